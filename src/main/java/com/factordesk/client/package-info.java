@@ -1,0 +1,4 @@
+/**
+ * Clients: the sellers who factor their invoices with us, and their facility agreements.
+ */
+package com.factordesk.client;

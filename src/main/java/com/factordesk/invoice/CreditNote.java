@@ -1,0 +1,76 @@
+package com.factordesk.invoice;
+
+import java.time.LocalDate;
+
+import com.factordesk.shared.Money;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+
+/**
+ * A reduction of an invoice's collectable amount that is not a payment: dilution.
+ */
+@Entity
+public class CreditNote {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@ManyToOne(fetch = FetchType.LAZY, optional = false)
+	@JoinColumn(name = "invoice_id")
+	private Invoice invoice;
+
+	@ManyToOne(fetch = FetchType.LAZY)
+	@JoinColumn(name = "dispute_id")
+	private Dispute dispute;
+
+	private LocalDate issuedOn;
+
+	private Money amount;
+
+	private String reason;
+
+	protected CreditNote() {
+	}
+
+	public CreditNote(Invoice invoice, Dispute dispute, LocalDate issuedOn, Money amount, String reason) {
+		if (!amount.isPositive()) {
+			throw new IllegalArgumentException("A credit note must be positive");
+		}
+		this.invoice = invoice;
+		this.dispute = dispute;
+		this.issuedOn = issuedOn;
+		this.amount = amount;
+		this.reason = reason;
+	}
+
+	public Long getId() {
+		return this.id;
+	}
+
+	public Invoice getInvoice() {
+		return this.invoice;
+	}
+
+	public Dispute getDispute() {
+		return this.dispute;
+	}
+
+	public LocalDate getIssuedOn() {
+		return this.issuedOn;
+	}
+
+	public Money getAmount() {
+		return this.amount;
+	}
+
+	public String getReason() {
+		return this.reason;
+	}
+
+}

@@ -1,0 +1,12 @@
+package com.factordesk.invoice;
+
+import com.factordesk.shared.Money;
+
+/**
+ * What a debtor owes on our funded invoices today, across all clients, next to its credit
+ * limit.
+ */
+public record DebtorPosition(Money openAmount, long openInvoices, long clients, long pastDueInvoices,
+		Money pastDueAmount, long openDisputes) {
+
+}

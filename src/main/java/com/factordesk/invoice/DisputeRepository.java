@@ -1,0 +1,11 @@
+package com.factordesk.invoice;
+
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface DisputeRepository extends JpaRepository<Dispute, Long> {
+
+	List<Dispute> findByInvoiceIdOrderByOpenedOn(Long invoiceId);
+
+}

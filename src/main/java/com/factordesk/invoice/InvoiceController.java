@@ -1,0 +1,33 @@
+package com.factordesk.invoice;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * One invoice: its terms, its client and debtor, and its history.
+ */
+@Controller
+class InvoiceController {
+
+	private final InvoiceDetails details;
+
+	private final Clock clock;
+
+	InvoiceController(InvoiceDetails details, Clock clock) {
+		this.details = details;
+		this.clock = clock;
+	}
+
+	@GetMapping("/invoices/{id}")
+	String show(@PathVariable long id, Model model) {
+		model.addAttribute("detail", this.details.find(id));
+		model.addAttribute("today", LocalDate.now(this.clock));
+		return "invoices/show";
+	}
+
+}

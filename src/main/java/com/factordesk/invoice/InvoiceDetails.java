@@ -1,0 +1,87 @@
+package com.factordesk.invoice;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import com.factordesk.shared.Money;
+import com.factordesk.shared.NotFoundException;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads an invoice with its history and its debtor's position across all clients.
+ */
+@Service
+@Transactional(readOnly = true)
+public class InvoiceDetails {
+
+	private static final String DEBTOR_POSITION = """
+			WITH open_item AS (
+			    SELECT i.client_id, i.due_date,
+			           i.amount - COALESCE(p.paid, 0) - COALESCE(c.credited, 0) AS outstanding
+			    FROM invoice i
+			    LEFT JOIN LATERAL (SELECT SUM(a.amount) AS paid FROM payment_allocation a
+			                       WHERE a.invoice_id = i.id) p ON TRUE
+			    LEFT JOIN LATERAL (SELECT SUM(n.amount) AS credited FROM credit_note n
+			                       WHERE n.invoice_id = i.id) c ON TRUE
+			    WHERE i.debtor_id = :debtorId AND i.funded_on IS NOT NULL AND i.closed_on IS NULL
+			)
+			SELECT COALESCE(SUM(outstanding), 0) AS open_amount,
+			       COUNT(*) AS open_invoices,
+			       COUNT(DISTINCT client_id) AS clients,
+			       COUNT(*) FILTER (WHERE due_date < :today) AS past_due_invoices,
+			       COALESCE(SUM(outstanding) FILTER (WHERE due_date < :today), 0) AS past_due_amount,
+			       (SELECT COUNT(*) FROM dispute d JOIN invoice di ON di.id = d.invoice_id
+			        WHERE di.debtor_id = :debtorId AND d.outcome IS NULL) AS open_disputes
+			FROM open_item WHERE outstanding > 0
+			""";
+
+	private final InvoiceRepository invoices;
+
+	private final InvoiceTransitionRepository transitions;
+
+	private final PaymentAllocationRepository allocations;
+
+	private final CreditNoteRepository creditNotes;
+
+	private final DisputeRepository disputes;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	InvoiceDetails(InvoiceRepository invoices, InvoiceTransitionRepository transitions,
+			PaymentAllocationRepository allocations, CreditNoteRepository creditNotes, DisputeRepository disputes,
+			JdbcClient jdbc, Clock clock) {
+		this.invoices = invoices;
+		this.transitions = transitions;
+		this.allocations = allocations;
+		this.creditNotes = creditNotes;
+		this.disputes = disputes;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	@PreAuthorize("hasAnyRole('UNDERWRITER', 'MANAGER')")
+	public InvoiceDetail find(long id) {
+		Invoice invoice = this.invoices.findDetailById(id).orElseThrow(() -> new NotFoundException("Invoice", id));
+		return new InvoiceDetail(invoice, this.transitions.findByInvoiceIdOrderByChangedAtAscIdAsc(id),
+				this.allocations.findByInvoiceId(id), this.creditNotes.findByInvoiceIdOrderByIssuedOn(id),
+				this.disputes.findByInvoiceIdOrderByOpenedOn(id), debtorPosition(invoice.getDebtor().getId()));
+	}
+
+	DebtorPosition debtorPosition(long debtorId) {
+		LocalDate today = LocalDate.now(this.clock);
+		return this.jdbc.sql(DEBTOR_POSITION)
+			.param("debtorId", debtorId)
+			.param("today", today)
+			.query((rs, row) -> new DebtorPosition(Money.of(rs.getBigDecimal("open_amount")),
+					rs.getLong("open_invoices"), rs.getLong("clients"), rs.getLong("past_due_invoices"),
+					Money.of(rs.getBigDecimal("past_due_amount")), rs.getLong("open_disputes")))
+			.single();
+	}
+
+}

@@ -1,0 +1,7 @@
+package com.factordesk.invoice;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface PaymentRepository extends JpaRepository<Payment, Long> {
+
+}

@@ -1,0 +1,45 @@
+package com.factordesk.invoice;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The underwriter queue: SUBMITTED invoices, oldest first, paged and sortable.
+ */
+@Controller
+class QueueController {
+
+	static final int PAGE_SIZE = 25;
+
+	private final UnderwriterQueue queue;
+
+	private final Clock clock;
+
+	QueueController(UnderwriterQueue queue, Clock clock) {
+		this.queue = queue;
+		this.clock = clock;
+	}
+
+	@GetMapping("/queue")
+	String list(@RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "submitted") String sort,
+			@RequestParam(defaultValue = "asc") String dir, Model model) {
+		QueueSort column = QueueSort.fromKey(sort);
+		Sort.Direction direction = "desc".equalsIgnoreCase(dir) ? Sort.Direction.DESC : Sort.Direction.ASC;
+		int pageIndex = Math.max(page, 1) - 1;
+		Page<QueueItem> items = this.queue.page(PageRequest.of(pageIndex, PAGE_SIZE, column.toSort(direction)));
+		model.addAttribute("items", items);
+		model.addAttribute("sort", column.key());
+		model.addAttribute("dir", direction.name().toLowerCase());
+		model.addAttribute("today", LocalDate.now(this.clock));
+		return "queue/list";
+	}
+
+}

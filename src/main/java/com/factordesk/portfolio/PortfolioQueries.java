@@ -1,0 +1,124 @@
+package com.factordesk.portfolio;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.factordesk.shared.Money;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Portfolio figures as of the end of a day, each one SQL aggregate. An invoice is in the
+ * open AR at date d when we funded it on or before d, it was issued on or before d, it
+ * was not closed (written off, charged back) by d, and payments and credit notes dated on
+ * or before d leave something outstanding.
+ */
+@Service
+@Transactional(readOnly = true)
+public class PortfolioQueries {
+
+	static final String OPEN_ITEMS = """
+			WITH open_item AS (
+			    SELECT i.id, i.client_id, i.debtor_id, i.due_date, CAST(:asOf AS date) - i.due_date AS days_past_due,
+			           i.amount - COALESCE(p.paid, 0) - COALESCE(c.credited, 0) AS outstanding
+			    FROM invoice i
+			    LEFT JOIN LATERAL (SELECT SUM(a.amount) AS paid FROM payment_allocation a
+			                       WHERE a.invoice_id = i.id AND a.received_on <= :asOf) p ON TRUE
+			    LEFT JOIN LATERAL (SELECT SUM(n.amount) AS credited FROM credit_note n
+			                       WHERE n.invoice_id = i.id AND n.issued_on <= :asOf) c ON TRUE
+			    WHERE i.funded_on <= :asOf AND i.issue_date <= :asOf
+			      AND (i.closed_on IS NULL OR i.closed_on > :asOf)
+			), open_ar AS (
+			    SELECT * FROM open_item WHERE outstanding > 0
+			)
+			""";
+
+	private static final String TOTALS = OPEN_ITEMS + """
+			SELECT COALESCE(SUM(outstanding), 0) AS amount, COUNT(*) AS invoices,
+			       COUNT(DISTINCT debtor_id) AS debtors, COUNT(DISTINCT client_id) AS clients
+			FROM open_ar
+			""";
+
+	private static final String AGING = OPEN_ITEMS + """
+			SELECT CASE WHEN days_past_due <= 0 THEN 'current'
+			            WHEN days_past_due <= 30 THEN '1-30'
+			            WHEN days_past_due <= 60 THEN '31-60'
+			            WHEN days_past_due <= 90 THEN '61-90'
+			            WHEN days_past_due <= 120 THEN '91-120'
+			            ELSE '120+' END AS bucket,
+			       COUNT(*) AS invoices, SUM(outstanding) AS amount
+			FROM open_ar GROUP BY 1
+			""";
+
+	private static final String TOP_DEBTORS = OPEN_ITEMS + """
+			SELECT d.ref, d.name, d.credit_limit, t.clients, t.invoices, t.amount, t.past_due
+			FROM (SELECT debtor_id, COUNT(DISTINCT client_id) AS clients, COUNT(*) AS invoices,
+			             SUM(outstanding) AS amount,
+			             COALESCE(SUM(outstanding) FILTER (WHERE days_past_due > 0), 0) AS past_due
+			      FROM open_ar GROUP BY debtor_id
+			      ORDER BY amount DESC, debtor_id LIMIT :limit) t
+			JOIN debtor d ON d.id = t.debtor_id
+			ORDER BY t.amount DESC, d.ref
+			""";
+
+	private final JdbcClient jdbc;
+
+	PortfolioQueries(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@PreAuthorize("hasRole('MANAGER')")
+	public PortfolioOverview overview(LocalDate asOf, int topDebtors) {
+		Totals totals = this.jdbc.sql(TOTALS).param("asOf", asOf).query(this::totals).single();
+		return new PortfolioOverview(asOf, totals.amount(), totals.invoices(), totals.debtors(), totals.clients(),
+				aging(asOf, totals.amount()), topDebtors(asOf, topDebtors, totals.amount()));
+	}
+
+	List<AgingBucket> aging(LocalDate asOf, Money openAr) {
+		Map<String, AgingBucket> found = this.jdbc.sql(AGING).param("asOf", asOf).query((rs, row) -> {
+			Money amount = Money.of(rs.getBigDecimal("amount"));
+			return new AgingBucket(rs.getString("bucket"), rs.getLong("invoices"), amount, share(amount, openAr));
+		}).list().stream().collect(Collectors.toMap(AgingBucket::bucket, Function.identity()));
+		List<AgingBucket> buckets = new ArrayList<>();
+		for (String bucket : AgingBucket.BUCKETS) {
+			buckets.add(found.getOrDefault(bucket, new AgingBucket(bucket, 0, Money.ZERO, BigDecimal.ZERO)));
+		}
+		return buckets;
+	}
+
+	List<TopDebtor> topDebtors(LocalDate asOf, int limit, Money openAr) {
+		return this.jdbc.sql(TOP_DEBTORS).param("asOf", asOf).param("limit", limit).query((rs, row) -> {
+			Money amount = Money.of(rs.getBigDecimal("amount"));
+			return new TopDebtor(rs.getString("ref"), rs.getString("name"), rs.getLong("clients"),
+					rs.getLong("invoices"), amount, Money.of(rs.getBigDecimal("past_due")),
+					Money.of(rs.getBigDecimal("credit_limit")), share(amount, openAr));
+		}).list();
+	}
+
+	private Totals totals(ResultSet rs, int row) throws SQLException {
+		return new Totals(Money.of(rs.getBigDecimal("amount")), rs.getLong("invoices"), rs.getLong("debtors"),
+				rs.getLong("clients"));
+	}
+
+	private static BigDecimal share(Money part, Money whole) {
+		if (!whole.isPositive()) {
+			return BigDecimal.ZERO;
+		}
+		return part.amount().divide(whole.amount(), 6, RoundingMode.HALF_EVEN);
+	}
+
+	private record Totals(Money amount, long invoices, long debtors, long clients) {
+	}
+
+}

@@ -1,0 +1,119 @@
+package com.factordesk.security;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+
+import com.factordesk.shared.NotFoundException;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The admin console's user management: create users, change their roles, disable and
+ * enable them. An administrator cannot disable themselves or drop their own ADMIN role,
+ * so the desk is never left without one.
+ */
+@Service
+public class UserAccounts {
+
+	private final AppUserRepository users;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final Clock clock;
+
+	UserAccounts(AppUserRepository users, PasswordEncoder passwordEncoder, Clock clock) {
+		this.users = users;
+		this.passwordEncoder = passwordEncoder;
+		this.clock = clock;
+	}
+
+	@PreAuthorize("hasRole('ADMIN')")
+	@Transactional(readOnly = true)
+	public List<UserSummary> list() {
+		return this.users.findAllWithRoles().stream().map(this::summary).toList();
+	}
+
+	@PreAuthorize("hasRole('ADMIN')")
+	@Transactional(readOnly = true)
+	public UserSummary find(long id) {
+		return summary(load(id));
+	}
+
+	@PreAuthorize("hasRole('ADMIN')")
+	@Transactional
+	public UserSummary create(CreateUser command) {
+		return summary(register(command));
+	}
+
+	@PreAuthorize("hasRole('ADMIN')")
+	@Transactional
+	public void changeRoles(long id, String fullName, Set<Role> roles, String actingUsername) {
+		AppUser user = load(id);
+		if (roles.isEmpty()) {
+			throw new UserAccountException("user.roles.empty", "roles", "A user needs at least one role");
+		}
+		if (user.getUsername().equalsIgnoreCase(actingUsername) && user.hasRole(Role.ADMIN)
+				&& !roles.contains(Role.ADMIN)) {
+			throw new UserAccountException("user.roles.selfAdmin", "roles", "You cannot remove your own ADMIN role");
+		}
+		user.rename(fullName);
+		user.changeRoles(roles);
+	}
+
+	@PreAuthorize("hasRole('ADMIN')")
+	@Transactional
+	public void disable(long id, String actingUsername) {
+		AppUser user = load(id);
+		if (user.getUsername().equalsIgnoreCase(actingUsername)) {
+			throw new UserAccountException("user.disable.self", null, "You cannot disable yourself");
+		}
+		user.disable();
+	}
+
+	@PreAuthorize("hasRole('ADMIN')")
+	@Transactional
+	public void enable(long id) {
+		load(id).enable();
+	}
+
+	/**
+	 * Registers a user without an administrator at the keyboard: the first administrator
+	 * at start-up and the demo users. Not reachable from the web.
+	 */
+	@Transactional
+	AppUser register(CreateUser command) {
+		if (this.users.existsByUsernameIgnoreCase(command.username())) {
+			throw new UserAccountException("user.username.taken", "username",
+					"User name " + command.username() + " is taken");
+		}
+		if (command.roles().isEmpty()) {
+			throw new UserAccountException("user.roles.empty", "roles", "A user needs at least one role");
+		}
+		return this.users.save(new AppUser(command.username(), command.fullName(),
+				this.passwordEncoder.encode(command.password()), command.roles(), this.clock.instant()));
+	}
+
+	@Transactional(readOnly = true)
+	boolean exists(String username) {
+		return this.users.existsByUsernameIgnoreCase(username);
+	}
+
+	@Transactional(readOnly = true)
+	boolean anyEnabledAdmin() {
+		return this.users.anyEnabledAdmin();
+	}
+
+	private AppUser load(long id) {
+		return this.users.findById(id).orElseThrow(() -> new NotFoundException("User", id));
+	}
+
+	private UserSummary summary(AppUser user) {
+		return new UserSummary(user.getId(), user.getUsername(), user.getFullName(), user.getRoles(), user.isEnabled(),
+				user.isLockedAt(this.clock.instant()), user.getCreatedAt());
+	}
+
+}

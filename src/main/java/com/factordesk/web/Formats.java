@@ -1,0 +1,86 @@
+package com.factordesk.web;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import com.factordesk.shared.ClockProperties;
+import com.factordesk.shared.Money;
+import com.factordesk.shared.Rate;
+
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Formats money, rates, shares and dates for the pages ({@code ${@fmt.money(amount)}}),
+ * in the user's language. Dates are ISO (2026-11-25) in every language: unambiguous on a
+ * credit desk.
+ */
+@Component("fmt")
+public class Formats {
+
+	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+	private final ZoneId zone;
+
+	Formats(ClockProperties clock) {
+		this.zone = clock.zone();
+	}
+
+	public String money(Money money) {
+		return (money != null) ? money(money.amount()) : "";
+	}
+
+	public String money(BigDecimal amount) {
+		if (amount == null) {
+			return "";
+		}
+		NumberFormat format = NumberFormat.getNumberInstance(locale());
+		format.setMinimumFractionDigits(2);
+		format.setMaximumFractionDigits(2);
+		return format.format(amount);
+	}
+
+	public String rate(Rate rate) {
+		return (rate != null) ? percent(rate.fraction(), 2) : "";
+	}
+
+	/**
+	 * A fraction (0.1234) as a percentage (12.3 %).
+	 */
+	public String share(BigDecimal fraction) {
+		return percent(fraction, 1);
+	}
+
+	private String percent(BigDecimal fraction, int decimals) {
+		if (fraction == null) {
+			return "";
+		}
+		NumberFormat format = NumberFormat.getNumberInstance(locale());
+		format.setMinimumFractionDigits(decimals);
+		format.setMaximumFractionDigits(decimals);
+		return format.format(fraction.movePointRight(2).setScale(decimals, RoundingMode.HALF_EVEN)) + " %";
+	}
+
+	public String count(long count) {
+		return NumberFormat.getIntegerInstance(locale()).format(count);
+	}
+
+	public String date(LocalDate date) {
+		return (date != null) ? date.toString() : "";
+	}
+
+	public String dateTime(Instant instant) {
+		return (instant != null) ? DATE_TIME.format(instant.atZone(this.zone)) : "";
+	}
+
+	private static Locale locale() {
+		return LocaleContextHolder.getLocale();
+	}
+
+}

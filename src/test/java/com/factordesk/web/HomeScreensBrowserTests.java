@@ -1,0 +1,173 @@
+package com.factordesk.web;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each role logs in with a real (headless) Chromium and finds its home screen filled with
+ * the demo portfolio.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@EnabledIf("com.factordesk.web.HomeScreensBrowserTests#chromiumInstalled")
+class HomeScreensBrowserTests {
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	private static WebDriver browser;
+
+	@LocalServerPort
+	private int port;
+
+	static boolean chromiumInstalled() {
+		return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+	}
+
+	@BeforeAll
+	static void startBrowser() {
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--window-size=1280,900", "--lang=en");
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		browser = new ChromeDriver(service, options);
+		browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	@Test
+	void theUnderwriterWorksTheQueueAndOpensAnInvoice() {
+		logIn("underwriter");
+		assertThat(browser.getCurrentUrl()).endsWith("/queue");
+		assertThat(text("h1")).isEqualTo("Invoices waiting for a decision");
+		List<WebElement> rows = browser.findElements(By.cssSelector("#queue-table tbody tr"));
+		assertThat(rows).hasSize(25);
+		assertThat(text("#page-indicator")).matches("Page 1 of \\d+");
+		assertThat(browser.findElements(By.id("nav-portfolio"))).isEmpty();
+		assertThat(browser.findElements(By.id("nav-users"))).isEmpty();
+
+		browser.findElement(By.cssSelector("th a[data-sort='amount']")).click();
+		browser.findElement(By.cssSelector("th a[data-sort='amount']")).click();
+		List<WebElement> amounts = browser.findElements(By.cssSelector("#queue-table tbody tr td:nth-child(5)"));
+		assertThat(amount(amounts.get(0))).isGreaterThanOrEqualTo(amount(amounts.get(1)));
+
+		String number = browser.findElement(By.cssSelector("#queue-table tbody tr a.invoice-link")).getText();
+		browser.findElement(By.cssSelector("#queue-table tbody tr a.invoice-link")).click();
+		assertThat(text("h1")).contains(number);
+		assertThat(text("#invoice-status")).isEqualTo("Submitted");
+		assertThat(text("#debtor-name")).isNotBlank();
+		assertThat(browser.findElements(By.cssSelector("#history-table tbody tr"))).isNotEmpty();
+		logOut();
+	}
+
+	@Test
+	void theManagerSeesThePortfolioComputedFromTheBook() {
+		logIn("manager");
+		assertThat(browser.getCurrentUrl()).endsWith("/portfolio");
+		assertThat(text("h1")).startsWith("Portfolio as of 2026-11-25");
+		assertThat(amount(browser.findElement(By.id("open-ar")))).isGreaterThan(new BigDecimal("100000"));
+		assertThat(browser.findElements(By.cssSelector("#aging-table tbody tr"))).hasSize(6);
+		assertThat(browser.findElements(By.cssSelector("#top-debtors-table tbody tr"))).hasSize(10);
+		assertThat(browser.findElements(By.id("nav-users"))).isEmpty();
+		logOut();
+	}
+
+	@Test
+	void theAdminManagesUsersAndIsKeptOutOfTheQueue() {
+		logIn("admin");
+		assertThat(browser.getCurrentUrl()).endsWith("/admin/users");
+		assertThat(browser.findElements(By.cssSelector("#users-table tr[data-username='underwriter']"))).hasSize(1);
+		assertThat(browser.findElements(By.id("nav-queue"))).isEmpty();
+
+		browser.findElement(By.id("new-user")).click();
+		browser.findElement(By.id("username")).sendKeys("Bad Name");
+		browser.findElement(By.id("save-user")).click();
+		assertThat(browser.findElements(By.cssSelector(".invalid-feedback"))).isNotEmpty();
+		assertThat(browser.getPageSource()).contains("Choose at least one role.");
+
+		browser.get(url("/queue"));
+		assertThat(text("h1")).isEqualTo("Not allowed");
+		browser.get(url("/invoices/999999999"));
+		assertThat(text("h1")).isEqualTo("Not found");
+		logOut();
+	}
+
+	@Test
+	void theDeskSpeaksDutchOnRequest() {
+		logIn("manager");
+		browser.get(url("/portfolio?lang=nl"));
+		assertThat(text("h1")).startsWith("Portefeuille per 2026-11-25");
+		browser.get(url("/portfolio"));
+		assertThat(text("#nav-portfolio")).isEqualTo("Portefeuille");
+		browser.get(url("/portfolio?lang=en"));
+		assertThat(text("#nav-portfolio")).isEqualTo("Portfolio");
+		logOut();
+	}
+
+	@Test
+	void aWrongPasswordIsExplainedOnTheLoginPage() {
+		browser.get(url("/login"));
+		browser.findElement(By.id("username")).sendKeys("manager");
+		browser.findElement(By.id("password")).sendKeys("not-the-password");
+		browser.findElement(By.id("login-submit")).click();
+		assertThat(text("#login-error")).isEqualTo("User name or password is wrong.");
+	}
+
+	private void logIn(String username) {
+		browser.get(url("/login"));
+		browser.findElement(By.id("username")).sendKeys(username);
+		browser.findElement(By.id("password")).sendKeys("demo");
+		browser.findElement(By.id("login-submit")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-as")));
+	}
+
+	private void logOut() {
+		browser.findElement(By.id("logout")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login"));
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+	private static String text(String css) {
+		return browser.findElement(By.cssSelector(css)).getText().trim();
+	}
+
+	private static BigDecimal amount(WebElement element) {
+		return new BigDecimal(element.getText().replace(",", "").trim());
+	}
+
+}
