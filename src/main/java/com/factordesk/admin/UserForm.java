@@ -15,7 +15,6 @@ import jakarta.validation.constraints.Size;
  */
 class UserForm {
 
-	@NotBlank
 	@Pattern(regexp = "[a-z0-9][a-z0-9._-]{2,63}", message = "{user.username.pattern}")
 	private String username = "";
 
@@ -23,7 +22,6 @@ class UserForm {
 	@Size(max = 120)
 	private String fullName = "";
 
-	@NotBlank
 	@Size(min = 12, max = 200, message = "{user.password.size}")
 	private String password = "";
 

@@ -67,9 +67,8 @@ class AccessRulesTests {
 		switch (outcome) {
 			case OK -> this.mvc.perform(request).andExpect(status().isOk());
 			case FORBIDDEN -> this.mvc.perform(request).andExpect(status().isForbidden());
-			case LOGIN -> this.mvc.perform(request)
-				.andExpect(status().is3xxRedirection())
-				.andExpect(redirectedUrl("/login"));
+			case LOGIN ->
+				this.mvc.perform(request).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
 		}
 	}
 

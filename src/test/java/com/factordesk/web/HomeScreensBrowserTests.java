@@ -11,6 +11,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -76,6 +78,7 @@ class HomeScreensBrowserTests {
 		assertThat(text("#page-indicator")).matches("Page 1 of \\d+");
 		assertThat(browser.findElements(By.id("nav-portfolio"))).isEmpty();
 		assertThat(browser.findElements(By.id("nav-users"))).isEmpty();
+		screenshot("queue");
 
 		browser.findElement(By.cssSelector("th a[data-sort='amount']")).click();
 		browser.findElement(By.cssSelector("th a[data-sort='amount']")).click();
@@ -100,6 +103,7 @@ class HomeScreensBrowserTests {
 		assertThat(browser.findElements(By.cssSelector("#aging-table tbody tr"))).hasSize(6);
 		assertThat(browser.findElements(By.cssSelector("#top-debtors-table tbody tr"))).hasSize(10);
 		assertThat(browser.findElements(By.id("nav-users"))).isEmpty();
+		screenshot("portfolio");
 		logOut();
 	}
 
@@ -115,10 +119,20 @@ class HomeScreensBrowserTests {
 		browser.findElement(By.id("save-user")).click();
 		assertThat(browser.findElements(By.cssSelector(".invalid-feedback"))).isNotEmpty();
 		assertThat(browser.getPageSource()).contains("Choose at least one role.");
+		assertThat(browser.findElements(By.cssSelector("input[type=checkbox][name=roles]"))).hasSize(3);
+
+		browser.findElement(By.id("username")).clear();
+		browser.findElement(By.id("username")).sendKeys("browser.user");
+		browser.findElement(By.id("fullName")).sendKeys("Bram Browser");
+		browser.findElement(By.id("password")).sendKeys("a-long-enough-password");
+		browser.findElement(By.cssSelector("input[name=roles][value=UNDERWRITER]")).click();
+		browser.findElement(By.id("save-user")).click();
+		assertThat(text("#flash-success")).isEqualTo("User browser.user was created.");
+		assertThat(browser.findElements(By.cssSelector("#users-table tr[data-username='browser.user']"))).hasSize(1);
 
 		browser.get(url("/queue"));
 		assertThat(text("h1")).isEqualTo("Not allowed");
-		browser.get(url("/invoices/999999999"));
+		browser.get(url("/admin/users/999999999"));
 		assertThat(text("h1")).isEqualTo("Not found");
 		logOut();
 	}
@@ -142,6 +156,21 @@ class HomeScreensBrowserTests {
 		browser.findElement(By.id("password")).sendKeys("not-the-password");
 		browser.findElement(By.id("login-submit")).click();
 		assertThat(text("#login-error")).isEqualTo("User name or password is wrong.");
+	}
+
+	/**
+	 * Keeps what the page looked like in target/screenshots (the README's pictures come
+	 * from there).
+	 */
+	private static void screenshot(String name) {
+		try {
+			Path file = Path.of("target", "screenshots", name + ".png");
+			Files.createDirectories(file.getParent());
+			Files.write(file, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	private void logIn(String username) {

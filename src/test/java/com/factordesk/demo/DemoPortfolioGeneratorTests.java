@@ -1,0 +1,290 @@
+package com.factordesk.demo;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+/**
+ * The demo portfolio is consistent (lifecycles, money, queue, sharing) and deterministic:
+ * checked with SQL on a small portfolio in an embedded PostgreSQL.
+ */
+class DemoPortfolioGeneratorTests {
+
+	private static final DemoScale SCALE = new DemoScale(5, 60, 2_000);
+
+	private static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
+
+	private static final long SEED = 20261125L;
+
+	private static final List<String> TABLES = List.of("client", "facility", "debtor", "bureau_score", "schedule",
+			"invoice", "invoice_transition", "dispute", "credit_note", "payment", "payment_allocation");
+
+	private static EmbeddedPostgres postgres;
+
+	private static GenerationReport report;
+
+	@BeforeAll
+	static void generate() throws IOException {
+		postgres = EmbeddedPostgres.builder().start();
+		report = new DemoPortfolioGenerator(migrated(postgres)).generate(SCALE, TODAY, SEED);
+	}
+
+	@AfterAll
+	static void stop() throws IOException {
+		if (postgres != null) {
+			postgres.close();
+		}
+	}
+
+	@Test
+	void writesTheScaleAskedForAndReportsWhatItWrote() throws SQLException {
+		assertThat(count("SELECT count(*) FROM client")).isEqualTo(5).isEqualTo(report.clients());
+		assertThat(count("SELECT count(*) FROM facility")).isEqualTo(5).isEqualTo(report.facilities());
+		assertThat(count("SELECT count(*) FROM debtor")).isEqualTo(60).isEqualTo(report.debtors());
+		assertThat(count("SELECT count(*) FROM invoice")).isEqualTo(2_000).isEqualTo(report.invoices());
+		assertThat(count("SELECT count(*) FROM invoice_transition")).isBetween(6_000L, 9_000L)
+			.isEqualTo(report.transitions());
+		assertThat(count("SELECT count(*) FROM payment")).isBetween(1_000L, 2_000L).isEqualTo(report.payments());
+		assertThat(count("SELECT count(*) FROM payment_allocation")).isBetween(1_200L, 2_000L)
+			.isEqualTo(report.allocations());
+		assertThat(count("SELECT count(*) FROM dispute")).isBetween(20L, 200L).isEqualTo(report.disputes());
+		assertThat(count("SELECT count(*) FROM credit_note")).isBetween(5L, 150L).isEqualTo(report.creditNotes());
+		assertThat(count("SELECT count(*) FROM bureau_score")).isBetween(300L, 1_200L).isEqualTo(report.bureauScores());
+		assertThat(count("SELECT count(*) FROM schedule")).isEqualTo(report.schedules());
+		assertThat(count("SELECT count(*) FROM invoice WHERE status = 'SUBMITTED'")).isEqualTo(10)
+			.isEqualTo(report.submittedInQueue());
+		assertThat(count("SELECT count(*) FROM invoice WHERE status = 'REJECTED'")).isBetween(40L, 140L);
+		assertThat(count("SELECT count(*) FROM invoice WHERE status = 'PAID'")).isBetween(1_500L, 1_900L);
+		assertThat(count("SELECT count(*) FROM invoice WHERE status IN ('FUNDED', 'PARTIALLY_PAID', 'DISPUTED')"))
+			.isBetween(100L, 400L);
+	}
+
+	@Test
+	void everyInvoiceEndsItsHistoryInItsStatus() throws SQLException {
+		assertThat(count("""
+				SELECT count(*) FROM invoice i
+				JOIN (SELECT DISTINCT ON (invoice_id) invoice_id, to_status FROM invoice_transition
+				      ORDER BY invoice_id, changed_at DESC, id DESC) last ON last.invoice_id = i.id
+				WHERE last.to_status = i.status
+				""")).isEqualTo(2_000);
+		assertThat(count("""
+				SELECT count(*) FROM invoice i
+				WHERE NOT EXISTS (SELECT 1 FROM invoice_transition t WHERE t.invoice_id = i.id
+				                  AND t.from_status IS NULL AND t.to_status = 'SUBMITTED'
+				                  AND t.changed_at = i.submitted_at)
+				""")).isZero();
+		assertThat(count("SELECT count(*) FROM invoice_transition WHERE from_status IS NULL")).isEqualTo(2_000);
+	}
+
+	@Test
+	void transitionsFollowTheLifecycleInTime() throws SQLException {
+		List<String> allowed = List.of("SUBMITTED>APPROVED", "SUBMITTED>REJECTED", "APPROVED>FUNDED",
+				"FUNDED>PARTIALLY_PAID", "FUNDED>PAID", "FUNDED>DISPUTED", "FUNDED>CHARGED_BACK", "FUNDED>WRITTEN_OFF",
+				"PARTIALLY_PAID>PAID", "PARTIALLY_PAID>CHARGED_BACK", "PARTIALLY_PAID>WRITTEN_OFF", "DISPUTED>FUNDED");
+		assertThat(strings("""
+				SELECT DISTINCT from_status || '>' || to_status FROM invoice_transition WHERE from_status IS NOT NULL
+				""")).isSubsetOf(allowed);
+		assertThat(count("""
+				SELECT count(*) FROM (
+				  SELECT from_status, changed_at,
+				         lag(to_status) OVER w AS previous_to, lag(changed_at) OVER w AS previous_at
+				  FROM invoice_transition WINDOW w AS (PARTITION BY invoice_id ORDER BY id)) t
+				WHERE previous_at IS NOT NULL AND (from_status <> previous_to OR changed_at <= previous_at)
+				""")).isZero();
+		assertThat(count("SELECT count(*) FROM invoice_transition WHERE changed_at >= DATE '2026-11-26'")).isZero();
+		assertThat(count("""
+				SELECT count(*) FROM invoice_transition
+				WHERE changed_by NOT IN ('system', 'underwriter', 'j.devries', 'm.jansen')
+				  AND changed_by NOT LIKE 'client:C%'
+				""")).isZero();
+	}
+
+	@Test
+	void datesAndStatusesAgree() throws SQLException {
+		assertThat(count("""
+				SELECT count(*) FROM invoice
+				WHERE issue_date < DATE '2024-11-25' OR issue_date >= DATE '2026-11-25'
+				   OR (status IN ('PAID', 'REJECTED', 'CHARGED_BACK', 'WRITTEN_OFF')) <> (closed_on IS NOT NULL)
+				   OR (status IN ('SUBMITTED', 'REJECTED')) <> (funded_on IS NULL)
+				   OR funded_on < issue_date OR closed_on > DATE '2026-11-25'
+				   OR submitted_at::date < issue_date
+				""")).isZero();
+		assertThat(count("""
+				SELECT count(*) FROM invoice i WHERE status = 'DISPUTED'
+				AND NOT EXISTS (SELECT 1 FROM dispute d WHERE d.invoice_id = i.id AND d.resolved_on IS NULL)
+				""")).isZero();
+		assertThat(count("""
+				SELECT count(*) FROM dispute d JOIN invoice i ON i.id = d.invoice_id
+				WHERE d.amount > i.amount OR d.opened_on < i.funded_on
+				   OR (d.resolved_on IS NULL AND i.status <> 'DISPUTED')
+				""")).isZero();
+		assertThat(count("""
+				SELECT count(*) FROM invoice i JOIN schedule s ON s.id = i.schedule_id
+				WHERE s.client_id <> i.client_id OR s.submitted_at <> i.submitted_at
+				   OR s.number <> 'S-' || (SELECT ref FROM client c WHERE c.id = i.client_id)
+				                  || '-' || to_char(i.submitted_at AT TIME ZONE 'Europe/Amsterdam', 'YYYYMMDD')
+				""")).isZero();
+	}
+
+	@Test
+	void allocationsAndCreditNotesCoverInvoicesWithoutExceedingThem() throws SQLException {
+		String covered = """
+				SELECT i.id, i.status, i.amount,
+				       COALESCE((SELECT sum(a.amount) FROM payment_allocation a WHERE a.invoice_id = i.id), 0)
+				     + COALESCE((SELECT sum(c.amount) FROM credit_note c WHERE c.invoice_id = i.id), 0) AS covered
+				FROM invoice i
+				""";
+		assertThat(count("SELECT count(*) FROM (" + covered + ") x WHERE covered > amount")).isZero();
+		assertThat(count("SELECT count(*) FROM (" + covered + ") x WHERE status = 'PAID' AND covered <> amount"))
+			.isZero();
+		assertThat(
+				count("SELECT count(*) FROM (" + covered + ") x WHERE status = 'PARTIALLY_PAID' AND covered >= amount"))
+			.isZero();
+		assertThat(count("""
+				SELECT count(*) FROM payment p
+				WHERE p.amount <> (SELECT sum(a.amount) FROM payment_allocation a WHERE a.payment_id = p.id)
+				""")).isZero();
+		assertThat(count("""
+				SELECT count(*) FROM payment_allocation a
+				JOIN payment p ON p.id = a.payment_id JOIN invoice i ON i.id = a.invoice_id
+				WHERE a.received_on <> p.received_on OR p.debtor_id <> i.debtor_id OR p.received_on < i.funded_on
+				""")).isZero();
+		assertThat(count("""
+				SELECT count(*) FROM credit_note c JOIN dispute d ON d.id = c.dispute_id
+				WHERE c.issued_on <> d.resolved_on OR d.outcome <> 'CREDIT_NOTE' OR c.amount > d.amount
+				   OR c.invoice_id <> d.invoice_id
+				""")).isZero();
+		assertThat(count("SELECT count(*) FROM payment WHERE (SELECT count(*) FROM payment_allocation a "
+				+ "WHERE a.payment_id = payment.id) BETWEEN 2 AND 4"))
+			.isPositive();
+		assertThat(count("SELECT count(*) FROM credit_note WHERE dispute_id IS NULL")).isPositive();
+	}
+
+	@Test
+	void queueHoldsRecentSubmissionsAndADoublePledge() throws SQLException {
+		assertThat(count("""
+				SELECT count(*) FROM invoice
+				WHERE status = 'SUBMITTED' AND issue_date BETWEEN DATE '2026-11-05' AND DATE '2026-11-24'
+				  AND submitted_at >= TIMESTAMPTZ '2026-11-15 00:00:00+01'
+				  AND submitted_at < TIMESTAMPTZ '2026-11-25 00:00:00+01'
+				  AND (SELECT count(*) FROM invoice_transition t WHERE t.invoice_id = invoice.id) = 1
+				""")).isEqualTo(10);
+		assertThat(count("""
+				SELECT count(*) FROM invoice pledged JOIN invoice other
+				  ON other.debtor_id = pledged.debtor_id AND other.amount = pledged.amount
+				 AND other.issue_date = pledged.issue_date AND other.client_id <> pledged.client_id
+				WHERE pledged.status = 'SUBMITTED'
+				""")).isPositive();
+	}
+
+	@Test
+	void debtorsAreSharedAndScoredByBureaus() throws SQLException {
+		assertThat(count("""
+				SELECT count(*) FROM (SELECT debtor_id FROM invoice GROUP BY debtor_id
+				                      HAVING count(DISTINCT client_id) >= 2) shared
+				""")).isGreaterThanOrEqualTo(10);
+		assertThat(count("SELECT count(*) FROM debtor d WHERE NOT EXISTS "
+				+ "(SELECT 1 FROM bureau_score b WHERE b.debtor_id = d.id)"))
+			.isBetween(1L, 12L);
+		assertThat(count("""
+				SELECT count(*) FROM (SELECT debtor_id FROM bureau_score GROUP BY debtor_id
+				                      HAVING max(as_of) < DATE '2026-11-25' - 180) stale
+				""")).isPositive();
+		assertThat(count("SELECT count(*) FROM bureau_score WHERE as_of > DATE '2026-11-25'")).isZero();
+		assertThat(count("""
+				SELECT count(*) FROM client c JOIN facility f ON f.client_id = c.id
+				WHERE f.facility_limit NOT BETWEEN 250000 AND 5000000 OR f.currency <> 'EUR'
+				   OR f.default_advance_rate NOT IN (0.8, 0.85, 0.9)
+				   OR c.onboarded_on > DATE '2024-11-25' OR c.onboarded_on < DATE '2020-11-25'
+				""")).isZero();
+	}
+
+	@Test
+	void leavesNoIdentityBehind() throws SQLException {
+		for (String table : TABLES) {
+			assertThat(count("SELECT nextval(pg_get_serial_sequence('" + table + "', 'id')) - "
+					+ "(SELECT COALESCE(MAX(id), 1) FROM " + table + ")"))
+				.as(table)
+				.isEqualTo(1);
+		}
+	}
+
+	@Test
+	void refusesADatabaseWithBusinessData() {
+		assertThatIllegalStateException()
+			.isThrownBy(() -> new DemoPortfolioGenerator(postgres.getPostgresDatabase()).generate(SCALE, TODAY, SEED))
+			.withMessageContaining("empty");
+	}
+
+	@Test
+	void sameSeedGivesTheSameRowsAndAnotherSeedOthers() throws IOException, SQLException {
+		Map<String, String> first = fingerprint(postgres.getPostgresDatabase());
+		try (EmbeddedPostgres again = EmbeddedPostgres.builder().start();
+				EmbeddedPostgres other = EmbeddedPostgres.builder().start()) {
+			new DemoPortfolioGenerator(migrated(again)).generate(SCALE, TODAY, SEED);
+			new DemoPortfolioGenerator(migrated(other)).generate(SCALE, TODAY, SEED + 1);
+			assertThat(fingerprint(again.getPostgresDatabase())).isEqualTo(first);
+			assertThat(fingerprint(other.getPostgresDatabase()).get("invoice")).isNotEqualTo(first.get("invoice"));
+		}
+	}
+
+	private static DataSource migrated(EmbeddedPostgres postgres) {
+		DataSource dataSource = postgres.getPostgresDatabase();
+		Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+		return dataSource;
+	}
+
+	private static Map<String, String> fingerprint(DataSource dataSource) throws SQLException {
+		Map<String, String> fingerprint = new LinkedHashMap<>();
+		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+			for (String table : TABLES) {
+				try (ResultSet rows = statement.executeQuery(
+						"SELECT count(*) || ':' || md5(string_agg(t::text, '|' ORDER BY id)) FROM " + table + " t")) {
+					rows.next();
+					fingerprint.put(table, rows.getString(1));
+				}
+			}
+		}
+		return fingerprint;
+	}
+
+	private static long count(String sql) throws SQLException {
+		try (Connection connection = postgres.getPostgresDatabase().getConnection();
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery(sql)) {
+			rows.next();
+			return rows.getLong(1);
+		}
+	}
+
+	private static List<String> strings(String sql) throws SQLException {
+		List<String> values = new ArrayList<>();
+		try (Connection connection = postgres.getPostgresDatabase().getConnection();
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery(sql)) {
+			while (rows.next()) {
+				values.add(rows.getString(1));
+			}
+		}
+		return values;
+	}
+
+}
