@@ -508,7 +508,7 @@ public class DemoPortfolioGenerator {
 				client.size = sizes[i];
 				client.invoices = invoices[i];
 				client.queue = queue[i];
-				client.amountMu = Math.log(MEDIAN_AMOUNT) + CLIENT_INDUSTRY_AMOUNT[industry] + 0.25 * r.nextGaussian();
+				client.faceMu = Math.log(MEDIAN_AMOUNT) + CLIENT_INDUSTRY_AMOUNT[industry] + 0.25 * r.nextGaussian();
 				client.defaultTerms = TERMS[pick(TERMS_SHARES, r)];
 				client.submitsOn = SUBMISSION_CADENCES[(client.size > 2.0) ? 0 : 1 + r.nextInt(3)];
 				facility(client, r);
@@ -518,11 +518,11 @@ public class DemoPortfolioGenerator {
 		}
 
 		private void facility(ClientPlan client, SplittableRandom r) {
-			double meanAmount = Math.exp(client.amountMu + 0.6);
-			double openBook = client.invoices / (double) HISTORY_DAYS * meanAmount * 50;
+			double meanFace = Math.exp(client.faceMu + 0.6);
+			double openBook = client.invoices / (double) HISTORY_DAYS * meanFace * 50;
 			client.facilityLimit = niceAtLeast(FACILITY_LIMITS, openBook * 0.85 * r.nextDouble(1.5, 2.5));
-			double rate = r.nextDouble();
-			client.advanceRate = (rate < 0.25) ? "0.800000" : (rate < 0.70) ? "0.850000" : "0.900000";
+			double advanceDraw = r.nextDouble();
+			client.advanceRate = (advanceDraw < 0.25) ? "0.800000" : (advanceDraw < 0.70) ? "0.850000" : "0.900000";
 			client.recourse = r.nextDouble() < 0.70;
 			if (client.recourse) {
 				double days = r.nextDouble();
@@ -627,7 +627,7 @@ public class DemoPortfolioGenerator {
 			client.debtors = chosen;
 			client.pairCumulative = new double[count];
 			client.pairTerms = new int[count];
-			client.pairAmountMu = new double[count];
+			client.pairFaceMu = new double[count];
 			client.pairOffset = new int[count];
 			client.openDispute = new boolean[count];
 			double cumulative = 0;
@@ -637,7 +637,7 @@ public class DemoPortfolioGenerator {
 				cumulative += (0.3 + debtor.size) * Math.exp(0.7 * r.nextGaussian());
 				client.pairCumulative[p] = cumulative;
 				client.pairTerms[p] = (r.nextDouble() < 0.7) ? client.defaultTerms : TERMS[pick(TERMS_SHARES, r)];
-				client.pairAmountMu[p] = 0.3 * r.nextGaussian();
+				client.pairFaceMu[p] = 0.3 * r.nextGaussian();
 			}
 		}
 
@@ -795,7 +795,7 @@ public class DemoPortfolioGenerator {
 			invoice.issueDay = issueDay(r);
 			invoice.terms = client.pairTerms[invoice.pair];
 			invoice.dueDay = invoice.issueDay + invoice.terms;
-			invoice.cents = amount(client.amountMu + client.pairAmountMu[invoice.pair], r);
+			invoice.cents = amount(client.faceMu + client.pairFaceMu[invoice.pair], r);
 			invoice.submittedOn = Math.min(submissionDay(client, invoice.issueDay, r), this.today - 1);
 			return invoice;
 		}
@@ -1097,7 +1097,7 @@ public class DemoPortfolioGenerator {
 					invoice.issueDay = Math.max(this.today - QUEUE_ISSUE_DAYS, invoice.submittedOn - r.nextInt(11));
 					invoice.dueDay = invoice.issueDay + client.pairTerms[invoice.pair];
 					invoice.cents = (r.nextDouble() < 0.08) ? cents(r.nextDouble(50_000, 400_000))
-							: amount(client.amountMu + client.pairAmountMu[invoice.pair], r);
+							: amount(client.faceMu + client.pairFaceMu[invoice.pair], r);
 				}
 				invoice.submittedAt = times.at(invoice.submittedOn, r);
 				invoice.transition(null, Status.SUBMITTED, client.submitter, invoice.submittedAt, null, r);
@@ -1329,7 +1329,7 @@ public class DemoPortfolioGenerator {
 
 		int suspicious;
 
-		double amountMu;
+		double faceMu;
 
 		int defaultTerms;
 
@@ -1353,7 +1353,7 @@ public class DemoPortfolioGenerator {
 
 		int[] pairTerms;
 
-		double[] pairAmountMu;
+		double[] pairFaceMu;
 
 		int[] pairOffset;
 
