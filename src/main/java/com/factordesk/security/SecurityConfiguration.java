@@ -1,9 +1,11 @@
 package com.factordesk.security;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -12,6 +14,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 
 /**
  * Who may open which screen. Pages use form login with CSRF; every URL needs a role
@@ -38,8 +42,20 @@ class SecurityConfiguration {
 					.anyRequest()
 					.authenticated())
 			.formLogin((form) -> form.loginPage("/login").failureHandler(loginFailure()).permitAll())
-			.logout((logout) -> logout.logoutSuccessUrl("/login?logout").permitAll());
+			.logout((logout) -> logout.logoutSuccessUrl("/login?logout").permitAll())
+			.exceptionHandling((exceptions) -> exceptions
+				.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+						SecurityConfiguration::isApi)
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+						(request) -> !isApi(request)));
 		return http.build();
+	}
+
+	/**
+	 * API requests get a 401 instead of a redirect to the login page.
+	 */
+	private static boolean isApi(HttpServletRequest request) {
+		return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
 	}
 
 	private AuthenticationFailureHandler loginFailure() {

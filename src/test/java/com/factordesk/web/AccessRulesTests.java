@@ -54,7 +54,14 @@ class AccessRulesTests {
 				Arguments.of("/admin/users", "MANAGER", Outcome.FORBIDDEN),
 				Arguments.of("/admin/users", "ADMIN", Outcome.OK),
 				Arguments.of("/admin/users/new", "MANAGER", Outcome.FORBIDDEN),
-				Arguments.of("/admin/users/new", "ADMIN", Outcome.OK), Arguments.of("/login", null, Outcome.OK));
+				Arguments.of("/admin/users/new", "ADMIN", Outcome.OK), Arguments.of("/login", null, Outcome.OK),
+				Arguments.of("/debtors/D00001", null, Outcome.LOGIN),
+				Arguments.of("/debtors/D00001", "UNDERWRITER", Outcome.OK),
+				Arguments.of("/debtors/D00001", "MANAGER", Outcome.OK),
+				Arguments.of("/debtors/D00001", "ADMIN", Outcome.FORBIDDEN),
+				Arguments.of("/risk/backtest", "UNDERWRITER", Outcome.FORBIDDEN),
+				Arguments.of("/risk/backtest", "MANAGER", Outcome.OK),
+				Arguments.of("/risk/backtest", "ADMIN", Outcome.OK));
 	}
 
 	@ParameterizedTest(name = "{1} on {0}: {2}")

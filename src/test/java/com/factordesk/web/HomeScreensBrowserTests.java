@@ -138,6 +138,34 @@ class HomeScreensBrowserTests {
 	}
 
 	@Test
+	void theUnderwriterSeesWhyADebtorScoresAsItDoes() {
+		logIn("underwriter");
+		browser.findElement(By.cssSelector("#queue-table tbody tr a.debtor-link")).click();
+		assertThat(text("#debtor-grade")).matches("Grade [A-E] · \\d+(\\.\\d)?");
+		List<WebElement> reasons = browser.findElements(By.cssSelector("#score-reasons li"));
+		assertThat(reasons).isNotEmpty();
+		assertThat(reasons.get(0).getText()).isNotBlank();
+		assertThat(browser.findElements(By.cssSelector("#score-components tbody tr"))).hasSize(3);
+		assertThat(browser.findElements(By.cssSelector("#client-behaviour tbody tr"))).isNotEmpty();
+		assertThat(Integer.parseInt(browser.findElement(By.id("score-history")).getAttribute("data-points")))
+			.isGreaterThanOrEqualTo(12);
+		screenshot("debtor");
+		logOut();
+	}
+
+	@Test
+	void theManagerBacktestsTheScore() {
+		logIn("manager");
+		browser.findElement(By.id("nav-backtest")).click();
+		assertThat(text("h1")).isEqualTo("Does the score rank risk?");
+		assertThat(new BigDecimal(text("#backtest-auc"))).isGreaterThan(new BigDecimal("0.5"));
+		assertThat(browser.findElements(By.cssSelector("#backtest-grades tbody tr"))).hasSize(5);
+		browser.get(url("/risk/backtest?from=2026-06-01&to=2026-01-01"));
+		assertThat(text("#backtest-error")).contains("starts after it ends");
+		logOut();
+	}
+
+	@Test
 	void theDeskSpeaksDutchOnRequest() {
 		logIn("manager");
 		browser.get(url("/portfolio?lang=nl"));

@@ -1,0 +1,168 @@
+package com.factordesk.pricing;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import com.factordesk.shared.Money;
+import com.factordesk.shared.Rate;
+
+/**
+ * Prices an invoice: a pure function from a {@link QuoteRequest} to a {@link Quote}.
+ * <ol>
+ * <li>The band is the one the debtor's score falls in. A band that auto-declines, or
+ * grade E, declines the invoice: nothing advanced, no fee.</li>
+ * <li>The advance rate is the band's, but never more than the facility agreement's.</li>
+ * <li>Tenor: the expected days outstanding run from the funding date to the issue date
+ * plus the payment terms plus the debtor's days beyond terms (rounded up, never below 0).
+ * Beyond the band's longest tenor, the fee rate rises by {@code tenorSurcharge} per
+ * started {@code tenorSurchargeDays} days (by default 0.25 % per started 30 days). We
+ * charge more rather than advance less: the risk of waiting is priced, the client keeps
+ * its liquidity.</li>
+ * <li>Concentration: when the debtor would owe more than the facility's limit of the
+ * client's book, the part above the limit (at most the whole face) is not advanced.</li>
+ * <li>A negotiated client discount comes off the fee rate, which never falls below
+ * zero.</li>
+ * <li>The expected fee follows the facility's {@link FeeStructure} over the expected days
+ * outstanding. It is capped at the reserve, and a line says so, so that the rebate is
+ * never negative.</li>
+ * </ol>
+ * Money is rounded once, HALF_EVEN at the cent: the advance as advanced part x advance
+ * rate, the fee by the fee structure; the reserve and the rebate are differences of
+ * rounded amounts, so the quote reconciles exactly.
+ *
+ * @param tenorSurcharge the fee rate added per started surcharge period beyond the band's
+ * longest tenor
+ * @param tenorSurchargeDays the length of a surcharge period in days
+ */
+public record PricingPolicy(Rate tenorSurcharge, int tenorSurchargeDays) {
+
+	public PricingPolicy {
+		Objects.requireNonNull(tenorSurcharge, "tenorSurcharge");
+		if (tenorSurcharge.fraction().signum() < 0) {
+			throw new IllegalArgumentException("A tenor surcharge cannot be negative, got " + tenorSurcharge);
+		}
+		if (tenorSurchargeDays < 1) {
+			throw new IllegalArgumentException("A surcharge period is at least one day, got " + tenorSurchargeDays);
+		}
+	}
+
+	/**
+	 * 0.25 % on the fee rate per started 30 days beyond the band's longest tenor.
+	 */
+	public static PricingPolicy defaults() {
+		return new PricingPolicy(Rate.percent("0.25"), 30);
+	}
+
+	/**
+	 * The quote for one invoice.
+	 */
+	public Quote quote(QuoteRequest request) {
+		PricingBandSet bandSet = request.bandSet();
+		PricingBand band = bandSet.bandFor(request.score());
+		int termsDays = days(request.issueDate(), request.dueDate());
+		int beyondTerms = request.debtorAdbtDays()
+			.max(BigDecimal.ZERO)
+			.setScale(0, RoundingMode.CEILING)
+			.intValueExact();
+		int expectedDaysToPay = termsDays + beyondTerms;
+		LocalDate expectedPaymentDate = request.issueDate().plusDays(expectedDaysToPay);
+		int daysOutstanding = Math.max(0, days(request.fundingDate(), expectedPaymentDate));
+		Money face = request.face();
+
+		List<QuoteLine> lines = new ArrayList<>();
+		String scoreText = "score " + request.score().toPlainString() + ", grade " + request.grade();
+		lines.add(new QuoteLine(QuoteLine.BAND,
+				"Band " + band.range() + " of pricing version " + bandSet.version() + ": fee rate", band.feeRate(),
+				null, scoreText + (band.autoDecline() ? ": this band is declined"
+						: ": advance " + band.advanceRate() + ", fee " + band.feeRate() + " per period")));
+
+		if (band.autoDecline() || request.grade().isDeclinedUnlessOverridden()) {
+			String reason = band.autoDecline()
+					? "Score " + request.score().toPlainString() + " falls in band " + band.range()
+							+ " of pricing version " + bandSet.version() + ", which is declined"
+					: "Grade " + request.grade() + ": declined unless a manager overrides";
+			lines.add(new QuoteLine(QuoteLine.DECLINED, "Declined: nothing advanced", null, Money.ZERO, reason));
+			return new Quote(true, reason, band, bandSet.version(), lines, Rate.ZERO, Rate.ZERO, expectedDaysToPay,
+					expectedPaymentDate, daysOutstanding, Money.ZERO, Money.ZERO, face, face);
+		}
+
+		Rate advanceRate = band.advanceRate();
+		if (request.facilityAdvanceRate().compareTo(advanceRate) < 0) {
+			lines.add(new QuoteLine(QuoteLine.FACILITY_ADVANCE, "Advance rate limited by the facility agreement",
+					minus(request.facilityAdvanceRate(), advanceRate), null, "the facility advances at most "
+							+ request.facilityAdvanceRate() + ", the band " + band.advanceRate()));
+			advanceRate = request.facilityAdvanceRate();
+		}
+
+		Rate feeRate = band.feeRate();
+		if (daysOutstanding > band.maxTenorDays()) {
+			int beyond = daysOutstanding - band.maxTenorDays();
+			int started = (beyond + this.tenorSurchargeDays - 1) / this.tenorSurchargeDays;
+			Rate surcharge = new Rate(this.tenorSurcharge.fraction().multiply(BigDecimal.valueOf(started)));
+			lines.add(new QuoteLine(QuoteLine.TENOR, "Tenor beyond the band's maximum: fee rate", surcharge, null,
+					"expected " + daysOutstanding + " days outstanding, " + beyond + " beyond the band's "
+							+ band.maxTenorDays() + ": " + this.tenorSurcharge + " per started "
+							+ this.tenorSurchargeDays + " days, " + started + " started"));
+			feeRate = plus(feeRate, surcharge);
+		}
+
+		Money notAdvanced = Money.ZERO;
+		Money above = request.concentration().above(request.concentrationLimit());
+		if (above.isPositive()) {
+			notAdvanced = above.min(face);
+			Money reduction = face.times(advanceRate).minus(face.minus(notAdvanced).times(advanceRate));
+			lines.add(new QuoteLine(QuoteLine.CONCENTRATION, "Concentration above the facility limit: advance", null,
+					Money.ZERO.minus(reduction),
+					"the debtor would owe " + share(request.concentration()) + " % of the client's book, above the "
+							+ request.concentrationLimit() + " limit: " + notAdvanced
+							+ " of this invoice is not advanced"));
+		}
+
+		if (request.clientDiscount().fraction().signum() > 0) {
+			boolean limited = request.clientDiscount().compareTo(feeRate) > 0;
+			Rate discount = limited ? feeRate : request.clientDiscount();
+			lines.add(new QuoteLine(QuoteLine.CLIENT_DISCOUNT, "Negotiated client discount: fee rate",
+					minus(Rate.ZERO, discount), null, "discount of " + request.clientDiscount()
+							+ " agreed with the client" + (limited ? ", limited to the fee rate of " + feeRate : "")));
+			feeRate = minus(feeRate, discount);
+		}
+
+		Money advance = face.minus(notAdvanced).times(advanceRate);
+		Money reserve = face.minus(advance);
+		Money fee = request.feeStructure().fee(face, advance, feeRate, daysOutstanding);
+		if (fee.isGreaterThan(reserve)) {
+			lines.add(new QuoteLine(QuoteLine.FEE_CAPPED, "Expected fee capped at the reserve", null,
+					reserve.minus(fee), "the expected fee of " + fee + " is more than the reserve of " + reserve
+							+ ": the quote counts the reserve, the rest would be a shortfall on the client"));
+			fee = reserve;
+		}
+		return new Quote(false, null, band, bandSet.version(), lines, advanceRate, feeRate, expectedDaysToPay,
+				expectedPaymentDate, daysOutstanding, fee, advance, reserve, reserve.minus(fee));
+	}
+
+	private static int days(LocalDate from, LocalDate to) {
+		return Math.toIntExact(ChronoUnit.DAYS.between(from, to));
+	}
+
+	private static Rate plus(Rate left, Rate right) {
+		return new Rate(left.fraction().add(right.fraction()));
+	}
+
+	private static Rate minus(Rate left, Rate right) {
+		return new Rate(left.fraction().subtract(right.fraction()));
+	}
+
+	private static String share(QuoteRequest.Concentration concentration) {
+		return concentration.debtorOwed()
+			.amount()
+			.movePointRight(2)
+			.divide(concentration.clientBook().amount(), 1, RoundingMode.HALF_UP)
+			.toPlainString();
+	}
+
+}

@@ -1,0 +1,40 @@
+package com.factordesk.risk;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import com.factordesk.shared.Money;
+
+/**
+ * Everything the debtor page shows besides the score: who the debtor is, its bureau
+ * scores, disputes, open items and how it pays each client.
+ */
+public record DebtorProfile(Header header, List<Bureau> bureauScores, List<DisputeRow> disputes,
+		List<OpenItem> openItems, List<ClientBehaviour> clients) {
+
+	public record Header(long id, String ref, String name, String registrationNumber, String country, String industry,
+			Money creditLimit, Money insurerLimit, LocalDate insurerLimitExpiresOn) {
+	}
+
+	public record Bureau(String provider, int score, LocalDate asOf) {
+	}
+
+	public record DisputeRow(long invoiceId, String invoiceNumber, String clientName, String reason, LocalDate openedOn,
+			Money amount, LocalDate resolvedOn, String outcome) {
+	}
+
+	public record OpenItem(long invoiceId, String invoiceNumber, String clientName, LocalDate dueDate, int daysPastDue,
+			Money outstanding, String status) {
+	}
+
+	/**
+	 * How the debtor paid one client over the last 365 days: invoices paid,
+	 * amount-weighted days beyond terms (early payment counts as 0), the share paid late,
+	 * and what is open now.
+	 */
+	public record ClientBehaviour(String clientRef, String clientName, long paidInvoices, BigDecimal daysBeyondTerms,
+			BigDecimal lateShare, long openInvoices, Money openAmount) {
+	}
+
+}

@@ -1,0 +1,122 @@
+package com.factordesk.risk;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Optional;
+
+import com.factordesk.shared.Money;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads a debtor's profile in a handful of SQL queries, the cross-client view among them:
+ * per client, how the debtor pays, so that "pays client A on time, client B 40 days late"
+ * shows at a glance.
+ */
+@Service
+@Transactional(readOnly = true)
+public class DebtorProfiles {
+
+	private static final String OUTSTANDING = """
+			i.amount - COALESCE((SELECT SUM(a.amount) FROM payment_allocation a WHERE a.invoice_id = i.id), 0)
+			         - COALESCE((SELECT SUM(n.amount) FROM credit_note n WHERE n.invoice_id = i.id), 0)
+			""";
+
+	private static final String CLIENTS = """
+			WITH item AS (
+			    SELECT i.client_id, i.amount, i.due_date, i.closed_on, i.status, p.last_paid,
+			           %s AS outstanding
+			    FROM invoice i
+			    LEFT JOIN LATERAL (SELECT MAX(a.received_on) AS last_paid FROM payment_allocation a
+			                       WHERE a.invoice_id = i.id) p ON TRUE
+			    WHERE i.debtor_id = :debtorId AND i.funded_on IS NOT NULL
+			)
+			SELECT c.ref, c.legal_name,
+			       COUNT(*) FILTER (WHERE it.outstanding <= 0 AND it.last_paid > CAST(:today AS date) - 365) AS paid,
+			       COALESCE(SUM(it.amount * GREATEST(0, it.last_paid - it.due_date))
+			                    FILTER (WHERE it.outstanding <= 0 AND it.last_paid > CAST(:today AS date) - 365)
+			                / NULLIF(SUM(it.amount) FILTER (WHERE it.outstanding <= 0
+			                                                 AND it.last_paid > CAST(:today AS date) - 365), 0), 0) AS dbt,
+			       COALESCE(AVG(CASE WHEN it.last_paid > it.due_date THEN 1.0 ELSE 0.0 END)
+			                    FILTER (WHERE it.outstanding <= 0 AND it.last_paid > CAST(:today AS date) - 365), 0)
+			           AS late_share,
+			       COUNT(*) FILTER (WHERE it.outstanding > 0 AND it.closed_on IS NULL) AS open_count,
+			       COALESCE(SUM(it.outstanding) FILTER (WHERE it.outstanding > 0 AND it.closed_on IS NULL), 0) AS open_amount
+			FROM item it JOIN client c ON c.id = it.client_id
+			GROUP BY c.ref, c.legal_name
+			ORDER BY dbt DESC, c.ref
+			"""
+		.formatted(OUTSTANDING);
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	DebtorProfiles(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	@PreAuthorize("hasAnyRole('UNDERWRITER', 'MANAGER')")
+	public Optional<DebtorProfile> find(String ref) {
+		LocalDate today = LocalDate.now(this.clock);
+		return this.jdbc.sql("""
+				SELECT id, ref, name, registration_number, country, industry, credit_limit, insurer_limit,
+				       insurer_limit_expires_on
+				FROM debtor WHERE ref = :ref
+				""").param("ref", ref).query((rs, row) -> {
+			java.math.BigDecimal insurer = rs.getBigDecimal("insurer_limit");
+			return new DebtorProfile.Header(rs.getLong("id"), rs.getString("ref"), rs.getString("name"),
+					rs.getString("registration_number"), rs.getString("country"), rs.getString("industry"),
+					Money.of(rs.getBigDecimal("credit_limit")), (insurer != null) ? Money.of(insurer) : null,
+					rs.getObject("insurer_limit_expires_on", LocalDate.class));
+		}).optional().map((header) -> profile(header, today));
+	}
+
+	private DebtorProfile profile(DebtorProfile.Header header, LocalDate today) {
+		var bureau = this.jdbc
+			.sql("SELECT provider, score, as_of FROM bureau_score WHERE debtor_id = :id ORDER BY as_of DESC, provider")
+			.param("id", header.id())
+			.query((rs, row) -> new DebtorProfile.Bureau(rs.getString("provider"), rs.getInt("score"),
+					rs.getObject("as_of", LocalDate.class)))
+			.list();
+		var disputes = this.jdbc.sql("""
+				SELECT i.id, i.number, c.legal_name, d.reason, d.opened_on, d.amount, d.resolved_on, d.outcome
+				FROM dispute d JOIN invoice i ON i.id = d.invoice_id JOIN client c ON c.id = i.client_id
+				WHERE i.debtor_id = :id ORDER BY d.opened_on DESC, d.id DESC LIMIT 50
+				""")
+			.param("id", header.id())
+			.query((rs, row) -> new DebtorProfile.DisputeRow(rs.getLong("id"), rs.getString("number"),
+					rs.getString("legal_name"), rs.getString("reason"), rs.getObject("opened_on", LocalDate.class),
+					Money.of(rs.getBigDecimal("amount")), rs.getObject("resolved_on", LocalDate.class),
+					rs.getString("outcome")))
+			.list();
+		var open = this.jdbc.sql("""
+				SELECT * FROM (
+				    SELECT i.id, i.number, c.legal_name, i.due_date, i.status,
+				           GREATEST(0, CAST(:today AS date) - i.due_date) AS days_past_due, %s AS outstanding
+				    FROM invoice i JOIN client c ON c.id = i.client_id
+				    WHERE i.debtor_id = :id AND i.funded_on IS NOT NULL AND i.closed_on IS NULL
+				) o WHERE outstanding > 0 ORDER BY days_past_due DESC, id LIMIT 100
+				""".formatted(OUTSTANDING))
+			.param("id", header.id())
+			.param("today", today)
+			.query((rs, row) -> new DebtorProfile.OpenItem(rs.getLong("id"), rs.getString("number"),
+					rs.getString("legal_name"), rs.getObject("due_date", LocalDate.class), rs.getInt("days_past_due"),
+					Money.of(rs.getBigDecimal("outstanding")), rs.getString("status")))
+			.list();
+		var clients = this.jdbc.sql(CLIENTS)
+			.param("debtorId", header.id())
+			.param("today", today)
+			.query((rs, row) -> new DebtorProfile.ClientBehaviour(rs.getString("ref"), rs.getString("legal_name"),
+					rs.getLong("paid"), rs.getBigDecimal("dbt").setScale(1, java.math.RoundingMode.HALF_EVEN),
+					rs.getBigDecimal("late_share").setScale(4, java.math.RoundingMode.HALF_EVEN),
+					rs.getLong("open_count"), Money.of(rs.getBigDecimal("open_amount"))))
+			.list();
+		return new DebtorProfile(header, bureau, disputes, open, clients);
+	}
+
+}

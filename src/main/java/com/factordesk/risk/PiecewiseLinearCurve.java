@@ -1,0 +1,97 @@
+package com.factordesk.risk;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A curve that turns a measured figure (days beyond terms, a dispute rate, a bureau's raw
+ * score) into a sub-score 0-100 by straight lines between configured points, flat beyond
+ * the first and the last point. Sub-scores are returned at four decimals, rounded half
+ * up.
+ *
+ * @param points the points, sorted by strictly increasing x, at least two, each y within
+ * 0-100
+ */
+public record PiecewiseLinearCurve(List<Point> points) {
+
+	static final int SCALE = 4;
+
+	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+	public PiecewiseLinearCurve {
+		Objects.requireNonNull(points, "points");
+		points = List.copyOf(points);
+		if (points.size() < 2) {
+			throw new IllegalArgumentException("A curve needs at least two points, got " + points.size());
+		}
+		for (int i = 0; i < points.size(); i++) {
+			Point point = points.get(i);
+			if (point.y().signum() < 0 || point.y().compareTo(HUNDRED) > 0) {
+				throw new IllegalArgumentException("Point " + (i + 1) + " of the curve has score "
+						+ point.y().toPlainString() + ": a score is 0-100");
+			}
+			if (i > 0 && point.x().compareTo(points.get(i - 1).x()) <= 0) {
+				throw new IllegalArgumentException(
+						"Point " + (i + 1) + " of the curve is at " + point.x().toPlainString() + ", not after point "
+								+ i + " at " + points.get(i - 1).x().toPlainString() + ": x must strictly increase");
+			}
+		}
+	}
+
+	/**
+	 * A curve through the given points, written as alternating x and y values:
+	 * {@code of("0", "100", "15", "75")}.
+	 */
+	public static PiecewiseLinearCurve of(String... xThenY) {
+		if (xThenY.length % 2 != 0) {
+			throw new IllegalArgumentException("A curve is written as pairs of x and y, got an odd count");
+		}
+		Point[] points = new Point[xThenY.length / 2];
+		for (int i = 0; i < points.length; i++) {
+			points[i] = new Point(new BigDecimal(xThenY[2 * i]), new BigDecimal(xThenY[2 * i + 1]));
+		}
+		return new PiecewiseLinearCurve(List.of(points));
+	}
+
+	/**
+	 * The sub-score at {@code x}: the first point's score at or before the first x, the
+	 * last point's at or beyond the last x, on the straight line in between.
+	 */
+	public BigDecimal at(BigDecimal x) {
+		Objects.requireNonNull(x, "x");
+		Point first = this.points.get(0);
+		if (x.compareTo(first.x()) <= 0) {
+			return first.y().setScale(SCALE, RoundingMode.HALF_UP);
+		}
+		for (int i = 1; i < this.points.size(); i++) {
+			Point right = this.points.get(i);
+			if (x.compareTo(right.x()) <= 0) {
+				Point left = this.points.get(i - 1);
+				BigDecimal slope = right.y()
+					.subtract(left.y())
+					.divide(right.x().subtract(left.x()), MathContext.DECIMAL64);
+				return left.y().add(slope.multiply(x.subtract(left.x()))).setScale(SCALE, RoundingMode.HALF_UP);
+			}
+		}
+		return this.points.get(this.points.size() - 1).y().setScale(SCALE, RoundingMode.HALF_UP);
+	}
+
+	/**
+	 * One point of a curve: at figure {@code x} the sub-score is {@code y}.
+	 *
+	 * @param x the measured figure
+	 * @param y the sub-score 0-100
+	 */
+	public record Point(BigDecimal x, BigDecimal y) {
+
+		public Point {
+			Objects.requireNonNull(x, "x");
+			Objects.requireNonNull(y, "y");
+		}
+
+	}
+
+}

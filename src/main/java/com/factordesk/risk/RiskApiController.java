@@ -1,0 +1,73 @@
+package com.factordesk.risk;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import com.factordesk.shared.NotFoundException;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The risk API: a debtor's current score and the backtest (DESIGN.md section 7).
+ */
+@RestController
+@RequestMapping("/api/v1")
+class RiskApiController {
+
+	private final RiskScores scores;
+
+	private final Backtest backtest;
+
+	RiskApiController(RiskScores scores, Backtest backtest) {
+		this.scores = scores;
+		this.backtest = backtest;
+	}
+
+	@GetMapping("/debtors/{ref}/score")
+	ScoreJson score(@PathVariable String ref) {
+		DebtorScore score = this.scores.current(ref).orElseThrow(() -> new NotFoundException("Scored debtor", ref));
+		return new ScoreJson(score.debtorRef(), score.score(), score.grade().name(),
+				score.components()
+					.stream()
+					.map((component) -> new ComponentJson(component.name(), component.subScore(), component.weight()))
+					.toList(),
+				score.reasons(), score.snapshotId(), score.scoredAt());
+	}
+
+	@GetMapping("/risk/backtest")
+	BacktestJson backtest(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(required = false) String clientRef) {
+		BacktestReport report = this.backtest.run(from, to, clientRef);
+		return new BacktestJson(report.from(), report.to(), report.clientRef(), report.invoices(), report.lateShare(),
+				report.late30Share(), report.auc(), report.gini(), report.ks(), report.auc30(),
+				report.grades()
+					.stream()
+					.map((grade) -> new GradeJson(grade.grade().name(), grade.invoices(), grade.lateShare(),
+							grade.avgDaysBeyondTerms()))
+					.toList());
+	}
+
+	record ScoreJson(String debtorRef, BigDecimal score, String grade, List<ComponentJson> components,
+			List<String> reasons, long snapshotId, Instant scoredAt) {
+	}
+
+	record ComponentJson(String name, BigDecimal subScore, BigDecimal weight) {
+	}
+
+	record BacktestJson(LocalDate from, LocalDate to, String clientRef, long invoices, BigDecimal lateShare,
+			BigDecimal late30Share, BigDecimal auc, BigDecimal gini, BigDecimal ks, BigDecimal auc30,
+			List<GradeJson> grades) {
+	}
+
+	record GradeJson(String grade, long invoices, BigDecimal lateShare, BigDecimal avgDaysBeyondTerms) {
+	}
+
+}

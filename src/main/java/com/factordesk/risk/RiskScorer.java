@@ -1,0 +1,329 @@
+package com.factordesk.risk;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import com.factordesk.debtor.BureauProvider;
+import com.factordesk.risk.DebtorRiskInputs.Disputes;
+import com.factordesk.risk.DebtorRiskInputs.OpenItems;
+import com.factordesk.risk.DebtorRiskInputs.Payments;
+import com.factordesk.risk.ScoringModel.BureauDecay;
+import com.factordesk.risk.ScoringModel.PaymentBlend;
+
+/**
+ * Scores a debtor: a pure function from its inputs and a scoring model to a score 0-100
+ * (higher is safer), a grade, the components and the reasons. No database, no clock: the
+ * same inputs and model always give the same assessment.
+ * <p>
+ * <b>Payment behaviour</b> (weights from {@link PaymentBlend}, by default 0.60 / 0.25 /
+ * 0.15): <pre>
+ * A       = ADBT curve at the average days beyond terms of the invoices paid in 365 days
+ * L       = 100 x (1 - share paid late)
+ * base    = (0.60 A + 0.25 L) / 0.85
+ * history = base + trend, kept within 0-100
+ * z       = n / (n + k), n = paid invoices, k = 10
+ * H       = z x history + (1 - z) x portfolio mean        (credibility shrinkage)
+ * O       = ADBT curve at the days past due of the most overdue open invoice
+ * payment = 0.85 H + 0.15 O
+ * </pre> The trend compares the last 90 days with the year: when at least 3 invoices were
+ * paid in the last 90 days, each day their ADBT is above the year's costs 0.5 points (and
+ * each day below earns 0.5), at most 10 either way. With no invoices paid the history is
+ * the portfolio mean; with no invoices paid and none open, payment behaviour is missing.
+ * <p>
+ * <b>Bureau</b>: the newest reading per provider dated on or before the as-of date,
+ * normalised by the provider's scale, fading to neutral 50 between 180 and 365 days old,
+ * averaged over providers. No reading: missing.
+ * <p>
+ * <b>Disputes</b>: over the invoices issued in 365 days, the dispute rate by count (open
+ * disputes counted twice) and by amount; the higher of the two goes through the dispute
+ * rate curve. No invoices issued: missing.
+ * <p>
+ * <b>Score</b>: the weighted average of the components present (a missing component's
+ * weight is shared among the others in proportion to their weights, and a reason says it
+ * is missing), capped at 40 when an open item is 60 or more days past due, rounded half
+ * up to one decimal. The grade is read from the rounded score. When every component is
+ * missing the score is the neutral 50.
+ * <p>
+ * <b>Reasons</b>: every loss is measured in score points against the maximum of 100 (a
+ * component's loss is its effective weight x (100 - sub-score), split over what caused
+ * it; the cap loses the points above 40). The five largest losses are kept, largest
+ * first; a missing input is always listed, after the losses, in place of the smallest.
+ */
+public final class RiskScorer {
+
+	static final int MAX_REASONS = 5;
+
+	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+	private static final MathContext MC = MathContext.DECIMAL64;
+
+	/**
+	 * Scores one debtor with one model.
+	 */
+	public RiskAssessment score(DebtorRiskInputs inputs, ScoringModel model) {
+		List<Part> parts = List.of(payment(inputs, model), bureau(inputs, model), disputes(inputs, model));
+		BigDecimal weightPresent = BigDecimal.ZERO;
+		BigDecimal weighted = BigDecimal.ZERO;
+		for (Part part : parts) {
+			if (!part.missing()) {
+				BigDecimal weight = model.weights().of(part.component());
+				weightPresent = weightPresent.add(weight);
+				weighted = weighted.add(weight.multiply(part.subScore()));
+			}
+		}
+		boolean scored = weightPresent.signum() > 0;
+		BigDecimal total = scored ? weighted.divide(weightPresent, MC) : model.bureauDecay().neutralScore();
+
+		List<ComponentScore> components = new ArrayList<>();
+		List<Reason> losses = new ArrayList<>();
+		List<Reason> missing = new ArrayList<>();
+		for (Part part : parts) {
+			BigDecimal weight = model.weights().of(part.component());
+			if (part.missing() || !scored) {
+				components.add(new ComponentScore(part.component(), part.subScore(), weight,
+						BigDecimal.ZERO.setScale(6), part.missing(), points(BigDecimal.ZERO)));
+				if (part.missing()) {
+					missing.add(part.missingReason());
+				}
+				continue;
+			}
+			BigDecimal effectiveWeight = weight.divide(weightPresent, MC);
+			components.add(new ComponentScore(part.component(), part.subScore(), weight,
+					effectiveWeight.setScale(6, RoundingMode.HALF_UP), false,
+					points(effectiveWeight.multiply(HUNDRED.subtract(part.subScore())))));
+			for (Loss loss : part.losses()) {
+				losses.add(new Reason(loss.code(), points(effectiveWeight.multiply(loss.subScorePoints())), loss.text(),
+						loss.args()));
+			}
+		}
+
+		ScoringModel.PastDueCap cap = model.pastDueCap();
+		OpenItems open = inputs.openItems();
+		boolean longPastDue = open.maxDaysPastDue() >= cap.daysPastDue() || open.amount60PlusPastDue().isPositive();
+		if (longPastDue && total.compareTo(cap.maxScore()) > 0) {
+			losses.add(new Reason(Reason.PAST_DUE_CAP, points(total.subtract(cap.maxScore())),
+					"items " + cap.daysPastDue() + "+ days past due: score capped at " + plain(cap.maxScore()),
+					List.of(cap.daysPastDue(), cap.maxScore(), open.amount60PlusPastDue())));
+			total = cap.maxScore();
+		}
+
+		BigDecimal score = total.setScale(1, RoundingMode.HALF_UP);
+		List<Reason> reasons = new ArrayList<>(losses.stream()
+			.filter((reason) -> reason.pointsLost().signum() > 0)
+			.sorted(Comparator.comparing(Reason::pointsLost).reversed())
+			.limit(Math.max(0, MAX_REASONS - missing.size()))
+			.toList());
+		reasons.addAll(missing);
+		return new RiskAssessment(score, Grade.of(score), components, reasons, model.version());
+	}
+
+	private Part payment(DebtorRiskInputs inputs, ScoringModel model) {
+		Payments paid = inputs.payments();
+		OpenItems open = inputs.openItems();
+		if (paid.paidCount() == 0 && open.count() == 0) {
+			return Part.missing(Component.PAYMENT_BEHAVIOUR, new Reason(Reason.NO_PAYMENT_HISTORY,
+					points(BigDecimal.ZERO), "no paid or open invoices in the last 365 days", List.of()));
+		}
+		PaymentBlend blend = model.paymentBlend();
+		BigDecimal mean = inputs.portfolioMeanPayment();
+		int n = paid.paidCount();
+		BigDecimal z = (n == 0) ? BigDecimal.ZERO
+				: BigDecimal.valueOf(n).divide(BigDecimal.valueOf(n + model.credibilityK()), MC);
+		List<Loss> losses = new ArrayList<>();
+
+		BigDecimal credibleHistory = mean;
+		if (n > 0) {
+			BigDecimal adbtScore = model.adbtCurve().at(paid.adbtDays());
+			BigDecimal onTimeScore = HUNDRED.multiply(BigDecimal.ONE.subtract(paid.lateShare()));
+			BigDecimal base = blend.adbt()
+				.multiply(adbtScore)
+				.add(blend.onTime().multiply(onTimeScore))
+				.divide(blend.history(), MC);
+			BigDecimal history = within0To100(base.add(trend(paid, model)));
+			credibleHistory = z.multiply(history).add(BigDecimal.ONE.subtract(z).multiply(mean));
+
+			losses.add(new Loss(Reason.PAYS_LATE, blend.adbt().multiply(z).multiply(HUNDRED.subtract(adbtScore)),
+					"pays " + count(wholeDays(paid.adbtDays()), "day") + " beyond terms on average ("
+							+ count(n, "invoice") + ", " + count(paid.clientCount(), "client") + ")",
+					List.of(wholeDays(paid.adbtDays()), n, paid.clientCount())));
+			int latePercent = wholePercent(paid.lateShare());
+			losses.add(new Loss(Reason.LATE_SHARE, blend.onTime().multiply(z).multiply(HUNDRED.subtract(onTimeScore)),
+					latePercent + " % of " + count(n, "invoice") + " paid late", List.of(latePercent, n)));
+			losses.add(new Loss(Reason.TREND_WORSENING, blend.history().multiply(z).multiply(base.subtract(history)),
+					"paying later lately: " + count(wholeDays(paid.recentAdbtDays()), "day")
+							+ " beyond terms in the last 90 days, " + wholeDays(paid.adbtDays()) + " over the year",
+					List.of(wholeDays(paid.recentAdbtDays()), wholeDays(paid.adbtDays()))));
+		}
+		if (n < model.credibilityK()) {
+			BigDecimal meanShare = BigDecimal.ONE.subtract(z);
+			losses.add(new Loss(Reason.THIN_FILE, blend.history().multiply(meanShare).multiply(HUNDRED.subtract(mean)),
+					"thin file: " + ((n == 0) ? "no paid invoices" : count(n, "paid invoice")) + ", "
+							+ wholePercent(meanShare) + " % of payment behaviour is the portfolio average",
+					List.of(n, wholePercent(meanShare))));
+		}
+
+		BigDecimal openScore = model.adbtCurve().at(BigDecimal.valueOf(open.maxDaysPastDue()));
+		if (open.maxDaysPastDue() > 0) {
+			losses.add(new Loss(Reason.OPEN_PAST_DUE, blend.openItems().multiply(HUNDRED.subtract(openScore)),
+					"an open invoice is " + count(open.maxDaysPastDue(), "day") + " past due ("
+							+ count(open.count(), "open invoice") + ", " + open.amount() + ")",
+					List.of(open.maxDaysPastDue(), open.count(), open.amount())));
+		}
+		BigDecimal subScore = blend.history().multiply(credibleHistory).add(blend.openItems().multiply(openScore));
+		return new Part(Component.PAYMENT_BEHAVIOUR, subScore(subScore), losses, null);
+	}
+
+	private BigDecimal trend(Payments paid, ScoringModel model) {
+		ScoringModel.TrendRule rule = model.trend();
+		if (paid.recentPaidCount() < rule.minRecentInvoices()) {
+			return BigDecimal.ZERO;
+		}
+		BigDecimal adjustment = paid.adbtDays().subtract(paid.recentAdbtDays()).multiply(rule.pointsPerDay());
+		return adjustment.max(rule.maxPoints().negate()).min(rule.maxPoints());
+	}
+
+	private Part bureau(DebtorRiskInputs inputs, ScoringModel model) {
+		Map<BureauProvider, BureauReading> newest = new EnumMap<>(BureauProvider.class);
+		for (BureauReading reading : inputs.bureauReadings()) {
+			if (!reading.asOf().isAfter(inputs.asOf())) {
+				newest.merge(reading.provider(), reading,
+						(kept, candidate) -> candidate.asOf().isAfter(kept.asOf()) ? candidate : kept);
+			}
+		}
+		if (newest.isEmpty()) {
+			return Part.missing(Component.BUREAU,
+					new Reason(Reason.NO_BUREAU, points(BigDecimal.ZERO), "no bureau score", List.of()));
+		}
+		BigDecimal providers = BigDecimal.valueOf(newest.size());
+		BigDecimal sum = BigDecimal.ZERO;
+		List<Loss> losses = new ArrayList<>();
+		for (BureauReading reading : newest.values()) {
+			long ageDays = ChronoUnit.DAYS.between(reading.asOf(), inputs.asOf());
+			BigDecimal normalised = model.bureauScales()
+				.get(reading.provider())
+				.at(BigDecimal.valueOf(reading.score()));
+			BigDecimal decayed = decay(normalised, ageDays, model.bureauDecay());
+			sum = sum.add(decayed);
+			String age = (ageDays > model.bureauDecay().freshDays()) ? ", " + ageDays + " days old" : "";
+			losses.add(new Loss(Reason.BUREAU_LOW, HUNDRED.subtract(decayed).divide(providers, MC),
+					"bureau score " + reading.score() + " (" + reading.provider() + ", " + reading.asOf() + age + ")",
+					List.of(reading.score(), reading.provider().name(), reading.asOf(), ageDays)));
+		}
+		return new Part(Component.BUREAU, subScore(sum.divide(providers, MC)), losses, null);
+	}
+
+	/**
+	 * A normalised bureau score after ageing: in full while fresh, then linearly toward
+	 * the neutral score, neutral from the neutral age on.
+	 */
+	static BigDecimal decay(BigDecimal normalised, long ageDays, BureauDecay decay) {
+		if (ageDays <= decay.freshDays()) {
+			return normalised;
+		}
+		if (ageDays >= decay.neutralDays()) {
+			return decay.neutralScore();
+		}
+		BigDecimal faded = BigDecimal.valueOf(ageDays - decay.freshDays())
+			.divide(BigDecimal.valueOf(decay.neutralDays() - decay.freshDays()), MC);
+		return normalised.add(decay.neutralScore().subtract(normalised).multiply(faded));
+	}
+
+	private Part disputes(DebtorRiskInputs inputs, ScoringModel model) {
+		Disputes disputes = inputs.disputes();
+		if (disputes.invoicedCount() == 0) {
+			return Part.missing(Component.DISPUTES, new Reason(Reason.NO_DISPUTE_HISTORY, points(BigDecimal.ZERO),
+					"no invoices in the last 365 days to measure disputes on", List.of()));
+		}
+		BigDecimal invoiced = BigDecimal.valueOf(disputes.invoicedCount());
+		BigDecimal countRate = BigDecimal.valueOf(disputes.disputedCount()).divide(invoiced, MC);
+		BigDecimal countRateOpenTwice = BigDecimal.valueOf(disputes.disputedCount() + disputes.openCount())
+			.divide(invoiced, MC);
+		BigDecimal amountRate = disputes.invoicedAmount().isPositive()
+				? disputes.disputedAmount().amount().divide(disputes.invoicedAmount().amount(), MC) : BigDecimal.ZERO;
+		PiecewiseLinearCurve curve = model.disputeRateCurve();
+		BigDecimal withoutOpenTwice = curve.at(countRate.max(amountRate));
+		BigDecimal subScore = curve.at(countRateOpenTwice.max(amountRate));
+
+		List<Loss> losses = new ArrayList<>();
+		if (amountRate.compareTo(countRate) > 0) {
+			String percent = percent(amountRate);
+			losses.add(new Loss(
+					Reason.DISPUTE_RATE, HUNDRED.subtract(withoutOpenTwice), disputes.disputedAmount() + " of "
+							+ disputes.invoicedAmount() + " invoiced is disputed (" + percent + " %)",
+					List.of(disputes.disputedAmount(), disputes.invoicedAmount(), percent)));
+		}
+		else {
+			String percent = percent(countRate);
+			losses.add(new Loss(Reason.DISPUTE_RATE, HUNDRED.subtract(withoutOpenTwice),
+					"disputes on " + disputes.disputedCount() + " of " + count(disputes.invoicedCount(), "invoice")
+							+ " (" + percent + " %)",
+					List.of(disputes.disputedCount(), disputes.invoicedCount(), percent)));
+		}
+		losses.add(new Loss(Reason.OPEN_DISPUTES, withoutOpenTwice.subtract(subScore),
+				count(disputes.openCount(), "open dispute"), List.of(disputes.openCount())));
+		return new Part(Component.DISPUTES, subScore, losses, null);
+	}
+
+	private static String percent(BigDecimal fraction) {
+		return fraction.movePointRight(2).setScale(1, RoundingMode.HALF_UP).toPlainString();
+	}
+
+	private static BigDecimal within0To100(BigDecimal value) {
+		return value.max(BigDecimal.ZERO).min(HUNDRED);
+	}
+
+	private static BigDecimal subScore(BigDecimal value) {
+		return within0To100(value).setScale(PiecewiseLinearCurve.SCALE, RoundingMode.HALF_UP);
+	}
+
+	private static BigDecimal points(BigDecimal value) {
+		return value.setScale(2, RoundingMode.HALF_UP);
+	}
+
+	private static int wholeDays(BigDecimal days) {
+		return days.setScale(0, RoundingMode.HALF_UP).intValueExact();
+	}
+
+	private static int wholePercent(BigDecimal fraction) {
+		return fraction.movePointRight(2).setScale(0, RoundingMode.HALF_UP).intValueExact();
+	}
+
+	private static String plain(BigDecimal value) {
+		return value.stripTrailingZeros().toPlainString();
+	}
+
+	private static String count(int n, String noun) {
+		return n + " " + noun + ((n == 1) ? "" : "s");
+	}
+
+	/**
+	 * What one component found: its sub-score and what cost it points, in sub-score
+	 * points, or why it is missing.
+	 */
+	private record Part(Component component, BigDecimal subScore, List<Loss> losses, Reason missingReason) {
+
+		static Part missing(Component component, Reason reason) {
+			return new Part(component, null, List.of(), reason);
+		}
+
+		boolean missing() {
+			return this.subScore == null;
+		}
+
+	}
+
+	/**
+	 * A cause of lost points within a component, before the component's weight.
+	 */
+	private record Loss(String code, BigDecimal subScorePoints, String text, List<Object> args) {
+
+	}
+
+}

@@ -1,0 +1,35 @@
+package com.factordesk.risk;
+
+import java.time.LocalDate;
+
+import com.factordesk.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithMockUser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * On the demo portfolio the score ranks risk: better grades pay better, and the AUC for
+ * late payment is at least 0.75.
+ */
+@IntegrationTest
+@WithMockUser(roles = "MANAGER")
+class BacktestIntegrationTests {
+
+	@Autowired
+	private Backtest backtest;
+
+	@Test
+	void theScoreRanksLatePaymentOnTheDemoPortfolio() {
+		BacktestReport report = this.backtest.run(LocalDate.of(2025, 6, 1), LocalDate.of(2026, 5, 31), null);
+		System.out.println("Backtest " + report);
+		assertThat(report.invoices()).isGreaterThan(10_000);
+		assertThat(report.monotone()).as("grades monotone: %s", report.grades()).isTrue();
+		assertThat(report.auc()).isGreaterThanOrEqualTo(new java.math.BigDecimal("0.75"));
+		assertThat(report.gini()).isEqualByComparingTo(
+				report.auc().multiply(java.math.BigDecimal.valueOf(2)).subtract(java.math.BigDecimal.ONE));
+	}
+
+}

@@ -1,0 +1,104 @@
+package com.factordesk.risk;
+
+import com.factordesk.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The risk API's contract (DESIGN.md section 7): field names, numbers, and problem+json
+ * errors.
+ */
+@IntegrationTest
+class RiskApiIntegrationTests {
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Test
+	void aDebtorsScoreWithItsComponentsAndReasons() throws Exception {
+		this.mvc.perform(get("/api/v1/debtors/D00001/score").with(user("u").roles("UNDERWRITER")))
+			.andExpect(status().isOk())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+			.andExpect(jsonPath("$.debtorRef", is("D00001")))
+			.andExpect(jsonPath("$.score").isNumber())
+			.andExpect(jsonPath("$.grade").isString())
+			.andExpect(jsonPath("$.components", hasSize(3)))
+			.andExpect(jsonPath("$.components[0].name", is("payment behaviour")))
+			.andExpect(jsonPath("$.components[0].weight", is(0.45)))
+			.andExpect(jsonPath("$.reasons").isArray())
+			.andExpect(jsonPath("$.snapshotId", greaterThan(0)))
+			.andExpect(jsonPath("$.scoredAt").isString());
+	}
+
+	@Test
+	void anUnknownDebtorIsAProblem() throws Exception {
+		this.mvc.perform(get("/api/v1/debtors/NOPE/score").with(user("u").roles("MANAGER")))
+			.andExpect(status().isNotFound())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.detail", containsString("NOPE")));
+	}
+
+	@Test
+	void theApiAnswers401WithoutCredentials() throws Exception {
+		this.mvc.perform(get("/api/v1/debtors/D00001/score")).andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void theBacktestAsJson() throws Exception {
+		this.mvc
+			.perform(get("/api/v1/risk/backtest").param("from", "2025-06-01")
+				.param("to", "2025-11-30")
+				.with(user("m").roles("MANAGER")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.invoices", greaterThan(1000)))
+			.andExpect(jsonPath("$.lateShare").isNumber())
+			.andExpect(jsonPath("$.auc").isNumber())
+			.andExpect(jsonPath("$.gini").isNumber())
+			.andExpect(jsonPath("$.ks").isNumber())
+			.andExpect(jsonPath("$.grades", hasSize(5)))
+			.andExpect(jsonPath("$.grades[0].grade", is("A")))
+			.andExpect(jsonPath("$.grades[0].avgDaysBeyondTerms").isNumber());
+	}
+
+	@Test
+	void aBadPeriodIsA400ProblemThatSaysWhy() throws Exception {
+		this.mvc
+			.perform(get("/api/v1/risk/backtest").param("from", "2026-01-01")
+				.param("to", "2025-01-01")
+				.with(user("m").roles("MANAGER")))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.detail", containsString("starts after it ends")));
+		this.mvc.perform(get("/api/v1/risk/backtest").param("from", "2026-01-01").with(user("m").roles("MANAGER")))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+		this.mvc
+			.perform(get("/api/v1/risk/backtest").param("from", "yesterday")
+				.param("to", "2025-01-01")
+				.with(user("m").roles("MANAGER")))
+			.andExpect(status().isBadRequest());
+	}
+
+	@Test
+	void underwritersDoNotRunTheBacktest() throws Exception {
+		this.mvc
+			.perform(get("/api/v1/risk/backtest").param("from", "2025-06-01")
+				.param("to", "2025-11-30")
+				.with(user("u").roles("UNDERWRITER")))
+			.andExpect(status().isForbidden());
+	}
+
+}

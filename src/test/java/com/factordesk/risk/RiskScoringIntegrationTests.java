@@ -1,0 +1,101 @@
+package com.factordesk.risk;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import com.factordesk.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.annotation.Transactional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Scoring on the demo portfolio: every debtor gets a stored, explainable snapshot, and a
+ * score as of a past date uses only what was known on that date.
+ */
+@IntegrationTest
+class RiskScoringIntegrationTests {
+
+	@Autowired
+	private RiskScoring scoring;
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	@Autowired
+	private Clock clock;
+
+	@Test
+	void everyDebtorHasAStoredSnapshotThatExplainsItself() {
+		long debtors = this.jdbc.queryForObject("SELECT COUNT(*) FROM debtor", Long.class);
+		long scored = this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM debtor d JOIN risk_score r ON r.id = d.current_risk_score_id", Long.class);
+		assertThat(scored).isEqualTo(debtors).isGreaterThan(1000);
+		assertThat(this.jdbc.queryForList("SELECT DISTINCT grade FROM risk_score", String.class)).contains("A", "B",
+				"C", "D", "E");
+		assertThat(this.jdbc.queryForObject("""
+				SELECT COUNT(*) FROM risk_score
+				WHERE reasons @> '[{"code": "NO_BUREAU", "text": "no bureau score"}]'
+				  AND jsonb_array_length(inputs -> 'bureauReadings') = 0
+				""", Long.class)).isPositive();
+		assertThat(this.jdbc.queryForObject("""
+				SELECT COUNT(*) FROM risk_score
+				WHERE reasons @> '[{"code": "PAST_DUE_CAP"}]' AND score > 40
+				""", Long.class)).isZero();
+		assertThat(this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM risk_score WHERE reasons::text LIKE '%days beyond terms on average%'",
+				Long.class))
+			.isPositive();
+	}
+
+	@Test
+	@Transactional
+	void anAsOfScoreDoesNotLookAhead() {
+		LocalDate today = LocalDate.now(this.clock);
+		LocalDate asOf = today.minusDays(200);
+		long debtorId = this.jdbc.queryForObject("""
+				SELECT debtor_id FROM invoice WHERE funded_on <= ? GROUP BY debtor_id ORDER BY COUNT(*) DESC, debtor_id
+				LIMIT 1
+				""", Long.class, asOf);
+		RiskAssessment asOfBefore = this.scoring.assessAsOf(debtorId, asOf);
+		RiskAssessment todayBefore = this.scoring.assessAsOf(debtorId, today);
+
+		laterEvents(debtorId, asOf, today);
+
+		assertThat(this.scoring.assessAsOf(debtorId, asOf)).isEqualTo(asOfBefore);
+		RiskAssessment todayAfter = this.scoring.assessAsOf(debtorId, today);
+		assertThat(todayAfter.score()).isLessThan(todayBefore.score());
+		assertThat(todayAfter.reasons()).anySatisfy((reason) -> assertThat(reason.text()).startsWith("bureau score 3"));
+	}
+
+	/**
+	 * After {@code asOf}: a very low bureau score, a dispute on an invoice issued before
+	 * it, a long overdue new invoice and the payment of an invoice that was open then.
+	 */
+	private void laterEvents(long debtorId, LocalDate asOf, LocalDate today) {
+		this.jdbc.update("INSERT INTO bureau_score (debtor_id, provider, score, as_of) VALUES (?, 'CREDITSAFE', 3, ?)",
+				debtorId, today.minusDays(1));
+		long oldInvoice = this.jdbc.queryForObject(
+				"SELECT MAX(id) FROM invoice WHERE debtor_id = ? AND issue_date <= ? AND funded_on IS NOT NULL",
+				Long.class, debtorId, asOf);
+		this.jdbc.update("INSERT INTO dispute (invoice_id, reason, opened_on, amount) VALUES (?, 'QUALITY', ?, 10.00)",
+				oldInvoice, asOf.plusDays(1));
+		long clientId = this.jdbc.queryForObject("SELECT client_id FROM invoice WHERE id = ?", Long.class, oldInvoice);
+		long late = this.jdbc.queryForObject("""
+				INSERT INTO invoice (client_id, debtor_id, number, issue_date, due_date, amount, status, submitted_at,
+				                     funded_on)
+				VALUES (?, ?, 'LOOKAHEAD-1', ?, ?, 50000.00, 'FUNDED', now(), ?) RETURNING id
+				""", Long.class, clientId, debtorId, asOf.plusDays(1), asOf.plusDays(31), asOf.plusDays(2));
+		long payment = this.jdbc.queryForObject(
+				"INSERT INTO payment (debtor_id, received_on, amount, reference) VALUES (?, ?, 10.00, 'LOOKAHEAD') "
+						+ "RETURNING id",
+				Long.class, debtorId, today);
+		this.jdbc.update(
+				"INSERT INTO payment_allocation (payment_id, invoice_id, amount, received_on) VALUES (?, ?, 10.00, ?)",
+				payment, late, today);
+	}
+
+}
