@@ -3,6 +3,8 @@ package com.factordesk.invoice;
 import java.time.Clock;
 import java.time.LocalDate;
 
+import com.factordesk.pricing.InvoiceQuotes;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,16 +18,20 @@ class InvoiceController {
 
 	private final InvoiceDetails details;
 
+	private final InvoiceQuotes quotes;
+
 	private final Clock clock;
 
-	InvoiceController(InvoiceDetails details, Clock clock) {
+	InvoiceController(InvoiceDetails details, InvoiceQuotes quotes, Clock clock) {
 		this.details = details;
+		this.quotes = quotes;
 		this.clock = clock;
 	}
 
 	@GetMapping("/invoices/{id}")
 	String show(@PathVariable long id, Model model) {
 		model.addAttribute("detail", this.details.find(id));
+		model.addAttribute("quote", this.quotes.quote(id).orElse(null));
 		model.addAttribute("today", LocalDate.now(this.clock));
 		return "invoices/show";
 	}

@@ -3,6 +3,8 @@ package com.factordesk.invoice;
 import java.time.Clock;
 import java.time.LocalDate;
 
+import com.factordesk.risk.RiskScores;
+
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -21,10 +23,13 @@ class QueueController {
 
 	private final UnderwriterQueue queue;
 
+	private final RiskScores scores;
+
 	private final Clock clock;
 
-	QueueController(UnderwriterQueue queue, Clock clock) {
+	QueueController(UnderwriterQueue queue, RiskScores scores, Clock clock) {
 		this.queue = queue;
+		this.scores = scores;
 		this.clock = clock;
 	}
 
@@ -36,6 +41,8 @@ class QueueController {
 		int pageIndex = Math.max(page, 1) - 1;
 		Page<QueueItem> items = this.queue.page(PageRequest.of(pageIndex, PAGE_SIZE, column.toSort(direction)));
 		model.addAttribute("items", items);
+		model.addAttribute("grades",
+				this.scores.currentGrades(items.getContent().stream().map(QueueItem::debtorRef).distinct().toList()));
 		model.addAttribute("sort", column.key());
 		model.addAttribute("dir", direction.name().toLowerCase());
 		model.addAttribute("today", LocalDate.now(this.clock));

@@ -9,6 +9,7 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -43,6 +44,7 @@ class RiskScheduling {
 
 	@Bean
 	@Order(20)
+	@ConditionalOnBooleanProperty(name = "factordesk.risk.initial-scoring", matchIfMissing = true)
 	ApplicationRunner initialScoring(RiskScoring scoring, JdbcClient jdbc) {
 		return (ApplicationArguments args) -> {
 			boolean debtors = jdbc.sql("SELECT EXISTS (SELECT 1 FROM debtor)").query(Boolean.class).single();

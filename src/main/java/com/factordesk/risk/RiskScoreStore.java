@@ -1,5 +1,6 @@
 package com.factordesk.risk;
 
+import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -7,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,6 +43,18 @@ class RiskScoreStore {
 	RiskScoreStore(JdbcTemplate jdbc, JsonMapper json) {
 		this.jdbc = jdbc;
 		this.json = json;
+	}
+
+	/**
+	 * The portfolio mean payment sub-score of the newest full scoring run.
+	 */
+	Optional<BigDecimal> latestPortfolioMean() {
+		return this.jdbc
+			.query("SELECT CAST(inputs ->> 'portfolioMeanPayment' AS numeric) FROM risk_score "
+					+ "WHERE trigger <> 'EVENT' ORDER BY scored_at DESC, id DESC LIMIT 1",
+					(rs, row) -> rs.getBigDecimal(1))
+			.stream()
+			.findFirst();
 	}
 
 	void saveAll(Map<Long, RiskScoring.Scored> scored, LocalDate asOf, Instant scoredAt, ScoreTrigger trigger) {

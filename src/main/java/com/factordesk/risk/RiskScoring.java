@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -55,6 +56,22 @@ public class RiskScoring {
 		logger.info("Scored {} debtors as of {} in {} ms ({})", run.debtors(), today, run.elapsed().toMillis(),
 				trigger);
 		return run;
+	}
+
+	/**
+	 * Re-scores one debtor as of today and stores the snapshot as its current score. Thin
+	 * files shrink toward the portfolio mean of the latest full scoring run.
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public RiskAssessment rescore(long debtorId, ScoreTrigger trigger) {
+		LocalDate today = LocalDate.now(this.clock);
+		ScoringModel model = this.models.current();
+		DebtorRiskInputs debtorInputs = this.inputs.one(debtorId, today)
+			.toInputs(today, this.store.latestPortfolioMean().orElse(ScoringModels.NEUTRAL_MEAN));
+		RiskAssessment assessment = this.scorer.score(debtorInputs, model);
+		this.store.saveAll(Map.of(debtorId, new Scored(debtorInputs, assessment)), today, this.clock.instant(),
+				trigger);
+		return assessment;
 	}
 
 	/**

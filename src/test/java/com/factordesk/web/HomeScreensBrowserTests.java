@@ -78,6 +78,7 @@ class HomeScreensBrowserTests {
 		assertThat(text("#page-indicator")).matches("Page 1 of \\d+");
 		assertThat(browser.findElements(By.id("nav-portfolio"))).isEmpty();
 		assertThat(browser.findElements(By.id("nav-users"))).isEmpty();
+		assertThat(browser.findElements(By.cssSelector("#queue-table tbody tr .grade"))).isNotEmpty();
 		screenshot("queue");
 
 		browser.findElement(By.cssSelector("th a[data-sort='amount']")).click();
@@ -91,6 +92,12 @@ class HomeScreensBrowserTests {
 		assertThat(text("#invoice-status")).isEqualTo("Submitted");
 		assertThat(text("#debtor-name")).isNotBlank();
 		assertThat(browser.findElements(By.cssSelector("#history-table tbody tr"))).isNotEmpty();
+		assertThat(text("#quote-grade")).startsWith("Grade ");
+		assertThat(browser.findElements(By.cssSelector("#quote-lines tbody tr[data-code='BAND']"))).hasSize(1);
+		BigDecimal face = new BigDecimal(text("#invoice-amount").replace(" EUR", "").replace(",", ""));
+		assertThat(amount(browser.findElement(By.id("quote-advance")))
+			.add(amount(browser.findElement(By.id("quote-reserve"))))).isEqualByComparingTo(face);
+		screenshot("invoice");
 		logOut();
 	}
 

@@ -1,0 +1,120 @@
+package com.factordesk.bench;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+import javax.sql.DataSource;
+
+import com.factordesk.demo.DemoPortfolioGenerator;
+import com.factordesk.demo.DemoScale;
+import com.factordesk.demo.GenerationReport;
+import com.factordesk.portfolio.PortfolioQueries;
+import com.factordesk.risk.Backtest;
+import com.factordesk.risk.BacktestReport;
+import com.factordesk.risk.RiskScoring;
+import com.factordesk.risk.ScoreTrigger;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Profile;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * In the {@code bench} profile: fills an empty database with a portfolio of
+ * {@code factordesk.bench.invoices} invoices (kept for the next run), then times the full
+ * re-score, the backtest over a year and the portfolio overview, prints the figures and
+ * stops the application.
+ */
+@Component
+@Profile("bench")
+class BenchmarkRunner implements ApplicationRunner {
+
+	private final DataSource dataSource;
+
+	private final JdbcClient jdbc;
+
+	private final RiskScoring scoring;
+
+	private final Backtest backtest;
+
+	private final PortfolioQueries portfolio;
+
+	private final Clock clock;
+
+	private final ConfigurableApplicationContext context;
+
+	private final int invoices;
+
+	BenchmarkRunner(DataSource dataSource, JdbcClient jdbc, RiskScoring scoring, Backtest backtest,
+			PortfolioQueries portfolio, Clock clock, ConfigurableApplicationContext context,
+			@Value("${factordesk.bench.invoices:1000000}") int invoices) {
+		this.dataSource = dataSource;
+		this.jdbc = jdbc;
+		this.scoring = scoring;
+		this.backtest = backtest;
+		this.portfolio = portfolio;
+		this.clock = clock;
+		this.context = context;
+		this.invoices = invoices;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		SecurityContextHolder.getContext()
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("benchmark", null,
+					AuthorityUtils.createAuthorityList("ROLE_MANAGER")));
+		LocalDate today = LocalDate.now(this.clock);
+		long existing = this.jdbc.sql("SELECT COUNT(*) FROM invoice").query(Long.class).single();
+		print("== FactorDesk benchmarks, %s, %d cores, %s ==", today, Runtime.getRuntime().availableProcessors(),
+				System.getProperty("java.version"));
+		if (existing == 0) {
+			GenerationReport report = new DemoPortfolioGenerator(this.dataSource)
+				.generate(DemoScale.forInvoices(this.invoices), today, 20261125L);
+			print("generate   %,d invoices, %,d rows in %.1f s (%,d rows/s)", report.invoices(), report.totalRows(),
+					seconds(report.elapsed()), report.rowsPerSecond());
+		}
+		else {
+			print("generate   skipped: the database already holds %,d invoices", existing);
+		}
+		RiskScoring.ScoringRun run = this.scoring.scoreAll(ScoreTrigger.MANUAL);
+		print("re-score   %,d debtors in %.1f s (%,d debtors/s)", run.debtors(), seconds(run.elapsed()),
+				run.debtorsPerSecond());
+		LocalDate to = today.minusMonths(5).withDayOfMonth(1).minusDays(1);
+		LocalDate from = today.minusMonths(17).withDayOfMonth(1);
+		BacktestReport report = this.backtest.run(from, to, null);
+		print("backtest   %,d invoices issued %s..%s in %.1f s: AUC %s, Gini %s, KS %s, grades %s", report.invoices(),
+				from, to, seconds(report.elapsed()), report.auc(), report.gini(), report.ks(), grades(report.grades()));
+		long started = System.nanoTime();
+		this.portfolio.overview(today, 10);
+		print("portfolio  overview as of %s in %.2f s", today, (System.nanoTime() - started) / 1e9);
+		SecurityContextHolder.clearContext();
+		this.context.close();
+	}
+
+	private static String grades(List<BacktestReport.GradeOutcome> grades) {
+		StringBuilder text = new StringBuilder();
+		for (BacktestReport.GradeOutcome grade : grades) {
+			text.append(
+					String.format(Locale.ROOT, "%s %,d late %s; ", grade.grade(), grade.invoices(), grade.lateShare()));
+		}
+		return text.toString();
+	}
+
+	private static double seconds(Duration duration) {
+		return duration.toMillis() / 1000.0;
+	}
+
+	private static void print(String format, Object... args) {
+		System.out.println(String.format(Locale.ROOT, format, args));
+	}
+
+}

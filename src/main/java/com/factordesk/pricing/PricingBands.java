@@ -1,0 +1,44 @@
+package com.factordesk.pricing;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import com.factordesk.shared.Rate;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the pricing bands in force on a date: the newest version effective on or before
+ * it.
+ */
+@Component
+class PricingBands {
+
+	private final JdbcClient jdbc;
+
+	PricingBands(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<PricingBandSet> inForce(LocalDate date) {
+		return this.jdbc.sql("""
+				SELECT id, version, effective_from FROM pricing_band_set
+				WHERE effective_from <= :date ORDER BY effective_from DESC, version DESC LIMIT 1
+				""").param("date", date).query((rs, row) -> {
+			List<PricingBand> bands = this.jdbc.sql("""
+					SELECT score_from, score_to, advance_rate, fee_rate, max_tenor_days, auto_decline
+					FROM pricing_band WHERE band_set_id = :id ORDER BY position
+					""")
+				.param("id", rs.getLong("id"))
+				.query((band, index) -> new PricingBand(band.getBigDecimal("score_from"),
+						band.getBigDecimal("score_to"), new Rate(band.getBigDecimal("advance_rate")),
+						new Rate(band.getBigDecimal("fee_rate")), band.getInt("max_tenor_days"),
+						band.getBoolean("auto_decline")))
+				.list();
+			return new PricingBandSet(rs.getInt("version"), rs.getObject("effective_from", LocalDate.class), bands);
+		}).optional();
+	}
+
+}
