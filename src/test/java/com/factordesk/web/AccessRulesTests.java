@@ -61,7 +61,10 @@ class AccessRulesTests {
 				Arguments.of("/debtors/D00001", "ADMIN", Outcome.FORBIDDEN),
 				Arguments.of("/risk/backtest", "UNDERWRITER", Outcome.FORBIDDEN),
 				Arguments.of("/risk/backtest", "MANAGER", Outcome.OK),
-				Arguments.of("/risk/backtest", "ADMIN", Outcome.OK));
+				Arguments.of("/risk/backtest", "ADMIN", Outcome.OK),
+				Arguments.of("/admin/pricing", "UNDERWRITER", Outcome.FORBIDDEN),
+				Arguments.of("/admin/pricing", "MANAGER", Outcome.FORBIDDEN),
+				Arguments.of("/admin/pricing", "ADMIN", Outcome.OK));
 	}
 
 	@ParameterizedTest(name = "{1} on {0}: {2}")

@@ -137,6 +137,16 @@ class HomeScreensBrowserTests {
 		assertThat(text("#flash-success")).isEqualTo("User browser.user was created.");
 		assertThat(browser.findElements(By.cssSelector("#users-table tr[data-username='browser.user']"))).hasSize(1);
 
+		browser.findElement(By.id("nav-pricing")).click();
+		assertThat(text("h1")).startsWith("Pricing bands: version");
+		assertThat(browser.findElements(By.cssSelector("#band-rows tbody tr"))).hasSize(5);
+		WebElement from = browser.findElement(By.id("bands2.scoreFrom"));
+		from.clear();
+		from.sendKeys("52");
+		browser.findElement(By.id("publish-bands")).click();
+		assertThat(text(".alert-danger")).contains("50-52");
+		screenshot("pricing");
+
 		browser.get(url("/queue"));
 		assertThat(text("h1")).isEqualTo("Not allowed");
 		browser.get(url("/admin/users/999999999"));

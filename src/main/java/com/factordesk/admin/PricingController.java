@@ -1,0 +1,71 @@
+package com.factordesk.admin;
+
+import java.security.Principal;
+import java.time.Clock;
+import java.time.LocalDate;
+
+import com.factordesk.pricing.BandSetRejected;
+import com.factordesk.pricing.BandViolation;
+import com.factordesk.pricing.PricingAdministration;
+import jakarta.validation.Valid;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The admin console's pricing bands: the version in force, every version published, and
+ * the form that publishes a new one.
+ */
+@Controller
+@RequestMapping("/admin/pricing")
+class PricingController {
+
+	private final PricingAdministration pricing;
+
+	private final Clock clock;
+
+	PricingController(PricingAdministration pricing, Clock clock) {
+		this.pricing = pricing;
+		this.clock = clock;
+	}
+
+	@GetMapping
+	String show(Model model) {
+		model.addAttribute("form", PricingForm.of(this.pricing.inForce(), LocalDate.now(this.clock)));
+		return page(model);
+	}
+
+	@PostMapping
+	String publish(@Valid @ModelAttribute("form") PricingForm form, BindingResult result, Principal principal,
+			Model model, RedirectAttributes redirect) {
+		if (result.hasErrors()) {
+			return page(model);
+		}
+		try {
+			int version = this.pricing.publish(form.getEffectiveFrom(), form.toBands(), principal.getName());
+			redirect.addFlashAttribute("success", "pricing.published");
+			redirect.addFlashAttribute("successArg", version);
+			return "redirect:/admin/pricing";
+		}
+		catch (BandSetRejected ex) {
+			for (BandViolation violation : ex.getViolations()) {
+				result.reject(violation.key(), violation.message());
+			}
+			return page(model);
+		}
+	}
+
+	private String page(Model model) {
+		model.addAttribute("inForce", this.pricing.inForce());
+		model.addAttribute("versions", this.pricing.versions());
+		model.addAttribute("today", LocalDate.now(this.clock));
+		return "admin/pricing";
+	}
+
+}

@@ -1,0 +1,110 @@
+package com.factordesk.pricing;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Admins publish new versions of the pricing bands, effective from a date: a version is
+ * never changed once published, so every quote can be explained by the version it used. A
+ * version that breaks a rule is refused whole, with every broken rule.
+ */
+@Service
+public class PricingAdministration {
+
+	private static final long PUBLISH_LOCK = 0x0FAC7B4DL;
+
+	private final JdbcClient jdbc;
+
+	private final PricingBands bands;
+
+	private final Clock clock;
+
+	PricingAdministration(JdbcClient jdbc, PricingBands bands, Clock clock) {
+		this.jdbc = jdbc;
+		this.bands = bands;
+		this.clock = clock;
+	}
+
+	@PreAuthorize("hasRole('ADMIN')")
+	@Transactional(readOnly = true)
+	public PricingBandSet inForce() {
+		return this.bands.inForce(LocalDate.now(this.clock)).orElseGet(PricingBandSet::defaults);
+	}
+
+	@PreAuthorize("hasRole('ADMIN')")
+	@Transactional(readOnly = true)
+	public List<BandSetVersion> versions() {
+		int inForce = inForce().version();
+		return this.jdbc
+			.sql("SELECT version, effective_from, created_at, created_by FROM pricing_band_set ORDER BY version DESC")
+			.query((rs, row) -> new BandSetVersion(rs.getInt("version"),
+					rs.getObject("effective_from", LocalDate.class), rs.getTimestamp("created_at").toInstant(),
+					rs.getString("created_by"), rs.getInt("version") == inForce))
+			.list();
+	}
+
+	/**
+	 * Publishes a new version effective from a date (today or later: the past keeps the
+	 * bands it had).
+	 * @return the new version number
+	 * @throws BandSetRejected with every rule the bands break
+	 */
+	@PreAuthorize("hasRole('ADMIN')")
+	@Transactional
+	public int publish(LocalDate effectiveFrom, List<PricingBand> newBands, String actor) {
+		List<BandViolation> violations = new ArrayList<>(PricingBandSet.validate(newBands));
+		if (effectiveFrom.isBefore(LocalDate.now(this.clock))) {
+			violations.add(new BandViolation("bands.effectiveInPast", List.of(), "The bands cannot take effect on "
+					+ effectiveFrom + ", in the past: quotes already made keep the bands they used"));
+		}
+		if (!violations.isEmpty()) {
+			throw new BandSetRejected(violations);
+		}
+		this.jdbc.sql("SELECT 1 FROM (SELECT pg_advisory_xact_lock(" + PUBLISH_LOCK + ")) AS serialised")
+			.query(Integer.class)
+			.single();
+		int version = this.jdbc.sql("SELECT COALESCE(MAX(version), 0) + 1 FROM pricing_band_set")
+			.query(Integer.class)
+			.single();
+		long setId = this.jdbc.sql("""
+				INSERT INTO pricing_band_set (version, effective_from, created_at, created_by)
+				VALUES (:version, :effectiveFrom, :createdAt, :createdBy) RETURNING id
+				""")
+			.param("version", version)
+			.param("effectiveFrom", effectiveFrom)
+			.param("createdAt", java.sql.Timestamp.from(this.clock.instant()))
+			.param("createdBy", actor)
+			.query(Long.class)
+			.single();
+		List<PricingBand> ordered = newBands.stream()
+			.sorted(java.util.Comparator.comparing(PricingBand::scoreFrom))
+			.toList();
+		for (int position = 0; position < ordered.size(); position++) {
+			PricingBand band = ordered.get(position);
+			this.jdbc
+				.sql("""
+						INSERT INTO pricing_band (band_set_id, position, score_from, score_to, advance_rate, fee_rate,
+						                          max_tenor_days, auto_decline)
+						VALUES (:setId, :position, :scoreFrom, :scoreTo, :advanceRate, :feeRate, :maxTenorDays, :autoDecline)
+						""")
+				.param("setId", setId)
+				.param("position", position + 1)
+				.param("scoreFrom", band.scoreFrom())
+				.param("scoreTo", band.scoreTo())
+				.param("advanceRate", band.advanceRate().fraction())
+				.param("feeRate", band.feeRate().fraction())
+				.param("maxTenorDays", band.maxTenorDays())
+				.param("autoDecline", band.autoDecline())
+				.update();
+		}
+		return version;
+	}
+
+}

@@ -1,0 +1,131 @@
+package com.factordesk.admin;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import com.factordesk.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Admins publish new versions of the pricing bands; a version that breaks a rule is
+ * refused with a message per broken rule and saves nothing.
+ */
+@IntegrationTest
+@WithMockUser(username = "admin", roles = "ADMIN")
+class PricingControllerIntegrationTests {
+
+	private static final String[][] DEFAULTS = { { "0", "35", "0", "0", "0", "true" },
+			{ "35", "50", "70", "3.5", "60", "false" }, { "50", "65", "80", "2.25", "90", "false" },
+			{ "65", "80", "85", "1.5", "90", "false" }, { "80", "100", "90", "1", "120", "false" } };
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	@Autowired
+	private Clock clock;
+
+	@Test
+	void showsTheBandsInForceAsTheStartOfANewVersion() throws Exception {
+		this.mvc.perform(get("/admin/pricing"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("version 1 in force")))
+			.andExpect(content().string(containsString("name=\"bands[4].scoreTo\"")))
+			.andExpect(content().string(containsString("value=\"90\"")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("E+"))));
+	}
+
+	@Test
+	void aValidVersionIsPublishedWithTheNextNumber() throws Exception {
+		int before = versions();
+		String[][] bands = copy();
+		bands[4][3] = "0.9";
+		this.mvc.perform(form(LocalDate.now(this.clock).plusDays(30), bands))
+			.andExpect(redirectedUrl("/admin/pricing"))
+			.andExpect(flash().attribute("success", "pricing.published"));
+		assertThat(versions()).isEqualTo(before + 1);
+		assertThat(this.jdbc.queryForObject("""
+				SELECT b.fee_rate FROM pricing_band b JOIN pricing_band_set s ON s.id = b.band_set_id
+				WHERE s.version = ? AND b.score_from = 80
+				""", java.math.BigDecimal.class, before + 1)).isEqualByComparingTo("0.009");
+		assertThat(this.jdbc.queryForObject("SELECT created_by FROM pricing_band_set WHERE version = ?", String.class,
+				before + 1))
+			.isEqualTo("admin");
+	}
+
+	@Test
+	void aGapAndAFallingFeeAreEachExplainedAndNothingIsSaved() throws Exception {
+		int before = versions();
+		String[][] bands = copy();
+		bands[2][0] = "52";
+		bands[3][3] = "3";
+		this.mvc.perform(form(LocalDate.now(this.clock).plusDays(1), bands))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasErrors("form"))
+			.andExpect(content().string(containsString("50-52")))
+			.andExpect(content().string(containsString("fee")));
+		assertThat(versions()).isEqualTo(before);
+	}
+
+	@Test
+	void theBandsCannotChangeThePast() throws Exception {
+		int before = versions();
+		this.mvc.perform(form(LocalDate.now(this.clock).minusDays(1), copy()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("in the past")));
+		assertThat(versions()).isEqualTo(before);
+	}
+
+	@Test
+	void aMissingRateIsAFieldError() throws Exception {
+		String[][] bands = copy();
+		bands[1][2] = "";
+		this.mvc.perform(form(LocalDate.now(this.clock).plusDays(1), bands))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrors("form", "bands[1].advancePercent"));
+	}
+
+	private MockHttpServletRequestBuilder form(LocalDate effectiveFrom, String[][] bands) {
+		MockHttpServletRequestBuilder request = post("/admin/pricing").with(csrf())
+			.param("effectiveFrom", effectiveFrom.toString());
+		String[] fields = { "scoreFrom", "scoreTo", "advancePercent", "feePercent", "maxTenorDays", "autoDecline" };
+		for (int band = 0; band < bands.length; band++) {
+			for (int field = 0; field < fields.length; field++) {
+				request = request.param("bands[" + band + "]." + fields[field], bands[band][field]);
+			}
+		}
+		return request;
+	}
+
+	private static String[][] copy() {
+		String[][] bands = new String[DEFAULTS.length][];
+		for (int i = 0; i < DEFAULTS.length; i++) {
+			bands[i] = DEFAULTS[i].clone();
+		}
+		return bands;
+	}
+
+	private int versions() {
+		return this.jdbc.queryForObject("SELECT COUNT(*) FROM pricing_band_set", Integer.class);
+	}
+
+}
