@@ -3,7 +3,7 @@ package com.factordesk.invoice;
 import java.time.Clock;
 import java.time.LocalDate;
 
-import com.factordesk.risk.RiskScores;
+import com.factordesk.pricing.InvoiceQuotes;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -23,13 +23,13 @@ class QueueController {
 
 	private final UnderwriterQueue queue;
 
-	private final RiskScores scores;
+	private final InvoiceQuotes quotes;
 
 	private final Clock clock;
 
-	QueueController(UnderwriterQueue queue, RiskScores scores, Clock clock) {
+	QueueController(UnderwriterQueue queue, InvoiceQuotes quotes, Clock clock) {
 		this.queue = queue;
-		this.scores = scores;
+		this.quotes = quotes;
 		this.clock = clock;
 	}
 
@@ -41,8 +41,7 @@ class QueueController {
 		int pageIndex = Math.max(page, 1) - 1;
 		Page<QueueItem> items = this.queue.page(PageRequest.of(pageIndex, PAGE_SIZE, column.toSort(direction)));
 		model.addAttribute("items", items);
-		model.addAttribute("grades",
-				this.scores.currentGrades(items.getContent().stream().map(QueueItem::debtorRef).distinct().toList()));
+		model.addAttribute("quotes", this.quotes.quoteAll(items.getContent().stream().map(QueueItem::id).toList()));
 		model.addAttribute("sort", column.key());
 		model.addAttribute("dir", direction.name().toLowerCase());
 		model.addAttribute("today", LocalDate.now(this.clock));

@@ -3,6 +3,9 @@ package com.factordesk.pricing;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.factordesk.risk.Grade;
@@ -15,38 +18,43 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Quotes an invoice: the debtor's current score and days beyond terms, the bands in
- * force, the facility's terms and the concentration the invoice would bring, gathered in
- * one SQL query and priced by {@link PricingPolicy}.
+ * Quotes invoices: each debtor's current score and days beyond terms, the bands in force,
+ * the facility's terms and the concentration each invoice would bring, gathered in two
+ * SQL queries for any number of invoices (a page of the queue costs the same two queries)
+ * and priced by {@link PricingPolicy}.
  */
 @Service
 @Transactional(readOnly = true)
 public class InvoiceQuotes {
 
 	private static final String FACTS = """
-			WITH target AS (
-			    SELECT i.id, i.client_id, i.debtor_id, i.amount, i.issue_date, i.due_date, i.funded_on
-			    FROM invoice i WHERE i.id = :id
-			), book AS (
-			    SELECT i.debtor_id,
-			           i.amount - COALESCE((SELECT SUM(a.amount) FROM payment_allocation a WHERE a.invoice_id = i.id), 0)
-			                    - COALESCE((SELECT SUM(n.amount) FROM credit_note n WHERE n.invoice_id = i.id), 0)
-			               AS outstanding
-			    FROM invoice i JOIN target t ON t.client_id = i.client_id
-			    WHERE i.funded_on IS NOT NULL AND i.closed_on IS NULL AND i.id <> t.id
-			)
-			SELECT t.amount, t.issue_date, t.due_date, t.funded_on,
+			SELECT i.id, i.client_id, i.debtor_id, i.amount, i.issue_date, i.due_date, i.funded_on,
 			       f.default_advance_rate, f.concentration_limit, f.fee_structure, f.fee_period_days, f.day_count,
 			       f.client_fee_discount,
 			       r.id AS snapshot_id, r.score, r.grade,
-			       COALESCE(CAST(r.inputs -> 'payments' ->> 'adbtDays' AS numeric), 0) AS adbt,
-			       COALESCE((SELECT SUM(b.outstanding) FROM book b WHERE b.outstanding > 0), 0) AS client_book,
-			       COALESCE((SELECT SUM(b.outstanding) FROM book b WHERE b.outstanding > 0 AND b.debtor_id = t.debtor_id), 0)
-			           AS debtor_owed
-			FROM target t
-			JOIN facility f ON f.client_id = t.client_id
-			JOIN debtor d ON d.id = t.debtor_id
+			       COALESCE(CAST(r.inputs -> 'payments' ->> 'adbtDays' AS numeric), 0) AS adbt
+			FROM invoice i
+			JOIN facility f ON f.client_id = i.client_id
+			JOIN debtor d ON d.id = i.debtor_id
 			JOIN risk_score r ON r.id = d.current_risk_score_id
+			WHERE i.id IN (:ids)
+			""";
+
+	/**
+	 * What each debtor owes each of these clients on funded, open invoices (the quoted
+	 * invoices left out).
+	 */
+	private static final String BOOKS = """
+			SELECT client_id, debtor_id, SUM(outstanding) AS owed FROM (
+			    SELECT i.client_id, i.debtor_id,
+			           i.amount - COALESCE((SELECT SUM(a.amount) FROM payment_allocation a WHERE a.invoice_id = i.id), 0)
+			                    - COALESCE((SELECT SUM(n.amount) FROM credit_note n WHERE n.invoice_id = i.id), 0)
+			               AS outstanding
+			    FROM invoice i
+			    WHERE i.client_id IN (:clientIds) AND i.funded_on IS NOT NULL AND i.closed_on IS NULL
+			      AND i.id NOT IN (:ids)
+			) open_item WHERE outstanding > 0
+			GROUP BY client_id, debtor_id
 			""";
 
 	private final JdbcClient jdbc;
@@ -69,27 +77,62 @@ public class InvoiceQuotes {
 	 */
 	@PreAuthorize("hasAnyRole('UNDERWRITER', 'MANAGER')")
 	public Optional<InvoiceQuote> quote(long invoiceId) {
+		return Optional.ofNullable(quoteAll(List.of(invoiceId)).get(invoiceId));
+	}
+
+	/**
+	 * The quotes of several invoices by invoice id; invoices whose debtor has no score
+	 * are left out.
+	 */
+	@PreAuthorize("hasAnyRole('UNDERWRITER', 'MANAGER')")
+	public Map<Long, InvoiceQuote> quoteAll(List<Long> invoiceIds) {
 		LocalDate today = LocalDate.now(this.clock);
 		Optional<PricingBandSet> bandSet = this.bands.inForce(today);
-		if (bandSet.isEmpty()) {
-			return Optional.empty();
+		if (invoiceIds.isEmpty() || bandSet.isEmpty()) {
+			return Map.of();
 		}
-		return this.jdbc.sql(FACTS).param("id", invoiceId).query((rs, row) -> {
-			Money face = Money.of(rs.getBigDecimal("amount"));
+		List<Facts> facts = this.jdbc.sql(FACTS).param("ids", invoiceIds).query((rs, row) -> {
 			LocalDate fundedOn = rs.getObject("funded_on", LocalDate.class);
-			BigDecimal score = rs.getBigDecimal("score");
-			Grade grade = Grade.valueOf(rs.getString("grade"));
-			BigDecimal adbt = rs.getBigDecimal("adbt");
-			Money owed = Money.of(rs.getBigDecimal("debtor_owed")).plus(face);
-			Money book = Money.of(rs.getBigDecimal("client_book")).plus(face);
-			QuoteRequest request = new QuoteRequest(face, rs.getObject("issue_date", LocalDate.class),
-					rs.getObject("due_date", LocalDate.class), (fundedOn != null) ? fundedOn : today, score, grade,
-					adbt, bandSet.get(), new Rate(rs.getBigDecimal("default_advance_rate")),
-					new Rate(rs.getBigDecimal("concentration_limit")), new QuoteRequest.Concentration(owed, book),
-					new Rate(rs.getBigDecimal("client_fee_discount")), feeStructure(rs.getString("fee_structure"),
-							rs.getInt("fee_period_days"), rs.getString("day_count")));
-			return new InvoiceQuote(score, grade, rs.getLong("snapshot_id"), adbt, this.policy.quote(request));
-		}).optional();
+			return new Facts(rs.getLong("id"), rs.getLong("client_id"), rs.getLong("debtor_id"),
+					Money.of(rs.getBigDecimal("amount")), rs.getObject("issue_date", LocalDate.class),
+					rs.getObject("due_date", LocalDate.class), (fundedOn != null) ? fundedOn : today,
+					new Rate(rs.getBigDecimal("default_advance_rate")),
+					new Rate(rs.getBigDecimal("concentration_limit")),
+					new Rate(rs.getBigDecimal("client_fee_discount")),
+					feeStructure(rs.getString("fee_structure"), rs.getInt("fee_period_days"),
+							rs.getString("day_count")),
+					rs.getLong("snapshot_id"), rs.getBigDecimal("score"), Grade.valueOf(rs.getString("grade")),
+					rs.getBigDecimal("adbt"));
+		}).list();
+		if (facts.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, Map<Long, Money>> owedByClient = books(facts, invoiceIds);
+		Map<Long, InvoiceQuote> quotes = new HashMap<>();
+		for (Facts fact : facts) {
+			Map<Long, Money> owed = owedByClient.getOrDefault(fact.clientId(), Map.of());
+			Money book = owed.values().stream().reduce(fact.face(), Money::plus);
+			Money debtorOwed = owed.getOrDefault(fact.debtorId(), Money.ZERO).plus(fact.face());
+			QuoteRequest request = new QuoteRequest(fact.face(), fact.issueDate(), fact.dueDate(), fact.fundingDate(),
+					fact.score(), fact.grade(), fact.adbt(), bandSet.get(), fact.advanceRate(),
+					fact.concentrationLimit(), new QuoteRequest.Concentration(debtorOwed, book), fact.discount(),
+					fact.feeStructure());
+			quotes.put(fact.invoiceId(), new InvoiceQuote(fact.score(), fact.grade(), fact.snapshotId(), fact.adbt(),
+					this.policy.quote(request)));
+		}
+		return quotes;
+	}
+
+	private Map<Long, Map<Long, Money>> books(List<Facts> facts, List<Long> invoiceIds) {
+		Map<Long, Map<Long, Money>> owed = new HashMap<>();
+		this.jdbc.sql(BOOKS)
+			.param("clientIds", facts.stream().map(Facts::clientId).distinct().toList())
+			.param("ids", invoiceIds)
+			.query((java.sql.ResultSet rs) -> {
+				owed.computeIfAbsent(rs.getLong("client_id"), (client) -> new HashMap<>())
+					.put(rs.getLong("debtor_id"), Money.of(rs.getBigDecimal("owed")));
+			});
+		return owed;
 	}
 
 	private static FeeStructure feeStructure(String kind, int periodDays, String dayCount) {
@@ -98,6 +141,11 @@ public class InvoiceQuotes {
 			case "DAILY" -> new FeeStructure.Daily(DayCount.valueOf(dayCount));
 			default -> new FeeStructure.Tiered(periodDays);
 		};
+	}
+
+	private record Facts(long invoiceId, long clientId, long debtorId, Money face, LocalDate issueDate,
+			LocalDate dueDate, LocalDate fundingDate, Rate advanceRate, Rate concentrationLimit, Rate discount,
+			FeeStructure feeStructure, long snapshotId, BigDecimal score, Grade grade, BigDecimal adbt) {
 	}
 
 }

@@ -1,13 +1,9 @@
 package com.factordesk.risk;
 
 import java.math.BigDecimal;
-import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import tools.jackson.databind.JsonNode;
@@ -58,26 +54,6 @@ public class RiskScores {
 					components, reasons, rs.getLong("id"), rs.getTimestamp("scored_at").toInstant(),
 					rs.getObject("as_of", LocalDate.class), rs.getInt("model_version"));
 		}).optional();
-	}
-
-	/**
-	 * The current score and grade of each of these debtors that has one, in one query.
-	 */
-	@PreAuthorize("hasAnyRole('UNDERWRITER', 'MANAGER', 'ADMIN')")
-	public Map<String, ScorePoint> currentGrades(Collection<String> debtorRefs) {
-		if (debtorRefs.isEmpty()) {
-			return Map.of();
-		}
-		Map<String, ScorePoint> grades = new HashMap<>();
-		this.jdbc.sql("""
-				SELECT d.ref, r.as_of, r.score, r.grade
-				FROM debtor d JOIN risk_score r ON r.id = d.current_risk_score_id
-				WHERE d.ref IN (:refs)
-				""").param("refs", List.copyOf(debtorRefs)).query((ResultSet rs) -> {
-			grades.put(rs.getString("ref"), new ScorePoint(rs.getObject("as_of", LocalDate.class),
-					rs.getBigDecimal("score"), Grade.valueOf(rs.getString("grade"))));
-		});
-		return grades;
 	}
 
 	/**

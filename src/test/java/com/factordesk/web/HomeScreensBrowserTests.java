@@ -79,6 +79,7 @@ class HomeScreensBrowserTests {
 		assertThat(browser.findElements(By.id("nav-portfolio"))).isEmpty();
 		assertThat(browser.findElements(By.id("nav-users"))).isEmpty();
 		assertThat(browser.findElements(By.cssSelector("#queue-table tbody tr .grade"))).isNotEmpty();
+		assertThat(browser.findElements(By.cssSelector("#queue-table tbody tr td.quote-advance span"))).isNotEmpty();
 		screenshot("queue");
 
 		browser.findElement(By.cssSelector("th a[data-sort='amount']")).click();
