@@ -1,37 +1,88 @@
 package com.factordesk.risk;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import com.factordesk.debtor.BureauProvider;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The scoring model in force: the newest version of the weights in the database, with the
- * curves and limits of {@link ScoringModel#defaults()}.
+ * The scoring model in force: the newest version in the database of the weights and the
+ * curves (days beyond terms, dispute rate and each bureau's scale), with the other rules
+ * of {@link ScoringModel#defaults()}.
  */
 @Component
 class ScoringModels {
 
+	static final BigDecimal NEUTRAL_MEAN = BigDecimal.valueOf(50);
+
+	private static final String NEWEST = """
+			SELECT version, payment_behaviour, bureau, disputes, adbt_curve, dispute_rate_curve, bureau_scales
+			FROM scoring_weights ORDER BY version DESC LIMIT 1
+			""";
+
 	private final JdbcClient jdbc;
 
-	ScoringModels(JdbcClient jdbc) {
+	private final JsonMapper json;
+
+	ScoringModels(JdbcClient jdbc, JsonMapper json) {
 		this.jdbc = jdbc;
+		this.json = json;
 	}
 
 	ScoringModel current() {
-		ScoringModel defaults = ScoringModel.defaults();
-		return this.jdbc.sql(
-				"SELECT version, payment_behaviour, bureau, disputes FROM scoring_weights ORDER BY version DESC LIMIT 1")
-			.query((rs, row) -> withWeights(defaults, rs.getInt("version"),
-					new ScoringModel.Weights(rs.getBigDecimal("payment_behaviour"), rs.getBigDecimal("bureau"),
-							rs.getBigDecimal("disputes"))))
-			.optional()
-			.orElse(defaults);
+		return this.jdbc.sql(NEWEST).query(this::model).optional().orElseGet(ScoringModel::defaults);
 	}
 
-	static ScoringModel withWeights(ScoringModel model, int version, ScoringModel.Weights weights) {
-		return new ScoringModel(version, weights, model.paymentBlend(), model.adbtCurve(), model.disputeRateCurve(),
-				model.credibilityK(), model.trend(), model.bureauDecay(), model.pastDueCap(), model.bureauScales());
+	private ScoringModel model(ResultSet rs, int row) throws SQLException {
+		ScoringModel defaults = ScoringModel.defaults();
+		Map<BureauProvider, PiecewiseLinearCurve> scales = new EnumMap<>(BureauProvider.class);
+		JsonNode stored = this.json.readTree(rs.getString("bureau_scales"));
+		for (BureauProvider provider : BureauProvider.values()) {
+			JsonNode points = stored.get(provider.name());
+			scales.put(provider, (points != null) ? curve(points) : defaults.bureauScales().get(provider));
+		}
+		return new ScoringModel(rs.getInt("version"),
+				new ScoringModel.Weights(rs.getBigDecimal("payment_behaviour"), rs.getBigDecimal("bureau"),
+						rs.getBigDecimal("disputes")),
+				defaults.paymentBlend(), curve(this.json.readTree(rs.getString("adbt_curve"))),
+				curve(this.json.readTree(rs.getString("dispute_rate_curve"))), defaults.credibilityK(),
+				defaults.trend(), defaults.bureauDecay(), defaults.pastDueCap(), scales);
+	}
+
+	static PiecewiseLinearCurve curve(JsonNode points) {
+		List<PiecewiseLinearCurve.Point> result = new ArrayList<>();
+		for (JsonNode point : points) {
+			result.add(new PiecewiseLinearCurve.Point(point.get(0).decimalValue(), point.get(1).decimalValue()));
+		}
+		return new PiecewiseLinearCurve(result);
+	}
+
+	/**
+	 * A curve as stored: an array of [x, y] points.
+	 */
+	static String json(PiecewiseLinearCurve curve) {
+		StringBuilder text = new StringBuilder("[");
+		for (PiecewiseLinearCurve.Point point : curve.points()) {
+			if (text.length() > 1) {
+				text.append(", ");
+			}
+			text.append('[')
+				.append(point.x().stripTrailingZeros().toPlainString())
+				.append(", ")
+				.append(point.y().stripTrailingZeros().toPlainString())
+				.append(']');
+		}
+		return text.append(']').toString();
 	}
 
 	/**
@@ -43,7 +94,5 @@ class ScoringModels {
 				model.disputeRateCurve(), 0, model.trend(), model.bureauDecay(), model.pastDueCap(),
 				model.bureauScales());
 	}
-
-	static final BigDecimal NEUTRAL_MEAN = BigDecimal.valueOf(50);
 
 }

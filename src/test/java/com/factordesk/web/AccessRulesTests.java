@@ -64,7 +64,9 @@ class AccessRulesTests {
 				Arguments.of("/risk/backtest", "ADMIN", Outcome.OK),
 				Arguments.of("/admin/pricing", "UNDERWRITER", Outcome.FORBIDDEN),
 				Arguments.of("/admin/pricing", "MANAGER", Outcome.FORBIDDEN),
-				Arguments.of("/admin/pricing", "ADMIN", Outcome.OK));
+				Arguments.of("/admin/pricing", "ADMIN", Outcome.OK),
+				Arguments.of("/admin/scoring", "MANAGER", Outcome.FORBIDDEN),
+				Arguments.of("/admin/scoring", "ADMIN", Outcome.OK));
 	}
 
 	@ParameterizedTest(name = "{1} on {0}: {2}")

@@ -1,0 +1,71 @@
+package com.factordesk.admin;
+
+import java.security.Principal;
+import java.util.Map;
+
+import com.factordesk.debtor.BureauProvider;
+import com.factordesk.risk.ScoringAdministration;
+import com.factordesk.risk.ScoringModelRejected;
+import jakarta.validation.Valid;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The admin console's scoring weights and curves: the version in use, every version
+ * published, and the form that publishes a new one.
+ */
+@Controller
+@RequestMapping("/admin/scoring")
+class ScoringController {
+
+	private final ScoringAdministration scoring;
+
+	ScoringController(ScoringAdministration scoring) {
+		this.scoring = scoring;
+	}
+
+	@ModelAttribute("providers")
+	BureauProvider[] providers() {
+		return BureauProvider.values();
+	}
+
+	@GetMapping
+	String show(Model model) {
+		model.addAttribute("form", ScoringForm.of(this.scoring.current()));
+		return page(model);
+	}
+
+	@PostMapping
+	String publish(@Valid @ModelAttribute("form") ScoringForm form, BindingResult result, Principal principal,
+			Model model, RedirectAttributes redirect) {
+		if (result.hasErrors()) {
+			return page(model);
+		}
+		try {
+			int version = this.scoring.publish(form.toCommand(), principal.getName());
+			redirect.addFlashAttribute("success", "scoring.published");
+			redirect.addFlashAttribute("successArg", version);
+			return "redirect:/admin/scoring";
+		}
+		catch (ScoringModelRejected ex) {
+			for (Map.Entry<String, String> error : ex.getErrors().entrySet()) {
+				result.rejectValue(error.getKey(), "scoring.invalid", error.getValue());
+			}
+			return page(model);
+		}
+	}
+
+	private String page(Model model) {
+		model.addAttribute("current", this.scoring.current());
+		model.addAttribute("versions", this.scoring.versions());
+		return "admin/scoring";
+	}
+
+}

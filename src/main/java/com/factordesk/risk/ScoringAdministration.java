@@ -1,0 +1,185 @@
+package com.factordesk.risk;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.factordesk.debtor.BureauProvider;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Admins publish new versions of the scoring weights and curves. A version never changes
+ * once published: every score records the version it used. Publishing re-scores every
+ * debtor with the new version at once.
+ */
+@Service
+public class ScoringAdministration {
+
+	private static final long PUBLISH_LOCK = 0x0FAC75C0L;
+
+	private final ScoringModels models;
+
+	private final RiskScoring scoring;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	ScoringAdministration(ScoringModels models, RiskScoring scoring, JdbcClient jdbc, Clock clock) {
+		this.models = models;
+		this.scoring = scoring;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	@PreAuthorize("hasRole('ADMIN')")
+	public ScoringModel current() {
+		return this.models.current();
+	}
+
+	@PreAuthorize("hasRole('ADMIN')")
+	public List<ScoringVersion> versions() {
+		return this.jdbc.sql("""
+				SELECT version, payment_behaviour, bureau, disputes, created_at, created_by
+				FROM scoring_weights ORDER BY version DESC
+				""")
+			.query((rs, row) -> new ScoringVersion(rs.getInt("version"),
+					percent(rs.getBigDecimal("payment_behaviour")) + " / " + percent(rs.getBigDecimal("bureau")) + " / "
+							+ percent(rs.getBigDecimal("disputes")),
+					rs.getTimestamp("created_at").toInstant(), rs.getString("created_by")))
+			.list();
+	}
+
+	/**
+	 * Publishes a new version and re-scores every debtor with it.
+	 * @return the new version number
+	 * @throws ScoringModelRejected naming each field that breaks a rule
+	 */
+	@PreAuthorize("hasRole('ADMIN')")
+	@Transactional
+	public int publish(NewScoringModel model, String actor) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		ScoringModel.Weights weights = null;
+		BigDecimal total = java.util.stream.Stream
+			.of(model.paymentBehaviourPercent(), model.bureauPercent(), model.disputesPercent())
+			.map((percent) -> (percent != null) ? percent : BigDecimal.ZERO)
+			.reduce(BigDecimal.ZERO, BigDecimal::add);
+		if (total.compareTo(BigDecimal.valueOf(100)) != 0) {
+			errors.put("paymentBehaviourPercent", "The weights must add up to 100 %, they add up to "
+					+ total.stripTrailingZeros().toPlainString() + " %");
+		}
+		else
+			try {
+				weights = new ScoringModel.Weights(fraction(model.paymentBehaviourPercent()),
+						fraction(model.bureauPercent()), fraction(model.disputesPercent()));
+			}
+			catch (IllegalArgumentException ex) {
+				errors.put("paymentBehaviourPercent", ex.getMessage());
+			}
+		PiecewiseLinearCurve adbt = parse("adbtCurve", model.adbtCurve(), errors);
+		PiecewiseLinearCurve disputes = parse("disputeRateCurve", model.disputeRateCurve(), errors);
+		Map<BureauProvider, PiecewiseLinearCurve> scales = new EnumMap<>(BureauProvider.class);
+		for (BureauProvider provider : BureauProvider.values()) {
+			scales.put(provider, parse("bureauScales[" + provider + "]", model.bureauScales().get(provider), errors));
+		}
+		if (!errors.isEmpty()) {
+			throw new ScoringModelRejected(errors);
+		}
+		this.jdbc.sql("SELECT 1 FROM (SELECT pg_advisory_xact_lock(" + PUBLISH_LOCK + ")) AS serialised")
+			.query(Integer.class)
+			.single();
+		int version = this.jdbc.sql("SELECT COALESCE(MAX(version), 0) + 1 FROM scoring_weights")
+			.query(Integer.class)
+			.single();
+		StringBuilder bureau = new StringBuilder("{");
+		scales.forEach((provider, curve) -> bureau.append((bureau.length() > 1) ? ", " : "")
+			.append('"')
+			.append(provider.name())
+			.append("\": ")
+			.append(ScoringModels.json(curve)));
+		bureau.append('}');
+		this.jdbc.sql("""
+				INSERT INTO scoring_weights (version, payment_behaviour, bureau, disputes, created_at, created_by,
+				                             adbt_curve, dispute_rate_curve, bureau_scales)
+				VALUES (:version, :payment, :bureau, :disputes, :createdAt, :createdBy,
+				        CAST(:adbt AS jsonb), CAST(:disputeRate AS jsonb), CAST(:scales AS jsonb))
+				""")
+			.param("version", version)
+			.param("payment", weights.paymentBehaviour())
+			.param("bureau", weights.bureau())
+			.param("disputes", weights.disputes())
+			.param("createdAt", java.sql.Timestamp.from(this.clock.instant()))
+			.param("createdBy", actor)
+			.param("adbt", ScoringModels.json(adbt))
+			.param("disputeRate", ScoringModels.json(disputes))
+			.param("scales", bureau.toString())
+			.update();
+		this.scoring.scoreAll(ScoreTrigger.MANUAL);
+		return version;
+	}
+
+	/**
+	 * A curve as the form shows it: "0:100, 15:75, 30:50".
+	 */
+	public static String text(PiecewiseLinearCurve curve) {
+		List<String> points = new ArrayList<>();
+		for (PiecewiseLinearCurve.Point point : curve.points()) {
+			points.add(point.x().stripTrailingZeros().toPlainString() + ":"
+					+ point.y().stripTrailingZeros().toPlainString());
+		}
+		return String.join(", ", points);
+	}
+
+	private static PiecewiseLinearCurve parse(String field, String text, Map<String, String> errors) {
+		if (text == null || text.isBlank()) {
+			errors.put(field, "Give the curve as x:y points separated by commas, e.g. 0:100, 30:50, 90:0");
+			return null;
+		}
+		List<PiecewiseLinearCurve.Point> points = new ArrayList<>();
+		for (String pair : text.split(",")) {
+			String[] parts = pair.trim().split(":");
+			try {
+				if (parts.length != 2) {
+					throw new NumberFormatException();
+				}
+				points.add(new PiecewiseLinearCurve.Point(new BigDecimal(parts[0].trim()),
+						new BigDecimal(parts[1].trim())));
+			}
+			catch (NumberFormatException ex) {
+				errors.put(field, "\"" + pair.trim() + "\" is not a point: write x:y, e.g. 30:50");
+				return null;
+			}
+			catch (IllegalArgumentException ex) {
+				errors.put(field, ex.getMessage());
+				return null;
+			}
+		}
+		try {
+			return new PiecewiseLinearCurve(points);
+		}
+		catch (IllegalArgumentException ex) {
+			errors.put(field, ex.getMessage());
+			return null;
+		}
+	}
+
+	private static BigDecimal fraction(BigDecimal percent) {
+		if (percent == null) {
+			throw new IllegalArgumentException("Give each weight as a percentage");
+		}
+		return percent.movePointLeft(2);
+	}
+
+	private static String percent(BigDecimal fraction) {
+		return fraction.movePointRight(2).stripTrailingZeros().toPlainString() + " %";
+	}
+
+}
