@@ -2,7 +2,13 @@ package com.factordesk;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.testcontainers.DockerClientFactory;
@@ -21,9 +27,39 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 
 	private static Map<String, Object> properties;
 
+	private static final AtomicInteger freshDatabases = new AtomicInteger();
+
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
-		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testDatabase", properties()));
+		Map<String, Object> shared = properties();
+		Map<String, Object> database = context.getEnvironment().getProperty(FRESH, Boolean.class, false)
+				? freshDatabase(shared) : shared;
+		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testDatabase", database));
+	}
+
+	/**
+	 * Set this property on a test to give its context an empty database of its own on the
+	 * same server (no demo data, no demo users).
+	 */
+	public static final String FRESH = "factordesk.test.fresh-database";
+
+	private static Map<String, Object> freshDatabase(Map<String, Object> shared) {
+		String name = "fresh_" + freshDatabases.incrementAndGet();
+		String url = (String) shared.get("spring.datasource.url");
+		try (Connection connection = DriverManager.getConnection(url, (String) shared.get("spring.datasource.username"),
+				(String) shared.get("spring.datasource.password"));
+				Statement statement = connection.createStatement()) {
+			statement.execute("CREATE DATABASE " + name);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot create a fresh test database", ex);
+		}
+		int slash = url.lastIndexOf('/');
+		int query = url.indexOf('?', slash);
+		String freshUrl = url.substring(0, slash + 1) + name + ((query >= 0) ? url.substring(query) : "");
+		Map<String, Object> fresh = new HashMap<>(shared);
+		fresh.put("spring.datasource.url", freshUrl);
+		return fresh;
 	}
 
 	public static synchronized Map<String, Object> properties() {
