@@ -34,6 +34,9 @@ class LoginIntegrationTests {
 	@Autowired
 	private AppUserRepository users;
 
+	@Autowired
+	private org.springframework.jdbc.core.JdbcTemplate jdbc;
+
 	@Test
 	void demoUsersLogInWithTheirRoles() throws Exception {
 		this.mvc.perform(formLogin("/login").user("underwriter").password("demo"))
@@ -43,6 +46,14 @@ class LoginIntegrationTests {
 			.andExpect(authenticated().withRoles("MANAGER"));
 		this.mvc.perform(formLogin("/login").user("admin").password("demo"))
 			.andExpect(authenticated().withRoles("ADMIN"));
+	}
+
+	@Test
+	void sessionsLiveInPostgresSoThatInstancesShareThem() throws Exception {
+		this.mvc.perform(formLogin("/login").user("underwriter").password("demo")).andExpect(authenticated());
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM spring_session WHERE principal_name = 'underwriter'",
+				Long.class))
+			.isPositive();
 	}
 
 	@Test
