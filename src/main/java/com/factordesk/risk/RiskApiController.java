@@ -25,20 +25,38 @@ class RiskApiController {
 
 	private final Backtest backtest;
 
-	RiskApiController(RiskScores scores, Backtest backtest) {
+	private final RiskScoring scoring;
+
+	RiskApiController(RiskScores scores, Backtest backtest, RiskScoring scoring) {
 		this.scores = scores;
 		this.backtest = backtest;
+		this.scoring = scoring;
 	}
 
+	/**
+	 * The debtor's current (stored) score; with {@code asOf}, its score as of the end of
+	 * that day computed from what was known then (not stored: no snapshot id).
+	 */
 	@GetMapping("/debtors/{ref}/score")
-	ScoreJson score(@PathVariable String ref) {
+	ScoreJson score(@PathVariable String ref,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+		if (asOf != null) {
+			RiskAssessment assessment = this.scoring.assessAsOf(ref, asOf);
+			return new ScoreJson(ref, assessment.score(), assessment.grade().name(),
+					assessment.components()
+						.stream()
+						.map((component) -> new ComponentJson(component.component().label(), component.subScore(),
+								component.weight()))
+						.toList(),
+					assessment.reasons().stream().map(Reason::text).toList(), null, null, asOf);
+		}
 		DebtorScore score = this.scores.current(ref).orElseThrow(() -> new NotFoundException("Scored debtor", ref));
 		return new ScoreJson(score.debtorRef(), score.score(), score.grade().name(),
 				score.components()
 					.stream()
 					.map((component) -> new ComponentJson(component.name(), component.subScore(), component.weight()))
 					.toList(),
-				score.reasons(), score.snapshotId(), score.scoredAt());
+				score.reasons(), score.snapshotId(), score.scoredAt(), score.asOf());
 	}
 
 	@GetMapping("/risk/backtest")
@@ -56,7 +74,7 @@ class RiskApiController {
 	}
 
 	record ScoreJson(String debtorRef, BigDecimal score, String grade, List<ComponentJson> components,
-			List<String> reasons, long snapshotId, Instant scoredAt) {
+			List<String> reasons, Long snapshotId, Instant scoredAt, LocalDate asOf) {
 	}
 
 	record ComponentJson(String name, BigDecimal subScore, BigDecimal weight) {

@@ -9,9 +9,12 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.factordesk.shared.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,12 +37,15 @@ public class RiskScoring {
 
 	private final RiskScorer scorer = new RiskScorer();
 
+	private final JdbcClient jdbc;
+
 	private final Clock clock;
 
-	RiskScoring(RiskInputsQuery inputs, RiskScoreStore store, ScoringModels models, Clock clock) {
+	RiskScoring(RiskInputsQuery inputs, RiskScoreStore store, ScoringModels models, JdbcClient jdbc, Clock clock) {
 		this.inputs = inputs;
 		this.store = store;
 		this.models = models;
+		this.jdbc = jdbc;
 		this.clock = clock;
 	}
 
@@ -107,6 +113,25 @@ public class RiskScoring {
 		ScoringModel model = this.models.current();
 		BigDecimal mean = portfolioMean(this.inputs.all(asOf), asOf, model);
 		return this.scorer.score(this.inputs.one(debtorId, asOf).toInputs(asOf, mean), model);
+	}
+
+	/**
+	 * A debtor's score as of the end of {@code asOf}, by reference.
+	 * @throws NotFoundException when there is no such debtor
+	 * @throws IllegalArgumentException when {@code asOf} is after today
+	 */
+	@PreAuthorize("hasAnyRole('UNDERWRITER', 'MANAGER', 'ADMIN')")
+	@Transactional(readOnly = true)
+	public RiskAssessment assessAsOf(String debtorRef, LocalDate asOf) {
+		if (asOf.isAfter(LocalDate.now(this.clock))) {
+			throw new IllegalArgumentException("A score can be taken as of today at the latest, not " + asOf);
+		}
+		long debtorId = this.jdbc.sql("SELECT id FROM debtor WHERE ref = :ref")
+			.param("ref", debtorRef)
+			.query(Long.class)
+			.optional()
+			.orElseThrow(() -> new NotFoundException("Debtor", debtorRef));
+		return assessAsOf(debtorId, asOf);
 	}
 
 	private Map<Long, Scored> assessAll(LocalDate asOf) {

@@ -44,6 +44,23 @@ class RiskApiIntegrationTests {
 	}
 
 	@Test
+	void aScoreAsOfAPastDateIsComputedFromWhatWasKnownThen() throws Exception {
+		this.mvc
+			.perform(get("/api/v1/debtors/D00001/score").param("asOf", "2026-03-31")
+				.with(user("u").roles("UNDERWRITER")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.asOf", is("2026-03-31")))
+			.andExpect(jsonPath("$.score").isNumber())
+			.andExpect(jsonPath("$.components", hasSize(3)))
+			.andExpect(jsonPath("$.snapshotId").doesNotExist());
+		this.mvc
+			.perform(get("/api/v1/debtors/D00001/score").param("asOf", "2099-01-01")
+				.with(user("u").roles("UNDERWRITER")))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+	}
+
+	@Test
 	void anUnknownDebtorIsAProblem() throws Exception {
 		this.mvc.perform(get("/api/v1/debtors/NOPE/score").with(user("u").roles("MANAGER")))
 			.andExpect(status().isNotFound())
