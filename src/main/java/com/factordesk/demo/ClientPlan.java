@@ -1,0 +1,65 @@
+package com.factordesk.demo;
+
+/**
+ * What is planned for one client: who it is, its facility, how many invoices it submits
+ * and to which debtors.
+ */
+final class ClientPlan {
+
+	int index;
+
+	long id;
+
+	String ref;
+
+	String submitter;
+
+	String name;
+
+	String registration;
+
+	String country;
+
+	String industry;
+
+	int onboardedOn;
+
+	double size;
+
+	int invoices;
+
+	int queue;
+
+	int suspicious;
+
+	double faceMu;
+
+	int defaultTerms;
+
+	boolean[] submitsOn;
+
+	long facilityLimit;
+
+	String advanceRate;
+
+	boolean recourse;
+
+	int recourseDays;
+
+	boolean notification;
+
+	String concentrationLimit;
+
+	int[] debtors;
+
+	double[] pairCumulative;
+
+	int[] pairTerms;
+
+	double[] pairFaceMu;
+
+	int[] pairOffset;
+
+	boolean[] openDispute;
+
+}
