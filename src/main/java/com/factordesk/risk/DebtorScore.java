@@ -9,7 +9,21 @@ import java.util.List;
  * A debtor's stored score snapshot as the API and the pages show it.
  */
 public record DebtorScore(String debtorRef, BigDecimal score, Grade grade, List<ComponentView> components,
-		List<String> reasons, long snapshotId, Instant scoredAt, LocalDate asOf, int modelVersion) {
+		List<ReasonView> reasons, long snapshotId, Instant scoredAt, LocalDate asOf, int modelVersion) {
+
+	/**
+	 * The reasons in English, as stored.
+	 */
+	public List<String> reasonTexts() {
+		return this.reasons.stream().map(ReasonView::text).toList();
+	}
+
+	/**
+	 * One reason as stored: its code, the English text and the values it was made of
+	 * (numbers, text, or an amount already written out).
+	 */
+	public record ReasonView(String code, String text, List<Object> args) {
+	}
 
 	/**
 	 * One component of the score.

@@ -56,7 +56,7 @@ class RiskApiController {
 					.stream()
 					.map((component) -> new ComponentJson(component.name(), component.subScore(), component.weight()))
 					.toList(),
-				score.reasons(), score.snapshotId(), score.scoredAt(), score.asOf());
+				score.reasonTexts(), score.snapshotId(), score.scoredAt(), score.asOf());
 	}
 
 	@GetMapping("/risk/backtest")

@@ -43,17 +43,47 @@ public class RiskScores {
 			for (JsonNode component : this.json.readTree(rs.getString("components"))) {
 				components
 					.add(new DebtorScore.ComponentView(Component.valueOf(component.get("component").asString()).label(),
-							component.get("subScore").decimalValue(), component.get("weight").decimalValue(),
+							decimalOrNull(component.get("subScore")), component.get("weight").decimalValue(),
 							component.get("missing").asBoolean()));
 			}
-			List<String> reasons = new ArrayList<>();
+			List<DebtorScore.ReasonView> reasons = new ArrayList<>();
 			for (JsonNode reason : this.json.readTree(rs.getString("reasons"))) {
-				reasons.add(reason.get("text").asString());
+				List<Object> args = new ArrayList<>();
+				for (JsonNode arg : reason.get("args")) {
+					args.add(arg(arg));
+				}
+				reasons.add(
+						new DebtorScore.ReasonView(reason.get("code").asString(), reason.get("text").asString(), args));
 			}
 			return new DebtorScore(rs.getString("ref"), rs.getBigDecimal("score"), Grade.valueOf(rs.getString("grade")),
 					components, reasons, rs.getLong("id"), rs.getTimestamp("scored_at").toInstant(),
 					rs.getObject("as_of", LocalDate.class), rs.getInt("model_version"));
 		}).optional();
+	}
+
+	private static BigDecimal decimalOrNull(JsonNode node) {
+		return (node == null || node.isNull()) ? null : node.decimalValue();
+	}
+
+	/**
+	 * A stored reason argument back as a value: a number, a text, or an amount
+	 * ({"amount": ...}) as its number.
+	 */
+	private static Object arg(JsonNode arg) {
+		if (arg.isObject() && arg.has("amount")) {
+			return new AmountArg(arg.get("amount").decimalValue());
+		}
+		if (arg.isNumber()) {
+			return arg.decimalValue();
+		}
+		return arg.asString();
+	}
+
+	/**
+	 * An amount of money among a reason's values, kept apart from plain numbers so that
+	 * it is written as money.
+	 */
+	public record AmountArg(BigDecimal amount) {
 	}
 
 	/**

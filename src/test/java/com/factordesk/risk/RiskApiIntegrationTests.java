@@ -27,6 +27,9 @@ class RiskApiIntegrationTests {
 	@Autowired
 	private MockMvc mvc;
 
+	@Autowired
+	private org.springframework.jdbc.core.JdbcTemplate jdbc;
+
 	@Test
 	void aDebtorsScoreWithItsComponentsAndReasons() throws Exception {
 		this.mvc.perform(get("/api/v1/debtors/D00001/score").with(user("u").roles("UNDERWRITER")))
@@ -58,6 +61,19 @@ class RiskApiIntegrationTests {
 				.with(user("u").roles("UNDERWRITER")))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+	}
+
+	@Test
+	void aDebtorWithoutABureauScoreShowsTheMissingComponent() throws Exception {
+		String ref = this.jdbc
+			.queryForObject("SELECT d.ref FROM debtor d JOIN risk_score r ON r.id = d.current_risk_score_id "
+					+ "WHERE r.reasons @> '[{\"code\": \"NO_BUREAU\"}]' ORDER BY d.id LIMIT 1", String.class);
+		this.mvc.perform(get("/api/v1/debtors/{ref}/score", ref).with(user("u").roles("UNDERWRITER")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.reasons", org.hamcrest.Matchers.hasItem("no bureau score")));
+		this.mvc.perform(get("/debtors/{ref}", ref).with(user("u").roles("UNDERWRITER")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("missing")));
 	}
 
 	@Test

@@ -1,0 +1,51 @@
+package com.factordesk.risk;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+
+import com.factordesk.shared.Money;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes a stored reason in the reader's language from its code and values
+ * ({@code reason.<code>} in messages*.properties), falling back to the English text
+ * stored with the score. Used by the pages as {@code ${@reasonTexts.text(reason)}}.
+ */
+@Component("reasonTexts")
+public class ReasonTexts {
+
+	private final MessageSource messages;
+
+	ReasonTexts(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	public String text(DebtorScore.ReasonView reason) {
+		Locale locale = LocaleContextHolder.getLocale();
+		List<Object> args = reason.args();
+		String key = "reason." + reason.code();
+		if (Reason.DISPUTE_RATE.equals(reason.code())) {
+			key += (!args.isEmpty() && args.get(0) instanceof RiskScores.AmountArg) ? ".amount" : ".count";
+		}
+		Object[] values = args.stream().map((arg) -> value(arg, locale)).toArray();
+		return this.messages.getMessage(key, values, reason.text(), locale);
+	}
+
+	private static Object value(Object arg, Locale locale) {
+		if (arg instanceof RiskScores.AmountArg amount) {
+			java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(locale);
+			format.setMinimumFractionDigits(2);
+			format.setMaximumFractionDigits(2);
+			return format.format(Money.of(amount.amount()).amount());
+		}
+		if (arg instanceof BigDecimal number) {
+			return number;
+		}
+		return arg;
+	}
+
+}

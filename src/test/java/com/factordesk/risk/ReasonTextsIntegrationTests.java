@@ -1,0 +1,66 @@
+package com.factordesk.risk;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import com.factordesk.IntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.test.context.support.WithMockUser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The reasons on the debtor page come from messages*.properties: in English they read
+ * exactly as the scorer wrote them, in Dutch they are Dutch.
+ */
+@IntegrationTest
+@WithMockUser(roles = "UNDERWRITER")
+class ReasonTextsIntegrationTests {
+
+	@Autowired
+	private RiskScores scores;
+
+	@Autowired
+	private ReasonTexts texts;
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	@AfterEach
+	void resetLocale() {
+		LocaleContextHolder.resetLocaleContext();
+	}
+
+	@Test
+	void everyStoredReasonReadsTheSameInEnglishAndIsTranslatedToDutch() {
+		List<DebtorScore.ReasonView> reasons = new ArrayList<>();
+		for (String ref : this.jdbc.queryForList("SELECT ref FROM debtor ORDER BY id LIMIT 400", String.class)) {
+			this.scores.current(ref).ifPresent((score) -> reasons.addAll(score.reasons()));
+		}
+		assertThat(reasons.stream().map(DebtorScore.ReasonView::code).distinct()).contains(Reason.PAYS_LATE,
+				Reason.LATE_SHARE, Reason.BUREAU_LOW, Reason.DISPUTE_RATE, Reason.NO_BUREAU);
+
+		LocaleContextHolder.setLocale(Locale.ENGLISH);
+		for (DebtorScore.ReasonView reason : reasons) {
+			assertThat(this.texts.text(reason).replace(",", "")).as(reason.code())
+				.isEqualTo(reason.text().replace(",", ""));
+		}
+
+		LocaleContextHolder.setLocale(Locale.forLanguageTag("nl"));
+		for (DebtorScore.ReasonView reason : reasons) {
+			assertThat(this.texts.text(reason)).as(reason.code()).isNotEqualTo(reason.text());
+		}
+		DebtorScore.ReasonView paysLate = reasons.stream()
+			.filter((reason) -> reason.code().equals(Reason.PAYS_LATE))
+			.findFirst()
+			.orElseThrow();
+		assertThat(this.texts.text(paysLate)).startsWith("betaalt gemiddeld").contains("facturen");
+	}
+
+}
