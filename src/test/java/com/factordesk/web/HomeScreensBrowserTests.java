@@ -190,6 +190,10 @@ class HomeScreensBrowserTests {
 		assertThat(text("h1")).startsWith("Portefeuille per 2026-11-25");
 		browser.get(url("/portfolio"));
 		assertThat(text("#nav-portfolio")).isEqualTo("Portefeuille");
+		browser.get(url("/debtors/D00001"));
+		assertThat(browser.getPageSource()).contains("Hoe zij elke cliënt betaalt");
+		assertThat(browser.findElements(By.cssSelector("#score-reasons li"))).allSatisfy(
+				(reason) -> assertThat(reason.getText()).doesNotContain("beyond terms").doesNotContain("no bureau"));
 		browser.get(url("/portfolio?lang=en"));
 		assertThat(text("#nav-portfolio")).isEqualTo("Portfolio");
 		logOut();
