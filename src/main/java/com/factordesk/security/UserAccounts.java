@@ -6,8 +6,10 @@ import java.util.Set;
 
 import com.factordesk.shared.NotFoundException;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,10 +27,14 @@ public class UserAccounts {
 
 	private final Clock clock;
 
-	UserAccounts(AppUserRepository users, PasswordEncoder passwordEncoder, Clock clock) {
+	private final ObjectProvider<FindByIndexNameSessionRepository<?>> sessions;
+
+	UserAccounts(AppUserRepository users, PasswordEncoder passwordEncoder, Clock clock,
+			ObjectProvider<FindByIndexNameSessionRepository<?>> sessions) {
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
 		this.clock = clock;
+		this.sessions = sessions;
 	}
 
 	@PreAuthorize("hasRole('ADMIN')")
@@ -61,7 +67,10 @@ public class UserAccounts {
 			throw new UserAccountException("user.roles.selfAdmin", "roles", "You cannot remove your own ADMIN role");
 		}
 		user.rename(fullName);
-		user.changeRoles(roles);
+		if (!user.getRoles().equals(roles)) {
+			user.changeRoles(roles);
+			endSessionsOf(user.getUsername());
+		}
 	}
 
 	@PreAuthorize("hasRole('ADMIN')")
@@ -72,6 +81,17 @@ public class UserAccounts {
 			throw new UserAccountException("user.disable.self", null, "You cannot disable yourself");
 		}
 		user.disable();
+		endSessionsOf(user.getUsername());
+	}
+
+	/**
+	 * Logs a user out everywhere: a disabled user, or one whose roles changed, must not
+	 * go on working with what their open sessions still hold. The next request of such a
+	 * session goes to the login page.
+	 */
+	private void endSessionsOf(String username) {
+		this.sessions.ifAvailable(
+				(repository) -> repository.findByPrincipalName(username).keySet().forEach(repository::deleteById));
 	}
 
 	@PreAuthorize("hasRole('ADMIN')")

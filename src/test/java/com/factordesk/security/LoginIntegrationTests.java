@@ -8,13 +8,19 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import jakarta.servlet.http.Cookie;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.logout;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Logging in: demo users with password "demo", disabled users refused, and password
@@ -106,7 +112,54 @@ class LoginIntegrationTests {
 
 	@Test
 	void logoutEndsTheSession() throws Exception {
-		this.mvc.perform(logout()).andExpect(redirectedUrl("/login?logout"));
+		Cookie session = logIn("underwriter", "demo");
+		this.mvc.perform(get("/queue").cookie(session)).andExpect(status().isOk());
+
+		this.mvc.perform(post("/logout").cookie(session).with(csrf())).andExpect(redirectedUrl("/login?logout"));
+
+		this.mvc.perform(get("/queue").cookie(session)).andExpect(redirectedUrl("/login"));
+	}
+
+	@Test
+	void disablingAUserEndsTheSessionsTheyHaveOpen() throws Exception {
+		AppUser user = newUser();
+		Cookie session = logIn(user.getUsername(), PASSWORD);
+		this.mvc.perform(get("/queue").cookie(session)).andExpect(status().isOk());
+
+		this.mvc
+			.perform(post("/admin/users/{id}/disable", user.getId()).with(user("admin").roles("ADMIN")).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+
+		this.mvc.perform(get("/queue").cookie(session)).andExpect(redirectedUrl("/login"));
+	}
+
+	@Test
+	void changingAUsersRolesEndsTheSessionsThatHoldTheOldOnes() throws Exception {
+		AppUser user = newUser();
+		Cookie session = logIn(user.getUsername(), PASSWORD);
+		this.mvc.perform(get("/queue").cookie(session)).andExpect(status().isOk());
+		this.mvc.perform(get("/portfolio").cookie(session)).andExpect(status().isForbidden());
+
+		this.mvc
+			.perform(post("/admin/users/{id}", user.getId()).param("fullName", "Test User")
+				.param("roles", "MANAGER")
+				.with(user("admin").roles("ADMIN"))
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		assertThat(this.users.findById(user.getId()).orElseThrow().getRoles()).containsExactly(Role.MANAGER);
+
+		this.mvc.perform(get("/queue").cookie(session)).andExpect(redirectedUrl("/login"));
+		Cookie fresh = logIn(user.getUsername(), PASSWORD);
+		this.mvc.perform(get("/portfolio").cookie(fresh)).andExpect(status().isOk());
+	}
+
+	private Cookie logIn(String username, String password) throws Exception {
+		MvcResult result = this.mvc.perform(formLogin("/login").user(username).password(password))
+			.andExpect(authenticated())
+			.andReturn();
+		Cookie session = result.getResponse().getCookie("SESSION");
+		assertThat(session).as("the session cookie of " + username).isNotNull();
+		return session;
 	}
 
 	private AppUser newUser() {
