@@ -3,6 +3,7 @@ package com.factordesk.debtor;
 import java.time.LocalDate;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -16,7 +17,8 @@ import jakarta.persistence.ManyToOne;
  * A debtor's score at one credit bureau, as of a date.
  */
 @Entity
-public class BureauScore {
+@EntityListeners(DebtorInputsListener.class)
+public class BureauScore implements FeedsDebtorScore {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -64,6 +66,16 @@ public class BureauScore {
 
 	public LocalDate getAsOf() {
 		return this.asOf;
+	}
+
+	@Override
+	public long scoredDebtorId() {
+		return this.debtor.getId();
+	}
+
+	@Override
+	public String scoreInputChange(boolean inserted) {
+		return inserted ? "bureau score recorded" : "bureau score changed";
 	}
 
 }

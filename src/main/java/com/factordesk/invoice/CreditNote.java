@@ -2,8 +2,11 @@ package com.factordesk.invoice;
 
 import java.time.LocalDate;
 
+import com.factordesk.debtor.DebtorInputsListener;
+import com.factordesk.debtor.FeedsDebtorScore;
 import com.factordesk.shared.Money;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -15,7 +18,8 @@ import jakarta.persistence.ManyToOne;
  * A reduction of an invoice's collectable amount that is not a payment: dilution.
  */
 @Entity
-public class CreditNote {
+@EntityListeners(DebtorInputsListener.class)
+public class CreditNote implements FeedsDebtorScore {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -71,6 +75,16 @@ public class CreditNote {
 
 	public String getReason() {
 		return this.reason;
+	}
+
+	@Override
+	public long scoredDebtorId() {
+		return this.invoice.getDebtor().getId();
+	}
+
+	@Override
+	public String scoreInputChange(boolean inserted) {
+		return inserted ? "credit note issued" : "credit note changed";
 	}
 
 }

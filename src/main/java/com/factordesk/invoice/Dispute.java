@@ -2,8 +2,11 @@ package com.factordesk.invoice;
 
 import java.time.LocalDate;
 
+import com.factordesk.debtor.DebtorInputsListener;
+import com.factordesk.debtor.FeedsDebtorScore;
 import com.factordesk.shared.Money;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -17,7 +20,8 @@ import jakarta.persistence.ManyToOne;
  * A debtor contests (part of) an invoice.
  */
 @Entity
-public class Dispute {
+@EntityListeners(DebtorInputsListener.class)
+public class Dispute implements FeedsDebtorScore {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -96,6 +100,16 @@ public class Dispute {
 
 	public DisputeOutcome getOutcome() {
 		return this.outcome;
+	}
+
+	@Override
+	public long scoredDebtorId() {
+		return this.invoice.getDebtor().getId();
+	}
+
+	@Override
+	public String scoreInputChange(boolean inserted) {
+		return inserted ? "dispute opened" : isOpen() ? "dispute changed" : "dispute resolved";
 	}
 
 }

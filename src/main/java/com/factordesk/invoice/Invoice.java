@@ -8,9 +8,12 @@ import java.util.List;
 
 import com.factordesk.client.Client;
 import com.factordesk.debtor.Debtor;
+import com.factordesk.debtor.DebtorInputsListener;
+import com.factordesk.debtor.FeedsDebtorScore;
 import com.factordesk.shared.Money;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -28,7 +31,8 @@ import jakarta.persistence.Version;
  * kept as an {@link InvoiceTransition}: who, when, from, to and why.
  */
 @Entity
-public class Invoice {
+@EntityListeners(DebtorInputsListener.class)
+public class Invoice implements FeedsDebtorScore {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -188,6 +192,17 @@ public class Invoice {
 
 	public List<InvoiceTransition> getTransitions() {
 		return Collections.unmodifiableList(this.transitions);
+	}
+
+	@Override
+	public long scoredDebtorId() {
+		return this.debtor.getId();
+	}
+
+	@Override
+	public String scoreInputChange(boolean inserted) {
+		return inserted ? "invoice submitted"
+				: "invoice " + this.status.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
 	}
 
 }

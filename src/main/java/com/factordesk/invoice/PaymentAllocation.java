@@ -2,8 +2,11 @@ package com.factordesk.invoice;
 
 import java.time.LocalDate;
 
+import com.factordesk.debtor.DebtorInputsListener;
+import com.factordesk.debtor.FeedsDebtorScore;
 import com.factordesk.shared.Money;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -16,7 +19,8 @@ import jakarta.persistence.ManyToOne;
  * queries need no join.
  */
 @Entity
-public class PaymentAllocation {
+@EntityListeners(DebtorInputsListener.class)
+public class PaymentAllocation implements FeedsDebtorScore {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -65,6 +69,16 @@ public class PaymentAllocation {
 
 	public LocalDate getReceivedOn() {
 		return this.receivedOn;
+	}
+
+	@Override
+	public long scoredDebtorId() {
+		return this.invoice.getDebtor().getId();
+	}
+
+	@Override
+	public String scoreInputChange(boolean inserted) {
+		return inserted ? "payment applied" : "payment allocation changed";
 	}
 
 }

@@ -32,6 +32,8 @@ class RiskScoreStore {
 			UPDATE debtor d SET current_risk_score_id = r.id
 			FROM risk_score r
 			WHERE r.debtor_id = d.id AND r.scored_at = ?
+			  AND (d.current_risk_score_id IS NULL
+			       OR (SELECT c.scored_at FROM risk_score c WHERE c.id = d.current_risk_score_id) <= r.scored_at)
 			""";
 
 	private static final int BATCH = 1_000;
@@ -57,6 +59,11 @@ class RiskScoreStore {
 			.findFirst();
 	}
 
+	/**
+	 * Stores snapshots and makes each its debtor's current score, unless the debtor has
+	 * meanwhile been scored later (an event re-score during a nightly run keeps its newer
+	 * snapshot).
+	 */
 	void saveAll(Map<Long, RiskScoring.Scored> scored, LocalDate asOf, Instant scoredAt, ScoreTrigger trigger) {
 		saveHistory(scored, asOf, scoredAt, trigger);
 		this.jdbc.update(POINT_DEBTORS_AT_NEWEST,
@@ -83,8 +90,6 @@ class RiskScoreStore {
 		if (!rows.isEmpty()) {
 			this.jdbc.batchUpdate(INSERT, rows);
 		}
-		this.jdbc.update(POINT_DEBTORS_AT_NEWEST,
-				(PreparedStatement ps) -> ps.setTimestamp(1, Timestamp.from(scoredAt)));
 	}
 
 }

@@ -4,12 +4,22 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 import com.factordesk.IntegrationTest;
+import com.factordesk.debtor.BureauProvider;
+import com.factordesk.debtor.BureauScore;
+import com.factordesk.debtor.BureauScoreRepository;
+import com.factordesk.debtor.Debtor;
 import com.factordesk.debtor.DebtorInputsChanged;
+import com.factordesk.debtor.DebtorRepository;
+import com.factordesk.invoice.Invoice;
+import com.factordesk.invoice.InvoiceRepository;
+import com.factordesk.invoice.Payment;
+import com.factordesk.invoice.PaymentRepository;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +38,21 @@ class EventRescoringIntegrationTests {
 
 	@Autowired
 	private Clock clock;
+
+	@Autowired
+	private TransactionTemplate transactions;
+
+	@Autowired
+	private DebtorRepository debtors;
+
+	@Autowired
+	private BureauScoreRepository bureauScores;
+
+	@Autowired
+	private InvoiceRepository invoices;
+
+	@Autowired
+	private PaymentRepository payments;
 
 	@Test
 	void aNewBureauScoreRescoresTheDebtor() {
@@ -51,6 +76,87 @@ class EventRescoringIntegrationTests {
 					java.math.BigDecimal.class, before));
 		assertThat(this.jdbc.queryForObject("SELECT reasons::text FROM risk_score WHERE id = ?", String.class, after))
 			.contains("bureau score 2 (GRAYDON");
+	}
+
+	@Test
+	void savingABureauScoreThroughAnyServiceRescoresTheDebtorOnceAfterCommit() {
+		long debtorId = debtorGraded("A", 1);
+		long before = currentSnapshot(debtorId);
+		long eventsBefore = eventSnapshots(debtorId);
+
+		this.transactions.executeWithoutResult((status) -> {
+			Debtor debtor = this.debtors.findById(debtorId).orElseThrow();
+			this.bureauScores.save(new BureauScore(debtor, BureauProvider.GRAYDON, 3, LocalDate.now(this.clock)));
+			this.bureauScores.save(new BureauScore(debtor, BureauProvider.PAYDEX, 4, LocalDate.now(this.clock)));
+			this.bureauScores.flush();
+			assertThat(currentSnapshot(debtorId)).as("not re-scored before the change commits").isEqualTo(before);
+		});
+
+		assertThat(eventSnapshots(debtorId)).as("one re-score for the two bureau scores").isEqualTo(eventsBefore + 1);
+		long after = currentSnapshot(debtorId);
+		assertThat(after).isGreaterThan(before);
+		assertThat(this.jdbc.queryForObject("SELECT reasons::text FROM risk_score WHERE id = ?", String.class, after))
+			.contains("bureau score 3 (GRAYDON")
+			.contains("bureau score 4 (PAYDEX");
+	}
+
+	@Test
+	void aChangeThatRollsBackRescoresNothing() {
+		long debtorId = debtorGraded("B", 2);
+		long eventsBefore = eventSnapshots(debtorId);
+
+		this.transactions.executeWithoutResult((status) -> {
+			Debtor debtor = this.debtors.findById(debtorId).orElseThrow();
+			this.bureauScores
+				.saveAndFlush(new BureauScore(debtor, BureauProvider.GRAYDON, 1, LocalDate.now(this.clock)));
+			status.setRollbackOnly();
+		});
+
+		assertThat(eventSnapshots(debtorId)).isEqualTo(eventsBefore);
+	}
+
+	@Test
+	void aPaymentAppliedToAnOpenInvoiceRescoresItsDebtor() {
+		Long invoiceId = this.jdbc.queryForObject("""
+				SELECT i.id FROM invoice i
+				WHERE i.status = 'FUNDED' AND i.due_date < CAST(? AS date) - 30
+				  AND NOT EXISTS (SELECT 1 FROM payment_allocation a WHERE a.invoice_id = i.id)
+				  AND NOT EXISTS (SELECT 1 FROM credit_note n WHERE n.invoice_id = i.id)
+				ORDER BY i.id LIMIT 1
+				""", Long.class, LocalDate.now(this.clock));
+		long debtorId = this.jdbc.queryForObject("SELECT debtor_id FROM invoice WHERE id = ?", Long.class, invoiceId);
+		long eventsBefore = eventSnapshots(debtorId);
+		int openBefore = openItems(currentSnapshot(debtorId));
+
+		this.transactions.executeWithoutResult((status) -> {
+			Invoice invoice = this.invoices.findById(invoiceId).orElseThrow();
+			Payment payment = new Payment(invoice.getDebtor(), LocalDate.now(this.clock), invoice.getAmount(),
+					"TEST-PAYMENT-" + invoiceId);
+			payment.applyTo(invoice, invoice.getAmount());
+			this.payments.save(payment);
+		});
+
+		assertThat(eventSnapshots(debtorId)).isEqualTo(eventsBefore + 1);
+		assertThat(openItems(currentSnapshot(debtorId))).as("the paid invoice is no longer open")
+			.isEqualTo(openBefore - 1);
+	}
+
+	private int openItems(long snapshotId) {
+		return this.jdbc.queryForObject(
+				"SELECT CAST(inputs -> 'openItems' ->> 'count' AS integer) FROM risk_score WHERE id = ?", Integer.class,
+				snapshotId);
+	}
+
+	private long debtorGraded(String grade, int offset) {
+		return this.jdbc.queryForObject("""
+				SELECT d.id FROM debtor d JOIN risk_score r ON r.id = d.current_risk_score_id
+				WHERE r.grade = ? ORDER BY d.id LIMIT 1 OFFSET ?
+				""", Long.class, grade, offset);
+	}
+
+	private long eventSnapshots(long debtorId) {
+		return this.jdbc.queryForObject("SELECT COUNT(*) FROM risk_score WHERE debtor_id = ? AND trigger = 'EVENT'",
+				Long.class, debtorId);
 	}
 
 	private long currentSnapshot(long debtorId) {
