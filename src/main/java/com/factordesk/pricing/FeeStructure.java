@@ -13,6 +13,11 @@ import com.factordesk.shared.Rate;
 public sealed interface FeeStructure {
 
 	/**
+	 * The days a pricing band's fee rate is quoted for.
+	 */
+	BigDecimal RATE_PERIOD_DAYS = BigDecimal.valueOf(30);
+
+	/**
 	 * The fee on an invoice of {@code face}, of which {@code advance} was paid out,
 	 * outstanding {@code daysOutstanding} days from funding to payment.
 	 */
@@ -21,7 +26,9 @@ public sealed interface FeeStructure {
 	/**
 	 * The fee rate per started period of {@code periodDays} days on the face value: 31
 	 * days with 30-day periods is 2 periods. Funding starts the first period, so an
-	 * invoice paid on the day it was funded still pays one.
+	 * invoice paid on the day it was funded still pays one. Pricing quotes the rate per
+	 * 30 days; a facility with periods of another length pays it pro rata per period (1.5
+	 * % per 30 days is 0.75 % per started 15-day period).
 	 *
 	 * @param periodDays the length of a period in days
 	 */
@@ -43,8 +50,10 @@ public sealed interface FeeStructure {
 		@Override
 		public Money fee(Money face, Money advance, Rate feeRate, int daysOutstanding) {
 			requireDays(daysOutstanding);
-			return cents(
-					face.amount().multiply(feeRate.fraction()).multiply(BigDecimal.valueOf(periods(daysOutstanding))));
+			BigDecimal exact = face.amount()
+				.multiply(feeRate.fraction())
+				.multiply(BigDecimal.valueOf((long) periods(daysOutstanding) * this.periodDays));
+			return new Money(exact.divide(RATE_PERIOD_DAYS, 2, RoundingMode.HALF_EVEN));
 		}
 
 	}
@@ -96,10 +105,6 @@ public sealed interface FeeStructure {
 		if (daysOutstanding < 0) {
 			throw new IllegalArgumentException("Days outstanding cannot be negative, got " + daysOutstanding);
 		}
-	}
-
-	private static Money cents(BigDecimal exact) {
-		return new Money(exact.setScale(2, RoundingMode.HALF_EVEN));
 	}
 
 }

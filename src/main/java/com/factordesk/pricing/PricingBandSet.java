@@ -100,24 +100,31 @@ public record PricingBandSet(int version, LocalDate effectiveFrom, List<PricingB
 					+ " is the highest band but ends at " + to + ": scores " + to + "-100 have no band"));
 		}
 
+		// the band reaching highest so far: a band nested inside another leaves no gap
+		// after it
+		int reach = order.get(0);
 		for (int k = 1; k < order.size(); k++) {
 			int below = order.get(k - 1);
 			int above = order.get(k);
 			PricingBand lower = bands.get(below);
 			PricingBand upper = bands.get(above);
+			PricingBand reaching = bands.get(reach);
 			String start = PricingBand.plain(upper.scoreFrom());
-			String end = PricingBand.plain(lower.scoreTo());
-			int compared = upper.scoreFrom().compareTo(lower.scoreTo());
+			String end = PricingBand.plain(reaching.scoreTo());
+			int compared = upper.scoreFrom().compareTo(reaching.scoreTo());
 			if (compared > 0) {
-				violations.add(new BandViolation("bands.gap", List.of(below, above),
-						name(above, upper) + " starts at " + start + " but band " + (below + 1) + " ends at " + end
+				violations.add(new BandViolation("bands.gap", List.of(reach, above),
+						name(above, upper) + " starts at " + start + " but band " + (reach + 1) + " ends at " + end
 								+ ": scores " + end + "-" + start + " have no band"));
 			}
 			else if (compared < 0) {
-				String overlapTo = PricingBand.plain(lower.scoreTo().min(upper.scoreTo()));
-				violations.add(new BandViolation("bands.overlap", List.of(below, above),
-						name(above, upper) + " starts at " + start + " but band " + (below + 1) + " ends at " + end
+				String overlapTo = PricingBand.plain(reaching.scoreTo().min(upper.scoreTo()));
+				violations.add(new BandViolation("bands.overlap", List.of(reach, above),
+						name(above, upper) + " starts at " + start + " but band " + (reach + 1) + " ends at " + end
 								+ ": scores " + start + "-" + overlapTo + " are in both bands"));
+			}
+			if (upper.scoreTo().compareTo(reaching.scoreTo()) > 0) {
+				reach = above;
 			}
 			if (lower.autoDecline() || upper.autoDecline()) {
 				if (upper.autoDecline() && !lower.autoDecline()) {

@@ -80,6 +80,16 @@ class PricingBandSetTests {
 	}
 
 	@Test
+	void aBandInsideAnotherIsAnOverlapAndLeavesNoGapBehindIt() {
+		PricingBand wide = PricingBand.of(35, 65, "70", "3.50", 60);
+		PricingBand inside = PricingBand.of(40, 50, "70", "3.50", 60);
+		List<BandViolation> violations = PricingBandSet.validate(List.of(E, wide, inside, B, A));
+		assertThat(violations).extracting(BandViolation::key).containsExactly("bands.overlap");
+		assertThat(violations.get(0).message())
+			.isEqualTo("Band 3 (40-50) starts at 40 but band 2 ends at 65: scores 40-50 are in both bands");
+	}
+
+	@Test
 	void theLowestBandMustStartAt0() {
 		List<BandViolation> violations = PricingBandSet.validate(List.of(PricingBand.declined(5, 35), D, C, B, A));
 		assertThat(violations).extracting(BandViolation::key, BandViolation::message)

@@ -62,6 +62,16 @@ class PricingPolicyTests {
 			.isEqualTo(Money.of("10.00"));
 	}
 
+	@ParameterizedTest(name = "{0}-day periods, {1} days: fee {2}")
+	@CsvSource({ "30, 40, 300.00", "15, 40, 225.00", "15, 15, 75.00", "10, 1, 50.00", "45, 46, 450.00",
+			"7, 30, 175.00" })
+	void theRatePer30DaysIsChargedProRataPerStartedPeriodOfAnotherLength(int periodDays, int days, String fee) {
+		// 10,000.00 at 1.5 % per 30 days
+		assertThat(new FeeStructure.Tiered(periodDays).fee(Money.of("10000.00"), Money.of("9000.00"),
+				Rate.percent("1.5"), days))
+			.isEqualTo(Money.of(fee));
+	}
+
 	@Test
 	void feesRoundHalfEvenAtTheCentOnce() {
 		// 1,234.50 x 1 % = 12.345 -> 12.34 (half-even); advance 1,111.05
