@@ -39,7 +39,8 @@ import com.factordesk.risk.ScoringModel.PaymentBlend;
  * <p>
  * <b>Bureau</b>: the newest reading per provider dated on or before the as-of date,
  * normalised by the provider's scale, fading to neutral 50 between 180 and 365 days old,
- * averaged over providers. No reading: missing.
+ * averaged over providers. No reading: the neutral 50, flagged "no bureau score" (no file
+ * is no better than a stale one, so it cannot raise a debtor above one).
  * <p>
  * <b>Disputes</b>: over the invoices issued in 365 days, the dispute rate by count (open
  * disputes counted twice) and by amount; the higher of the two goes through the dispute
@@ -54,7 +55,8 @@ import com.factordesk.risk.ScoringModel.PaymentBlend;
  * <b>Reasons</b>: every loss is measured in score points against the maximum of 100 (a
  * component's loss is its effective weight x (100 - sub-score), split over what caused
  * it; the cap loses the points above 40). The five largest losses are kept, largest
- * first; a missing input is always listed, after the losses, in place of the smallest.
+ * first; a missing input, or one scored at a neutral value in its place, is always
+ * listed, after the losses, in place of the smallest.
  */
 public final class RiskScorer {
 
@@ -101,6 +103,14 @@ public final class RiskScorer {
 			for (Loss loss : part.losses()) {
 				losses.add(new Reason(loss.code(), points(effectiveWeight.multiply(loss.subScorePoints())), loss.text(),
 						loss.args()));
+			}
+			if (part.missingReason() != null) {
+				// scored at a neutral value in its place: flagged, with the points that
+				// costs
+				Reason flagged = part.missingReason();
+				missing
+					.add(new Reason(flagged.code(), points(effectiveWeight.multiply(HUNDRED.subtract(part.subScore()))),
+							flagged.text(), flagged.args()));
 			}
 		}
 
@@ -198,7 +208,8 @@ public final class RiskScorer {
 			}
 		}
 		if (newest.isEmpty()) {
-			return Part.missing(Component.BUREAU,
+			// no bureau file is no better than a stale one: the neutral score, flagged
+			return new Part(Component.BUREAU, subScore(model.bureauDecay().neutralScore()), List.of(),
 					new Reason(Reason.NO_BUREAU, points(BigDecimal.ZERO), "no bureau score", List.of()));
 		}
 		BigDecimal providers = BigDecimal.valueOf(newest.size());

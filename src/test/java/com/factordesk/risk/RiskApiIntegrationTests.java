@@ -64,7 +64,7 @@ class RiskApiIntegrationTests {
 	}
 
 	@Test
-	void aDebtorWithoutABureauScoreShowsTheMissingComponent() throws Exception {
+	void aDebtorWithoutABureauScoreIsScoredNeutralAndSaysSo() throws Exception {
 		String ref = this.jdbc
 			.queryForObject("SELECT d.ref FROM debtor d JOIN risk_score r ON r.id = d.current_risk_score_id "
 					+ "WHERE r.reasons @> '[{\"code\": \"NO_BUREAU\"}]' ORDER BY d.id LIMIT 1", String.class);
@@ -73,7 +73,8 @@ class RiskApiIntegrationTests {
 			.andExpect(jsonPath("$.reasons", org.hamcrest.Matchers.hasItem("no bureau score")));
 		this.mvc.perform(get("/debtors/{ref}", ref).with(user("u").roles("UNDERWRITER")))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("missing")));
+			.andExpect(content().string(containsString("No bureau score on record.")))
+			.andExpect(content().string(containsString("no bureau score")));
 	}
 
 	@Test

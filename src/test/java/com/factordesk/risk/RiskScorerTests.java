@@ -161,27 +161,30 @@ class RiskScorerTests {
 	}
 
 	@Test
-	void noBureauScoreReweightsTheOtherComponentsAndSaysSo() {
+	void noBureauScoreCountsAsTheNeutral50AndSaysSo() {
 		RiskAssessment assessment = score(
 				aDebtor().paid(40, "15", "0.2", 2).noBureau().disputes(50, "100000.00", 1, "1000.00", 0));
 		ComponentScore payment = assessment.component(Component.PAYMENT_BEHAVIOUR);
 		ComponentScore bureau = assessment.component(Component.BUREAU);
 		ComponentScore disputes = assessment.component(Component.DISPUTES);
-		assertThat(bureau.missing()).isTrue();
-		assertThat(bureau.subScore()).isNull();
-		assertThat(bureau.effectiveWeight()).isEqualByComparingTo("0");
-		assertThat(payment.effectiveWeight()).isEqualByComparingTo("0.692308");
-		assertThat(disputes.effectiveWeight()).isEqualByComparingTo("0.307692");
-		BigDecimal weightedAverage = new BigDecimal("0.45").multiply(payment.subScore())
-			.add(new BigDecimal("0.20").multiply(disputes.subScore()))
-			.divide(new BigDecimal("0.65"), MathContext.DECIMAL64)
-			.setScale(1, RoundingMode.HALF_UP);
-		// (0.45 x 78.9 + 0.20 x 88) / 0.65 = 81.70
-		assertThat(assessment.score()).isEqualTo(weightedAverage).isEqualByComparingTo("81.7");
+		assertThat(bureau.missing()).isFalse();
+		assertThat(bureau.subScore()).isEqualByComparingTo("50");
+		assertThat(bureau.effectiveWeight()).isEqualByComparingTo("0.35");
+		assertThat(payment.effectiveWeight()).isEqualByComparingTo("0.45");
+		// 0.45 x 78.9 + 0.35 x 50 + 0.20 x 88 = 70.6
+		assertThat(assessment.score()).isEqualByComparingTo("70.6");
 		Reason last = assessment.reasons().get(assessment.reasons().size() - 1);
 		assertThat(last.code()).isEqualTo(Reason.NO_BUREAU);
 		assertThat(last.text()).isEqualTo("no bureau score");
-		assertThat(last.pointsLost()).isEqualByComparingTo("0");
+		assertThat(last.pointsLost()).isEqualByComparingTo("17.50");
+	}
+
+	@Test
+	void noBureauFileScoresNoHigherThanAStaleOne() {
+		RiskInputs known = aDebtor().paid(40, "0", "0", 2).disputes(50, "100000.00", 0, "0.00", 0);
+		RiskAssessment none = score(known.noBureau());
+		RiskAssessment stale = score(known.onlyBureau(BureauProvider.GRAYDON, 90, LocalDate.of(2025, 1, 1)));
+		assertThat(none.score()).isEqualByComparingTo(stale.score());
 	}
 
 	@Test
@@ -214,7 +217,9 @@ class RiskScorerTests {
 		RiskAssessment assessment = score(aDebtor().noInvoices().noBureau());
 		assertThat(assessment.score()).isEqualByComparingTo("50.0");
 		assertThat(assessment.grade()).isEqualTo(Grade.C);
-		assertThat(assessment.components()).allMatch(ComponentScore::missing);
+		assertThat(assessment.component(Component.PAYMENT_BEHAVIOUR).missing()).isTrue();
+		assertThat(assessment.component(Component.DISPUTES).missing()).isTrue();
+		assertThat(assessment.component(Component.BUREAU).subScore()).isEqualByComparingTo("50");
 		assertThat(assessment.reasonCodes()).containsExactly(Reason.NO_PAYMENT_HISTORY, Reason.NO_BUREAU,
 				Reason.NO_DISPUTE_HISTORY);
 	}
