@@ -27,7 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
  * issue month: the score the desk had on file then, computed from what was known on that
  * date only. An invoice's outcome is known when it was paid in full (late when paid after
  * its due date) or is still unpaid past its due date today (late); an invoice not yet due
- * and not yet paid is left out. Early payment counts as 0 days beyond terms.
+ * and not yet paid is left out, and so is one settled by credit notes alone (dilution
+ * says nothing of when a debtor pays). Early payment counts as 0 days beyond terms.
  */
 @Service
 public class Backtest {
@@ -44,7 +45,8 @@ public class Backtest {
 			LEFT JOIN LATERAL (SELECT SUM(n.amount) AS credited FROM credit_note n WHERE n.invoice_id = i.id) c ON TRUE
 			WHERE i.issue_date BETWEEN :from AND :to AND i.funded_on IS NOT NULL
 			  AND (CAST(:clientRef AS text) IS NULL OR cl.ref = :clientRef)
-			  AND (COALESCE(p.paid, 0) + COALESCE(c.credited, 0) >= i.amount OR i.due_date < :today)
+			  AND ((COALESCE(p.paid, 0) + COALESCE(c.credited, 0) >= i.amount AND p.last_paid IS NOT NULL)
+			       OR (COALESCE(p.paid, 0) + COALESCE(c.credited, 0) < i.amount AND i.due_date < :today))
 			""";
 
 	private final RiskScoring scoring;
@@ -59,7 +61,7 @@ public class Backtest {
 		this.clock = clock;
 	}
 
-	@PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+	@PreAuthorize("hasAnyRole('MANAGER', 'ADMIN', 'API_READ')")
 	@Transactional(readOnly = true)
 	public BacktestReport run(LocalDate from, LocalDate to, String clientRef) {
 		Instant started = this.clock.instant();

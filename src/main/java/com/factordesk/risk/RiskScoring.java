@@ -120,7 +120,7 @@ public class RiskScoring {
 	 * @throws NotFoundException when there is no such debtor
 	 * @throws IllegalArgumentException when {@code asOf} is after today
 	 */
-	@PreAuthorize("hasAnyRole('UNDERWRITER', 'MANAGER', 'ADMIN')")
+	@PreAuthorize("hasAnyRole('UNDERWRITER', 'MANAGER', 'ADMIN', 'API_READ')")
 	@Transactional(readOnly = true)
 	public RiskAssessment assessAsOf(String debtorRef, LocalDate asOf) {
 		if (asOf.isAfter(LocalDate.now(this.clock))) {

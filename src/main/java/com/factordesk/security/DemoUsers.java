@@ -10,7 +10,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo profile's users, password {@code demo} each. They exist in no other profile.
+ * The demo profile's users, password {@code demo} each, and its integration's API key
+ * {@code fd-demo-integration-key}. They exist in no other profile.
  */
 @Component
 @Profile("demo")
@@ -24,10 +25,20 @@ class DemoUsers implements ApplicationRunner {
 			new CreateUser("manager", "Maarten Manager", PASSWORD, EnumSet.of(Role.MANAGER)),
 			new CreateUser("admin", "Anne Admin", PASSWORD, EnumSet.of(Role.ADMIN)));
 
+	/**
+	 * The demo integration's API key, with read and import rights.
+	 */
+	static final String API_KEY = "fd-demo-integration-key";
+
+	private static final String API_KEY_NAME = "demo-integration";
+
 	private final UserAccounts accounts;
 
-	DemoUsers(UserAccounts accounts) {
+	private final ApiKeys apiKeys;
+
+	DemoUsers(UserAccounts accounts, ApiKeys apiKeys) {
 		this.accounts = accounts;
+		this.apiKeys = apiKeys;
 	}
 
 	@Override
@@ -36,6 +47,9 @@ class DemoUsers implements ApplicationRunner {
 			if (!this.accounts.exists(user.username())) {
 				this.accounts.register(user);
 			}
+		}
+		if (!this.apiKeys.exists(API_KEY_NAME)) {
+			this.apiKeys.register(API_KEY_NAME, API_KEY, true, true, "demo");
 		}
 	}
 

@@ -1,12 +1,17 @@
 package com.factordesk.security;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -15,7 +20,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 
 /**
@@ -28,12 +34,12 @@ class SecurityConfiguration {
 
 	@Bean
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-	SecurityFilterChain pages(HttpSecurity http) throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, ApiKeys apiKeys) throws Exception {
 		http.authorizeHttpRequests(
 				(requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
 					.permitAll()
 					.requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico",
-							"/actuator/health")
+							"/actuator/health", "/actuator/health/**")
 					.permitAll()
 					.requestMatchers("/queue/**", "/invoices/**", "/debtors/**", "/clients/**")
 					.hasAnyRole("UNDERWRITER", "MANAGER")
@@ -41,13 +47,33 @@ class SecurityConfiguration {
 					.hasRole("MANAGER")
 					.requestMatchers("/admin/**")
 					.hasRole("ADMIN")
+					.requestMatchers(HttpMethod.GET, "/api/**")
+					.authenticated()
+					// changes through the API come from integrations' keys, never from a
+					// browser session
+					.requestMatchers("/api/**")
+					.hasRole("API_IMPORT")
 					.anyRequest()
 					.authenticated())
+			.addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys), AnonymousAuthenticationFilter.class)
+			.csrf((csrf) -> csrf
+				.ignoringRequestMatchers((request) -> isApi(request) && request.getHeader(ApiKeys.HEADER) != null))
 			.formLogin((form) -> form.loginPage("/login").failureHandler(loginFailure()).permitAll())
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout").permitAll())
 			.exceptionHandling((exceptions) -> exceptions
-				.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+				.defaultAuthenticationEntryPointFor(
+						(request, response, exception) -> problem(response, HttpServletResponse.SC_UNAUTHORIZED,
+								"Unauthorized",
+								"Send an API key in the " + ApiKeys.HEADER
+										+ " header, or call GET requests in a logged-in session"),
 						SecurityConfiguration::isApi)
+				.defaultAccessDeniedHandlerFor(
+						(request, response, exception) -> problem(response, HttpServletResponse.SC_FORBIDDEN,
+								"Forbidden",
+								"These credentials may not " + request.getMethod() + " " + request.getRequestURI()),
+						SecurityConfiguration::isApi)
+				// with a single mapping Spring Security would use it for the pages too
+				.defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), (request) -> !isApi(request))
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
 						(request) -> !isApi(request)));
 		return http.build();
@@ -56,8 +82,20 @@ class SecurityConfiguration {
 	/**
 	 * API requests get a 401 instead of a redirect to the login page.
 	 */
-	private static boolean isApi(HttpServletRequest request) {
+	static boolean isApi(HttpServletRequest request) {
 		return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+	}
+
+	/**
+	 * Answers an API request with an RFC 9457 problem.
+	 */
+	static void problem(HttpServletResponse response, int status, String title, String detail) throws IOException {
+		response.setStatus(status);
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		response.getWriter()
+			.write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
+					+ detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
 	}
 
 	private AuthenticationFailureHandler loginFailure() {

@@ -44,4 +44,14 @@ class BootstrapAdminIntegrationTests {
 			.andExpect(redirectedUrl("/login?error=bad"));
 	}
 
+	@Test
+	void theDemoApiKeyDoesNotExist() throws Exception {
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM api_key", Long.class)).isZero();
+		this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.get("/api/v1/debtors/D00001/score")
+				.header("X-API-Key", "fd-demo-integration-key"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isUnauthorized());
+	}
+
 }

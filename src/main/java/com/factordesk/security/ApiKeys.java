@@ -1,0 +1,146 @@
+package com.factordesk.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The API keys of integrations, kept as SHA-256 hashes (a key is long and random, so a
+ * fast hash is safe, and it is checked on every request). A key with read rights may call
+ * what {@link #READ} allows, one with import rights what {@link #IMPORT} allows; a key is
+ * never a user, so it can open no page.
+ */
+@Component
+class ApiKeys {
+
+	/**
+	 * The request header that carries the key.
+	 */
+	static final String HEADER = "X-API-Key";
+
+	/**
+	 * The authority of a key with read rights.
+	 */
+	static final String READ = "ROLE_API_READ";
+
+	/**
+	 * The authority of a key with import rights.
+	 */
+	static final String IMPORT = "ROLE_API_IMPORT";
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	ApiKeys(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/**
+	 * The integration a key belongs to, with its rights, or nothing for an unknown or
+	 * revoked key.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Authentication> authenticate(String key) {
+		return this.jdbc
+			.sql("SELECT name, can_read, can_import FROM api_key WHERE key_hash = :hash AND revoked_at IS NULL")
+			.param("hash", hash(key))
+			.query((rs,
+					row) -> (Authentication) new ApiKeyAuthentication(rs.getString("name"), rs.getBoolean("can_read"),
+							rs.getBoolean("can_import")))
+			.optional();
+	}
+
+	@Transactional(readOnly = true)
+	public boolean exists(String name) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM api_key WHERE name = :name")
+			.param("name", name)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/**
+	 * Records a key under a name; only its hash is stored.
+	 */
+	@Transactional
+	public void register(String name, String key, boolean canRead, boolean canImport, String createdBy) {
+		this.jdbc.sql("""
+				INSERT INTO api_key (name, key_hash, can_read, can_import, created_at, created_by)
+				VALUES (:name, :hash, :read, :import, :at, :by)
+				""")
+			.param("name", name)
+			.param("hash", hash(key))
+			.param("read", canRead)
+			.param("import", canImport)
+			.param("at", Timestamp.from(this.clock.instant()))
+			.param("by", createdBy)
+			.update();
+	}
+
+	static String hash(String key) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every JVM has SHA-256", ex);
+		}
+	}
+
+	/**
+	 * An integration authenticated by its API key.
+	 */
+	static final class ApiKeyAuthentication extends AbstractAuthenticationToken {
+
+		private final String name;
+
+		ApiKeyAuthentication(String name, boolean canRead, boolean canImport) {
+			super(authorities(canRead, canImport));
+			this.name = name;
+			setAuthenticated(true);
+		}
+
+		private static List<GrantedAuthority> authorities(boolean canRead, boolean canImport) {
+			List<GrantedAuthority> authorities = new ArrayList<>();
+			if (canRead) {
+				authorities.add(new SimpleGrantedAuthority(READ));
+			}
+			if (canImport) {
+				authorities.add(new SimpleGrantedAuthority(IMPORT));
+			}
+			return authorities;
+		}
+
+		@Override
+		public Object getCredentials() {
+			return "";
+		}
+
+		@Override
+		public Object getPrincipal() {
+			return "api-key:" + this.name;
+		}
+
+		@Override
+		public String getName() {
+			return "api-key:" + this.name;
+		}
+
+	}
+
+}

@@ -1,0 +1,114 @@
+package com.factordesk.security;
+
+import com.factordesk.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Integrations call the API with a key in the {@code X-API-Key} header: stored hashed,
+ * refused when unknown or revoked, limited to its rights, never a way into the pages.
+ */
+@IntegrationTest
+class ApiKeyIntegrationTests {
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	private ApiKeys keys;
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	@Test
+	void theDemoKeyReadsADebtorsScoreAndTheBacktest() throws Exception {
+		this.mvc.perform(get("/api/v1/debtors/D00001/score").header("X-API-Key", DemoUsers.API_KEY))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.debtorRef").value("D00001"))
+			.andExpect(jsonPath("$.grade").isString())
+			.andExpect(jsonPath("$.reasons").isArray());
+		this.mvc
+			.perform(get("/api/v1/risk/backtest").param("from", "2026-01-01")
+				.param("to", "2026-03-31")
+				.header("X-API-Key", DemoUsers.API_KEY))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.auc").isNumber());
+	}
+
+	@Test
+	void keysAreStoredAsHashesOnly() {
+		String stored = this.jdbc.queryForObject("SELECT key_hash FROM api_key WHERE name = 'demo-integration'",
+				String.class);
+		assertThat(stored).hasSize(64).doesNotContain(DemoUsers.API_KEY).isEqualTo(ApiKeys.hash(DemoUsers.API_KEY));
+	}
+
+	@Test
+	void anUnknownKeyIsAProblemEvenWithALoggedInSession() throws Exception {
+		this.mvc
+			.perform(get("/api/v1/debtors/D00001/score").header("X-API-Key", "fd-guessed-key")
+				.with(user("u").roles("UNDERWRITER")))
+			.andExpect(status().isUnauthorized())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.status").value(401))
+			.andExpect(jsonPath("$.detail", containsString("unknown or has been revoked")));
+	}
+
+	@Test
+	void aRevokedKeyNoLongerAuthenticates() throws Exception {
+		this.keys.register("revoked-test", "fd-test-revoked-0123456789", true, false, "test");
+		this.mvc.perform(get("/api/v1/debtors/D00001/score").header("X-API-Key", "fd-test-revoked-0123456789"))
+			.andExpect(status().isOk());
+
+		this.jdbc.update("UPDATE api_key SET revoked_at = now() WHERE name = 'revoked-test'");
+
+		this.mvc.perform(get("/api/v1/debtors/D00001/score").header("X-API-Key", "fd-test-revoked-0123456789"))
+			.andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void aKeyWithoutReadRightsReadsNothing() throws Exception {
+		this.keys.register("import-only-test", "fd-test-import-only-0123456789", false, true, "test");
+		this.mvc.perform(get("/api/v1/debtors/D00001/score").header("X-API-Key", "fd-test-import-only-0123456789"))
+			.andExpect(status().isForbidden())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+	}
+
+	@Test
+	void aKeyOpensNoPage() throws Exception {
+		this.mvc.perform(get("/queue").header("X-API-Key", DemoUsers.API_KEY)).andExpect(redirectedUrl("/login"));
+		this.mvc.perform(get("/admin/users").header("X-API-Key", DemoUsers.API_KEY)).andExpect(redirectedUrl("/login"));
+	}
+
+	@Test
+	void withoutCredentialsTheApiAnswersAProblem() throws Exception {
+		this.mvc.perform(get("/api/v1/debtors/D00001/score"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.detail", containsString("X-API-Key")));
+	}
+
+	@Test
+	void aSessionCannotChangeAnythingThroughTheApi() throws Exception {
+		this.mvc
+			.perform(post("/api/v1/imports/invoices").with(user("u").roles("UNDERWRITER", "MANAGER"))
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+					.csrf()))
+			.andExpect(status().isForbidden())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+	}
+
+}
