@@ -2,6 +2,7 @@ package com.factordesk.risk;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Map;
 
 import com.factordesk.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,9 @@ class RiskScoringIntegrationTests {
 
 	@Autowired
 	private JdbcTemplate jdbc;
+
+	@Autowired
+	private RiskInputsQuery inputs;
 
 	@Autowired
 	private Clock clock;
@@ -69,6 +73,45 @@ class RiskScoringIntegrationTests {
 		RiskAssessment todayAfter = this.scoring.assessAsOf(debtorId, today);
 		assertThat(todayAfter.score()).isLessThan(todayBefore.score());
 		assertThat(todayAfter.reasons()).anySatisfy((reason) -> assertThat(reason.text()).startsWith("bureau score 3"));
+	}
+
+	@Test
+	@Transactional
+	void aLaterResolutionCreditNoteAndPaymentDoNotChangeAnEarlierScore() {
+		LocalDate today = LocalDate.now(this.clock);
+		LocalDate asOf = today.minusDays(60);
+		Map<String, Object> dispute = this.jdbc.queryForMap("""
+				SELECT d.id, d.invoice_id, d.amount, i.debtor_id FROM dispute d JOIN invoice i ON i.id = d.invoice_id
+				WHERE d.opened_on <= ? AND d.resolved_on IS NULL AND i.funded_on <= ? AND i.issue_date > ?
+				ORDER BY d.id LIMIT 1
+				""", asOf, asOf, today.minusDays(300));
+		long debtorId = ((Number) dispute.get("debtor_id")).longValue();
+		long invoiceId = ((Number) dispute.get("invoice_id")).longValue();
+		RiskAssessment asOfBefore = this.scoring.assessAsOf(debtorId, asOf);
+		RiskInputsQuery.Facts factsBefore = this.inputs.one(debtorId, asOf);
+		RiskAssessment todayBefore = this.scoring.assessAsOf(debtorId, today);
+		assertThat(factsBefore.disputes().openCount()).isPositive();
+		int openToday = this.inputs.one(debtorId, today).disputes().openCount();
+
+		this.jdbc.update("UPDATE dispute SET resolved_on = ?, outcome = 'CREDIT_NOTE' WHERE id = ?", today,
+				dispute.get("id"));
+		this.jdbc.update("""
+				INSERT INTO credit_note (invoice_id, dispute_id, issued_on, amount, reason)
+				VALUES (?, ?, ?, ?, 'later credit note')
+				""", invoiceId, dispute.get("id"), today, dispute.get("amount"));
+		long payment = this.jdbc.queryForObject(
+				"INSERT INTO payment (debtor_id, received_on, amount, reference) VALUES (?, ?, 25.00, 'LATER') "
+						+ "RETURNING id",
+				Long.class, debtorId, today);
+		this.jdbc.update(
+				"INSERT INTO payment_allocation (payment_id, invoice_id, amount, received_on) VALUES (?, ?, 25.00, ?)",
+				payment, invoiceId, today);
+
+		assertThat(this.inputs.one(debtorId, asOf)).isEqualTo(factsBefore);
+		assertThat(this.scoring.assessAsOf(debtorId, asOf)).isEqualTo(asOfBefore);
+		assertThat(this.inputs.one(debtorId, today).disputes().openCount()).isEqualTo(openToday - 1);
+		assertThat(this.scoring.assessAsOf(debtorId, today)).as("today's score sees the resolution")
+			.isNotEqualTo(todayBefore);
 	}
 
 	/**
