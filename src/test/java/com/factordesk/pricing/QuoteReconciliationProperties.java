@@ -69,8 +69,36 @@ class QuoteReconciliationProperties {
 			assertThat(quote.advance()).isEqualTo(Money.ZERO);
 			assertThat(quote.expectedFee()).isEqualTo(Money.ZERO);
 		}
+		else {
+			// worked out again here, exactly, and rounded once HALF_EVEN at the cent
+			BigDecimal notAdvanced = concentration.above(new Rate(concentrationLimit)).amount().min(face);
+			BigDecimal advance = face.subtract(notAdvanced)
+				.multiply(quote.advanceRate().fraction())
+				.setScale(2, RoundingMode.HALF_EVEN);
+			assertThat(quote.advance().amount()).isEqualByComparingTo(advance);
+			BigDecimal fee = exactFee(fees, face, advance, quote.feeRate().fraction(), quote.daysOutstanding())
+				.setScale(2, RoundingMode.HALF_EVEN)
+				.min(face.subtract(advance));
+			assertThat(quote.expectedFee().amount()).isEqualByComparingTo(fee);
+		}
 		Statistics.label("declined").collect(quote.declined());
 		Statistics.label("adjustments").collect(quote.lineCodes().subList(1, quote.lines().size()));
+	}
+
+	private static BigDecimal exactFee(FeeStructure fees, BigDecimal face, BigDecimal advance, BigDecimal rate,
+			int days) {
+		if (fees instanceof FeeStructure.Tiered tiered) {
+			long periods = Math.max(1, (days + tiered.periodDays() - 1) / tiered.periodDays());
+			return face.multiply(rate)
+				.multiply(BigDecimal.valueOf(periods * tiered.periodDays()))
+				.divide(BigDecimal.valueOf(30), 20, RoundingMode.HALF_EVEN);
+		}
+		if (fees instanceof FeeStructure.Daily daily) {
+			return advance.multiply(rate)
+				.multiply(BigDecimal.valueOf(12L * days))
+				.divide(daily.dayCount().yearDays(), 20, RoundingMode.HALF_EVEN);
+		}
+		return face.multiply(rate);
 	}
 
 	@Provide
