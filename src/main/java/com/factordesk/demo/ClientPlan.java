@@ -50,6 +50,14 @@ final class ClientPlan {
 
 	String concentrationLimit;
 
+	String feeStructure = "TIERED";
+
+	int feePeriodDays = 30;
+
+	String dayCount = "ACT_360";
+
+	String feeDiscount = "0.000000";
+
 	int[] debtors;
 
 	double[] pairCumulative;

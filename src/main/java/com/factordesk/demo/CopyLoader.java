@@ -116,7 +116,7 @@ final class CopyLoader implements AutoCloseable {
 
 		FACILITY("facility",
 				"id, client_id, facility_limit, default_advance_rate, recourse, recourse_days, notification, "
-						+ "concentration_limit, currency"),
+						+ "concentration_limit, currency, fee_structure, fee_period_days, day_count, client_fee_discount"),
 
 		DEBTOR("debtor",
 				"id, ref, name, registration_number, country, industry, credit_limit, insurer_limit, "

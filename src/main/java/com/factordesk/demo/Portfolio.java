@@ -305,6 +305,33 @@ final class Portfolio {
 		double concentration = r.nextDouble();
 		client.concentrationLimit = (concentration < 0.70) ? "0.250000"
 				: (concentration < 0.85) ? "0.200000" : "0.300000";
+		feeTerms(client);
+	}
+
+	/**
+	 * How the client pays its fees, by its place in the book and without a random draw
+	 * (so the rest of the portfolio stays as it was): most pay per started 30 days, some
+	 * per 15 days, some a flat fee, some daily on the funds in use (ACT/360 or ACT/365),
+	 * and some have a negotiated discount on the fee rate.
+	 */
+	private static void feeTerms(ClientPlan client) {
+		switch (client.index % 8) {
+			case 3 -> {
+				client.feeStructure = "DAILY";
+				client.dayCount = "ACT_365";
+			}
+			case 5 -> client.feeStructure = "FLAT";
+			case 6 -> {
+				client.feeStructure = "DAILY";
+				client.dayCount = "ACT_360";
+			}
+			case 7 -> client.feePeriodDays = 15;
+			default -> {
+			}
+		}
+		if (client.index % 5 == 2) {
+			client.feeDiscount = "0.002500";
+		}
 	}
 
 	/**
@@ -463,6 +490,10 @@ final class Portfolio {
 				.bool(client.notification)
 				.text(client.concentrationLimit)
 				.text("EUR")
+				.text(client.feeStructure)
+				.number(client.feePeriodDays)
+				.text(client.dayCount)
+				.text(client.feeDiscount)
 				.end();
 		}
 		Rows debtorRows = this.batch.rows(Table.DEBTOR);

@@ -1,0 +1,119 @@
+package com.factordesk.pricing;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import com.factordesk.IntegrationTest;
+import com.factordesk.shared.Money;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.transaction.annotation.Transactional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A quote follows its client's facility: the fee structure (per started period of 30 or
+ * 15 days, flat, daily ACT/360 or ACT/365) and a negotiated discount.
+ */
+@IntegrationTest
+@WithMockUser(roles = "UNDERWRITER")
+class InvoiceQuotesIntegrationTests {
+
+	@Autowired
+	private InvoiceQuotes quotes;
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	@Test
+	void theDemoBookHasEveryFeeStructureAndSomeDiscounts() {
+		assertThat(this.jdbc.queryForList(
+				"SELECT DISTINCT fee_structure || ' ' || fee_period_days || ' ' || day_count FROM facility",
+				String.class))
+			.contains("TIERED 30 ACT_360", "TIERED 15 ACT_360", "FLAT 30 ACT_360", "DAILY 30 ACT_360",
+					"DAILY 30 ACT_365");
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM facility WHERE client_fee_discount > 0", Long.class))
+			.isPositive();
+	}
+
+	@Test
+	@Transactional
+	void eachFeeStructureOfTheFacilityPricesTheInvoice() {
+		long invoiceId = pricedInvoice();
+		List<FeeStructure> structures = List.of(new FeeStructure.Tiered(30), new FeeStructure.Tiered(15),
+				new FeeStructure.Flat(), new FeeStructure.Daily(DayCount.ACT_360),
+				new FeeStructure.Daily(DayCount.ACT_365));
+		List<Money> fees = new java.util.ArrayList<>();
+		for (FeeStructure structure : structures) {
+			facilityOf(invoiceId, structure);
+			Quote quote = this.quotes.quote(invoiceId).orElseThrow().quote();
+			Money expected = structure.fee(this.face(invoiceId), quote.advance(), quote.feeRate(),
+					quote.daysOutstanding());
+			assertThat(quote.expectedFee()).as(structure.toString()).isEqualTo(expected.min(quote.reserve()));
+			fees.add(quote.expectedFee());
+		}
+		assertThat(fees).as("the structures charge differently").doesNotHaveDuplicates();
+	}
+
+	@Test
+	@Transactional
+	void aNegotiatedDiscountLowersTheFeeRateOnItsOwnLine() {
+		long invoiceId = pricedInvoice();
+		Quote before = this.quotes.quote(invoiceId).orElseThrow().quote();
+		this.jdbc.update("UPDATE facility SET client_fee_discount = 0.0025 WHERE client_id = "
+				+ "(SELECT client_id FROM invoice WHERE id = ?)", invoiceId);
+
+		Quote after = this.quotes.quote(invoiceId).orElseThrow().quote();
+
+		assertThat(before.lineCodes()).doesNotContain(QuoteLine.CLIENT_DISCOUNT);
+		assertThat(after.lineCodes()).contains(QuoteLine.CLIENT_DISCOUNT);
+		assertThat(before.feeRate().fraction().subtract(after.feeRate().fraction()))
+			.isEqualByComparingTo(new BigDecimal("0.0025"));
+		assertThat(after.expectedFee()).isLessThan(before.expectedFee());
+		assertThat(after.advance()).isEqualTo(before.advance());
+	}
+
+	/**
+	 * A queued invoice of a client with no discount that its band prices (not declined),
+	 * its fee well below the reserve.
+	 */
+	private long pricedInvoice() {
+		List<Long> queued = this.jdbc.queryForList("""
+				SELECT i.id FROM invoice i JOIN facility f ON f.client_id = i.client_id
+				WHERE i.status = 'SUBMITTED' AND f.client_fee_discount = 0 AND i.due_date - i.issue_date >= 30
+				ORDER BY i.id LIMIT 50
+				""", Long.class);
+		return this.quotes.quoteAll(queued)
+			.entrySet()
+			.stream()
+			.filter((entry) -> !entry.getValue().quote().declined() && entry.getValue()
+				.quote()
+				.lines()
+				.stream()
+				.noneMatch((line) -> line.code().equals(QuoteLine.FEE_CAPPED)))
+			.map(java.util.Map.Entry::getKey)
+			.sorted()
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private Money face(long invoiceId) {
+		return Money
+			.of(this.jdbc.queryForObject("SELECT amount FROM invoice WHERE id = ?", BigDecimal.class, invoiceId));
+	}
+
+	private void facilityOf(long invoiceId, FeeStructure structure) {
+		String kind = (structure instanceof FeeStructure.Tiered) ? "TIERED"
+				: (structure instanceof FeeStructure.Flat) ? "FLAT" : "DAILY";
+		int period = (structure instanceof FeeStructure.Tiered tiered) ? tiered.periodDays() : 30;
+		String dayCount = (structure instanceof FeeStructure.Daily daily) ? daily.dayCount().name() : "ACT_360";
+		this.jdbc.update("""
+				UPDATE facility SET fee_structure = ?, fee_period_days = ?, day_count = ?
+				WHERE client_id = (SELECT client_id FROM invoice WHERE id = ?)
+				""", kind, period, dayCount, invoiceId);
+	}
+
+}
