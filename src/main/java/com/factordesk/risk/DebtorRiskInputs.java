@@ -97,12 +97,13 @@ public record DebtorRiskInputs(LocalDate asOf, Payments payments, OpenItems open
 	 * @param invoicedAmount their face amount
 	 * @param disputedCount those disputed, open or resolved
 	 * @param disputedAmount the amount disputed
-	 * @param openCount disputes still open (they are among the disputed)
+	 * @param openCount invoices with a dispute still open (they are among the disputed)
+	 * @param openAmount the amount still in open dispute (part of the disputed amount)
 	 */
 	public record Disputes(int invoicedCount, Money invoicedAmount, int disputedCount, Money disputedAmount,
-			int openCount) {
+			int openCount, Money openAmount) {
 
-		public static final Disputes NONE = new Disputes(0, Money.ZERO, 0, Money.ZERO, 0);
+		public static final Disputes NONE = new Disputes(0, Money.ZERO, 0, Money.ZERO, 0, Money.ZERO);
 
 		public Disputes {
 			requireNotNegative("invoices", invoicedCount);
@@ -110,6 +111,7 @@ public record DebtorRiskInputs(LocalDate asOf, Payments payments, OpenItems open
 			requireNotNegative("open disputes", openCount);
 			requireNotNegative("invoiced amount", invoicedAmount.amount());
 			requireNotNegative("disputed amount", disputedAmount.amount());
+			requireNotNegative("amount in open dispute", openAmount.amount());
 		}
 
 	}

@@ -28,7 +28,8 @@ public record DebtorScore(String debtorRef, BigDecimal score, Grade grade, List<
 	/**
 	 * One component of the score.
 	 */
-	public record ComponentView(String name, BigDecimal subScore, BigDecimal weight, boolean missing) {
+	public record ComponentView(String name, BigDecimal subScore, BigDecimal weight, BigDecimal effectiveWeight,
+			boolean missing) {
 	}
 
 }

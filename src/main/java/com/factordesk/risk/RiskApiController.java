@@ -46,7 +46,7 @@ class RiskApiController {
 					assessment.components()
 						.stream()
 						.map((component) -> new ComponentJson(component.component().label(), component.subScore(),
-								component.weight()))
+								component.weight(), component.effectiveWeight()))
 						.toList(),
 					assessment.reasons().stream().map(Reason::text).toList(), null, null, asOf);
 		}
@@ -54,7 +54,8 @@ class RiskApiController {
 		return new ScoreJson(score.debtorRef(), score.score(), score.grade().name(),
 				score.components()
 					.stream()
-					.map((component) -> new ComponentJson(component.name(), component.subScore(), component.weight()))
+					.map((component) -> new ComponentJson(component.name(), component.subScore(), component.weight(),
+							component.effectiveWeight()))
 					.toList(),
 				score.reasonTexts(), score.snapshotId(), score.scoredAt(), score.asOf());
 	}
@@ -77,7 +78,12 @@ class RiskApiController {
 			List<String> reasons, Long snapshotId, Instant scoredAt, LocalDate asOf) {
 	}
 
-	record ComponentJson(String name, BigDecimal subScore, BigDecimal weight) {
+	/**
+	 * One component: its configured weight, and the weight it had in this score (a
+	 * missing component's weight is shared among the others), so that the score is the
+	 * sum of sub-score x effective weight.
+	 */
+	record ComponentJson(String name, BigDecimal subScore, BigDecimal weight, BigDecimal effectiveWeight) {
 	}
 
 	record BacktestJson(LocalDate from, LocalDate to, String clientRef, long invoices, BigDecimal lateShare,

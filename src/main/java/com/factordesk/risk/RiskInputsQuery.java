@@ -68,11 +68,14 @@ class RiskInputsQuery {
 			    SELECT k.debtor_id, COUNT(*) AS invoiced_count, SUM(k.amount) AS invoiced_amount,
 			           COUNT(*) FILTER (WHERE d.disputes > 0) AS disputed_count,
 			           COALESCE(SUM(d.disputed_amount), 0) AS disputed_amount,
-			           COALESCE(SUM(d.open_disputes), 0) AS open_disputes
+			           COUNT(*) FILTER (WHERE d.open_disputes > 0) AS open_disputes,
+			           COALESCE(SUM(d.open_amount), 0) AS open_disputed_amount
 			    FROM known k
 			    LEFT JOIN LATERAL (SELECT COUNT(*) AS disputes, SUM(ds.amount) AS disputed_amount,
 			                              COUNT(*) FILTER (WHERE ds.resolved_on IS NULL OR ds.resolved_on > :asOf)
-			                                  AS open_disputes
+			                                  AS open_disputes,
+			                              SUM(ds.amount) FILTER (WHERE ds.resolved_on IS NULL OR ds.resolved_on > :asOf)
+			                                  AS open_amount
 			                       FROM dispute ds WHERE ds.invoice_id = k.id AND ds.opened_on <= :asOf) d ON TRUE
 			    WHERE k.issue_date > CAST(:asOf AS date) - 365
 			    GROUP BY k.debtor_id
@@ -86,7 +89,8 @@ class RiskInputsQuery {
 			       COALESCE(o.amount_60_plus, 0) AS amount_60_plus,
 			       COALESCE(d.invoiced_count, 0) AS invoiced_count, COALESCE(d.invoiced_amount, 0) AS invoiced_amount,
 			       COALESCE(d.disputed_count, 0) AS disputed_count, COALESCE(d.disputed_amount, 0) AS disputed_amount,
-			       COALESCE(d.open_disputes, 0) AS open_disputes
+			       COALESCE(d.open_disputes, 0) AS open_disputes,
+			       COALESCE(d.open_disputed_amount, 0) AS open_disputed_amount
 			FROM debtor db
 			LEFT JOIN payments p ON p.debtor_id = db.id
 			LEFT JOIN open_items o ON o.debtor_id = db.id
@@ -160,7 +164,8 @@ class RiskInputsQuery {
 		OpenItems open = new OpenItems(rs.getInt("open_count"), Money.of(rs.getBigDecimal("open_amount")),
 				rs.getInt("max_days_past_due"), Money.of(rs.getBigDecimal("amount_60_plus")));
 		Disputes disputes = new Disputes(rs.getInt("invoiced_count"), Money.of(rs.getBigDecimal("invoiced_amount")),
-				rs.getInt("disputed_count"), Money.of(rs.getBigDecimal("disputed_amount")), rs.getInt("open_disputes"));
+				rs.getInt("disputed_count"), Money.of(rs.getBigDecimal("disputed_amount")), rs.getInt("open_disputes"),
+				Money.of(rs.getBigDecimal("open_disputed_amount")));
 		return new Facts(payments, open, disputes, List.copyOf(readings));
 	}
 

@@ -42,9 +42,9 @@ import com.factordesk.risk.ScoringModel.PaymentBlend;
  * averaged over providers. No reading: the neutral 50, flagged "no bureau score" (no file
  * is no better than a stale one, so it cannot raise a debtor above one).
  * <p>
- * <b>Disputes</b>: over the invoices issued in 365 days, the dispute rate by count (open
- * disputes counted twice) and by amount; the higher of the two goes through the dispute
- * rate curve. No invoices issued: missing.
+ * <b>Disputes</b>: over the invoices issued in 365 days, the dispute rate by count and by
+ * amount, open disputes counted twice in both; the higher of the two goes through the
+ * dispute rate curve. No invoices issued: missing.
  * <p>
  * <b>Score</b>: the weighted average of the components present (a missing component's
  * weight is shared among the others in proportion to their weights, and a reason says it
@@ -258,9 +258,13 @@ public final class RiskScorer {
 			.divide(invoiced, MC);
 		BigDecimal amountRate = disputes.invoicedAmount().isPositive()
 				? disputes.disputedAmount().amount().divide(disputes.invoicedAmount().amount(), MC) : BigDecimal.ZERO;
+		BigDecimal amountRateOpenTwice = disputes.invoicedAmount().isPositive() ? disputes.disputedAmount()
+			.plus(disputes.openAmount())
+			.amount()
+			.divide(disputes.invoicedAmount().amount(), MC) : BigDecimal.ZERO;
 		PiecewiseLinearCurve curve = model.disputeRateCurve();
 		BigDecimal withoutOpenTwice = curve.at(countRate.max(amountRate));
-		BigDecimal subScore = curve.at(countRateOpenTwice.max(amountRate));
+		BigDecimal subScore = curve.at(countRateOpenTwice.max(amountRateOpenTwice));
 
 		List<Loss> losses = new ArrayList<>();
 		if (amountRate.compareTo(countRate) > 0) {

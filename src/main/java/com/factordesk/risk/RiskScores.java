@@ -44,7 +44,7 @@ public class RiskScores {
 				components
 					.add(new DebtorScore.ComponentView(Component.valueOf(component.get("component").asString()).label(),
 							decimalOrNull(component.get("subScore")), component.get("weight").decimalValue(),
-							component.get("missing").asBoolean()));
+							decimalOrNull(component.get("effectiveWeight")), component.get("missing").asBoolean()));
 			}
 			List<DebtorScore.ReasonView> reasons = new ArrayList<>();
 			for (JsonNode reason : this.json.readTree(rs.getString("reasons"))) {

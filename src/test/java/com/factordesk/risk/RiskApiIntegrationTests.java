@@ -47,6 +47,31 @@ class RiskApiIntegrationTests {
 	}
 
 	@Test
+	void theComponentsAddUpToTheScoreThroughTheirEffectiveWeights() throws Exception {
+		String ref = this.jdbc.queryForObject("""
+				SELECT d.ref FROM debtor d JOIN risk_score r ON r.id = d.current_risk_score_id
+				WHERE NOT r.reasons @> '[{"code": "PAST_DUE_CAP"}]' ORDER BY d.id LIMIT 1
+				""", String.class);
+		String body = this.mvc.perform(get("/api/v1/debtors/{ref}/score", ref).with(user("u").roles("MANAGER")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		tools.jackson.databind.JsonNode score = tools.jackson.databind.json.JsonMapper.builder().build().readTree(body);
+		java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+		for (tools.jackson.databind.JsonNode component : score.get("components")) {
+			if (!component.get("subScore").isNull()) {
+				sum = sum.add(component.get("subScore")
+					.decimalValue()
+					.multiply(component.get("effectiveWeight").decimalValue()));
+			}
+		}
+		org.assertj.core.api.Assertions.assertThat(sum.setScale(1, java.math.RoundingMode.HALF_UP))
+			.isCloseTo(score.get("score").decimalValue(),
+					org.assertj.core.data.Offset.offset(new java.math.BigDecimal("0.2")));
+	}
+
+	@Test
 	void aScoreAsOfAPastDateIsComputedFromWhatWasKnownThen() throws Exception {
 		this.mvc
 			.perform(get("/api/v1/debtors/D00001/score").param("asOf", "2026-03-31")

@@ -34,7 +34,7 @@ final class RiskInputs {
 
 	private OpenItems open = OpenItems.NONE;
 
-	private Disputes disputes = new Disputes(50, Money.of("100000.00"), 0, Money.ZERO, 0);
+	private Disputes disputes = new Disputes(50, Money.of("100000.00"), 0, Money.ZERO, 0, Money.ZERO);
 
 	private List<BureauReading> bureau = new ArrayList<>(
 			List.of(new BureauReading(BureauProvider.PAYDEX, 80, LocalDate.of(2026, 8, 1))));
@@ -68,7 +68,13 @@ final class RiskInputs {
 	}
 
 	RiskInputs disputes(int invoiced, String invoicedAmount, int disputed, String disputedAmount, int open) {
-		this.disputes = new Disputes(invoiced, Money.of(invoicedAmount), disputed, Money.of(disputedAmount), open);
+		return disputes(invoiced, invoicedAmount, disputed, disputedAmount, open, "0.00");
+	}
+
+	RiskInputs disputes(int invoiced, String invoicedAmount, int disputed, String disputedAmount, int open,
+			String openAmount) {
+		this.disputes = new Disputes(invoiced, Money.of(invoicedAmount), disputed, Money.of(disputedAmount), open,
+				Money.of(openAmount));
 		return this;
 	}
 

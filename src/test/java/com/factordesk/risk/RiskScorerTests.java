@@ -134,13 +134,15 @@ class RiskScorerTests {
 			.contains("bureau score 40 (CREDITSAFE, 2025-12-03, 272 days old)");
 	}
 
-	@ParameterizedTest(name = "{2} of {0} invoices disputed ({3} of {1}), {4} open -> {5}")
-	@CsvSource({ "50, 100000.00, 0, 0.00, 0, 100", "50, 100000.00, 1, 1000.00, 0, 88",
-			"50, 100000.00, 5, 5000.00, 0, 50", "50, 100000.00, 1, 15000.00, 0, 30", "50, 100000.00, 2, 2000.00, 0, 76",
-			"50, 100000.00, 2, 2000.00, 2, 58", "50, 100000.00, 13, 1.00, 0, 0", "50, 0.00, 1, 0.00, 0, 88" })
+	@ParameterizedTest(name = "{2} of {0} invoices disputed ({3} of {1}), {4} open ({5}) -> {6}")
+	@CsvSource({ "50, 100000.00, 0, 0.00, 0, 0.00, 100", "50, 100000.00, 1, 1000.00, 0, 0.00, 88",
+			"50, 100000.00, 5, 5000.00, 0, 0.00, 50", "50, 100000.00, 1, 15000.00, 0, 0.00, 30",
+			"50, 100000.00, 2, 2000.00, 0, 0.00, 76", "50, 100000.00, 2, 2000.00, 2, 2000.00, 58",
+			"50, 100000.00, 1, 10000.00, 0, 0.00, 50", "50, 100000.00, 1, 10000.00, 1, 10000.00, 15",
+			"50, 100000.00, 13, 1.00, 0, 0.00, 0", "50, 0.00, 1, 0.00, 0, 0.00, 88" })
 	void disputesTakeTheHigherRateByCountOrAmountWithOpenOnesTwice(int invoiced, String invoicedAmount, int disputed,
-			String disputedAmount, int open, String expected) {
-		RiskInputs debtor = aDebtor().disputes(invoiced, invoicedAmount, disputed, disputedAmount, open);
+			String disputedAmount, int open, String openAmount, String expected) {
+		RiskInputs debtor = aDebtor().disputes(invoiced, invoicedAmount, disputed, disputedAmount, open, openAmount);
 		assertThat(subScore(debtor, Component.DISPUTES)).isEqualByComparingTo(expected);
 	}
 

@@ -25,15 +25,19 @@ class MoneyTests {
 		assertThat(Money.of(amount).times(Rate.fraction(fraction))).isEqualTo(Money.of(expected));
 	}
 
-	@ParameterizedTest(name = "advance + reserve = {0}")
-	@CsvSource({ "1000.00, 0.85", "1234.57, 0.9", "0.01, 0.8", "99999.99, 0.775", "4567.89, 0.123457" })
-	void advancePlusReserveReconcilesToTheCent(String face, String advanceRate) {
+	@ParameterizedTest(name = "{0} at {1}: advance {2} + reserve {3}")
+	@CsvSource({ "1000.00, 0.85, 850.00, 150.00", "1234.57, 0.9, 1111.11, 123.46", "0.01, 0.8, 0.01, 0.00",
+			"99999.99, 0.775, 77499.99, 22500.00", "4567.89, 0.123457, 563.94, 4003.95",
+			"1000.10, 0.85, 850.08, 150.02", "1000.30, 0.85, 850.26, 150.04" })
+	void advanceRoundsOnceHalfEvenAndReservePlusAdvanceIsTheFace(String face, String advanceRate, String advance,
+			String reserve) {
 		Money invoice = Money.of(face);
-		Rate rate = Rate.fraction(advanceRate);
-		Money advance = invoice.times(rate);
-		Money reserve = invoice.minus(advance);
-		assertThat(advance.plus(reserve)).isEqualTo(invoice);
-		assertThat(reserve.isNegative()).isFalse();
+		Money advanced = invoice.times(Rate.fraction(advanceRate));
+		Money reserved = invoice.minus(advanced);
+		// 850.085 -> 850.08 and 850.255 -> 850.26: a half cent goes to the even cent
+		assertThat(advanced).isEqualTo(Money.of(advance));
+		assertThat(reserved).isEqualTo(Money.of(reserve));
+		assertThat(advanced.plus(reserved)).isEqualTo(invoice);
 	}
 
 	@Test
