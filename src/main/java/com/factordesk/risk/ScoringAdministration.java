@@ -106,12 +106,13 @@ public class ScoringAdministration {
 			.append("\": ")
 			.append(ScoringModels.json(curve)));
 		bureau.append('}');
-		this.jdbc.sql("""
-				INSERT INTO scoring_weights (version, payment_behaviour, bureau, disputes, created_at, created_by,
-				                             adbt_curve, dispute_rate_curve, bureau_scales)
-				VALUES (:version, :payment, :bureau, :disputes, :createdAt, :createdBy,
-				        CAST(:adbt AS jsonb), CAST(:disputeRate AS jsonb), CAST(:scales AS jsonb))
-				""")
+		this.jdbc
+			.sql("""
+					INSERT INTO scoring_weights (version, payment_behaviour, bureau, disputes, created_at, created_by,
+					                             adbt_curve, dispute_rate_curve, bureau_scales, rules)
+					VALUES (:version, :payment, :bureau, :disputes, :createdAt, :createdBy,
+					        CAST(:adbt AS jsonb), CAST(:disputeRate AS jsonb), CAST(:scales AS jsonb), CAST(:rules AS jsonb))
+					""")
 			.param("version", version)
 			.param("payment", weights.paymentBehaviour())
 			.param("bureau", weights.bureau())
@@ -121,6 +122,9 @@ public class ScoringAdministration {
 			.param("adbt", ScoringModels.json(adbt))
 			.param("disputeRate", ScoringModels.json(disputes))
 			.param("scales", bureau.toString())
+			// the page edits the weights and curves; the other rules carry over from the
+			// version in force
+			.param("rules", ScoringModels.rulesJson(this.models.current()))
 			.update();
 		this.scoring.scoreAll(ScoreTrigger.MANUAL);
 		return version;

@@ -16,9 +16,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The scoring model in force: the newest version in the database of the weights and the
- * curves (days beyond terms, dispute rate and each bureau's scale), with the other rules
- * of {@link ScoringModel#defaults()}.
+ * The scoring model in force: the newest version in the database of the weights, the
+ * curves (days beyond terms, dispute rate and each bureau's scale) and the other rules
+ * (the payment blend, credibility k, the trend rule, bureau decay and the past-due cap).
  */
 @Component
 class ScoringModels {
@@ -26,7 +26,7 @@ class ScoringModels {
 	static final BigDecimal NEUTRAL_MEAN = BigDecimal.valueOf(50);
 
 	private static final String NEWEST = """
-			SELECT version, payment_behaviour, bureau, disputes, adbt_curve, dispute_rate_curve, bureau_scales
+			SELECT version, payment_behaviour, bureau, disputes, adbt_curve, dispute_rate_curve, bureau_scales, rules
 			FROM scoring_weights ORDER BY version DESC LIMIT 1
 			""";
 
@@ -51,12 +51,46 @@ class ScoringModels {
 			JsonNode points = stored.get(provider.name());
 			scales.put(provider, (points != null) ? curve(points) : defaults.bureauScales().get(provider));
 		}
+		JsonNode rules = this.json.readTree(rs.getString("rules"));
+		JsonNode blend = rules.get("paymentBlend");
+		JsonNode trend = rules.get("trend");
+		JsonNode decay = rules.get("bureauDecay");
+		JsonNode cap = rules.get("pastDueCap");
 		return new ScoringModel(rs.getInt("version"),
 				new ScoringModel.Weights(rs.getBigDecimal("payment_behaviour"), rs.getBigDecimal("bureau"),
 						rs.getBigDecimal("disputes")),
-				defaults.paymentBlend(), curve(this.json.readTree(rs.getString("adbt_curve"))),
-				curve(this.json.readTree(rs.getString("dispute_rate_curve"))), defaults.credibilityK(),
-				defaults.trend(), defaults.bureauDecay(), defaults.pastDueCap(), scales);
+				new ScoringModel.PaymentBlend(blend.get("adbt").decimalValue(), blend.get("onTime").decimalValue(),
+						blend.get("openItems").decimalValue()),
+				curve(this.json.readTree(rs.getString("adbt_curve"))),
+				curve(this.json.readTree(rs.getString("dispute_rate_curve"))), rules.get("credibilityK").asInt(),
+				new ScoringModel.TrendRule(trend.get("minRecentInvoices").asInt(),
+						trend.get("pointsPerDay").decimalValue(), trend.get("maxPoints").decimalValue()),
+				new ScoringModel.BureauDecay(decay.get("freshDays").asInt(), decay.get("neutralDays").asInt(),
+						decay.get("neutralScore").decimalValue()),
+				new ScoringModel.PastDueCap(cap.get("daysPastDue").asInt(), cap.get("maxScore").decimalValue()),
+				scales);
+	}
+
+	/**
+	 * The rules of a model beyond its weights and curves, as stored.
+	 */
+	static String rulesJson(ScoringModel model) {
+		ScoringModel.PaymentBlend blend = model.paymentBlend();
+		ScoringModel.TrendRule trend = model.trend();
+		ScoringModel.BureauDecay decay = model.bureauDecay();
+		ScoringModel.PastDueCap cap = model.pastDueCap();
+		return "{\"paymentBlend\": {\"adbt\": " + plain(blend.adbt()) + ", \"onTime\": " + plain(blend.onTime())
+				+ ", \"openItems\": " + plain(blend.openItems()) + "}, \"credibilityK\": " + model.credibilityK()
+				+ ", \"trend\": {\"minRecentInvoices\": " + trend.minRecentInvoices() + ", \"pointsPerDay\": "
+				+ plain(trend.pointsPerDay()) + ", \"maxPoints\": " + plain(trend.maxPoints())
+				+ "}, \"bureauDecay\": {\"freshDays\": " + decay.freshDays() + ", \"neutralDays\": "
+				+ decay.neutralDays() + ", \"neutralScore\": " + plain(decay.neutralScore())
+				+ "}, \"pastDueCap\": {\"daysPastDue\": " + cap.daysPastDue() + ", \"maxScore\": "
+				+ plain(cap.maxScore()) + "}}";
+	}
+
+	private static String plain(BigDecimal value) {
+		return value.stripTrailingZeros().toPlainString();
 	}
 
 	static PiecewiseLinearCurve curve(JsonNode points) {

@@ -38,7 +38,10 @@ class ScoringControllerIntegrationTests {
 		this.mvc.perform(get("/admin/scoring"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("0:100, 15:75, 30:50, 60:20, 90:0")))
-			.andExpect(content().string(containsString("value=\"45\"")));
+			.andExpect(content().string(containsString("value=\"45\"")))
+			.andExpect(content().string(containsString("items 60+ days past due cap the score at 40")))
+			.andExpect(content()
+				.string(containsString("in full until 180 days old, then toward 50, reached at 365 days")));
 	}
 
 	@Test
@@ -54,6 +57,11 @@ class ScoringControllerIntegrationTests {
 		assertThat(this.jdbc.queryForObject("SELECT created_by FROM scoring_weights WHERE version = ?", String.class,
 				next))
 			.isEqualTo("admin");
+		assertThat(this.jdbc.queryForObject(
+				"SELECT n.rules = p.rules FROM scoring_weights n, scoring_weights p WHERE n.version = ? AND p.version = ?",
+				Boolean.class, next, next - 1))
+			.as("the rules the page does not edit carry over")
+			.isTrue();
 	}
 
 	@Test
