@@ -40,6 +40,14 @@ public class Facility {
 
 	private String currency = "EUR";
 
+	private String feeStructure = "TIERED";
+
+	private int feePeriodDays = 30;
+
+	private String dayCount = "ACT_360";
+
+	private Rate clientFeeDiscount = Rate.ZERO;
+
 	@Version
 	private long version;
 
@@ -86,6 +94,33 @@ public class Facility {
 
 	public Rate getConcentrationLimit() {
 		return this.concentrationLimit;
+	}
+
+	/**
+	 * How the client pays the discount fee: {@code TIERED} (per started period of
+	 * {@link #getFeePeriodDays()} days), {@code FLAT} or {@code DAILY} (on the funds in
+	 * use, day count {@link #getDayCount()}).
+	 */
+	public String getFeeStructure() {
+		return this.feeStructure;
+	}
+
+	public int getFeePeriodDays() {
+		return this.feePeriodDays;
+	}
+
+	/**
+	 * {@code ACT_360} or {@code ACT_365}.
+	 */
+	public String getDayCount() {
+		return this.dayCount;
+	}
+
+	/**
+	 * The discount on the fee rate negotiated with the client.
+	 */
+	public Rate getClientFeeDiscount() {
+		return this.clientFeeDiscount;
 	}
 
 	public String getCurrency() {

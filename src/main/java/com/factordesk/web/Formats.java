@@ -12,9 +12,14 @@ import java.util.Locale;
 import com.factordesk.shared.ClockProperties;
 import com.factordesk.shared.Money;
 import com.factordesk.shared.Rate;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Formats money, rates, shares and dates for the pages ({@code ${@fmt.money(amount)}}),
@@ -30,6 +35,26 @@ public class Formats {
 
 	Formats(ClockProperties clock) {
 		this.zone = clock.zone();
+	}
+
+	/**
+	 * The page being shown in another language: the same path and parameters (a page, a
+	 * sort, an as-of date) with {@code lang} set.
+	 */
+	public String inLanguage(String language) {
+		if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
+			return "?lang=" + language;
+		}
+		HttpServletRequest request = attributes.getRequest();
+		Object forwarded = request.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI);
+		String path = (forwarded != null) ? forwarded.toString() : request.getRequestURI();
+		Object forwardedQuery = request.getAttribute(RequestDispatcher.FORWARD_QUERY_STRING);
+		String query = (forwarded != null) ? (String) forwardedQuery : request.getQueryString();
+		return UriComponentsBuilder.fromPath(path)
+			.query(query)
+			.replaceQueryParam("lang", language)
+			.build()
+			.toUriString();
 	}
 
 	public String money(Money money) {

@@ -10,9 +10,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.annotation.Transactional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * A quote follows its client's facility: the fee structure (per started period of 30 or
@@ -27,6 +32,9 @@ class InvoiceQuotesIntegrationTests {
 
 	@Autowired
 	private JdbcTemplate jdbc;
+
+	@Autowired
+	private MockMvc mvc;
 
 	@Test
 	void theDemoBookHasEveryFeeStructureAndSomeDiscounts() {
@@ -74,6 +82,25 @@ class InvoiceQuotesIntegrationTests {
 			.isEqualByComparingTo(new BigDecimal("0.0025"));
 		assertThat(after.expectedFee()).isLessThan(before.expectedFee());
 		assertThat(after.advance()).isEqualTo(before.advance());
+	}
+
+	@Test
+	void theInvoicePageShowsTheFacilitysFeeTerms() throws Exception {
+		long daily = this.jdbc.queryForObject("""
+				SELECT i.id FROM invoice i JOIN facility f ON f.client_id = i.client_id
+				WHERE f.fee_structure = 'DAILY' AND f.day_count = 'ACT_365' AND f.client_fee_discount > 0
+				ORDER BY i.id LIMIT 1
+				""", Long.class);
+		this.mvc.perform(get("/invoices/{id}", daily))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("daily on the funds in use, ACT/365")))
+			.andExpect(content().string(containsString("Negotiated fee discount")));
+		long tiered = this.jdbc.queryForObject("""
+				SELECT i.id FROM invoice i JOIN facility f ON f.client_id = i.client_id
+				WHERE f.fee_structure = 'TIERED' AND f.fee_period_days = 15 ORDER BY i.id LIMIT 1
+				""", Long.class);
+		this.mvc.perform(get("/invoices/{id}", tiered))
+			.andExpect(content().string(containsString("per started period of 15 days")));
 	}
 
 	/**
