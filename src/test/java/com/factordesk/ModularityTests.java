@@ -1,17 +1,52 @@
 package com.factordesk;
 
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.modulith.core.ApplicationModules;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
- * The features depend on each other only in the allowed directions, with no cycles.
+ * The features depend on each other only in the allowed directions, with no cycles:
+ * {@code shared <- client, debtor <- risk <- pricing <- invoice}; the admin console uses
+ * what it configures; {@code portfolio} only reads through its own SQL, and nothing but
+ * the benchmark runner depends on it.
  */
 class ModularityTests {
 
+	private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(Map.entry("shared", Set.of()),
+			Map.entry("client", Set.of("shared")), Map.entry("debtor", Set.of("shared")),
+			Map.entry("risk", Set.of("shared", "debtor")), Map.entry("pricing", Set.of("shared", "risk")),
+			Map.entry("invoice", Set.of("shared", "client", "debtor", "pricing")),
+			Map.entry("portfolio", Set.of("shared")), Map.entry("security", Set.of("shared")),
+			Map.entry("admin", Set.of("shared", "security", "debtor", "risk", "pricing")),
+			Map.entry("web", Set.of("shared")), Map.entry("demo", Set.of("shared")),
+			Map.entry("bench", Set.of("shared", "demo", "risk", "portfolio")));
+
+	private final ApplicationModules modules = ApplicationModules.of(FactorDeskApplication.class);
+
 	@Test
 	void featuresRespectTheirBoundaries() {
-		ApplicationModules.of(FactorDeskApplication.class).verify();
+		this.modules.verify();
+	}
+
+	@Test
+	void dependenciesPointOnlyTheAllowedWay() {
+		Map<String, Set<String>> actual = new TreeMap<>();
+		this.modules.forEach((module) -> actual.put(module.getIdentifier().toString(),
+				module.getDirectDependencies(this.modules)
+					.uniqueModules()
+					.map((target) -> target.getIdentifier().toString())
+					.collect(Collectors.toCollection(TreeSet::new))));
+		assertThat(actual.keySet()).containsExactlyInAnyOrderElementsOf(ALLOWED.keySet());
+		actual.forEach((module, dependencies) -> assertThat(ALLOWED.get(module)).as("what %s may depend on", module)
+			.containsAll(dependencies));
 	}
 
 }
