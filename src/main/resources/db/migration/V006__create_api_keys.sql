@@ -9,8 +9,10 @@ CREATE TABLE api_key (
     created_at  TIMESTAMPTZ  NOT NULL,
     created_by  VARCHAR(100) NOT NULL,
     revoked_at  TIMESTAMPTZ,
+    revoked_by  VARCHAR(100),
     CONSTRAINT pk_api_key PRIMARY KEY (id),
     CONSTRAINT uq_api_key_name UNIQUE (name),
     CONSTRAINT uq_api_key_key_hash UNIQUE (key_hash),
-    CONSTRAINT ck_api_key_some_right CHECK (can_read OR can_import)
+    CONSTRAINT ck_api_key_some_right CHECK (can_read OR can_import),
+    CONSTRAINT ck_api_key_revocation CHECK ((revoked_at IS NULL) = (revoked_by IS NULL))
 );

@@ -5,12 +5,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -25,7 +27,12 @@ import org.springframework.transaction.annotation.Transactional;
  * never a user, so it can open no page.
  */
 @Component
-class ApiKeys {
+public class ApiKeys {
+
+	private static final java.util.regex.Pattern NAME = java.util.regex.Pattern
+		.compile("[A-Za-z0-9][A-Za-z0-9 ._-]{1,99}");
+
+	private final java.security.SecureRandom random = new java.security.SecureRandom();
 
 	/**
 	 * The request header that carries the key.
@@ -66,6 +73,68 @@ class ApiKeys {
 			.optional();
 	}
 
+	/**
+	 * Every key ever issued, newest first, without the keys themselves (only their hashes
+	 * are kept).
+	 */
+	@PreAuthorize("hasRole('ADMIN')")
+	@Transactional(readOnly = true)
+	public List<ApiKeySummary> list() {
+		return this.jdbc.sql("""
+				SELECT id, name, can_read, can_import, created_at, created_by, revoked_at, revoked_by
+				FROM api_key ORDER BY created_at DESC, id DESC
+				""")
+			.query((rs, row) -> new ApiKeySummary(rs.getLong("id"), rs.getString("name"), rs.getBoolean("can_read"),
+					rs.getBoolean("can_import"), rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"),
+					(rs.getTimestamp("revoked_at") != null) ? rs.getTimestamp("revoked_at").toInstant() : null,
+					rs.getString("revoked_by")))
+			.list();
+	}
+
+	/**
+	 * Issues a new random key for an integration. The key is returned this once: only its
+	 * hash is stored.
+	 * @throws ApiKeyRejected when the name is taken or malformed, or no right is given
+	 */
+	@PreAuthorize("hasRole('ADMIN')")
+	@Transactional
+	public IssuedApiKey issue(String name, boolean canRead, boolean canImport, String actor) {
+		if (!NAME.matcher(name).matches()) {
+			throw new ApiKeyRejected("apiKey.name.pattern", "name",
+					"A name is 2-100 letters, digits, spaces, dots, dashes or underscores");
+		}
+		if (!canRead && !canImport) {
+			throw new ApiKeyRejected("apiKey.rights.empty", "canRead", "A key needs read or import rights, or both");
+		}
+		if (exists(name)) {
+			throw new ApiKeyRejected("apiKey.name.taken", "name", "A key named " + name + " exists already");
+		}
+		byte[] secret = new byte[32];
+		this.random.nextBytes(secret);
+		String key = "fd_" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+		register(name, key, canRead, canImport, actor);
+		return new IssuedApiKey(name, key);
+	}
+
+	/**
+	 * Revokes a key: it no longer authenticates from the next request on.
+	 */
+	@PreAuthorize("hasRole('ADMIN')")
+	@Transactional
+	public String revoke(long id, String actor) {
+		String name = this.jdbc.sql("""
+				UPDATE api_key SET revoked_at = :at, revoked_by = :by WHERE id = :id AND revoked_at IS NULL
+				RETURNING name
+				""")
+			.param("at", Timestamp.from(this.clock.instant()))
+			.param("by", actor)
+			.param("id", id)
+			.query(String.class)
+			.optional()
+			.orElseThrow(() -> new ApiKeyRejected("apiKey.revoke.none", null, "No active key with id " + id));
+		return name;
+	}
+
 	@Transactional(readOnly = true)
 	public boolean exists(String name) {
 		return this.jdbc.sql("SELECT COUNT(*) FROM api_key WHERE name = :name")
@@ -78,7 +147,7 @@ class ApiKeys {
 	 * Records a key under a name; only its hash is stored.
 	 */
 	@Transactional
-	public void register(String name, String key, boolean canRead, boolean canImport, String createdBy) {
+	void register(String name, String key, boolean canRead, boolean canImport, String createdBy) {
 		this.jdbc.sql("""
 				INSERT INTO api_key (name, key_hash, can_read, can_import, created_at, created_by)
 				VALUES (:name, :hash, :read, :import, :at, :by)
@@ -90,6 +159,24 @@ class ApiKeys {
 			.param("at", Timestamp.from(this.clock.instant()))
 			.param("by", createdBy)
 			.update();
+	}
+
+	/**
+	 * A key as the admin console lists it.
+	 */
+	public record ApiKeySummary(long id, String name, boolean canRead, boolean canImport, Instant createdAt,
+			String createdBy, Instant revokedAt, String revokedBy) {
+
+		public boolean active() {
+			return this.revokedAt == null;
+		}
+
+	}
+
+	/**
+	 * A newly issued key, shown to the admin once.
+	 */
+	public record IssuedApiKey(String name, String key) {
 	}
 
 	static String hash(String key) {

@@ -73,7 +73,7 @@ class ApiKeyIntegrationTests {
 		this.mvc.perform(get("/api/v1/debtors/D00001/score").header("X-API-Key", "fd-test-revoked-0123456789"))
 			.andExpect(status().isOk());
 
-		this.jdbc.update("UPDATE api_key SET revoked_at = now() WHERE name = 'revoked-test'");
+		this.jdbc.update("UPDATE api_key SET revoked_at = now(), revoked_by = 'test' WHERE name = 'revoked-test'");
 
 		this.mvc.perform(get("/api/v1/debtors/D00001/score").header("X-API-Key", "fd-test-revoked-0123456789"))
 			.andExpect(status().isUnauthorized());

@@ -66,7 +66,11 @@ class AccessRulesTests {
 				Arguments.of("/admin/pricing", "MANAGER", Outcome.FORBIDDEN),
 				Arguments.of("/admin/pricing", "ADMIN", Outcome.OK),
 				Arguments.of("/admin/scoring", "MANAGER", Outcome.FORBIDDEN),
-				Arguments.of("/admin/scoring", "ADMIN", Outcome.OK));
+				Arguments.of("/admin/scoring", "ADMIN", Outcome.OK),
+				Arguments.of("/admin/api-keys", null, Outcome.LOGIN),
+				Arguments.of("/admin/api-keys", "UNDERWRITER", Outcome.FORBIDDEN),
+				Arguments.of("/admin/api-keys", "MANAGER", Outcome.FORBIDDEN),
+				Arguments.of("/admin/api-keys", "ADMIN", Outcome.OK));
 	}
 
 	@ParameterizedTest(name = "{1} on {0}: {2}")

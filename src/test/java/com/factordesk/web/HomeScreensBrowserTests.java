@@ -148,6 +148,15 @@ class HomeScreensBrowserTests {
 		assertThat(text(".alert-danger")).contains("50-52");
 		screenshot("pricing");
 
+		browser.findElement(By.id("nav-api-keys")).click();
+		assertThat(text("h1")).isEqualTo("API keys");
+		browser.findElement(By.id("name")).sendKeys("Browser integration");
+		browser.findElement(By.id("issue-key")).click();
+		assertThat(text("#issued-key")).matches("fd_[A-Za-z0-9_-]{43}");
+		browser.findElement(By.cssSelector("#api-keys-table tr[data-name='Browser integration'] .revoke-key")).click();
+		assertThat(text("#flash-success")).isEqualTo("The key of Browser integration was revoked.");
+		assertThat(browser.findElements(By.id("issued-key"))).isEmpty();
+
 		browser.get(url("/queue"));
 		assertThat(text("h1")).isEqualTo("Not allowed");
 		browser.get(url("/admin/users/999999999"));

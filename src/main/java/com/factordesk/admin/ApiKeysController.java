@@ -1,0 +1,83 @@
+package com.factordesk.admin;
+
+import java.security.Principal;
+
+import com.factordesk.security.ApiKeyRejected;
+import com.factordesk.security.ApiKeys;
+import jakarta.validation.Valid;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The admin console's API keys: issue a key to an integration (shown once, in the answer
+ * to the form, and kept nowhere but as a hash), list the keys, revoke one.
+ */
+@Controller
+@RequestMapping("/admin/api-keys")
+class ApiKeysController {
+
+	private final ApiKeys keys;
+
+	ApiKeysController(ApiKeys keys) {
+		this.keys = keys;
+	}
+
+	@GetMapping
+	String list(Model model) {
+		model.addAttribute("form", new ApiKeyForm());
+		return page(model);
+	}
+
+	/**
+	 * Issues a key and shows it in this answer, not after a redirect: the key must not
+	 * wait in the session for the next page.
+	 */
+	@PostMapping
+	String issue(@Valid @ModelAttribute("form") ApiKeyForm form, BindingResult result, Principal principal,
+			Model model) {
+		if (!result.hasErrors()) {
+			try {
+				model.addAttribute("issued", this.keys.issue(form.getName().trim(), form.isCanRead(),
+						form.isCanImport(), principal.getName()));
+				model.asMap().remove(BindingResult.MODEL_KEY_PREFIX + "form");
+				model.addAttribute("form", new ApiKeyForm());
+			}
+			catch (ApiKeyRejected ex) {
+				if (ex.getField() != null) {
+					result.rejectValue(ex.getField(), ex.getCode(), ex.getMessage());
+				}
+				else {
+					result.reject(ex.getCode(), ex.getMessage());
+				}
+			}
+		}
+		return page(model);
+	}
+
+	@PostMapping("/{id}/revoke")
+	String revoke(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
+		try {
+			String name = this.keys.revoke(id, principal.getName());
+			redirect.addFlashAttribute("success", "apiKeys.revoked");
+			redirect.addFlashAttribute("successArg", name);
+		}
+		catch (ApiKeyRejected ex) {
+			redirect.addFlashAttribute("failure", ex.getCode());
+		}
+		return "redirect:/admin/api-keys";
+	}
+
+	private String page(Model model) {
+		model.addAttribute("keys", this.keys.list());
+		return "admin/api-keys";
+	}
+
+}
