@@ -56,6 +56,28 @@ class MessagesTests {
 		assertThat(difference(used, english)).as("keys used by templates but missing").isEmpty();
 	}
 
+	/**
+	 * The codes Java hands to the pages: flash messages and the codes of refused changes.
+	 */
+	private static final Pattern JAVA_CODE = Pattern.compile(
+			"addFlashAttribute\\(\"(?:success|failure)\", \"([A-Za-z0-9_.]+)\"\\)|new (?:UserAccountException|ApiKeyRejected)\\(\"([A-Za-z0-9_.]+)\"");
+
+	@Test
+	void everyCodeTheJavaCodeShowsExists() throws IOException {
+		Set<String> english = load("messages.properties").stringPropertyNames();
+		Set<String> used = new TreeSet<>();
+		try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+			for (Path source : sources.filter((path) -> path.toString().endsWith(".java")).toList()) {
+				Matcher matcher = JAVA_CODE.matcher(Files.readString(source));
+				while (matcher.find()) {
+					used.add((matcher.group(1) != null) ? matcher.group(1) : matcher.group(2));
+				}
+			}
+		}
+		assertThat(used).contains("apiKeys.revoked", "user.disable.self");
+		assertThat(difference(used, english)).as("codes used in Java but missing").isEmpty();
+	}
+
 	@Test
 	void everyStatusRoleAndDisputeValueHasAText() throws IOException {
 		Set<String> english = load("messages.properties").stringPropertyNames();
