@@ -2,7 +2,7 @@ package com.factordesk.admin;
 
 import java.security.Principal;
 
-import com.factordesk.security.ApiKeyRejected;
+import com.factordesk.security.RefusedChange;
 import com.factordesk.security.ApiKeys;
 import jakarta.validation.Valid;
 
@@ -50,13 +50,8 @@ class ApiKeysController {
 				model.asMap().remove(BindingResult.MODEL_KEY_PREFIX + "form");
 				model.addAttribute("form", new ApiKeyForm());
 			}
-			catch (ApiKeyRejected ex) {
-				if (ex.getField() != null) {
-					result.rejectValue(ex.getField(), ex.getCode(), ex.getMessage());
-				}
-				else {
-					result.reject(ex.getCode(), ex.getMessage());
-				}
+			catch (RefusedChange ex) {
+				ex.rejectOn(result);
 			}
 		}
 		return page(model);
@@ -69,7 +64,7 @@ class ApiKeysController {
 			redirect.addFlashAttribute("success", "apiKeys.revoked");
 			redirect.addFlashAttribute("successArg", name);
 		}
-		catch (ApiKeyRejected ex) {
+		catch (RefusedChange ex) {
 			redirect.addFlashAttribute("failure", ex.getCode());
 		}
 		return "redirect:/admin/api-keys";

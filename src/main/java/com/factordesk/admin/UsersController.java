@@ -3,7 +3,7 @@ package com.factordesk.admin;
 import java.security.Principal;
 
 import com.factordesk.security.Role;
-import com.factordesk.security.UserAccountException;
+import com.factordesk.security.RefusedChange;
 import com.factordesk.security.UserAccounts;
 import com.factordesk.security.UserSummary;
 import jakarta.validation.Valid;
@@ -59,8 +59,8 @@ class UsersController {
 			redirect.addFlashAttribute("successArg", user.username());
 			return "redirect:/admin/users";
 		}
-		catch (UserAccountException ex) {
-			reject(result, ex);
+		catch (RefusedChange ex) {
+			ex.rejectOn(result);
 			return "admin/users/new";
 		}
 	}
@@ -84,8 +84,8 @@ class UsersController {
 				redirect.addFlashAttribute("successArg", user.username());
 				return "redirect:/admin/users";
 			}
-			catch (UserAccountException ex) {
-				reject(result, ex);
+			catch (RefusedChange ex) {
+				ex.rejectOn(result);
 			}
 		}
 		model.addAttribute("user", user);
@@ -99,7 +99,7 @@ class UsersController {
 			this.accounts.disable(id, principal.getName());
 			redirect.addFlashAttribute("success", "user.disabled");
 		}
-		catch (UserAccountException ex) {
+		catch (RefusedChange ex) {
 			redirect.addFlashAttribute("failure", ex.getCode());
 		}
 		redirect.addFlashAttribute("successArg", user.username());
@@ -113,15 +113,6 @@ class UsersController {
 		redirect.addFlashAttribute("success", "user.enabled");
 		redirect.addFlashAttribute("successArg", user.username());
 		return "redirect:/admin/users";
-	}
-
-	private static void reject(BindingResult result, UserAccountException ex) {
-		if (ex.getField() != null) {
-			result.rejectValue(ex.getField(), ex.getCode(), ex.getMessage());
-		}
-		else {
-			result.reject(ex.getCode(), ex.getMessage());
-		}
 	}
 
 }

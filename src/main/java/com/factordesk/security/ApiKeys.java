@@ -94,20 +94,20 @@ public class ApiKeys {
 	/**
 	 * Issues a new random key for an integration. The key is returned this once: only its
 	 * hash is stored.
-	 * @throws ApiKeyRejected when the name is taken or malformed, or no right is given
+	 * @throws RefusedChange when the name is taken or malformed, or no right is given
 	 */
 	@PreAuthorize("hasRole('ADMIN')")
 	@Transactional
 	public IssuedApiKey issue(String name, boolean canRead, boolean canImport, String actor) {
 		if (!NAME.matcher(name).matches()) {
-			throw new ApiKeyRejected("apiKey.name.pattern", "name",
+			throw new RefusedChange("apiKey.name.pattern", "name",
 					"A name is 2-100 letters, digits, spaces, dots, dashes or underscores");
 		}
 		if (!canRead && !canImport) {
-			throw new ApiKeyRejected("apiKey.rights.empty", "canRead", "A key needs read or import rights, or both");
+			throw new RefusedChange("apiKey.rights.empty", "canRead", "A key needs read or import rights, or both");
 		}
 		if (exists(name)) {
-			throw new ApiKeyRejected("apiKey.name.taken", "name", "A key named " + name + " exists already");
+			throw new RefusedChange("apiKey.name.taken", "name", "A key named " + name + " exists already");
 		}
 		byte[] secret = new byte[32];
 		this.random.nextBytes(secret);
@@ -131,7 +131,7 @@ public class ApiKeys {
 			.param("id", id)
 			.query(String.class)
 			.optional()
-			.orElseThrow(() -> new ApiKeyRejected("apiKey.revoke.none", null, "No active key with id " + id));
+			.orElseThrow(() -> new RefusedChange("apiKey.revoke.none", null, "No active key with id " + id));
 		return name;
 	}
 

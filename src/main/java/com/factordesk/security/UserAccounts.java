@@ -60,11 +60,11 @@ public class UserAccounts {
 	public void changeRoles(long id, String fullName, Set<Role> roles, String actingUsername) {
 		AppUser user = load(id);
 		if (roles.isEmpty()) {
-			throw new UserAccountException("user.roles.empty", "roles", "A user needs at least one role");
+			throw new RefusedChange("user.roles.empty", "roles", "A user needs at least one role");
 		}
 		if (user.getUsername().equalsIgnoreCase(actingUsername) && user.hasRole(Role.ADMIN)
 				&& !roles.contains(Role.ADMIN)) {
-			throw new UserAccountException("user.roles.selfAdmin", "roles", "You cannot remove your own ADMIN role");
+			throw new RefusedChange("user.roles.selfAdmin", "roles", "You cannot remove your own ADMIN role");
 		}
 		user.rename(fullName);
 		if (!user.getRoles().equals(roles)) {
@@ -78,7 +78,7 @@ public class UserAccounts {
 	public void disable(long id, String actingUsername) {
 		AppUser user = load(id);
 		if (user.getUsername().equalsIgnoreCase(actingUsername)) {
-			throw new UserAccountException("user.disable.self", null, "You cannot disable yourself");
+			throw new RefusedChange("user.disable.self", null, "You cannot disable yourself");
 		}
 		user.disable();
 		endSessionsOf(user.getUsername());
@@ -107,11 +107,10 @@ public class UserAccounts {
 	@Transactional
 	AppUser register(CreateUser command) {
 		if (this.users.existsByUsernameIgnoreCase(command.username())) {
-			throw new UserAccountException("user.username.taken", "username",
-					"User name " + command.username() + " is taken");
+			throw new RefusedChange("user.username.taken", "username", "User name " + command.username() + " is taken");
 		}
 		if (command.roles().isEmpty()) {
-			throw new UserAccountException("user.roles.empty", "roles", "A user needs at least one role");
+			throw new RefusedChange("user.roles.empty", "roles", "A user needs at least one role");
 		}
 		return this.users.save(new AppUser(command.username(), command.fullName(),
 				this.passwordEncoder.encode(command.password()), command.roles(), this.clock.instant()));

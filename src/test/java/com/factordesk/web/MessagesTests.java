@@ -60,7 +60,7 @@ class MessagesTests {
 	 * The codes Java hands to the pages: flash messages and the codes of refused changes.
 	 */
 	private static final Pattern JAVA_CODE = Pattern.compile(
-			"addFlashAttribute\\(\"(?:success|failure)\", \"([A-Za-z0-9_.]+)\"\\)|new (?:UserAccountException|ApiKeyRejected)\\(\"([A-Za-z0-9_.]+)\"");
+			"addFlashAttribute\\(\"(?:success|failure)\", \"([A-Za-z0-9_.]+)\"\\)|new RefusedChange\\(\"([A-Za-z0-9_.]+)\"");
 
 	@Test
 	void everyCodeTheJavaCodeShowsExists() throws IOException {
