@@ -69,13 +69,9 @@ public class BureauScore implements FeedsDebtorScore {
 	}
 
 	@Override
-	public long scoredDebtorId() {
-		return this.debtor.getId();
-	}
-
-	@Override
-	public String scoreInputChange(boolean inserted) {
-		return inserted ? "bureau score recorded" : "bureau score changed";
+	public DebtorInputsChanged scoreInputChange(boolean inserted) {
+		return new DebtorInputsChanged(this.debtor.getId(),
+				inserted ? "bureau score recorded" : "bureau score changed");
 	}
 
 }

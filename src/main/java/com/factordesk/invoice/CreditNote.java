@@ -2,6 +2,7 @@ package com.factordesk.invoice;
 
 import java.time.LocalDate;
 
+import com.factordesk.debtor.DebtorInputsChanged;
 import com.factordesk.debtor.DebtorInputsListener;
 import com.factordesk.debtor.FeedsDebtorScore;
 import com.factordesk.shared.Money;
@@ -78,13 +79,9 @@ public class CreditNote implements FeedsDebtorScore {
 	}
 
 	@Override
-	public long scoredDebtorId() {
-		return this.invoice.getDebtor().getId();
-	}
-
-	@Override
-	public String scoreInputChange(boolean inserted) {
-		return inserted ? "credit note issued" : "credit note changed";
+	public DebtorInputsChanged scoreInputChange(boolean inserted) {
+		String cause = inserted ? "credit note issued" : "credit note changed";
+		return DebtorInputsChanged.onInvoice(this.invoice.getId(), cause);
 	}
 
 }

@@ -2,6 +2,7 @@ package com.factordesk.invoice;
 
 import java.time.LocalDate;
 
+import com.factordesk.debtor.DebtorInputsChanged;
 import com.factordesk.debtor.DebtorInputsListener;
 import com.factordesk.debtor.FeedsDebtorScore;
 import com.factordesk.shared.Money;
@@ -103,13 +104,9 @@ public class Dispute implements FeedsDebtorScore {
 	}
 
 	@Override
-	public long scoredDebtorId() {
-		return this.invoice.getDebtor().getId();
-	}
-
-	@Override
-	public String scoreInputChange(boolean inserted) {
-		return inserted ? "dispute opened" : isOpen() ? "dispute changed" : "dispute resolved";
+	public DebtorInputsChanged scoreInputChange(boolean inserted) {
+		String cause = inserted ? "dispute opened" : (isOpen() ? "dispute changed" : "dispute resolved");
+		return DebtorInputsChanged.onInvoice(this.invoice.getId(), cause);
 	}
 
 }

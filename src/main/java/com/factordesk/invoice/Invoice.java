@@ -8,6 +8,7 @@ import java.util.List;
 
 import com.factordesk.client.Client;
 import com.factordesk.debtor.Debtor;
+import com.factordesk.debtor.DebtorInputsChanged;
 import com.factordesk.debtor.DebtorInputsListener;
 import com.factordesk.debtor.FeedsDebtorScore;
 import com.factordesk.shared.Money;
@@ -195,14 +196,10 @@ public class Invoice implements FeedsDebtorScore {
 	}
 
 	@Override
-	public long scoredDebtorId() {
-		return this.debtor.getId();
-	}
-
-	@Override
-	public String scoreInputChange(boolean inserted) {
-		return inserted ? "invoice submitted"
+	public DebtorInputsChanged scoreInputChange(boolean inserted) {
+		String cause = inserted ? "invoice submitted"
 				: "invoice " + this.status.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+		return new DebtorInputsChanged(this.debtor.getId(), cause);
 	}
 
 }

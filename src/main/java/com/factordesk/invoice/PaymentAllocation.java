@@ -2,6 +2,7 @@ package com.factordesk.invoice;
 
 import java.time.LocalDate;
 
+import com.factordesk.debtor.DebtorInputsChanged;
 import com.factordesk.debtor.DebtorInputsListener;
 import com.factordesk.debtor.FeedsDebtorScore;
 import com.factordesk.shared.Money;
@@ -72,13 +73,9 @@ public class PaymentAllocation implements FeedsDebtorScore {
 	}
 
 	@Override
-	public long scoredDebtorId() {
-		return this.invoice.getDebtor().getId();
-	}
-
-	@Override
-	public String scoreInputChange(boolean inserted) {
-		return inserted ? "payment applied" : "payment allocation changed";
+	public DebtorInputsChanged scoreInputChange(boolean inserted) {
+		String cause = inserted ? "payment applied" : "payment allocation changed";
+		return DebtorInputsChanged.onInvoice(this.invoice.getId(), cause);
 	}
 
 }

@@ -71,11 +71,11 @@ class RiskInputsQuery {
 			           COUNT(*) FILTER (WHERE d.open_disputes > 0) AS open_disputes,
 			           COALESCE(SUM(d.open_amount), 0) AS open_disputed_amount
 			    FROM known k
-			    LEFT JOIN LATERAL (SELECT COUNT(*) AS disputes, SUM(ds.amount) AS disputed_amount,
+			    LEFT JOIN LATERAL (SELECT COUNT(*) AS disputes, LEAST(COALESCE(SUM(ds.amount), 0), k.amount) AS disputed_amount,
 			                              COUNT(*) FILTER (WHERE ds.resolved_on IS NULL OR ds.resolved_on > :asOf)
 			                                  AS open_disputes,
-			                              SUM(ds.amount) FILTER (WHERE ds.resolved_on IS NULL OR ds.resolved_on > :asOf)
-			                                  AS open_amount
+			                              LEAST(COALESCE(SUM(ds.amount) FILTER (WHERE ds.resolved_on IS NULL OR ds.resolved_on > :asOf), 0),
+			                                    k.amount) AS open_amount
 			                       FROM dispute ds WHERE ds.invoice_id = k.id AND ds.opened_on <= :asOf) d ON TRUE
 			    WHERE k.issue_date > CAST(:asOf AS date) - 365
 			    GROUP BY k.debtor_id

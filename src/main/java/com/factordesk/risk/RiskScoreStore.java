@@ -29,11 +29,10 @@ class RiskScoreStore {
 			""";
 
 	private static final String POINT_DEBTORS_AT_NEWEST = """
-			UPDATE debtor d SET current_risk_score_id = r.id
+			UPDATE debtor d SET current_risk_score_id = r.id, current_scored_at = r.scored_at
 			FROM risk_score r
 			WHERE r.debtor_id = d.id AND r.scored_at = ?
-			  AND (d.current_risk_score_id IS NULL
-			       OR (SELECT c.scored_at FROM risk_score c WHERE c.id = d.current_risk_score_id) <= r.scored_at)
+			  AND (d.current_scored_at IS NULL OR d.current_scored_at <= r.scored_at)
 			""";
 
 	private static final int BATCH = 1_000;

@@ -22,8 +22,11 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
 	private final ApiKeys keys;
 
-	ApiKeyAuthenticationFilter(ApiKeys keys) {
+	private final ProblemResponses problems;
+
+	ApiKeyAuthenticationFilter(ApiKeys keys, ProblemResponses problems) {
 		this.keys = keys;
+		this.problems = problems;
 	}
 
 	@Override
@@ -36,7 +39,7 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		Optional<Authentication> authentication = this.keys.authenticate(request.getHeader(ApiKeys.HEADER).trim());
 		if (authentication.isEmpty()) {
-			SecurityConfiguration.problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
+			this.problems.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
 					"The API key is unknown or has been revoked");
 			return;
 		}

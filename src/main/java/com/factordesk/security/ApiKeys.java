@@ -112,7 +112,13 @@ public class ApiKeys {
 		byte[] secret = new byte[32];
 		this.random.nextBytes(secret);
 		String key = "fd_" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-		register(name, key, canRead, canImport, actor);
+		try {
+			register(name, key, canRead, canImport, actor);
+		}
+		catch (org.springframework.dao.DuplicateKeyException ex) {
+			// issued at the same moment by another admin
+			throw new RefusedChange("apiKey.name.taken", "name", "A key named " + name + " exists already");
+		}
 		return new IssuedApiKey(name, key);
 	}
 

@@ -1,8 +1,5 @@
 package com.factordesk.security;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,7 +8,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -23,6 +19,7 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 
 /**
  * Who may open which screen. Pages use form login with CSRF; every URL needs a role
@@ -34,7 +31,11 @@ class SecurityConfiguration {
 
 	@Bean
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-	SecurityFilterChain pages(HttpSecurity http, ApiKeys apiKeys) throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, ApiKeys apiKeys, ProblemResponses problems) throws Exception {
+		// an API request is never saved for after a login: no session for a call without
+		// credentials
+		HttpSessionRequestCache pagesOnly = new HttpSessionRequestCache();
+		pagesOnly.setRequestMatcher((request) -> !isApi(request));
 		http.authorizeHttpRequests(
 				(requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
 					.permitAll()
@@ -48,27 +49,30 @@ class SecurityConfiguration {
 					.requestMatchers("/admin/**")
 					.hasRole("ADMIN")
 					.requestMatchers(HttpMethod.GET, "/api/**")
-					.authenticated()
+					.hasAnyRole("API_READ", "UNDERWRITER", "MANAGER", "ADMIN")
+					.requestMatchers(HttpMethod.HEAD, "/api/**")
+					.hasAnyRole("API_READ", "UNDERWRITER", "MANAGER", "ADMIN")
 					// changes through the API come from integrations' keys, never from a
 					// browser session
 					.requestMatchers("/api/**")
 					.hasRole("API_IMPORT")
 					.anyRequest()
 					.authenticated())
-			.addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys), AnonymousAuthenticationFilter.class)
+			.addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, problems), AnonymousAuthenticationFilter.class)
+			.requestCache((cache) -> cache.requestCache(pagesOnly))
 			.csrf((csrf) -> csrf
 				.ignoringRequestMatchers((request) -> isApi(request) && request.getHeader(ApiKeys.HEADER) != null))
 			.formLogin((form) -> form.loginPage("/login").failureHandler(loginFailure()).permitAll())
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout").permitAll())
 			.exceptionHandling((exceptions) -> exceptions
 				.defaultAuthenticationEntryPointFor(
-						(request, response, exception) -> problem(response, HttpServletResponse.SC_UNAUTHORIZED,
+						(request, response, exception) -> problems.write(response, HttpServletResponse.SC_UNAUTHORIZED,
 								"Unauthorized",
 								"Send an API key in the " + ApiKeys.HEADER
 										+ " header, or call GET requests in a logged-in session"),
 						SecurityConfiguration::isApi)
 				.defaultAccessDeniedHandlerFor(
-						(request, response, exception) -> problem(response, HttpServletResponse.SC_FORBIDDEN,
+						(request, response, exception) -> problems.write(response, HttpServletResponse.SC_FORBIDDEN,
 								"Forbidden",
 								"These credentials may not " + request.getMethod() + " " + request.getRequestURI()),
 						SecurityConfiguration::isApi)
@@ -84,18 +88,6 @@ class SecurityConfiguration {
 	 */
 	static boolean isApi(HttpServletRequest request) {
 		return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
-	}
-
-	/**
-	 * Answers an API request with an RFC 9457 problem.
-	 */
-	static void problem(HttpServletResponse response, int status, String title, String detail) throws IOException {
-		response.setStatus(status);
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		response.getWriter()
-			.write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
-					+ detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
 	}
 
 	private AuthenticationFailureHandler loginFailure() {

@@ -12,6 +12,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The admin console's user management: create users, change their roles, disable and
@@ -90,8 +92,20 @@ public class UserAccounts {
 	 * session goes to the login page.
 	 */
 	private void endSessionsOf(String username) {
-		this.sessions.ifAvailable(
+		Runnable end = () -> this.sessions.ifAvailable(
 				(repository) -> repository.findByPrincipalName(username).keySet().forEach(repository::deleteById));
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			end.run();
+			return;
+		}
+		// once the change is committed: a login in between would otherwise keep the old
+		// roles
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				end.run();
+			}
+		});
 	}
 
 	@PreAuthorize("hasRole('ADMIN')")

@@ -46,10 +46,19 @@ public class Formats {
 			return "?lang=" + language;
 		}
 		HttpServletRequest request = attributes.getRequest();
+		// an error page or a forward shows the address that was asked for
+		Object errored = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		Object forwarded = request.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI);
-		String path = (forwarded != null) ? forwarded.toString() : request.getRequestURI();
-		Object forwardedQuery = request.getAttribute(RequestDispatcher.FORWARD_QUERY_STRING);
-		String query = (forwarded != null) ? (String) forwardedQuery : request.getQueryString();
+		String path = request.getRequestURI();
+		String query = request.getQueryString();
+		if (errored != null) {
+			path = errored.toString();
+			query = (String) request.getAttribute(RequestDispatcher.ERROR_QUERY_STRING);
+		}
+		else if (forwarded != null) {
+			path = forwarded.toString();
+			query = (String) request.getAttribute(RequestDispatcher.FORWARD_QUERY_STRING);
+		}
 		return UriComponentsBuilder.fromPath(path)
 			.query(query)
 			.replaceQueryParam("lang", language)

@@ -63,7 +63,11 @@ class InvoiceQuotesIntegrationTests {
 			assertThat(quote.expectedFee()).as(structure.toString()).isEqualTo(expected.min(quote.reserve()));
 			fees.add(quote.expectedFee());
 		}
-		assertThat(fees).as("the structures charge differently").doesNotHaveDuplicates();
+		// tiered 30, tiered 15, flat, daily ACT/360, daily ACT/365
+		assertThat(fees.get(1)).as("15-day periods never charge more than 30-day ones")
+			.isLessThanOrEqualTo(fees.get(0));
+		assertThat(fees.get(4)).as("ACT/365 charges less than ACT/360").isLessThan(fees.get(3));
+		assertThat(fees.get(2)).as("flat: once the fee rate").isNotEqualTo(fees.get(3));
 	}
 
 	@Test

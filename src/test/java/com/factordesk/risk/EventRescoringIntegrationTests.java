@@ -1,6 +1,7 @@
 package com.factordesk.risk;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 
 import com.factordesk.IntegrationTest;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,6 +40,11 @@ class EventRescoringIntegrationTests {
 
 	@Autowired
 	private Clock clock;
+
+	private static final Duration WAIT = Duration.ofSeconds(30);
+
+	@Autowired
+	private EventRescoring rescoring;
 
 	@Autowired
 	private TransactionTemplate transactions;
@@ -65,6 +72,7 @@ class EventRescoringIntegrationTests {
 				debtorId, LocalDate.now(this.clock));
 
 		this.events.publishEvent(new DebtorInputsChanged(debtorId, "bureau score recorded"));
+		this.rescoring.awaitRescores(WAIT);
 
 		long after = currentSnapshot(debtorId);
 		assertThat(after).isGreaterThan(before);
@@ -91,6 +99,7 @@ class EventRescoringIntegrationTests {
 			this.bureauScores.flush();
 			assertThat(currentSnapshot(debtorId)).as("not re-scored before the change commits").isEqualTo(before);
 		});
+		this.rescoring.awaitRescores(WAIT);
 
 		assertThat(eventSnapshots(debtorId)).as("one re-score for the two bureau scores").isEqualTo(eventsBefore + 1);
 		long after = currentSnapshot(debtorId);
@@ -111,8 +120,34 @@ class EventRescoringIntegrationTests {
 				.saveAndFlush(new BureauScore(debtor, BureauProvider.GRAYDON, 1, LocalDate.now(this.clock)));
 			status.setRollbackOnly();
 		});
+		this.rescoring.awaitRescores(WAIT);
 
 		assertThat(eventSnapshots(debtorId)).isEqualTo(eventsBefore);
+	}
+
+	@Test
+	void aChangeCommittedInANestedTransactionIsRescoredEvenWhenTheOuterOneRollsBack() {
+		long debtorId = debtorGraded("B", 3);
+		long outerDebtorId = debtorGraded("B", 4);
+		long eventsBefore = eventSnapshots(debtorId);
+		long outerEventsBefore = eventSnapshots(outerDebtorId);
+		TransactionTemplate inner = new TransactionTemplate(this.transactions.getTransactionManager());
+		inner.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+
+		this.transactions.executeWithoutResult((outer) -> {
+			Debtor outerDebtor = this.debtors.findById(outerDebtorId).orElseThrow();
+			this.bureauScores
+				.saveAndFlush(new BureauScore(outerDebtor, BureauProvider.GRAYDON, 6, LocalDate.now(this.clock)));
+			inner.executeWithoutResult((status) -> {
+				Debtor debtor = this.debtors.findById(debtorId).orElseThrow();
+				this.bureauScores.save(new BureauScore(debtor, BureauProvider.GRAYDON, 5, LocalDate.now(this.clock)));
+			});
+			outer.setRollbackOnly();
+		});
+		this.rescoring.awaitRescores(WAIT);
+
+		assertThat(eventSnapshots(debtorId)).isEqualTo(eventsBefore + 1);
+		assertThat(eventSnapshots(outerDebtorId)).as("the rolled-back outer change").isEqualTo(outerEventsBefore);
 	}
 
 	@Test
@@ -135,6 +170,7 @@ class EventRescoringIntegrationTests {
 			payment.applyTo(invoice, invoice.getAmount());
 			this.payments.save(payment);
 		});
+		this.rescoring.awaitRescores(WAIT);
 
 		assertThat(eventSnapshots(debtorId)).isEqualTo(eventsBefore + 1);
 		assertThat(openItems(currentSnapshot(debtorId))).as("the paid invoice is no longer open")

@@ -83,6 +83,8 @@ class RiskScoringIntegrationTests {
 		Map<String, Object> dispute = this.jdbc.queryForMap("""
 				SELECT d.id, d.invoice_id, d.amount, i.debtor_id FROM dispute d JOIN invoice i ON i.id = d.invoice_id
 				WHERE d.opened_on <= ? AND d.resolved_on IS NULL AND i.funded_on <= ? AND i.issue_date > ?
+				  AND NOT EXISTS (SELECT 1 FROM dispute o WHERE o.invoice_id = d.invoice_id AND o.id <> d.id
+				                                            AND o.resolved_on IS NULL)
 				ORDER BY d.id LIMIT 1
 				""", asOf, asOf, today.minusDays(300));
 		long debtorId = ((Number) dispute.get("debtor_id")).longValue();

@@ -102,6 +102,27 @@ class ApiKeyIntegrationTests {
 	}
 
 	@Test
+	void anApiCallWithoutCredentialsLeavesNoSessionBehind() throws Exception {
+		org.springframework.test.web.servlet.MvcResult result = this.mvc
+			.perform(get("/api/v1/debtors/D00001/score").accept(MediaType.ALL))
+			.andExpect(status().isUnauthorized())
+			.andReturn();
+		assertThat(result.getRequest().getSession(false)).isNull();
+		assertThat(result.getResponse().getCookie("SESSION")).isNull();
+	}
+
+	@Test
+	void aReadKeyChangesNothing() throws Exception {
+		this.keys.register("read-only-test", "fd-test-read-only-0123456789", true, false, "test");
+		this.mvc
+			.perform(post("/api/v1/imports/invoices").header("X-API-Key", "fd-test-read-only-0123456789")
+				.contentType("text/csv")
+				.content("client_ref,debtor_ref\n"))
+			.andExpect(status().isForbidden())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+	}
+
+	@Test
 	void aSessionCannotChangeAnythingThroughTheApi() throws Exception {
 		this.mvc
 			.perform(post("/api/v1/imports/invoices").with(user("u").roles("UNDERWRITER", "MANAGER"))
