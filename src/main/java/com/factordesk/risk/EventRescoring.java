@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -16,6 +17,7 @@ import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -35,9 +37,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * row locks waits there.
  */
 @Component
+@DependsOn("entityManagerFactory") // stopped before it: the last re-scores still need
+									// JPA's transactions
 class EventRescoring {
 
 	private static final Logger logger = LoggerFactory.getLogger(EventRescoring.class);
+
+	private static final int LOOKUP_SLICE = 10_000;
 
 	private final RiskScoring scoring;
 
@@ -93,18 +99,24 @@ class EventRescoring {
 	void finishPendingRescores() throws InterruptedException {
 		this.worker.shutdown();
 		if (!this.worker.awaitTermination(30, TimeUnit.SECONDS)) {
-			logger.warn("Event re-scores still running at shutdown; the nightly re-score will catch up");
-			this.worker.shutdownNow();
+			int dropped = this.worker.shutdownNow().size();
+			logger.warn("{} event re-score batches dropped at shutdown; the nightly re-score will catch up", dropped);
 		}
 	}
 
 	private void submit(Pending changes) {
-		this.worker.execute(() -> {
-			String cause = String.join(", ", changes.causes);
-			for (long debtorId : changes.debtors()) {
-				rescore(debtorId, cause);
-			}
-		});
+		try {
+			this.worker.execute(() -> {
+				String cause = String.join(", ", changes.causes);
+				for (long debtorId : changes.debtors()) {
+					rescore(debtorId, cause);
+				}
+			});
+		}
+		catch (RejectedExecutionException ex) {
+			// shutting down: the change has committed, the nightly re-score catches up
+			logger.warn("Shutting down: debtors of {} not re-scored now", changes.causes);
+		}
 	}
 
 	private void rescore(long debtorId, String cause) {
@@ -147,15 +159,20 @@ class EventRescoring {
 			Set<Long> debtors = new LinkedHashSet<>(this.debtorIds);
 			if (!this.invoiceIds.isEmpty()) {
 				List<Long> ids = new ArrayList<>(this.invoiceIds);
-				try {
-					debtors.addAll(EventRescoring.this.jdbc
-						.sql("SELECT DISTINCT debtor_id FROM invoice WHERE id IN (:ids) ORDER BY debtor_id")
-						.param("ids", ids)
-						.query(Long.class)
-						.list());
-				}
-				catch (RuntimeException ex) {
-					logger.warn("Could not find the debtors of invoices {} to re-score", ids, ex);
+				// in slices: a large import must not outgrow the bind parameters of one
+				// statement
+				for (int from = 0; from < ids.size(); from += LOOKUP_SLICE) {
+					List<Long> slice = ids.subList(from, Math.min(ids.size(), from + LOOKUP_SLICE));
+					try {
+						debtors.addAll(EventRescoring.this.jdbc
+							.sql("SELECT DISTINCT debtor_id FROM invoice WHERE id IN (:ids) ORDER BY debtor_id")
+							.param("ids", slice)
+							.query(Long.class)
+							.list());
+					}
+					catch (RuntimeException ex) {
+						logger.warn("Could not find the debtors of {} invoices to re-score", slice.size(), ex);
+					}
 				}
 			}
 			return debtors;

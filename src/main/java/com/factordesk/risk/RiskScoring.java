@@ -70,13 +70,22 @@ public class RiskScoring {
 	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public RiskAssessment rescore(long debtorId, ScoreTrigger trigger) {
+		// a publish in progress first: its re-score must not be outdated by one on the
+		// old model
+		this.jdbc
+			.sql("SELECT 1 FROM (SELECT pg_advisory_xact_lock_shared(" + ScoringAdministration.PUBLISH_LOCK
+					+ ")) AS serialised")
+			.query(Integer.class)
+			.single();
+		// taken before the inputs are read, as a full run does: of two scores, the one
+		// that read later wins
+		Instant scoredAt = this.clock.instant();
 		LocalDate today = LocalDate.now(this.clock);
 		ScoringModel model = this.models.current();
 		DebtorRiskInputs debtorInputs = this.inputs.one(debtorId, today)
 			.toInputs(today, this.store.latestPortfolioMean().orElse(ScoringModels.NEUTRAL_MEAN));
 		RiskAssessment assessment = this.scorer.score(debtorInputs, model);
-		this.store.saveAll(Map.of(debtorId, new Scored(debtorInputs, assessment)), today, this.clock.instant(),
-				trigger);
+		this.store.saveAll(Map.of(debtorId, new Scored(debtorInputs, assessment)), today, scoredAt, trigger);
 		return assessment;
 	}
 

@@ -23,7 +23,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ScoringAdministration {
 
-	private static final long PUBLISH_LOCK = 0x0FAC75C0L;
+	/**
+	 * The advisory lock a publish holds exclusively; a single re-score takes it shared,
+	 * so it waits for a publish in progress and then scores with the new version.
+	 */
+	static final long PUBLISH_LOCK = 0x0FAC75C0L;
 
 	private final ScoringModels models;
 

@@ -15,6 +15,7 @@ import com.factordesk.invoice.Invoice;
 import com.factordesk.invoice.InvoiceRepository;
 import com.factordesk.invoice.Payment;
 import com.factordesk.invoice.PaymentRepository;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,6 +61,11 @@ class EventRescoringIntegrationTests {
 
 	@Autowired
 	private PaymentRepository payments;
+
+	@BeforeEach
+	void noRescoreOfAnEarlierTestIsStillRunning() {
+		this.rescoring.awaitRescores(WAIT);
+	}
 
 	@Test
 	void aNewBureauScoreRescoresTheDebtor() {

@@ -112,6 +112,16 @@ class ApiKeyIntegrationTests {
 	}
 
 	@Test
+	void aChangeWithoutAKeyIsUnauthorizedAndLeavesNoSession() throws Exception {
+		org.springframework.test.web.servlet.MvcResult result = this.mvc
+			.perform(post("/api/v1/imports/invoices").contentType("text/csv").content("client_ref\n"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andReturn();
+		assertThat(result.getRequest().getSession(false)).isNull();
+	}
+
+	@Test
 	void aReadKeyChangesNothing() throws Exception {
 		this.keys.register("read-only-test", "fd-test-read-only-0123456789", true, false, "test");
 		this.mvc
