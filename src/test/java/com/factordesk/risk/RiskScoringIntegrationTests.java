@@ -101,13 +101,7 @@ class RiskScoringIntegrationTests {
 				INSERT INTO credit_note (invoice_id, dispute_id, issued_on, amount, reason)
 				VALUES (?, ?, ?, ?, 'later credit note')
 				""", invoiceId, dispute.get("id"), today, dispute.get("amount"));
-		long payment = this.jdbc.queryForObject(
-				"INSERT INTO payment (debtor_id, received_on, amount, reference) VALUES (?, ?, 25.00, 'LATER') "
-						+ "RETURNING id",
-				Long.class, debtorId, today);
-		this.jdbc.update(
-				"INSERT INTO payment_allocation (payment_id, invoice_id, amount, received_on) VALUES (?, ?, 25.00, ?)",
-				payment, invoiceId, today);
+		pay(debtorId, invoiceId, "25.00", today);
 
 		assertThat(this.inputs.one(debtorId, asOf)).isEqualTo(factsBefore);
 		assertThat(this.scoring.assessAsOf(debtorId, asOf)).isEqualTo(asOfBefore);
@@ -134,13 +128,20 @@ class RiskScoringIntegrationTests {
 				                     funded_on)
 				VALUES (?, ?, 'LOOKAHEAD-1', ?, ?, 50000.00, 'FUNDED', now(), ?) RETURNING id
 				""", Long.class, clientId, debtorId, asOf.plusDays(1), asOf.plusDays(31), asOf.plusDays(2));
+		pay(debtorId, late, "10.00", today);
+	}
+
+	/**
+	 * A payment received on {@code on}, applied in full to one invoice.
+	 */
+	private void pay(long debtorId, long invoiceId, String amount, LocalDate on) {
+		java.math.BigDecimal paid = new java.math.BigDecimal(amount);
 		long payment = this.jdbc.queryForObject(
-				"INSERT INTO payment (debtor_id, received_on, amount, reference) VALUES (?, ?, 10.00, 'LOOKAHEAD') "
-						+ "RETURNING id",
-				Long.class, debtorId, today);
+				"INSERT INTO payment (debtor_id, received_on, amount, reference) VALUES (?, ?, ?, 'LATER') RETURNING id",
+				Long.class, debtorId, on, paid);
 		this.jdbc.update(
-				"INSERT INTO payment_allocation (payment_id, invoice_id, amount, received_on) VALUES (?, ?, 10.00, ?)",
-				payment, late, today);
+				"INSERT INTO payment_allocation (payment_id, invoice_id, amount, received_on) VALUES (?, ?, ?, ?)",
+				payment, invoiceId, paid, on);
 	}
 
 }
