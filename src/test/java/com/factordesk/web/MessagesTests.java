@@ -42,18 +42,11 @@ class MessagesTests {
 
 	@Test
 	void everyKeyATemplateUsesExists() throws IOException {
-		Set<String> english = load("messages.properties").stringPropertyNames();
-		Set<String> used = new TreeSet<>();
-		try (Stream<Path> templates = Files.walk(RESOURCES.resolve("templates"))) {
-			for (Path template : templates.filter((path) -> path.toString().endsWith(".html")).toList()) {
-				Matcher matcher = MESSAGE_KEY.matcher(Files.readString(template));
-				while (matcher.find()) {
-					used.add(matcher.group(1));
-				}
-			}
-		}
+		Set<String> used = found(RESOURCES.resolve("templates"), ".html", MESSAGE_KEY);
 		assertThat(used).isNotEmpty();
-		assertThat(difference(used, english)).as("keys used by templates but missing").isEmpty();
+		assertThat(difference(used, load("messages.properties").stringPropertyNames()))
+			.as("keys used by templates but missing")
+			.isEmpty();
 	}
 
 	/**
@@ -64,18 +57,33 @@ class MessagesTests {
 
 	@Test
 	void everyCodeTheJavaCodeShowsExists() throws IOException {
-		Set<String> english = load("messages.properties").stringPropertyNames();
-		Set<String> used = new TreeSet<>();
-		try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
-			for (Path source : sources.filter((path) -> path.toString().endsWith(".java")).toList()) {
-				Matcher matcher = JAVA_CODE.matcher(Files.readString(source));
+		Set<String> used = found(Path.of("src/main/java"), ".java", JAVA_CODE);
+		assertThat(used).contains("apiKeys.revoked", "user.disable.self");
+		assertThat(difference(used, load("messages.properties").stringPropertyNames()))
+			.as("codes used in Java but missing")
+			.isEmpty();
+	}
+
+	/**
+	 * What the first matching group of {@code pattern} captures in the files below
+	 * {@code root} whose names end with {@code ending}.
+	 */
+	private static Set<String> found(Path root, String ending, Pattern pattern) throws IOException {
+		Set<String> found = new TreeSet<>();
+		try (Stream<Path> files = Files.walk(root)) {
+			for (Path file : files.filter((path) -> path.toString().endsWith(ending)).toList()) {
+				Matcher matcher = pattern.matcher(Files.readString(file));
 				while (matcher.find()) {
-					used.add((matcher.group(1) != null) ? matcher.group(1) : matcher.group(2));
+					for (int group = 1; group <= matcher.groupCount(); group++) {
+						if (matcher.group(group) != null) {
+							found.add(matcher.group(group));
+							break;
+						}
+					}
 				}
 			}
 		}
-		assertThat(used).contains("apiKeys.revoked", "user.disable.self");
-		assertThat(difference(used, english)).as("codes used in Java but missing").isEmpty();
+		return found;
 	}
 
 	@Test
