@@ -26,7 +26,7 @@ class ModularityTests {
 			Map.entry("invoice", Set.of("shared", "client", "debtor", "pricing")),
 			Map.entry("portfolio", Set.of("shared")), Map.entry("security", Set.of("shared")),
 			Map.entry("admin", Set.of("shared", "security", "debtor", "risk", "pricing")),
-			Map.entry("web", Set.of("shared")), Map.entry("demo", Set.of("shared")),
+			Map.entry("web", Set.of("shared")), Map.entry("demo", Set.of("shared", "invoice")),
 			Map.entry("bench", Set.of("shared", "demo", "risk", "portfolio")));
 
 	private final ApplicationModules modules = ApplicationModules.of(FactorDeskApplication.class);

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
+import com.factordesk.invoice.InvoiceStatus;
+
 import static com.factordesk.demo.CopyLoader.NONE;
 
 /**
@@ -37,7 +39,7 @@ final class PlannedInvoice {
 
 	boolean copy;
 
-	Status status;
+	InvoiceStatus status;
 
 	int fundedOn = NONE;
 
@@ -59,7 +61,7 @@ final class PlannedInvoice {
 
 	Payment settlementPayment;
 
-	void transition(Status from, Status to, String by, long at, String reason, SplittableRandom r) {
+	void transition(InvoiceStatus from, InvoiceStatus to, String by, long at, String reason, SplittableRandom r) {
 		if (!this.transitions.isEmpty()) {
 			long previous = lastTransition().at;
 			if (at <= previous) {
@@ -67,7 +69,7 @@ final class PlannedInvoice {
 			}
 		}
 		Transition transition = new Transition(from, to, by, at, reason);
-		if (to == Status.PAID) {
+		if (to == InvoiceStatus.PAID) {
 			transition.settles = true;
 		}
 		this.transitions.add(transition);
@@ -84,17 +86,11 @@ final class PlannedInvoice {
 		this.creditNotes.add(new CreditNote(dispute, issuedOn, cents, reason));
 	}
 
-	enum Status {
-
-		SUBMITTED, APPROVED, FUNDED, REJECTED, PARTIALLY_PAID, PAID, DISPUTED, CHARGED_BACK, WRITTEN_OFF
-
-	}
-
 	static final class Transition {
 
-		final Status from;
+		final InvoiceStatus from;
 
-		final Status to;
+		final InvoiceStatus to;
 
 		final String by;
 
@@ -106,7 +102,7 @@ final class PlannedInvoice {
 
 		boolean settles;
 
-		Transition(Status from, Status to, String by, long at, String reason) {
+		Transition(InvoiceStatus from, InvoiceStatus to, String by, long at, String reason) {
 			this.from = from;
 			this.to = to;
 			this.by = by;

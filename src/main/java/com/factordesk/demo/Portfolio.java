@@ -20,7 +20,7 @@ import com.factordesk.demo.PlannedInvoice.Allocation;
 import com.factordesk.demo.PlannedInvoice.CreditNote;
 import com.factordesk.demo.PlannedInvoice.Dispute;
 import com.factordesk.demo.PlannedInvoice.Payment;
-import com.factordesk.demo.PlannedInvoice.Status;
+import com.factordesk.invoice.InvoiceStatus;
 import com.factordesk.demo.PlannedInvoice.Transition;
 
 import static com.factordesk.demo.CopyLoader.NONE;
@@ -637,7 +637,7 @@ final class Portfolio {
 	private void live(ClientPlan client, PlannedInvoice invoice, SplittableRandom r) {
 		DebtorPlan debtor = invoice.debtor;
 		int yesterday = this.today - 1;
-		invoice.transition(null, Status.SUBMITTED, client.submitter, invoice.submittedAt, null, r);
+		invoice.transition(null, InvoiceStatus.SUBMITTED, client.submitter, invoice.submittedAt, null, r);
 		int decision = Math.min(yesterday, invoice.submittedOn + pick(DECISION_DELAY_SHARES, r));
 		long decidedAt = (decision == invoice.submittedOn) ? invoice.submittedAt + 60L * r.nextInt(20, 180)
 				: this.calendar.at(decision, 9 * 60 + r.nextInt(150));
@@ -646,15 +646,16 @@ final class Portfolio {
 		if (r.nextDouble() < (stoppedPaying ? 0.5 : 0.035)) {
 			String reason = stoppedPaying && r.nextBoolean() ? "Debtor has items more than 60 days past due"
 					: REJECTION_REASONS[r.nextInt(REJECTION_REASONS.length)];
-			invoice.transition(Status.SUBMITTED, Status.REJECTED, underwriter, decidedAt, reason, r);
-			invoice.status = Status.REJECTED;
+			invoice.transition(InvoiceStatus.SUBMITTED, InvoiceStatus.REJECTED, underwriter, decidedAt, reason, r);
+			invoice.status = InvoiceStatus.REJECTED;
 			invoice.closedOn = decision;
 			return;
 		}
-		invoice.transition(Status.SUBMITTED, Status.APPROVED, underwriter, decidedAt, null, r);
-		invoice.transition(Status.APPROVED, Status.FUNDED, SYSTEM, decidedAt + 60L * r.nextInt(15, 120), null, r);
+		invoice.transition(InvoiceStatus.SUBMITTED, InvoiceStatus.APPROVED, underwriter, decidedAt, null, r);
+		invoice.transition(InvoiceStatus.APPROVED, InvoiceStatus.FUNDED, SYSTEM, decidedAt + 60L * r.nextInt(15, 120),
+				null, r);
 		invoice.fundedOn = decision;
-		Status status = Status.FUNDED;
+		InvoiceStatus status = InvoiceStatus.FUNDED;
 
 		int late = (int) Math.round(debtor.lateness(invoice.dueDay, this.today, this.calendar, r))
 				+ client.pairOffset[invoice.pair];
@@ -683,10 +684,9 @@ final class Portfolio {
 				dispute.cents = (r.nextDouble() < 0.4) ? invoice.cents
 						: Math.max(100, cents(invoice.cents / 100.0 * r.nextDouble(0.1, 0.6)));
 				invoice.dispute = dispute;
-				invoice.transition(status, Status.DISPUTED, UNDERWRITERS[r.nextInt(UNDERWRITERS.length)],
+				invoice.transition(status, status, UNDERWRITERS[r.nextInt(UNDERWRITERS.length)],
 						this.calendar.at(opened, business(r)), "Debtor disputes the invoice: " + DISPUTE_LABELS[reason],
 						r);
-				status = Status.DISPUTED;
 				lastEvent = opened;
 				int resolved = opened + 3 + (int) Math.min(150, -Math.log(1 - r.nextDouble()) * 25);
 				if (resolved > yesterday) {
@@ -709,9 +709,8 @@ final class Portfolio {
 					collectable -= credit;
 					resolution = "Dispute settled by credit note";
 				}
-				invoice.transition(status, Status.FUNDED, UNDERWRITERS[r.nextInt(UNDERWRITERS.length)],
+				invoice.transition(status, status, UNDERWRITERS[r.nextInt(UNDERWRITERS.length)],
 						this.calendar.at(resolved, business(r)), resolution, r);
-				status = Status.FUNDED;
 				lastEvent = resolved;
 				payDay = Math.max(payDay, resolved + 2 + r.nextInt(14));
 			}
@@ -738,12 +737,12 @@ final class Portfolio {
 			if (partialDay > invoice.fundedOn && partialDay <= this.today) {
 				partial = Math.max(1, cents(collectable / 100.0 * r.nextDouble(0.25, 0.75)));
 				invoice.partial = new Allocation(invoice, partial);
-				invoice.transition(status, Status.PARTIALLY_PAID, SYSTEM, this.calendar.at(partialDay, bankRun(r)),
-						"Partial payment ", r);
+				invoice.transition(status, InvoiceStatus.PARTIALLY_PAID, SYSTEM,
+						this.calendar.at(partialDay, bankRun(r)), "Partial payment ", r);
 				invoice.partialPayment = new Payment(debtor, partialDay);
 				invoice.partialPayment.allocations.add(invoice.partial);
 				invoice.lastTransition().payment = invoice.partialPayment;
-				status = Status.PARTIALLY_PAID;
+				status = InvoiceStatus.PARTIALLY_PAID;
 				lastEvent = partialDay;
 			}
 		}
@@ -751,29 +750,29 @@ final class Portfolio {
 		if (!defaults && payDay <= this.today) {
 			invoice.settlement = new Allocation(invoice, collectable - partial);
 			invoice.settledOn = payDay;
-			invoice.transition(status, Status.PAID, SYSTEM, this.calendar.at(payDay, bankRun(r)), "Payment ", r);
-			status = Status.PAID;
+			invoice.transition(status, InvoiceStatus.PAID, SYSTEM, this.calendar.at(payDay, bankRun(r)), "Payment ", r);
+			status = InvoiceStatus.PAID;
 			invoice.closedOn = payDay;
 		}
 		else if (defaults) {
 			if (client.recourse) {
 				int day = invoice.dueDay + client.recourseDays + 1 + r.nextInt(20);
 				if (day <= yesterday && day > lastEvent && r.nextDouble() < 0.6) {
-					invoice.transition(status, Status.CHARGED_BACK, UNDERWRITERS[r.nextInt(UNDERWRITERS.length)],
+					invoice.transition(status, InvoiceStatus.CHARGED_BACK, UNDERWRITERS[r.nextInt(UNDERWRITERS.length)],
 							this.calendar.at(day, business(r)),
 							"Recourse period of " + client.recourseDays + " days exceeded: charged back to the client",
 							r);
-					status = Status.CHARGED_BACK;
+					status = InvoiceStatus.CHARGED_BACK;
 					invoice.closedOn = day;
 				}
 			}
 			else {
 				int day = invoice.dueDay + 150 + r.nextInt(90);
 				if (day <= yesterday && day > lastEvent && r.nextDouble() < 0.4) {
-					invoice.transition(status, Status.WRITTEN_OFF, UNDERWRITERS[r.nextInt(UNDERWRITERS.length)],
+					invoice.transition(status, InvoiceStatus.WRITTEN_OFF, UNDERWRITERS[r.nextInt(UNDERWRITERS.length)],
 							this.calendar.at(day, business(r)),
 							"Debtor insolvent: claim filed with the administrator, written off", r);
-					status = Status.WRITTEN_OFF;
+					status = InvoiceStatus.WRITTEN_OFF;
 					invoice.closedOn = day;
 				}
 			}
@@ -828,8 +827,8 @@ final class Portfolio {
 						: amount(client.faceMu + client.pairFaceMu[invoice.pair], r);
 			}
 			invoice.submittedAt = times.at(invoice.submittedOn, r);
-			invoice.transition(null, Status.SUBMITTED, client.submitter, invoice.submittedAt, null, r);
-			invoice.status = Status.SUBMITTED;
+			invoice.transition(null, InvoiceStatus.SUBMITTED, client.submitter, invoice.submittedAt, null, r);
+			invoice.status = InvoiceStatus.SUBMITTED;
 			invoices.add(invoice);
 			this.submittedInQueue++;
 		}

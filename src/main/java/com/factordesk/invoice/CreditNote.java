@@ -43,7 +43,7 @@ public class CreditNote implements FeedsDebtorScore {
 	protected CreditNote() {
 	}
 
-	public CreditNote(Invoice invoice, Dispute dispute, LocalDate issuedOn, Money amount, String reason) {
+	CreditNote(Invoice invoice, Dispute dispute, LocalDate issuedOn, Money amount, String reason) {
 		if (!amount.isPositive()) {
 			throw new IllegalArgumentException("A credit note must be positive");
 		}

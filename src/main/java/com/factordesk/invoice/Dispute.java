@@ -47,7 +47,7 @@ public class Dispute implements FeedsDebtorScore {
 	protected Dispute() {
 	}
 
-	public Dispute(Invoice invoice, DisputeReason reason, LocalDate openedOn, Money amount) {
+	Dispute(Invoice invoice, DisputeReason reason, LocalDate openedOn, Money amount) {
 		if (!amount.isPositive() || amount.isGreaterThan(invoice.getAmount())) {
 			throw new IllegalArgumentException("A disputed amount is positive and at most the invoice amount");
 		}

@@ -20,14 +20,8 @@ public class InvoiceDetails {
 
 	private static final String DEBTOR_POSITION = """
 			WITH open_item AS (
-			    SELECT i.client_id, i.due_date,
-			           i.amount - COALESCE(p.paid, 0) - COALESCE(c.credited, 0) AS outstanding
-			    FROM invoice i
-			    LEFT JOIN LATERAL (SELECT SUM(a.amount) AS paid FROM payment_allocation a
-			                       WHERE a.invoice_id = i.id) p ON TRUE
-			    LEFT JOIN LATERAL (SELECT SUM(n.amount) AS credited FROM credit_note n
-			                       WHERE n.invoice_id = i.id) c ON TRUE
-			    WHERE i.debtor_id = :debtorId AND i.funded_on IS NOT NULL AND i.closed_on IS NULL
+			    SELECT client_id, due_date, outstanding FROM open_receivable(CAST(:today AS date))
+			    WHERE debtor_id = :debtorId
 			)
 			SELECT COALESCE(SUM(outstanding), 0) AS open_amount,
 			       COUNT(*) AS open_invoices,
@@ -36,7 +30,7 @@ public class InvoiceDetails {
 			       COALESCE(SUM(outstanding) FILTER (WHERE due_date < :today), 0) AS past_due_amount,
 			       (SELECT COUNT(*) FROM dispute d JOIN invoice di ON di.id = d.invoice_id
 			        WHERE di.debtor_id = :debtorId AND d.outcome IS NULL) AS open_disputes
-			FROM open_item WHERE outstanding > 0
+			FROM open_item
 			""";
 
 	private final InvoiceRepository invoices;

@@ -1,5 +1,6 @@
 package com.factordesk.invoice;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -38,6 +39,8 @@ public class Payment {
 
 	private String reference;
 
+	private LocalDate reversedOn;
+
 	@OneToMany(mappedBy = "payment", cascade = CascadeType.ALL)
 	private List<PaymentAllocation> allocations = new ArrayList<>();
 
@@ -55,21 +58,55 @@ public class Payment {
 	}
 
 	/**
-	 * Applies part of this payment to an invoice of the same debtor.
+	 * Applies up to {@code requested} of this payment to an invoice of the same debtor
+	 * (cash application): never more than the invoice's outstanding nor than what is
+	 * unapplied; the rest stays unapplied on the payment. The invoice moves to
+	 * PARTIALLY_PAID or PAID.
+	 * @return the allocation, for what was actually applied
 	 */
-	public PaymentAllocation applyTo(Invoice invoice, Money allocated) {
-		if (!invoice.getDebtor().getId().equals(this.debtor.getId())) {
-			throw new IllegalArgumentException("A payment applies only to invoices of its own debtor");
+	public PaymentAllocation applyTo(Invoice invoice, Money requested, String actor, Clock clock) {
+		if (!invoice.getDebtor().getRef().equals(this.debtor.getRef())) {
+			throw new InvoiceRefusal("payment.otherDebtor", this.reference, invoice.getNumber());
 		}
-		if (allocated.isGreaterThan(unapplied())) {
-			throw new IllegalArgumentException("Cannot apply " + allocated + ": only " + unapplied() + " is unapplied");
+		if (this.reversedOn != null) {
+			throw new InvoiceRefusal("payment.reversed", this.reference);
 		}
-		PaymentAllocation allocation = new PaymentAllocation(this, invoice, allocated);
+		Money applied = requested.min(unapplied()).min(invoice.outstanding());
+		if (!applied.isPositive()) {
+			throw new InvoiceRefusal("payment.nothingToApply", this.reference, invoice.getNumber());
+		}
+		PaymentAllocation allocation = new PaymentAllocation(this, invoice, applied);
 		this.allocations.add(allocation);
+		invoice.collect(allocation, actor, clock);
 		return allocation;
 	}
 
+	/**
+	 * The payment bounced: every allocation is reversed on that day, and the invoices it
+	 * paid are open again (PAID back to PARTIALLY_PAID or FUNDED).
+	 */
+	public void reverse(LocalDate on, String actor, String reason, Clock clock) {
+		if (this.reversedOn != null) {
+			throw new InvoiceRefusal("payment.reversed", this.reference);
+		}
+		this.reversedOn = on;
+		for (PaymentAllocation allocation : this.allocations) {
+			allocation.reverse(on);
+			allocation.getInvoice().uncollect(allocation, actor, reason, clock);
+		}
+	}
+
+	public LocalDate getReversedOn() {
+		return this.reversedOn;
+	}
+
+	/**
+	 * What is left of this payment to apply; a reversed payment has nothing left.
+	 */
 	public Money unapplied() {
+		if (this.reversedOn != null) {
+			return Money.ZERO;
+		}
 		return this.allocations.stream().map(PaymentAllocation::getAmount).reduce(this.amount, Money::minus);
 	}
 

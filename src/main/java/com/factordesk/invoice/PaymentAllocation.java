@@ -39,6 +39,8 @@ public class PaymentAllocation implements FeedsDebtorScore {
 
 	private LocalDate receivedOn;
 
+	private LocalDate reversedOn;
+
 	protected PaymentAllocation() {
 	}
 
@@ -66,6 +68,25 @@ public class PaymentAllocation implements FeedsDebtorScore {
 
 	public Money getAmount() {
 		return this.amount;
+	}
+
+	/**
+	 * The payment bounced: from this day on the allocation no longer counts.
+	 */
+	void reverse(LocalDate on) {
+		if (on.isBefore(this.receivedOn)) {
+			throw new InvoiceRefusal("payment.reversal.beforeReceipt", this.payment.getReference(), on,
+					this.receivedOn);
+		}
+		this.reversedOn = on;
+	}
+
+	public boolean isReversed() {
+		return this.reversedOn != null;
+	}
+
+	public LocalDate getReversedOn() {
+		return this.reversedOn;
 	}
 
 	public LocalDate getReceivedOn() {

@@ -19,28 +19,19 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Portfolio figures as of the end of a day, each one SQL aggregate. An invoice is in the
- * open AR at date d when we funded it on or before d, it was issued on or before d, it
- * was not closed (written off, charged back) by d, and payments and credit notes dated on
- * or before d leave something outstanding.
+ * Portfolio figures as of the end of a day, each one SQL aggregate over the open AR that
+ * the invoice feature publishes ({@code open_receivable(d)}, DESIGN section 5): funded
+ * invoices issued by d, not closed by d, with something outstanding after the payments
+ * and credit notes dated by d.
  */
 @Service
 @Transactional(readOnly = true)
 public class PortfolioQueries {
 
 	static final String OPEN_ITEMS = """
-			WITH open_item AS (
-			    SELECT i.id, i.client_id, i.debtor_id, i.due_date, CAST(:asOf AS date) - i.due_date AS days_past_due,
-			           i.amount - COALESCE(p.paid, 0) - COALESCE(c.credited, 0) AS outstanding
-			    FROM invoice i
-			    LEFT JOIN LATERAL (SELECT SUM(a.amount) AS paid FROM payment_allocation a
-			                       WHERE a.invoice_id = i.id AND a.received_on <= :asOf) p ON TRUE
-			    LEFT JOIN LATERAL (SELECT SUM(n.amount) AS credited FROM credit_note n
-			                       WHERE n.invoice_id = i.id AND n.issued_on <= :asOf) c ON TRUE
-			    WHERE i.funded_on <= :asOf AND i.issue_date <= :asOf
-			      AND (i.closed_on IS NULL OR i.closed_on > :asOf)
-			), open_ar AS (
-			    SELECT * FROM open_item WHERE outstanding > 0
+			WITH open_ar AS (
+			    SELECT invoice_id AS id, client_id, debtor_id, due_date, days_past_due, outstanding
+			    FROM open_receivable(CAST(:asOf AS date))
 			)
 			""";
 

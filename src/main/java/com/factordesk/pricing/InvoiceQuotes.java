@@ -31,12 +31,10 @@ public class InvoiceQuotes {
 			SELECT i.id, i.client_id, i.debtor_id, i.amount, i.issue_date, i.due_date, i.funded_on,
 			       f.default_advance_rate, f.concentration_limit, f.fee_structure, f.fee_period_days, f.day_count,
 			       f.client_fee_discount,
-			       r.id AS snapshot_id, r.score, r.grade,
-			       COALESCE(CAST(r.inputs -> 'payments' ->> 'adbtDays' AS numeric), 0) AS adbt
+			       r.snapshot_id, r.score, r.grade, r.adbt_days AS adbt
 			FROM invoice i
 			JOIN facility f ON f.client_id = i.client_id
-			JOIN debtor d ON d.id = i.debtor_id
-			JOIN risk_score r ON r.id = d.current_risk_score_id
+			JOIN debtor_current_score r ON r.debtor_id = i.debtor_id
 			WHERE i.id IN (:ids)
 			""";
 
@@ -45,15 +43,9 @@ public class InvoiceQuotes {
 	 * invoices left out).
 	 */
 	private static final String BOOKS = """
-			SELECT client_id, debtor_id, SUM(outstanding) AS owed FROM (
-			    SELECT i.client_id, i.debtor_id,
-			           i.amount - COALESCE((SELECT SUM(a.amount) FROM payment_allocation a WHERE a.invoice_id = i.id), 0)
-			                    - COALESCE((SELECT SUM(n.amount) FROM credit_note n WHERE n.invoice_id = i.id), 0)
-			               AS outstanding
-			    FROM invoice i
-			    WHERE i.client_id IN (:clientIds) AND i.funded_on IS NOT NULL AND i.closed_on IS NULL
-			      AND i.id NOT IN (:ids)
-			) open_item WHERE outstanding > 0
+			SELECT client_id, debtor_id, SUM(outstanding) AS owed
+			FROM open_receivable(CAST(:today AS date))
+			WHERE client_id IN (:clientIds) AND invoice_id NOT IN (:ids)
 			GROUP BY client_id, debtor_id
 			""";
 
@@ -107,7 +99,7 @@ public class InvoiceQuotes {
 		if (facts.isEmpty()) {
 			return Map.of();
 		}
-		Map<Long, Map<Long, Money>> owedByClient = books(facts, invoiceIds);
+		Map<Long, Map<Long, Money>> owedByClient = books(facts, invoiceIds, today);
 		Map<Long, InvoiceQuote> quotes = new HashMap<>();
 		for (Facts fact : facts) {
 			Map<Long, Money> owed = owedByClient.getOrDefault(fact.clientId(), Map.of());
@@ -123,11 +115,12 @@ public class InvoiceQuotes {
 		return quotes;
 	}
 
-	private Map<Long, Map<Long, Money>> books(List<Facts> facts, List<Long> invoiceIds) {
+	private Map<Long, Map<Long, Money>> books(List<Facts> facts, List<Long> invoiceIds, LocalDate today) {
 		Map<Long, Map<Long, Money>> owed = new HashMap<>();
 		this.jdbc.sql(BOOKS)
 			.param("clientIds", facts.stream().map(Facts::clientId).distinct().toList())
 			.param("ids", invoiceIds)
+			.param("today", today)
 			.query((java.sql.ResultSet rs) -> {
 				owed.computeIfAbsent(rs.getLong("client_id"), (client) -> new HashMap<>())
 					.put(rs.getLong("debtor_id"), Money.of(rs.getBigDecimal("owed")));

@@ -35,18 +35,15 @@ public class Backtest {
 
 	private static final String OUTCOMES = """
 			SELECT i.debtor_id, i.issue_date, i.due_date,
-			       CASE WHEN COALESCE(p.paid, 0) + COALESCE(c.credited, 0) >= i.amount
-			            THEN GREATEST(0, p.last_paid - i.due_date)
+			       CASE WHEN i.outstanding <= 0
+			            THEN GREATEST(0, i.last_collected_on - i.due_date)
 			            ELSE CAST(:today AS date) - i.due_date END AS days_beyond
-			FROM invoice i
+			FROM invoice_balance(CAST(:today AS date)) i
 			JOIN client cl ON cl.id = i.client_id
-			LEFT JOIN LATERAL (SELECT SUM(a.amount) AS paid, MAX(a.received_on) AS last_paid
-			                   FROM payment_allocation a WHERE a.invoice_id = i.id) p ON TRUE
-			LEFT JOIN LATERAL (SELECT SUM(n.amount) AS credited FROM credit_note n WHERE n.invoice_id = i.id) c ON TRUE
-			WHERE i.issue_date BETWEEN :from AND :to AND i.funded_on IS NOT NULL
+			WHERE i.issue_date BETWEEN :from AND :to
 			  AND (CAST(:clientRef AS text) IS NULL OR cl.ref = :clientRef)
-			  AND ((COALESCE(p.paid, 0) + COALESCE(c.credited, 0) >= i.amount AND p.last_paid IS NOT NULL)
-			       OR (COALESCE(p.paid, 0) + COALESCE(c.credited, 0) < i.amount AND i.due_date < :today))
+			  AND ((i.outstanding <= 0 AND i.last_collected_on IS NOT NULL)
+			       OR (i.outstanding > 0 AND i.due_date < :today))
 			""";
 
 	private final RiskScoring scoring;

@@ -20,19 +20,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class DebtorProfiles {
 
-	private static final String OUTSTANDING = """
-			i.amount - COALESCE((SELECT SUM(a.amount) FROM payment_allocation a WHERE a.invoice_id = i.id), 0)
-			         - COALESCE((SELECT SUM(n.amount) FROM credit_note n WHERE n.invoice_id = i.id), 0)
-			""";
-
 	private static final String CLIENTS = """
 			WITH item AS (
-			    SELECT i.client_id, i.amount, i.due_date, i.closed_on, i.status, p.last_paid,
-			           %s AS outstanding
-			    FROM invoice i
-			    LEFT JOIN LATERAL (SELECT MAX(a.received_on) AS last_paid FROM payment_allocation a
-			                       WHERE a.invoice_id = i.id) p ON TRUE
-			    WHERE i.debtor_id = :debtorId AND i.funded_on IS NOT NULL
+			    SELECT client_id, amount, due_date, closed_on, last_collected_on AS last_paid, outstanding
+			    FROM invoice_balance(CAST(:today AS date))
+			    WHERE debtor_id = :debtorId
 			)
 			SELECT c.ref, c.legal_name,
 			       COUNT(*) FILTER (WHERE it.outstanding <= 0 AND it.last_paid > CAST(:today AS date) - 365) AS paid,
@@ -48,8 +40,7 @@ public class DebtorProfiles {
 			FROM item it JOIN client c ON c.id = it.client_id
 			GROUP BY c.ref, c.legal_name
 			ORDER BY dbt DESC, c.ref
-			"""
-		.formatted(OUTSTANDING);
+			""";
 
 	private final JdbcClient jdbc;
 
@@ -95,13 +86,14 @@ public class DebtorProfiles {
 					rs.getString("outcome")))
 			.list();
 		var open = this.jdbc.sql("""
-				SELECT * FROM (
-				    SELECT i.id, i.number, c.legal_name, i.due_date, i.status,
-				           GREATEST(0, CAST(:today AS date) - i.due_date) AS days_past_due, %s AS outstanding
-				    FROM invoice i JOIN client c ON c.id = i.client_id
-				    WHERE i.debtor_id = :id AND i.funded_on IS NOT NULL AND i.closed_on IS NULL
-				) o WHERE outstanding > 0 ORDER BY days_past_due DESC, id LIMIT 100
-				""".formatted(OUTSTANDING))
+				SELECT i.id, i.number, c.legal_name, o.due_date, i.status,
+				       GREATEST(0, o.days_past_due) AS days_past_due, o.outstanding
+				FROM open_receivable(CAST(:today AS date)) o
+				JOIN invoice i ON i.id = o.invoice_id
+				JOIN client c ON c.id = o.client_id
+				WHERE o.debtor_id = :id
+				ORDER BY days_past_due DESC, i.id LIMIT 100
+				""")
 			.param("id", header.id())
 			.param("today", today)
 			.query((rs, row) -> new DebtorProfile.OpenItem(rs.getLong("id"), rs.getString("number"),

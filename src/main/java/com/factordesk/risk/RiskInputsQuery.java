@@ -35,15 +35,10 @@ class RiskInputsQuery {
 
 	private static final String AGGREGATES = """
 			WITH known AS (
-			    SELECT i.id, i.debtor_id, i.client_id, i.issue_date, i.due_date, i.amount,
-			           COALESCE(p.paid, 0) AS paid, p.last_paid, COALESCE(c.credited, 0) AS credited
-			    FROM invoice i
-			    LEFT JOIN LATERAL (SELECT SUM(a.amount) AS paid, MAX(a.received_on) AS last_paid
-			                       FROM payment_allocation a
-			                       WHERE a.invoice_id = i.id AND a.received_on <= :asOf) p ON TRUE
-			    LEFT JOIN LATERAL (SELECT SUM(n.amount) AS credited FROM credit_note n
-			                       WHERE n.invoice_id = i.id AND n.issued_on <= :asOf) c ON TRUE
-			    WHERE i.funded_on <= :asOf AND i.issue_date <= :asOf %s
+			    SELECT i.invoice_id AS id, i.debtor_id, i.client_id, i.issue_date, i.due_date, i.amount,
+			           i.collected AS paid, i.last_collected_on AS last_paid, i.credited
+			    FROM invoice_balance(CAST(:asOf AS date)) i
+			    WHERE TRUE %s
 			), paid AS (
 			    SELECT debtor_id, client_id, amount, last_paid,
 			           GREATEST(0, last_paid - due_date) AS days_beyond

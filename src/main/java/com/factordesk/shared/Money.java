@@ -50,6 +50,10 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
 		return this.amount.signum() > 0;
 	}
 
+	public boolean isZero() {
+		return this.amount.signum() == 0;
+	}
+
 	public boolean isNegative() {
 		return this.amount.signum() < 0;
 	}

@@ -70,8 +70,8 @@ class PersistenceIntegrationTests {
 		Debtor debtor = debtor();
 		Invoice invoice = Invoice.submit(client, debtor, null, "T-INV-1", LocalDate.of(2026, 11, 1),
 				LocalDate.of(2026, 12, 1), Money.of("12345.67"), "client:T-C1", this.clock);
-		invoice.moveTo(InvoiceStatus.APPROVED, "underwriter", "within limits", this.clock);
-		invoice.moveTo(InvoiceStatus.FUNDED, "system", null, this.clock);
+		invoice.approve(Money.of("10000.00"), false, "underwriter", "within limits", this.clock);
+		invoice.fund("underwriter", this.clock);
 		long id = this.invoices.save(invoice).getId();
 		this.entityManager.flush();
 		this.entityManager.clear();
@@ -93,13 +93,18 @@ class PersistenceIntegrationTests {
 	void aPaymentIsAppliedToInvoicesOfItsDebtorAndLeavesTheRestUnapplied() {
 		Client client = client();
 		Debtor debtor = debtor();
-		Invoice invoice = this.invoices.save(Invoice.submit(client, debtor, null, "T-INV-2", LocalDate.of(2026, 10, 1),
-				LocalDate.of(2026, 10, 31), Money.of("1000.00"), "client:T-C1", this.clock));
+		Invoice submitted = Invoice.submit(client, debtor, null, "T-INV-2", LocalDate.of(2026, 10, 1),
+				LocalDate.of(2026, 10, 31), Money.of("1000.00"), "client:T-C1", this.clock);
+		submitted.approve(Money.of("850.00"), false, "underwriter", null, this.clock);
+		submitted.fund("underwriter", this.clock);
+		Invoice invoice = this.invoices.save(submitted);
 		Payment payment = new Payment(debtor, LocalDate.of(2026, 11, 2), Money.of("1500.00"), "T-PAY-1");
-		payment.applyTo(invoice, Money.of("1000.00"));
+		payment.applyTo(invoice, Money.of("1500.00"), "underwriter", this.clock);
 		this.payments.save(payment);
 		this.entityManager.flush();
 		assertThat(payment.unapplied()).isEqualTo(Money.of("500.00"));
+		assertThat(this.jdbc.queryForObject("SELECT status FROM invoice WHERE id = ?", String.class, invoice.getId()))
+			.isEqualTo("PAID");
 		assertThat(this.jdbc.queryForObject("SELECT received_on FROM payment_allocation WHERE invoice_id = ?",
 				LocalDate.class, invoice.getId()))
 			.isEqualTo(LocalDate.of(2026, 11, 2));

@@ -173,7 +173,7 @@ class EventRescoringIntegrationTests {
 			Invoice invoice = this.invoices.findById(invoiceId).orElseThrow();
 			Payment payment = new Payment(invoice.getDebtor(), LocalDate.now(this.clock), invoice.getAmount(),
 					"TEST-PAYMENT-" + invoiceId);
-			payment.applyTo(invoice, invoice.getAmount());
+			payment.applyTo(invoice, invoice.getAmount(), "underwriter", this.clock);
 			this.payments.save(payment);
 		});
 		this.rescoring.awaitRescores(WAIT);

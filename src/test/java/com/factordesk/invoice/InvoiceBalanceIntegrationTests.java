@@ -1,0 +1,136 @@
+package com.factordesk.invoice;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import com.factordesk.IntegrationTest;
+import com.factordesk.client.Client;
+import com.factordesk.client.ClientRepository;
+import com.factordesk.client.FacilityTerms;
+import com.factordesk.debtor.Debtor;
+import com.factordesk.debtor.DebtorRepository;
+import com.factordesk.shared.Money;
+import com.factordesk.shared.Rate;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.annotation.Transactional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The one balance, {@code invoice_balance(d)} and {@code open_receivable(d)}, follows an
+ * invoice written through the domain's verbs day by day: payments and credit notes count
+ * from their date, a bounced payment stops counting from its reversal, a paid invoice
+ * leaves the open AR on the day it closes; and the planner inlines both functions.
+ */
+@IntegrationTest
+@Transactional
+class InvoiceBalanceIntegrationTests {
+
+	@Autowired
+	private ClientRepository clients;
+
+	@Autowired
+	private DebtorRepository debtors;
+
+	@Autowired
+	private InvoiceRepository invoices;
+
+	@Autowired
+	private PaymentRepository payments;
+
+	@Autowired
+	private EntityManager entityManager;
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	private Invoice invoice;
+
+	private static Clock on(String day) {
+		return Clock.fixed(LocalDate.parse(day).atTime(10, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+	}
+
+	@BeforeEach
+	void anInvoiceFundedPaidCreditedAndBounced() {
+		Client client = new Client("BAL-C1", "Balance Transport B.V.", "BAL-REG-C1", "NL", "transport",
+				LocalDate.of(2024, 1, 1));
+		client.signFacility(new FacilityTerms(Money.of("500000"), Rate.percent("85"), 90, true, Rate.percent("25")));
+		this.clients.save(client);
+		Debtor debtor = this.debtors
+			.save(new Debtor("BAL-D1", "Balance Buyer N.V.", "BAL-REG-D1", "BE", "wholesale", Money.of("100000")));
+		Invoice submitted = Invoice.submit(client, debtor, null, "BAL-1", LocalDate.of(2026, 10, 1),
+				LocalDate.of(2026, 10, 31), Money.of("1000.00"), "client:BAL-C1", on("2026-10-02"));
+		submitted.approve(Money.of("850.00"), false, "underwriter", null, on("2026-10-05"));
+		submitted.fund("underwriter", on("2026-10-05"));
+		this.invoice = this.invoices.save(submitted);
+
+		Payment first = new Payment(debtor, LocalDate.of(2026, 10, 20), Money.of("300.00"), "BAL-PAY-1");
+		first.applyTo(this.invoice, Money.of("300.00"), "underwriter", on("2026-10-20"));
+		this.payments.save(first);
+		this.invoice.credit(Money.of("100.00"), null, LocalDate.of(2026, 11, 1), "price correction", "underwriter",
+				on("2026-11-01"));
+		Payment second = new Payment(debtor, LocalDate.of(2026, 11, 10), Money.of("650.00"), "BAL-PAY-2");
+		second.applyTo(this.invoice, Money.of("650.00"), "underwriter", on("2026-11-10"));
+		this.payments.save(second);
+		assertThat(this.invoice.getStatus()).isEqualTo(InvoiceStatus.PAID);
+		assertThat(second.unapplied()).as("600.00 settles the invoice; 50.00 stays unapplied")
+			.isEqualTo(Money.of("50.00"));
+		this.entityManager.flush();
+		second.reverse(LocalDate.of(2026, 11, 15), "underwriter", "returned by the bank", on("2026-11-15"));
+		this.entityManager.flush();
+	}
+
+	@Test
+	void theBalanceCountsWhatWasDatedByTheDay() {
+		assertThat(balance("2026-10-04")).as("not yet funded").isEmpty();
+		assertThat(balance("2026-10-25")).containsExactly("300.00", "0.00", "700.00");
+		assertThat(balance("2026-11-05")).containsExactly("300.00", "100.00", "600.00");
+		assertThat(balance("2026-11-12")).containsExactly("900.00", "100.00", "0.00");
+		assertThat(balance("2026-11-20")).as("the bounced payment no longer counts")
+			.containsExactly("300.00", "100.00", "600.00");
+	}
+
+	@Test
+	void theOpenReceivableLeavesOutWhatWasClosedOrPaidByTheDay() {
+		assertThat(open("2026-10-25")).containsExactly(Map.entry("700.00", -6));
+		assertThat(open("2026-11-12")).as("paid on 2026-11-10").isEmpty();
+		assertThat(open("2026-11-20")).as("open again after the reversal, 20 days past due")
+			.containsExactly(Map.entry("600.00", 20));
+		assertThat(this.invoice.getStatus()).isEqualTo(InvoiceStatus.PARTIALLY_PAID);
+		assertThat(this.invoice.outstanding()).isEqualTo(Money.of("600.00"));
+	}
+
+	@Test
+	void thePlannerInlinesTheBalanceIntoTheCallingQuery() {
+		String plan = String.join("\n",
+				this.jdbc.queryForList(
+						"EXPLAIN SELECT SUM(outstanding) FROM open_receivable(DATE '2026-11-20') WHERE debtor_id = ?",
+						String.class, this.invoice.getDebtor().getId()));
+		assertThat(plan).doesNotContain("Function Scan").contains("invoice");
+	}
+
+	private List<String> balance(String day) {
+		List<List<String>> rows = this.jdbc.query("""
+				SELECT collected, credited, outstanding FROM invoice_balance(CAST(? AS date)) WHERE invoice_id = ?
+				""", (rs, row) -> List.of(rs.getBigDecimal(1).toPlainString(), rs.getBigDecimal(2).toPlainString(),
+				rs.getBigDecimal(3).toPlainString()), LocalDate.parse(day), this.invoice.getId());
+		return rows.isEmpty() ? List.of() : rows.get(0);
+	}
+
+	private List<Map.Entry<String, Integer>> open(String day) {
+		return this.jdbc.query("""
+				SELECT outstanding, days_past_due FROM open_receivable(CAST(? AS date)) WHERE invoice_id = ?
+				""", (rs, row) -> Map.entry(((BigDecimal) rs.getBigDecimal(1)).toPlainString(), rs.getInt(2)),
+				LocalDate.parse(day), this.invoice.getId());
+	}
+
+}
