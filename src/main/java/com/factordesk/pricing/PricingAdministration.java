@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+
+import com.factordesk.audit.AuditTrail;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -13,10 +16,17 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Admins publish new versions of the pricing bands, effective from a date: a version is
  * never changed once published, so every quote can be explained by the version it used. A
- * version that breaks a rule is refused whole, with every broken rule.
+ * version that breaks a rule is refused whole, with every broken rule. Each publication
+ * is recorded in the audit trail.
  */
 @Service
 public class PricingAdministration {
+
+	/**
+	 * How the audit trail names a version of the bands: by its number, as
+	 * {@code pricing-band-set} {@code 3}.
+	 */
+	public static final String SUBJECT = "pricing-band-set";
 
 	private static final long PUBLISH_LOCK = 0x0FAC7B4DL;
 
@@ -26,10 +36,13 @@ public class PricingAdministration {
 
 	private final Clock clock;
 
-	PricingAdministration(JdbcClient jdbc, PricingBands bands, Clock clock) {
+	private final AuditTrail audit;
+
+	PricingAdministration(JdbcClient jdbc, PricingBands bands, Clock clock, AuditTrail audit) {
 		this.jdbc = jdbc;
 		this.bands = bands;
 		this.clock = clock;
+		this.audit = audit;
 	}
 
 	@PreAuthorize("hasRole('ADMIN')")
@@ -104,6 +117,9 @@ public class PricingAdministration {
 				.param("autoDecline", band.autoDecline())
 				.update();
 		}
+		this.audit.record("pricing.bands-published", SUBJECT, String.valueOf(version),
+				(version > 1) ? Map.of("version", version - 1) : null,
+				Map.of("version", version, "effectiveFrom", effectiveFrom.toString(), "bands", ordered.size()));
 		return version;
 	}
 

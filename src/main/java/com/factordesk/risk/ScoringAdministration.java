@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.factordesk.audit.AuditTrail;
 import com.factordesk.debtor.BureauProvider;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,10 +19,16 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Admins publish new versions of the scoring weights and curves. A version never changes
  * once published: every score records the version it used. Publishing re-scores every
- * debtor with the new version at once.
+ * debtor with the new version at once. Each publication is recorded in the audit trail.
  */
 @Service
 public class ScoringAdministration {
+
+	/**
+	 * How the audit trail names a version of the scoring model: by its number, as
+	 * {@code scoring-model} {@code 2}.
+	 */
+	public static final String SUBJECT = "scoring-model";
 
 	/**
 	 * The advisory lock a publish holds exclusively; a single re-score takes it shared,
@@ -37,11 +44,14 @@ public class ScoringAdministration {
 
 	private final Clock clock;
 
-	ScoringAdministration(ScoringModels models, RiskScoring scoring, JdbcClient jdbc, Clock clock) {
+	private final AuditTrail audit;
+
+	ScoringAdministration(ScoringModels models, RiskScoring scoring, JdbcClient jdbc, Clock clock, AuditTrail audit) {
 		this.models = models;
 		this.scoring = scoring;
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.audit = audit;
 	}
 
 	@PreAuthorize("hasRole('ADMIN')")
@@ -110,6 +120,7 @@ public class ScoringAdministration {
 			.append("\": ")
 			.append(ScoringModels.json(curve)));
 		bureau.append('}');
+		ScoringModel previous = this.models.current();
 		this.jdbc
 			.sql("""
 					INSERT INTO scoring_weights (version, payment_behaviour, bureau, disputes, created_at, created_by,
@@ -128,8 +139,11 @@ public class ScoringAdministration {
 			.param("scales", bureau.toString())
 			// the page edits the weights and curves; the other rules carry over from the
 			// version in force
-			.param("rules", ScoringModels.rulesJson(this.models.current()))
+			.param("rules", ScoringModels.rulesJson(previous))
 			.update();
+		this.audit.record("scoring.model-published", SUBJECT, String.valueOf(version),
+				Map.of("version", previous.version()), Map.of("version", version, "weights", Map.of("paymentBehaviour",
+						weights.paymentBehaviour(), "bureau", weights.bureau(), "disputes", weights.disputes())));
 		this.scoring.scoreAll(ScoreTrigger.MANUAL);
 		return version;
 	}

@@ -9,7 +9,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+
+import com.factordesk.audit.AuditTrail;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -49,13 +52,21 @@ public class ApiKeys {
 	 */
 	static final String IMPORT = "ROLE_API_IMPORT";
 
+	/**
+	 * How the audit trail names a key: by id, as {@code api-key} {@code 7}.
+	 */
+	public static final String SUBJECT = "api-key";
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	ApiKeys(JdbcClient jdbc, Clock clock) {
+	private final AuditTrail audit;
+
+	ApiKeys(JdbcClient jdbc, Clock clock, AuditTrail audit) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.audit = audit;
 	}
 
 	/**
@@ -138,6 +149,8 @@ public class ApiKeys {
 			.query(String.class)
 			.optional()
 			.orElseThrow(() -> new RefusedChange("apiKey.revoke.none", null, "No active key with id " + id));
+		this.audit.record("api-key.revoked", SUBJECT, String.valueOf(id), Map.of("revoked", false),
+				Map.of("revoked", true));
 		return name;
 	}
 
@@ -151,12 +164,13 @@ public class ApiKeys {
 
 	/**
 	 * Records a key under a name; only its hash is stored.
+	 * @return the key's id
 	 */
 	@Transactional
-	void register(String name, String key, boolean canRead, boolean canImport, String createdBy) {
-		this.jdbc.sql("""
+	long register(String name, String key, boolean canRead, boolean canImport, String createdBy) {
+		long id = this.jdbc.sql("""
 				INSERT INTO api_key (name, key_hash, can_read, can_import, created_at, created_by)
-				VALUES (:name, :hash, :read, :import, :at, :by)
+				VALUES (:name, :hash, :read, :import, :at, :by) RETURNING id
 				""")
 			.param("name", name)
 			.param("hash", hash(key))
@@ -164,7 +178,11 @@ public class ApiKeys {
 			.param("import", canImport)
 			.param("at", Timestamp.from(this.clock.instant()))
 			.param("by", createdBy)
-			.update();
+			.query(Long.class)
+			.single();
+		this.audit.record("api-key.issued", SUBJECT, String.valueOf(id), null,
+				Map.of("name", name, "canRead", canRead, "canImport", canImport));
+		return id;
 	}
 
 	/**

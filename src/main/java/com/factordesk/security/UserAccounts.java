@@ -2,8 +2,11 @@ package com.factordesk.security;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
+import com.factordesk.audit.AuditTrail;
 import com.factordesk.shared.NotFoundException;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,10 +21,15 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * The admin console's user management: create users, change their roles, disable and
  * enable them. An administrator cannot disable themselves or drop their own ADMIN role,
- * so the desk is never left without one.
+ * so the desk is never left without one. Every change is recorded in the audit trail.
  */
 @Service
 public class UserAccounts {
+
+	/**
+	 * How the audit trail names a user: by id, as {@code user} {@code 42}.
+	 */
+	public static final String SUBJECT = "user";
 
 	private final AppUserRepository users;
 
@@ -31,12 +39,15 @@ public class UserAccounts {
 
 	private final ObjectProvider<FindByIndexNameSessionRepository<?>> sessions;
 
+	private final AuditTrail audit;
+
 	UserAccounts(AppUserRepository users, PasswordEncoder passwordEncoder, Clock clock,
-			ObjectProvider<FindByIndexNameSessionRepository<?>> sessions) {
+			ObjectProvider<FindByIndexNameSessionRepository<?>> sessions, AuditTrail audit) {
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
 		this.clock = clock;
 		this.sessions = sessions;
+		this.audit = audit;
 	}
 
 	@PreAuthorize("hasRole('ADMIN')")
@@ -70,7 +81,10 @@ public class UserAccounts {
 		}
 		user.rename(fullName);
 		if (!user.getRoles().equals(roles)) {
+			Set<Role> before = new TreeSet<>(user.getRoles());
 			user.changeRoles(roles);
+			this.audit.record("user.roles-changed", SUBJECT, subjectRef(user), Map.of("roles", before),
+					Map.of("roles", new TreeSet<>(roles)));
 			endSessionsOf(user.getUsername());
 		}
 	}
@@ -82,7 +96,10 @@ public class UserAccounts {
 		if (user.getUsername().equalsIgnoreCase(actingUsername)) {
 			throw new RefusedChange("user.disable.self", null, "You cannot disable yourself");
 		}
+		boolean before = user.isEnabled();
 		user.disable();
+		this.audit.record("user.disabled", SUBJECT, subjectRef(user), Map.of("enabled", before),
+				Map.of("enabled", false));
 		endSessionsOf(user.getUsername());
 	}
 
@@ -111,7 +128,11 @@ public class UserAccounts {
 	@PreAuthorize("hasRole('ADMIN')")
 	@Transactional
 	public void enable(long id) {
-		load(id).enable();
+		AppUser user = load(id);
+		boolean before = user.isEnabled();
+		user.enable();
+		this.audit.record("user.enabled", SUBJECT, subjectRef(user), Map.of("enabled", before),
+				Map.of("enabled", true));
 	}
 
 	/**
@@ -126,8 +147,11 @@ public class UserAccounts {
 		if (command.roles().isEmpty()) {
 			throw new RefusedChange("user.roles.empty", "roles", "A user needs at least one role");
 		}
-		return this.users.save(new AppUser(command.username(), command.fullName(),
+		AppUser user = this.users.save(new AppUser(command.username(), command.fullName(),
 				this.passwordEncoder.encode(command.password()), command.roles(), this.clock.instant()));
+		this.audit.record("user.created", SUBJECT, subjectRef(user), null, Map.of("username", user.getUsername(),
+				"roles", new TreeSet<>(user.getRoles()), "enabled", user.isEnabled()));
+		return user;
 	}
 
 	@Transactional(readOnly = true)
@@ -142,6 +166,10 @@ public class UserAccounts {
 
 	private AppUser load(long id) {
 		return this.users.findById(id).orElseThrow(() -> new NotFoundException("User", id));
+	}
+
+	private static String subjectRef(AppUser user) {
+		return String.valueOf(user.getId());
 	}
 
 	private UserSummary summary(AppUser user) {

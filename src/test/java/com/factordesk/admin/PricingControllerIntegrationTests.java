@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 import com.factordesk.IntegrationTest;
+import com.factordesk.audit.AuditTrail;
+import com.factordesk.pricing.PricingAdministration;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,6 +47,12 @@ class PricingControllerIntegrationTests {
 	@Autowired
 	private Clock clock;
 
+	@Autowired
+	private AuditTrail audit;
+
+	@Autowired
+	private JsonMapper json;
+
 	@Test
 	void showsTheBandsInForceAsTheStartOfANewVersion() throws Exception {
 		this.mvc.perform(get("/admin/pricing"))
@@ -70,6 +79,16 @@ class PricingControllerIntegrationTests {
 		assertThat(this.jdbc.queryForObject("SELECT created_by FROM pricing_band_set WHERE version = ?", String.class,
 				before + 1))
 			.isEqualTo("admin");
+		assertThat(this.audit.forSubject(PricingAdministration.SUBJECT, String.valueOf(before + 1))).singleElement()
+			.satisfies((entry) -> {
+				assertThat(entry.action()).isEqualTo("pricing.bands-published");
+				assertThat(entry.actor()).isEqualTo("admin");
+				assertThat(this.json.readTree(entry.before()))
+					.isEqualTo(this.json.readTree("{\"version\":" + before + "}"));
+				assertThat(this.json.readTree(entry.after()))
+					.isEqualTo(this.json.readTree("{\"version\":" + (before + 1) + ",\"effectiveFrom\":\""
+							+ LocalDate.now(this.clock).plusDays(30) + "\",\"bands\":5}"));
+			});
 	}
 
 	@Test

@@ -1,7 +1,10 @@
 package com.factordesk.admin;
 
 import com.factordesk.IntegrationTest;
+import com.factordesk.audit.AuditTrail;
+import com.factordesk.risk.ScoringAdministration;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,6 +36,12 @@ class ScoringControllerIntegrationTests {
 	@Autowired
 	private JdbcTemplate jdbc;
 
+	@Autowired
+	private AuditTrail audit;
+
+	@Autowired
+	private JsonMapper json;
+
 	@Test
 	void showsTheModelInUseAsTheStartOfANewVersion() throws Exception {
 		this.mvc.perform(get("/admin/scoring"))
@@ -62,6 +71,16 @@ class ScoringControllerIntegrationTests {
 				Boolean.class, next, next - 1))
 			.as("the rules the page does not edit carry over")
 			.isTrue();
+		assertThat(this.audit.forSubject(ScoringAdministration.SUBJECT, String.valueOf(next))).singleElement()
+			.satisfies((entry) -> {
+				assertThat(entry.action()).isEqualTo("scoring.model-published");
+				assertThat(entry.actor()).isEqualTo("admin");
+				assertThat(this.json.readTree(entry.before()))
+					.isEqualTo(this.json.readTree("{\"version\":" + (next - 1) + "}"));
+				assertThat(this.json.readTree(entry.after()).get("version").asInt()).isEqualTo(next);
+				assertThat(this.json.readTree(entry.after()).get("weights").get("paymentBehaviour").decimalValue())
+					.isEqualByComparingTo("0.45");
+			});
 	}
 
 	@Test
