@@ -11,6 +11,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import com.factordesk.shared.BusinessRefusal;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -94,20 +96,21 @@ public class ApiKeys {
 	/**
 	 * Issues a new random key for an integration. The key is returned this once: only its
 	 * hash is stored.
-	 * @throws RefusedChange when the name is taken or malformed, or no right is given
+	 * @throws BusinessRefusal when the name is taken or malformed, or no right is given
 	 */
 	@PreAuthorize("hasRole('ADMIN')")
 	@Transactional
 	public IssuedApiKey issue(String name, boolean canRead, boolean canImport, String actor) {
 		if (!NAME.matcher(name).matches()) {
-			throw new RefusedChange("apiKey.name.pattern", "name",
+			throw BusinessRefusal.onField("name", "apiKey.name.pattern",
 					"A name is 2-100 letters, digits, spaces, dots, dashes or underscores");
 		}
 		if (!canRead && !canImport) {
-			throw new RefusedChange("apiKey.rights.empty", "canRead", "A key needs read or import rights, or both");
+			throw BusinessRefusal.onField("canRead", "apiKey.rights.empty",
+					"A key needs read or import rights, or both");
 		}
 		if (exists(name)) {
-			throw new RefusedChange("apiKey.name.taken", "name", "A key named " + name + " exists already");
+			throw BusinessRefusal.onField("name", "apiKey.name.taken", "A key named " + name + " exists already");
 		}
 		byte[] secret = new byte[32];
 		this.random.nextBytes(secret);
@@ -117,7 +120,7 @@ public class ApiKeys {
 		}
 		catch (org.springframework.dao.DuplicateKeyException ex) {
 			// issued at the same moment by another admin
-			throw new RefusedChange("apiKey.name.taken", "name", "A key named " + name + " exists already");
+			throw BusinessRefusal.onField("name", "apiKey.name.taken", "A key named " + name + " exists already");
 		}
 		return new IssuedApiKey(name, key);
 	}
@@ -137,7 +140,7 @@ public class ApiKeys {
 			.param("id", id)
 			.query(String.class)
 			.optional()
-			.orElseThrow(() -> new RefusedChange("apiKey.revoke.none", null, "No active key with id " + id));
+			.orElseThrow(() -> BusinessRefusal.of("apiKey.revoke.none", "No active key with id " + id));
 		return name;
 	}
 

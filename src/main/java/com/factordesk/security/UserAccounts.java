@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 
+import com.factordesk.shared.BusinessRefusal;
 import com.factordesk.shared.NotFoundException;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -62,11 +63,11 @@ public class UserAccounts {
 	public void changeRoles(long id, String fullName, Set<Role> roles, String actingUsername) {
 		AppUser user = load(id);
 		if (roles.isEmpty()) {
-			throw new RefusedChange("user.roles.empty", "roles", "A user needs at least one role");
+			throw BusinessRefusal.onField("roles", "user.roles.empty", "A user needs at least one role");
 		}
 		if (user.getUsername().equalsIgnoreCase(actingUsername) && user.hasRole(Role.ADMIN)
 				&& !roles.contains(Role.ADMIN)) {
-			throw new RefusedChange("user.roles.selfAdmin", "roles", "You cannot remove your own ADMIN role");
+			throw BusinessRefusal.onField("roles", "user.roles.selfAdmin", "You cannot remove your own ADMIN role");
 		}
 		user.rename(fullName);
 		if (!user.getRoles().equals(roles)) {
@@ -80,7 +81,7 @@ public class UserAccounts {
 	public void disable(long id, String actingUsername) {
 		AppUser user = load(id);
 		if (user.getUsername().equalsIgnoreCase(actingUsername)) {
-			throw new RefusedChange("user.disable.self", null, "You cannot disable yourself");
+			throw BusinessRefusal.of("user.disable.self", "You cannot disable yourself");
 		}
 		user.disable();
 		endSessionsOf(user.getUsername());
@@ -121,10 +122,11 @@ public class UserAccounts {
 	@Transactional
 	AppUser register(CreateUser command) {
 		if (this.users.existsByUsernameIgnoreCase(command.username())) {
-			throw new RefusedChange("user.username.taken", "username", "User name " + command.username() + " is taken");
+			throw BusinessRefusal.onField("username", "user.username.taken",
+					"User name " + command.username() + " is taken");
 		}
 		if (command.roles().isEmpty()) {
-			throw new RefusedChange("user.roles.empty", "roles", "A user needs at least one role");
+			throw BusinessRefusal.onField("roles", "user.roles.empty", "A user needs at least one role");
 		}
 		return this.users.save(new AppUser(command.username(), command.fullName(),
 				this.passwordEncoder.encode(command.password()), command.roles(), this.clock.instant()));
