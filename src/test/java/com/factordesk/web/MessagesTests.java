@@ -61,7 +61,7 @@ class MessagesTests {
 	 * {@code Violation}.
 	 */
 	private static final Pattern REFUSAL_CODE = Pattern.compile(
-			"(?:BusinessRefusal|Violation)\\.(?:of\\(\\s*\"([A-Za-z0-9_.]+)\"|onField\\(\\s*[^,]+,\\s*\"([A-Za-z0-9_.]+)\")");
+			"(?:BusinessRefusal|Violation)\\s*\\.(?:of\\(\\s*\"([A-Za-z0-9_.]+)\"|onField\\(\\s*[^,]+,\\s*\"([A-Za-z0-9_.]+)\")");
 
 	@Test
 	void everyCodeTheJavaCodeShowsExists() throws IOException {
