@@ -2,8 +2,8 @@ package com.factordesk.admin;
 
 import java.security.Principal;
 
-import com.factordesk.security.RefusedChange;
 import com.factordesk.security.ApiKeys;
+import com.factordesk.shared.BusinessRefusal;
 import jakarta.validation.Valid;
 
 import org.springframework.stereotype.Controller;
@@ -50,7 +50,7 @@ class ApiKeysController {
 				model.asMap().remove(BindingResult.MODEL_KEY_PREFIX + "form");
 				model.addAttribute("form", new ApiKeyForm());
 			}
-			catch (RefusedChange ex) {
+			catch (BusinessRefusal ex) {
 				ex.rejectOn(result);
 			}
 		}
@@ -64,7 +64,7 @@ class ApiKeysController {
 			redirect.addFlashAttribute("success", "apiKeys.revoked");
 			redirect.addFlashAttribute("successArg", name);
 		}
-		catch (RefusedChange ex) {
+		catch (BusinessRefusal ex) {
 			redirect.addFlashAttribute("failure", ex.getCode());
 		}
 		return "redirect:/admin/api-keys";

@@ -4,9 +4,8 @@ import java.security.Principal;
 import java.time.Clock;
 import java.time.LocalDate;
 
-import com.factordesk.pricing.BandSetRejected;
-import com.factordesk.pricing.BandViolation;
 import com.factordesk.pricing.PricingAdministration;
+import com.factordesk.shared.BusinessRefusal;
 import jakarta.validation.Valid;
 
 import org.springframework.stereotype.Controller;
@@ -53,10 +52,8 @@ class PricingController {
 			redirect.addFlashAttribute("successArg", version);
 			return "redirect:/admin/pricing";
 		}
-		catch (BandSetRejected ex) {
-			for (BandViolation violation : ex.getViolations()) {
-				result.reject(violation.key(), violation.message());
-			}
+		catch (BusinessRefusal ex) {
+			ex.rejectOn(result);
 			return page(model);
 		}
 	}

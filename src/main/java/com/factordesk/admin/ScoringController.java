@@ -1,11 +1,10 @@
 package com.factordesk.admin;
 
 import java.security.Principal;
-import java.util.Map;
 
 import com.factordesk.debtor.BureauProvider;
 import com.factordesk.risk.ScoringAdministration;
-import com.factordesk.risk.ScoringModelRejected;
+import com.factordesk.shared.BusinessRefusal;
 import jakarta.validation.Valid;
 
 import org.springframework.stereotype.Controller;
@@ -54,10 +53,8 @@ class ScoringController {
 			redirect.addFlashAttribute("successArg", version);
 			return "redirect:/admin/scoring";
 		}
-		catch (ScoringModelRejected ex) {
-			for (Map.Entry<String, String> error : ex.getErrors().entrySet()) {
-				result.rejectValue(error.getKey(), "scoring.invalid", error.getValue());
-			}
+		catch (BusinessRefusal ex) {
+			ex.rejectOn(result);
 			return page(model);
 		}
 	}

@@ -3,9 +3,9 @@ package com.factordesk.admin;
 import java.security.Principal;
 
 import com.factordesk.security.Role;
-import com.factordesk.security.RefusedChange;
 import com.factordesk.security.UserAccounts;
 import com.factordesk.security.UserSummary;
+import com.factordesk.shared.BusinessRefusal;
 import jakarta.validation.Valid;
 
 import org.springframework.stereotype.Controller;
@@ -59,7 +59,7 @@ class UsersController {
 			redirect.addFlashAttribute("successArg", user.username());
 			return "redirect:/admin/users";
 		}
-		catch (RefusedChange ex) {
+		catch (BusinessRefusal ex) {
 			ex.rejectOn(result);
 			return "admin/users/new";
 		}
@@ -84,7 +84,7 @@ class UsersController {
 				redirect.addFlashAttribute("successArg", user.username());
 				return "redirect:/admin/users";
 			}
-			catch (RefusedChange ex) {
+			catch (BusinessRefusal ex) {
 				ex.rejectOn(result);
 			}
 		}
@@ -99,7 +99,7 @@ class UsersController {
 			this.accounts.disable(id, principal.getName());
 			redirect.addFlashAttribute("success", "user.disabled");
 		}
-		catch (RefusedChange ex) {
+		catch (BusinessRefusal ex) {
 			redirect.addFlashAttribute("failure", ex.getCode());
 		}
 		redirect.addFlashAttribute("successArg", user.username());

@@ -1,30 +1,26 @@
 package com.factordesk.invoice;
 
-import java.util.Arrays;
 import java.util.List;
 
+import com.factordesk.shared.BusinessRefusal;
+import com.factordesk.shared.Violation;
+
 /**
- * A rule of the invoice lifecycle refuses a change; nothing was changed. The code is a
- * message key, the arguments fill it in.
+ * A rule of the invoice lifecycle or of cash application refuses a change; nothing was
+ * changed. One {@link BusinessRefusal} with a code (a message key) and its arguments.
  */
-public class InvoiceRefusal extends RuntimeException {
-
-	private final String code;
-
-	private final List<Object> arguments;
+public class InvoiceRefusal extends BusinessRefusal {
 
 	InvoiceRefusal(String code, Object... arguments) {
-		super(code + " " + Arrays.toString(arguments));
-		this.code = code;
-		this.arguments = List.of(arguments);
+		super(Violation.of(code, code + " " + List.of(arguments), arguments));
 	}
 
-	public String getCode() {
-		return this.code;
-	}
-
+	/**
+	 * What fills in the message: the invoice number first, then the amounts or states the
+	 * rule names.
+	 */
 	public List<Object> getArguments() {
-		return this.arguments;
+		return getViolations().get(0).arguments();
 	}
 
 }

@@ -8,6 +8,9 @@ import java.util.Map;
 
 import com.factordesk.audit.AuditTrail;
 
+import com.factordesk.shared.BusinessRefusal;
+import com.factordesk.shared.Violation;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -67,18 +70,22 @@ public class PricingAdministration {
 	 * Publishes a new version effective from a date (today or later: the past keeps the
 	 * bands it had).
 	 * @return the new version number
-	 * @throws BandSetRejected with every rule the bands break
+	 * @throws BusinessRefusal with every rule the bands break
 	 */
 	@PreAuthorize("hasRole('ADMIN')")
 	@Transactional
 	public int publish(LocalDate effectiveFrom, List<PricingBand> newBands, String actor) {
-		List<BandViolation> violations = new ArrayList<>(PricingBandSet.validate(newBands));
+		List<Violation> violations = new ArrayList<>(PricingBandSet.validate(newBands));
 		if (effectiveFrom.isBefore(LocalDate.now(this.clock))) {
-			violations.add(new BandViolation("bands.effectiveInPast", List.of(), "The bands cannot take effect on "
-					+ effectiveFrom + ", in the past: quotes already made keep the bands they used"));
+			violations.add(
+					Violation
+						.onField("effectiveFrom", "bands.effectiveInPast",
+								"The bands cannot take effect on " + effectiveFrom
+										+ ", in the past: quotes already made keep the bands they used",
+								effectiveFrom));
 		}
 		if (!violations.isEmpty()) {
-			throw new BandSetRejected(violations);
+			throw new BusinessRefusal(violations);
 		}
 		this.jdbc.sql("SELECT 1 FROM (SELECT pg_advisory_xact_lock(" + PUBLISH_LOCK + ")) AS serialised")
 			.query(Integer.class)

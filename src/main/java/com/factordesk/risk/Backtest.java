@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import com.factordesk.shared.BusinessRefusal;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -64,10 +66,12 @@ public class Backtest {
 		Instant started = this.clock.instant();
 		LocalDate today = LocalDate.now(this.clock);
 		if (from.isAfter(to)) {
-			throw new IllegalArgumentException("The period starts after it ends: " + from + " > " + to);
+			throw BusinessRefusal.onField("from", "backtest.period.reversed",
+					"The period starts after it ends: " + from + " > " + to, from, to);
 		}
 		if (to.isAfter(today)) {
-			throw new IllegalArgumentException("The period ends after today (" + today + ")");
+			throw BusinessRefusal.onField("to", "backtest.period.future", "The period ends after today (" + today + ")",
+					to, today);
 		}
 		List<Row> rows = this.jdbc.sql(OUTCOMES)
 			.param("from", from)

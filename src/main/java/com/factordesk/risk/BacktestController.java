@@ -3,6 +3,8 @@ package com.factordesk.risk;
 import java.time.Clock;
 import java.time.LocalDate;
 
+import com.factordesk.shared.BusinessRefusal;
+
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,8 +43,8 @@ class BacktestController {
 		try {
 			model.addAttribute("report", this.backtest.run(periodFrom, periodTo, client));
 		}
-		catch (IllegalArgumentException ex) {
-			model.addAttribute("error", ex.getMessage());
+		catch (BusinessRefusal ex) {
+			model.addAttribute("refusal", ex);
 		}
 		return "risk/backtest";
 	}

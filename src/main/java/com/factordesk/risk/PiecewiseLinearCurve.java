@@ -6,6 +6,8 @@ import java.math.RoundingMode;
 import java.util.List;
 import java.util.Objects;
 
+import com.factordesk.shared.BusinessRefusal;
+
 /**
  * A curve that turns a measured figure (days beyond terms, a dispute rate, a bureau's raw
  * score) into a sub-score 0-100 by straight lines between configured points, flat beyond
@@ -13,7 +15,8 @@ import java.util.Objects;
  * up.
  *
  * @param points the points, sorted by strictly increasing x, at least two, each y within
- * 0-100
+ * 0-100; an admin writes them, so a curve that breaks these rules is a
+ * {@link BusinessRefusal} (of the whole curve: who reads it names the field)
  */
 public record PiecewiseLinearCurve(List<Point> points) {
 
@@ -25,18 +28,23 @@ public record PiecewiseLinearCurve(List<Point> points) {
 		Objects.requireNonNull(points, "points");
 		points = List.copyOf(points);
 		if (points.size() < 2) {
-			throw new IllegalArgumentException("A curve needs at least two points, got " + points.size());
+			throw BusinessRefusal.of("curve.points.tooFew", "A curve needs at least two points, got " + points.size(),
+					points.size());
 		}
 		for (int i = 0; i < points.size(); i++) {
 			Point point = points.get(i);
+			String y = point.y().toPlainString();
 			if (point.y().signum() < 0 || point.y().compareTo(HUNDRED) > 0) {
-				throw new IllegalArgumentException("Point " + (i + 1) + " of the curve has score "
-						+ point.y().toPlainString() + ": a score is 0-100");
+				throw BusinessRefusal.of("curve.point.scoreOutside",
+						"Point " + (i + 1) + " of the curve has score " + y + ": a score is 0-100", i + 1, y);
 			}
 			if (i > 0 && point.x().compareTo(points.get(i - 1).x()) <= 0) {
-				throw new IllegalArgumentException(
-						"Point " + (i + 1) + " of the curve is at " + point.x().toPlainString() + ", not after point "
-								+ i + " at " + points.get(i - 1).x().toPlainString() + ": x must strictly increase");
+				String x = point.x().toPlainString();
+				String before = points.get(i - 1).x().toPlainString();
+				throw BusinessRefusal.of(
+						"curve.point.notIncreasing", "Point " + (i + 1) + " of the curve is at " + x
+								+ ", not after point " + i + " at " + before + ": x must strictly increase",
+						i + 1, x, i, before);
 			}
 		}
 	}

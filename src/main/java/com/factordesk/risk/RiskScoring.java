@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.factordesk.shared.BusinessRefusal;
 import com.factordesk.shared.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -127,13 +128,14 @@ public class RiskScoring {
 	/**
 	 * A debtor's score as of the end of {@code asOf}, by reference.
 	 * @throws NotFoundException when there is no such debtor
-	 * @throws IllegalArgumentException when {@code asOf} is after today
+	 * @throws BusinessRefusal when {@code asOf} is after today
 	 */
 	@PreAuthorize("hasAnyRole('UNDERWRITER', 'MANAGER', 'ADMIN', 'API_READ')")
 	@Transactional(readOnly = true)
 	public RiskAssessment assessAsOf(String debtorRef, LocalDate asOf) {
 		if (asOf.isAfter(LocalDate.now(this.clock))) {
-			throw new IllegalArgumentException("A score can be taken as of today at the latest, not " + asOf);
+			throw BusinessRefusal.onField("asOf", "score.asOf.future",
+					"A score can be taken as of today at the latest, not " + asOf, asOf);
 		}
 		long debtorId = this.jdbc.sql("SELECT id FROM debtor WHERE ref = :ref")
 			.param("ref", debtorRef)

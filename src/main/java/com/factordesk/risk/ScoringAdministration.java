@@ -4,12 +4,13 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.factordesk.audit.AuditTrail;
 import com.factordesk.debtor.BureauProvider;
+import com.factordesk.shared.BusinessRefusal;
+import com.factordesk.shared.Violation;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -75,37 +76,43 @@ public class ScoringAdministration {
 	/**
 	 * Publishes a new version and re-scores every debtor with it.
 	 * @return the new version number
-	 * @throws ScoringModelRejected naming each field that breaks a rule
+	 * @throws BusinessRefusal naming each field that breaks a rule
 	 */
 	@PreAuthorize("hasRole('ADMIN')")
 	@Transactional
 	public int publish(NewScoringModel model, String actor) {
-		Map<String, String> errors = new LinkedHashMap<>();
+		List<Violation> violations = new ArrayList<>();
 		ScoringModel.Weights weights = null;
 		BigDecimal total = java.util.stream.Stream
 			.of(model.paymentBehaviourPercent(), model.bureauPercent(), model.disputesPercent())
 			.map((percent) -> (percent != null) ? percent : BigDecimal.ZERO)
 			.reduce(BigDecimal.ZERO, BigDecimal::add);
 		if (total.compareTo(BigDecimal.valueOf(100)) != 0) {
-			errors.put("paymentBehaviourPercent", "The weights must add up to 100 %, they add up to "
-					+ total.stripTrailingZeros().toPlainString() + " %");
+			violations.add(
+					Violation
+						.onField("paymentBehaviourPercent", "scoring.weights.sum",
+								"The weights must add up to 100 %, they add up to "
+										+ total.stripTrailingZeros().toPlainString() + " %",
+								total.stripTrailingZeros()));
 		}
-		else
-			try {
-				weights = new ScoringModel.Weights(fraction(model.paymentBehaviourPercent()),
-						fraction(model.bureauPercent()), fraction(model.disputesPercent()));
-			}
-			catch (IllegalArgumentException ex) {
-				errors.put("paymentBehaviourPercent", ex.getMessage());
-			}
-		PiecewiseLinearCurve adbt = parse("adbtCurve", model.adbtCurve(), errors);
-		PiecewiseLinearCurve disputes = parse("disputeRateCurve", model.disputeRateCurve(), errors);
+		else if (model.paymentBehaviourPercent() == null || model.bureauPercent() == null
+				|| model.disputesPercent() == null) {
+			violations.add(Violation.onField("paymentBehaviourPercent", "scoring.weights.missing",
+					"Give each weight as a percentage"));
+		}
+		else {
+			weights = new ScoringModel.Weights(fraction(model.paymentBehaviourPercent()),
+					fraction(model.bureauPercent()), fraction(model.disputesPercent()));
+		}
+		PiecewiseLinearCurve adbt = parse("adbtCurve", model.adbtCurve(), violations);
+		PiecewiseLinearCurve disputes = parse("disputeRateCurve", model.disputeRateCurve(), violations);
 		Map<BureauProvider, PiecewiseLinearCurve> scales = new EnumMap<>(BureauProvider.class);
 		for (BureauProvider provider : BureauProvider.values()) {
-			scales.put(provider, parse("bureauScales[" + provider + "]", model.bureauScales().get(provider), errors));
+			scales.put(provider,
+					parse("bureauScales[" + provider + "]", model.bureauScales().get(provider), violations));
 		}
-		if (!errors.isEmpty()) {
-			throw new ScoringModelRejected(errors);
+		if (!violations.isEmpty()) {
+			throw new BusinessRefusal(violations);
 		}
 		this.jdbc.sql("SELECT 1 FROM (SELECT pg_advisory_xact_lock(" + PUBLISH_LOCK + ")) AS serialised")
 			.query(Integer.class)
@@ -160,9 +167,14 @@ public class ScoringAdministration {
 		return String.join(", ", points);
 	}
 
-	private static PiecewiseLinearCurve parse(String field, String text, Map<String, String> errors) {
+	/**
+	 * The curve the admin wrote, or {@code null} with the reason added to
+	 * {@code violations}, on the form's field.
+	 */
+	private static PiecewiseLinearCurve parse(String field, String text, List<Violation> violations) {
 		if (text == null || text.isBlank()) {
-			errors.put(field, "Give the curve as x:y points separated by commas, e.g. 0:100, 30:50, 90:0");
+			violations.add(Violation.onField(field, "curve.missing",
+					"Give the curve as x:y points separated by commas, e.g. 0:100, 30:50, 90:0"));
 			return null;
 		}
 		List<PiecewiseLinearCurve.Point> points = new ArrayList<>();
@@ -176,27 +188,21 @@ public class ScoringAdministration {
 						new BigDecimal(parts[1].trim())));
 			}
 			catch (NumberFormatException ex) {
-				errors.put(field, "\"" + pair.trim() + "\" is not a point: write x:y, e.g. 30:50");
-				return null;
-			}
-			catch (IllegalArgumentException ex) {
-				errors.put(field, ex.getMessage());
+				violations.add(Violation.onField(field, "curve.point.malformed",
+						"\"" + pair.trim() + "\" is not a point: write x:y, e.g. 30:50", pair.trim()));
 				return null;
 			}
 		}
 		try {
 			return new PiecewiseLinearCurve(points);
 		}
-		catch (IllegalArgumentException ex) {
-			errors.put(field, ex.getMessage());
+		catch (BusinessRefusal ex) {
+			ex.getViolations().forEach((violation) -> violations.add(violation.on(field)));
 			return null;
 		}
 	}
 
 	private static BigDecimal fraction(BigDecimal percent) {
-		if (percent == null) {
-			throw new IllegalArgumentException("Give each weight as a percentage");
-		}
 		return percent.movePointLeft(2);
 	}
 

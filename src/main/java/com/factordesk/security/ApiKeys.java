@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.factordesk.audit.AuditTrail;
+import com.factordesk.shared.BusinessRefusal;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -105,20 +106,21 @@ public class ApiKeys {
 	/**
 	 * Issues a new random key for an integration. The key is returned this once: only its
 	 * hash is stored.
-	 * @throws RefusedChange when the name is taken or malformed, or no right is given
+	 * @throws BusinessRefusal when the name is taken or malformed, or no right is given
 	 */
 	@PreAuthorize("hasRole('ADMIN')")
 	@Transactional
 	public IssuedApiKey issue(String name, boolean canRead, boolean canImport, String actor) {
 		if (!NAME.matcher(name).matches()) {
-			throw new RefusedChange("apiKey.name.pattern", "name",
+			throw BusinessRefusal.onField("name", "apiKey.name.pattern",
 					"A name is 2-100 letters, digits, spaces, dots, dashes or underscores");
 		}
 		if (!canRead && !canImport) {
-			throw new RefusedChange("apiKey.rights.empty", "canRead", "A key needs read or import rights, or both");
+			throw BusinessRefusal.onField("canRead", "apiKey.rights.empty",
+					"A key needs read or import rights, or both");
 		}
 		if (exists(name)) {
-			throw new RefusedChange("apiKey.name.taken", "name", "A key named " + name + " exists already");
+			throw BusinessRefusal.onField("name", "apiKey.name.taken", "A key named " + name + " exists already");
 		}
 		byte[] secret = new byte[32];
 		this.random.nextBytes(secret);
@@ -128,7 +130,7 @@ public class ApiKeys {
 		}
 		catch (org.springframework.dao.DuplicateKeyException ex) {
 			// issued at the same moment by another admin
-			throw new RefusedChange("apiKey.name.taken", "name", "A key named " + name + " exists already");
+			throw BusinessRefusal.onField("name", "apiKey.name.taken", "A key named " + name + " exists already");
 		}
 		return new IssuedApiKey(name, key);
 	}
@@ -148,7 +150,7 @@ public class ApiKeys {
 			.param("id", id)
 			.query(String.class)
 			.optional()
-			.orElseThrow(() -> new RefusedChange("apiKey.revoke.none", null, "No active key with id " + id));
+			.orElseThrow(() -> BusinessRefusal.of("apiKey.revoke.none", "No active key with id " + id));
 		this.audit.record("api-key.revoked", SUBJECT, String.valueOf(id), Map.of("revoked", false),
 				Map.of("revoked", true));
 		return name;

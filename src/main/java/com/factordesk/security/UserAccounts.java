@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import com.factordesk.audit.AuditTrail;
+import com.factordesk.shared.BusinessRefusal;
 import com.factordesk.shared.NotFoundException;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -73,11 +74,11 @@ public class UserAccounts {
 	public void changeRoles(long id, String fullName, Set<Role> roles, String actingUsername) {
 		AppUser user = load(id);
 		if (roles.isEmpty()) {
-			throw new RefusedChange("user.roles.empty", "roles", "A user needs at least one role");
+			throw BusinessRefusal.onField("roles", "user.roles.empty", "A user needs at least one role");
 		}
 		if (user.getUsername().equalsIgnoreCase(actingUsername) && user.hasRole(Role.ADMIN)
 				&& !roles.contains(Role.ADMIN)) {
-			throw new RefusedChange("user.roles.selfAdmin", "roles", "You cannot remove your own ADMIN role");
+			throw BusinessRefusal.onField("roles", "user.roles.selfAdmin", "You cannot remove your own ADMIN role");
 		}
 		user.rename(fullName);
 		if (!user.getRoles().equals(roles)) {
@@ -94,7 +95,7 @@ public class UserAccounts {
 	public void disable(long id, String actingUsername) {
 		AppUser user = load(id);
 		if (user.getUsername().equalsIgnoreCase(actingUsername)) {
-			throw new RefusedChange("user.disable.self", null, "You cannot disable yourself");
+			throw BusinessRefusal.of("user.disable.self", "You cannot disable yourself");
 		}
 		boolean before = user.isEnabled();
 		user.disable();
@@ -142,10 +143,11 @@ public class UserAccounts {
 	@Transactional
 	AppUser register(CreateUser command) {
 		if (this.users.existsByUsernameIgnoreCase(command.username())) {
-			throw new RefusedChange("user.username.taken", "username", "User name " + command.username() + " is taken");
+			throw BusinessRefusal.onField("username", "user.username.taken",
+					"User name " + command.username() + " is taken");
 		}
 		if (command.roles().isEmpty()) {
-			throw new RefusedChange("user.roles.empty", "roles", "A user needs at least one role");
+			throw BusinessRefusal.onField("roles", "user.roles.empty", "A user needs at least one role");
 		}
 		AppUser user = this.users.save(new AppUser(command.username(), command.fullName(),
 				this.passwordEncoder.encode(command.password()), command.roles(), this.clock.instant()));

@@ -1,7 +1,13 @@
 package com.factordesk.web;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import com.factordesk.shared.BusinessRefusal;
 import com.factordesk.shared.NotFoundException;
 
+import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -15,12 +21,19 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * The API answers errors as {@code application/problem+json} (RFC 9457): a missing or
- * malformed parameter is a 400 naming it, a request the rules refuse is a 400 saying why,
- * an unknown reference a 404.
+ * malformed parameter is a 400 naming it, a request the rules refuse (a
+ * {@link BusinessRefusal}) is a 422 saying why in the reader's language, an unknown
+ * reference a 404. Any other exception is a bug: a 500 that does not show its message.
  */
 @RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiProblems extends ResponseEntityExceptionHandler {
+
+	private final MessageSource messages;
+
+	ApiProblems(MessageSource messages) {
+		this.messages = messages;
+	}
 
 	@ExceptionHandler({ OptimisticLockingFailureException.class, DataIntegrityViolationException.class })
 	ProblemDetail conflict(RuntimeException ex) {
@@ -37,11 +50,33 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		return problem;
 	}
 
-	@ExceptionHandler(IllegalArgumentException.class)
-	ProblemDetail badRequest(IllegalArgumentException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
-		problem.setTitle("Bad request");
+	/**
+	 * A refused business rule: 422, the broken rules in the reader's language in
+	 * {@code detail} and one by one in {@code errors}, each with its field (or
+	 * {@code null}), its code and its text.
+	 */
+	@ExceptionHandler(BusinessRefusal.class)
+	ProblemDetail refused(BusinessRefusal ex, Locale locale) {
+		List<FieldError> errors = ex.getViolations()
+			.stream()
+			.map((violation) -> new FieldError(violation.field(), violation.code(),
+					this.messages.getMessage(violation, locale)))
+			.toList();
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+				errors.stream().map(FieldError::message).collect(Collectors.joining("; ")));
+		problem.setTitle("Refused");
+		problem.setProperty("errors", errors);
 		return problem;
+	}
+
+	/**
+	 * One broken rule of a refusal, as the API shows it.
+	 *
+	 * @param field the request field or parameter, or {@code null} for the whole request
+	 * @param code the stable code of the rule
+	 * @param message the rule in the reader's language
+	 */
+	record FieldError(String field, String code, String message) {
 	}
 
 }

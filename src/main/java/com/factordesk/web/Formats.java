@@ -15,6 +15,8 @@ import com.factordesk.shared.Rate;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -33,8 +35,19 @@ public class Formats {
 
 	private final ZoneId zone;
 
-	Formats(ClockProperties clock) {
+	private final MessageSource messages;
+
+	Formats(ClockProperties clock, MessageSource messages) {
 		this.zone = clock.zone();
+		this.messages = messages;
+	}
+
+	/**
+	 * A text that carries its own message key and arguments (a broken rule, a quote
+	 * line), in the reader's language: {@code ${@fmt.text(violation)}}.
+	 */
+	public String text(MessageSourceResolvable resolvable) {
+		return this.messages.getMessage(resolvable, locale());
 	}
 
 	/**

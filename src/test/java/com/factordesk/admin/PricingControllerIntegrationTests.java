@@ -6,13 +6,17 @@ import java.time.LocalDate;
 import com.factordesk.IntegrationTest;
 import com.factordesk.audit.AuditTrail;
 import com.factordesk.pricing.PricingAdministration;
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.ObjectError;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultMatcher;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -100,8 +104,32 @@ class PricingControllerIntegrationTests {
 		this.mvc.perform(form(LocalDate.now(this.clock).plusDays(1), bands))
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasErrors("form"))
-			.andExpect(content().string(containsString("50-52")))
-			.andExpect(content().string(containsString("fee")));
+			.andExpect(globalErrorCodes("bands.gap", "bands.fee.falls"))
+			.andExpect(content()
+				.string(containsString("Band 3 (52-65) starts at 52 but band 2 ends at 50: scores 50-52 have no band")))
+			.andExpect(content().string(containsString("Band 3 (52-65) charges 2.25 %, less than the 3 % of the higher "
+					+ "band 4 (65-80): the fee rate must not fall as the score falls")));
+		assertThat(versions()).isEqualTo(before);
+	}
+
+	@Test
+	void aReaderOfDutchIsToldInDutch() throws Exception {
+		int before = versions();
+		String[][] bands = copy();
+		bands[2][0] = "52";
+		bands[3][3] = "3.5";
+		this.mvc.perform(form(LocalDate.now(this.clock).plusDays(1), bands).cookie(new Cookie("factordesk-lang", "nl")))
+			.andExpect(status().isOk())
+			.andExpect(globalErrorCodes("bands.gap", "bands.fee.falls"))
+			.andExpect(content().string(containsString(
+					"Band 3 (52-65) begint bij 52 maar band 2 eindigt bij 50: scores 50-52 hebben geen band")))
+			.andExpect(content().string(containsString("Band 3 (52-65) rekent 2,25 %, minder dan de 3,5 % van de "
+					+ "hogere band 4 (65-80): de vergoeding mag niet dalen als de score daalt")));
+		this.mvc
+			.perform(form(LocalDate.now(this.clock).minusDays(1), copy()).cookie(new Cookie("factordesk-lang", "nl")))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("form", "effectiveFrom", "bands.effectiveInPast"))
+			.andExpect(content().string(containsString("in het verleden")));
 		assertThat(versions()).isEqualTo(before);
 	}
 
@@ -110,6 +138,7 @@ class PricingControllerIntegrationTests {
 		int before = versions();
 		this.mvc.perform(form(LocalDate.now(this.clock).minusDays(1), copy()))
 			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("form", "effectiveFrom", "bands.effectiveInPast"))
 			.andExpect(content().string(containsString("in the past")));
 		assertThat(versions()).isEqualTo(before);
 	}
@@ -121,6 +150,18 @@ class PricingControllerIntegrationTests {
 		this.mvc.perform(form(LocalDate.now(this.clock).plusDays(1), bands))
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrors("form", "bands[1].advancePercent"));
+	}
+
+	/**
+	 * The codes of the errors of the whole form, in any order.
+	 */
+	private static ResultMatcher globalErrorCodes(String... codes) {
+		return (result) -> {
+			BindingResult errors = (BindingResult) result.getModelAndView()
+				.getModel()
+				.get(BindingResult.MODEL_KEY_PREFIX + "form");
+			assertThat(errors.getGlobalErrors()).extracting(ObjectError::getCode).containsExactlyInAnyOrder(codes);
+		};
 	}
 
 	private MockHttpServletRequestBuilder form(LocalDate effectiveFrom, String[][] bands) {

@@ -88,7 +88,7 @@ class ScoringControllerIntegrationTests {
 		int before = versions();
 		this.mvc.perform(form("50", "35", "20", "0:100, 30:50, 90:0"))
 			.andExpect(status().isOk())
-			.andExpect(model().attributeHasFieldErrors("form", "paymentBehaviourPercent"))
+			.andExpect(model().attributeHasFieldErrorCode("form", "paymentBehaviourPercent", "scoring.weights.sum"))
 			.andExpect(content().string(containsString("they add up to 105 %")));
 		assertThat(versions()).isEqualTo(before);
 	}
@@ -98,11 +98,17 @@ class ScoringControllerIntegrationTests {
 		int before = versions();
 		this.mvc.perform(form("45", "35", "20", "0:100, thirty:50"))
 			.andExpect(status().isOk())
-			.andExpect(model().attributeHasFieldErrors("form", "adbtCurve"))
-			.andExpect(content().string(containsString("thirty:50")));
+			.andExpect(model().attributeHasFieldErrorCode("form", "adbtCurve", "curve.point.malformed"))
+			.andExpect(content().string(containsString("is not a point: write x:y, e.g. 30:50")));
 		this.mvc.perform(form("45", "35", "20", "30:50, 0:100"))
 			.andExpect(status().isOk())
-			.andExpect(model().attributeHasFieldErrors("form", "adbtCurve"));
+			.andExpect(model().attributeHasFieldErrorCode("form", "adbtCurve", "curve.point.notIncreasing"))
+			.andExpect(content().string(
+					containsString("Point 2 of the curve is at 0, not after point 1 at 30: x must strictly increase")));
+		this.mvc.perform(form("45", "35", "20", "30:50, 0:100").param("lang", "nl"))
+			.andExpect(status().isOk())
+			.andExpect(content()
+				.string(containsString("Punt 2 van de curve ligt op 0, niet na punt 1 op 30: x moet steeds toenemen")));
 		assertThat(versions()).isEqualTo(before);
 	}
 

@@ -9,8 +9,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import com.factordesk.debtor.BureauProvider;
 import com.factordesk.risk.PiecewiseLinearCurve.Point;
+import com.factordesk.shared.BusinessRefusal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class PiecewiseLinearCurveTests {
@@ -66,7 +68,7 @@ class PiecewiseLinearCurveTests {
 			""")
 	void refusesInvalidCurves(String name, String points, String message) {
 		String[] xThenY = points.split(" ");
-		assertThatIllegalArgumentException().isThrownBy(() -> PiecewiseLinearCurve.of(xThenY))
+		assertThatExceptionOfType(BusinessRefusal.class).isThrownBy(() -> PiecewiseLinearCurve.of(xThenY))
 			.withMessageContaining(message);
 	}
 
@@ -78,8 +80,9 @@ class PiecewiseLinearCurveTests {
 
 	@Test
 	void refusesNoPoints() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new PiecewiseLinearCurve(List.of()))
-			.withMessageContaining("got 0");
+		assertThatExceptionOfType(BusinessRefusal.class).isThrownBy(() -> new PiecewiseLinearCurve(List.of()))
+			.withMessageContaining("got 0")
+			.satisfies((refusal) -> assertThat(refusal.getCode()).isEqualTo("curve.points.tooFew"));
 	}
 
 }

@@ -84,8 +84,10 @@ class RiskApiIntegrationTests {
 		this.mvc
 			.perform(get("/api/v1/debtors/D00001/score").param("asOf", "2099-01-01")
 				.with(user("u").roles("UNDERWRITER")))
-			.andExpect(status().isBadRequest())
-			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.errors[0].field", is("asOf")))
+			.andExpect(jsonPath("$.errors[0].code", is("score.asOf.future")));
 	}
 
 	@Test
@@ -133,14 +135,26 @@ class RiskApiIntegrationTests {
 	}
 
 	@Test
-	void aBadPeriodIsA400ProblemThatSaysWhy() throws Exception {
+	void aRefusedPeriodIsA422ProblemThatSaysWhyAndAMalformedOneA400() throws Exception {
 		this.mvc
 			.perform(get("/api/v1/risk/backtest").param("from", "2026-01-01")
 				.param("to", "2025-01-01")
 				.with(user("m").roles("MANAGER")))
-			.andExpect(status().isBadRequest())
+			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-			.andExpect(jsonPath("$.detail", containsString("starts after it ends")));
+			.andExpect(jsonPath("$.detail", is("The period starts after it ends: 2026-01-01 > 2025-01-01")))
+			.andExpect(jsonPath("$.errors", hasSize(1)))
+			.andExpect(jsonPath("$.errors[0].field", is("from")))
+			.andExpect(jsonPath("$.errors[0].code", is("backtest.period.reversed")))
+			.andExpect(jsonPath("$.errors[0].message", is("The period starts after it ends: 2026-01-01 > 2025-01-01")));
+		this.mvc
+			.perform(get("/api/v1/risk/backtest").param("from", "2026-01-01")
+				.param("to", "2025-01-01")
+				.param("lang", "nl")
+				.with(user("m").roles("MANAGER")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.detail", is("De periode begint na het einde: 2026-01-01 > 2025-01-01")))
+			.andExpect(jsonPath("$.errors[0].code", is("backtest.period.reversed")));
 		this.mvc.perform(get("/api/v1/risk/backtest").param("from", "2026-01-01").with(user("m").roles("MANAGER")))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));

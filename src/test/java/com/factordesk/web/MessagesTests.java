@@ -50,17 +50,42 @@ class MessagesTests {
 	}
 
 	/**
-	 * The codes Java hands to the pages: flash messages and the codes of refused changes.
+	 * The codes Java hands to the pages: flash messages.
 	 */
-	private static final Pattern JAVA_CODE = Pattern.compile(
-			"addFlashAttribute\\(\"(?:success|failure)\", \"([A-Za-z0-9_.]+)\"\\)|new RefusedChange\\(\"([A-Za-z0-9_.]+)\"");
+	private static final Pattern FLASH_CODE = Pattern
+		.compile("addFlashAttribute\\(\"(?:success|failure)\", \"([A-Za-z0-9_.]+)\"\\)");
+
+	/**
+	 * The codes of refused business rules: {@code BusinessRefusal.of("code", ...)},
+	 * {@code BusinessRefusal.onField(field, "code", ...)} and the same on
+	 * {@code Violation}.
+	 */
+	private static final Pattern REFUSAL_CODE = Pattern.compile(
+			"(?:BusinessRefusal|Violation)\\s*\\.(?:of\\(\\s*\"([A-Za-z0-9_.]+)\"|onField\\(\\s*[^,]+,\\s*\"([A-Za-z0-9_.]+)\")"
+					+ "|new (?:InvoiceRefusal|IllegalTransitionException)\\(\\s*\"([A-Za-z0-9_.]+)\"|super\\(\"(invoice\\.[A-Za-z0-9_.]+)\"");
 
 	@Test
 	void everyCodeTheJavaCodeShowsExists() throws IOException {
-		Set<String> used = found(Path.of("src/main/java"), ".java", JAVA_CODE);
-		assertThat(used).contains("apiKeys.revoked", "user.disable.self");
+		Set<String> used = found(Path.of("src/main/java"), ".java", FLASH_CODE);
+		assertThat(used).contains("apiKeys.revoked", "user.created");
 		assertThat(difference(used, load("messages.properties").stringPropertyNames()))
 			.as("codes used in Java but missing")
+			.isEmpty();
+	}
+
+	@Test
+	void everyRefusalCodeHasAnEnglishAndADutchText() throws IOException {
+		Set<String> codes = found(Path.of("src/main/java"), ".java", REFUSAL_CODE);
+		assertThat(codes).as("refusals of users and keys, band and scoring violations, bad periods")
+			.contains("user.disable.self", "apiKey.name.taken", "bands.gap", "bands.effectiveInPast",
+					"scoring.weights.sum", "curve.point.malformed", "curve.point.notIncreasing",
+					"backtest.period.reversed", "score.asOf.future", "invoice.transition.illegal",
+					"invoice.secondApproval.sameApprover", "payment.nothingToApply");
+		assertThat(difference(codes, load("messages.properties").stringPropertyNames()))
+			.as("refusal codes without English text")
+			.isEmpty();
+		assertThat(difference(codes, load("messages_nl.properties").stringPropertyNames()))
+			.as("refusal codes without Dutch text")
 			.isEmpty();
 	}
 
