@@ -21,14 +21,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ModularityTests {
 
 	private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(Map.entry("shared", Set.of()),
-			Map.entry("audit", Set.of("shared")), Map.entry("client", Set.of("shared")),
-			Map.entry("debtor", Set.of("shared")), Map.entry("risk", Set.of("shared", "audit", "debtor")),
-			Map.entry("pricing", Set.of("shared", "audit", "risk")),
-			Map.entry("invoice", Set.of("shared", "client", "debtor", "pricing")),
-			Map.entry("portfolio", Set.of("shared")), Map.entry("security", Set.of("shared", "audit")),
-			Map.entry("admin", Set.of("shared", "security", "debtor", "risk", "pricing")),
+			Map.entry("audit", Set.of("shared")), Map.entry("client", Set.of("shared", "audit")),
+			Map.entry("debtor", Set.of("shared", "audit")),
+			Map.entry("invoice", Set.of("shared", "audit", "client", "debtor")),
+			Map.entry("risk", Set.of("shared", "audit", "client", "debtor", "invoice")),
+			Map.entry("pricing", Set.of("shared", "audit", "client", "debtor", "invoice", "risk")),
+			Map.entry("approval", Set.of("shared", "audit", "client", "debtor", "invoice", "risk", "pricing")),
+			Map.entry("backtest", Set.of("shared", "risk")), Map.entry("portfolio", Set.of("shared")),
+			Map.entry("security", Set.of("shared", "audit")),
+			Map.entry("admin", Set.of("shared", "audit", "security", "debtor", "risk", "pricing")),
 			Map.entry("web", Set.of("shared")), Map.entry("demo", Set.of("shared", "invoice")),
-			Map.entry("bench", Set.of("shared", "demo", "risk", "portfolio")));
+			Map.entry("bench", Set.of("shared", "demo", "risk", "backtest", "portfolio")));
 
 	private final ApplicationModules modules = ApplicationModules.of(FactorDeskApplication.class);
 

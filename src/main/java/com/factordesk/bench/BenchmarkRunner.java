@@ -8,12 +8,12 @@ import java.util.Locale;
 
 import javax.sql.DataSource;
 
+import com.factordesk.backtest.Backtest;
+import com.factordesk.backtest.BacktestReport;
 import com.factordesk.demo.DemoPortfolioGenerator;
 import com.factordesk.demo.DemoScale;
 import com.factordesk.demo.GenerationReport;
 import com.factordesk.portfolio.PortfolioQueries;
-import com.factordesk.risk.Backtest;
-import com.factordesk.risk.BacktestReport;
 import com.factordesk.risk.RiskScoring;
 import com.factordesk.risk.ScoreTrigger;
 

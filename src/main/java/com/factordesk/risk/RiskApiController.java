@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The risk API: a debtor's current score and the backtest (DESIGN.md section 7).
+ * The risk API: a debtor's current score (DESIGN.md section 7).
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -23,13 +23,10 @@ class RiskApiController {
 
 	private final RiskScores scores;
 
-	private final Backtest backtest;
-
 	private final RiskScoring scoring;
 
-	RiskApiController(RiskScores scores, Backtest backtest, RiskScoring scoring) {
+	RiskApiController(RiskScores scores, RiskScoring scoring) {
 		this.scores = scores;
-		this.backtest = backtest;
 		this.scoring = scoring;
 	}
 
@@ -60,20 +57,6 @@ class RiskApiController {
 				score.reasonTexts(), score.snapshotId(), score.scoredAt(), score.asOf());
 	}
 
-	@GetMapping("/risk/backtest")
-	BacktestJson backtest(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-			@RequestParam(required = false) String clientRef) {
-		BacktestReport report = this.backtest.run(from, to, clientRef);
-		return new BacktestJson(report.from(), report.to(), report.clientRef(), report.invoices(), report.lateShare(),
-				report.late30Share(), report.auc(), report.gini(), report.ks(), report.auc30(),
-				report.grades()
-					.stream()
-					.map((grade) -> new GradeJson(grade.grade().name(), grade.invoices(), grade.lateShare(),
-							grade.avgDaysBeyondTerms()))
-					.toList());
-	}
-
 	record ScoreJson(String debtorRef, BigDecimal score, String grade, List<ComponentJson> components,
 			List<String> reasons, Long snapshotId, Instant scoredAt, LocalDate asOf) {
 	}
@@ -84,14 +67,6 @@ class RiskApiController {
 	 * sum of sub-score x effective weight.
 	 */
 	record ComponentJson(String name, BigDecimal subScore, BigDecimal weight, BigDecimal effectiveWeight) {
-	}
-
-	record BacktestJson(LocalDate from, LocalDate to, String clientRef, long invoices, BigDecimal lateShare,
-			BigDecimal late30Share, BigDecimal auc, BigDecimal gini, BigDecimal ks, BigDecimal auc30,
-			List<GradeJson> grades) {
-	}
-
-	record GradeJson(String grade, long invoices, BigDecimal lateShare, BigDecimal avgDaysBeyondTerms) {
 	}
 
 }

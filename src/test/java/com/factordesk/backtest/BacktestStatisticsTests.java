@@ -1,4 +1,4 @@
-package com.factordesk.risk;
+package com.factordesk.backtest;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

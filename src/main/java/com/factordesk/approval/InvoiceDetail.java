@@ -1,7 +1,12 @@
-package com.factordesk.invoice;
+package com.factordesk.approval;
 
 import java.util.List;
 
+import com.factordesk.invoice.CreditNote;
+import com.factordesk.invoice.Dispute;
+import com.factordesk.invoice.Invoice;
+import com.factordesk.invoice.InvoiceTransition;
+import com.factordesk.invoice.PaymentAllocation;
 import com.factordesk.shared.Money;
 
 /**

@@ -1,4 +1,4 @@
-package com.factordesk.invoice;
+package com.factordesk.approval;
 
 import java.time.Clock;
 import java.time.LocalDate;

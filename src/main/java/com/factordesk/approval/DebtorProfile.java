@@ -1,4 +1,4 @@
-package com.factordesk.risk;
+package com.factordesk.approval;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

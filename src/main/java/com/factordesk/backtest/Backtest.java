@@ -1,4 +1,4 @@
-package com.factordesk.risk;
+package com.factordesk.backtest;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import com.factordesk.risk.Grade;
+import com.factordesk.risk.RiskAssessment;
+import com.factordesk.risk.RiskScoring;
 import com.factordesk.shared.BusinessRefusal;
 
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,5 +1,7 @@
-package com.factordesk.invoice;
+package com.factordesk.approval;
 
+import com.factordesk.invoice.InvoiceRepository;
+import com.factordesk.invoice.QueueItem;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.prepost.PreAuthorize;

@@ -1,8 +1,14 @@
-package com.factordesk.invoice;
+package com.factordesk.approval;
 
 import java.time.Clock;
 import java.time.LocalDate;
 
+import com.factordesk.invoice.CreditNoteRepository;
+import com.factordesk.invoice.DisputeRepository;
+import com.factordesk.invoice.Invoice;
+import com.factordesk.invoice.InvoiceRepository;
+import com.factordesk.invoice.InvoiceTransitionRepository;
+import com.factordesk.invoice.PaymentAllocationRepository;
 import com.factordesk.shared.Money;
 import com.factordesk.shared.NotFoundException;
 

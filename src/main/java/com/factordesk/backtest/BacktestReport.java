@@ -1,4 +1,6 @@
-package com.factordesk.risk;
+package com.factordesk.backtest;
+
+import com.factordesk.risk.Grade;
 
 import java.math.BigDecimal;
 import java.time.Duration;

@@ -1,8 +1,9 @@
-package com.factordesk.invoice;
+package com.factordesk.approval;
 
 import java.time.Clock;
 import java.time.LocalDate;
 
+import com.factordesk.invoice.QueueItem;
 import com.factordesk.pricing.InvoiceQuotes;
 
 import org.springframework.data.domain.Page;

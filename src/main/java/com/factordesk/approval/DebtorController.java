@@ -1,9 +1,10 @@
-package com.factordesk.risk;
+package com.factordesk.approval;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.factordesk.risk.RiskScores;
 import com.factordesk.shared.NotFoundException;
 
 import org.springframework.stereotype.Controller;
