@@ -75,27 +75,26 @@ public record PricingPolicy(Rate tenorSurcharge, int tenorSurchargeDays) {
 		Money face = request.face();
 
 		List<QuoteLine> lines = new ArrayList<>();
-		String scoreText = "score " + request.score().toPlainString() + ", grade " + request.grade();
-		lines.add(new QuoteLine(QuoteLine.BAND,
-				"Band " + band.range() + " of pricing version " + bandSet.version() + ": fee rate", band.feeRate(),
-				null, scoreText + (band.autoDecline() ? ": this band is declined"
-						: ": advance " + band.advanceRate() + ", fee " + band.feeRate() + " per period")));
+		Object[] bandFacts = { band.range(), bandSet.version(), request.score(), request.grade().name(),
+				band.advanceRate().asPercent(), band.feeRate().asPercent() };
+		lines.add(QuoteLine.of(QuoteLine.BAND, band.feeRate(), null,
+				band.autoDecline() ? "quote.line.BAND.reason.declined" : "quote.line.BAND.reason", bandFacts));
 
 		if (band.autoDecline() || request.grade().isDeclinedUnlessOverridden()) {
-			String reason = band.autoDecline()
-					? "Score " + request.score().toPlainString() + " falls in band " + band.range()
-							+ " of pricing version " + bandSet.version() + ", which is declined"
-					: "Grade " + request.grade() + ": declined unless a manager overrides";
-			lines.add(new QuoteLine(QuoteLine.DECLINED, "Declined: nothing advanced", null, Money.ZERO, reason));
+			QuoteLine declined = QuoteLine.of(QuoteLine.DECLINED, null, Money.ZERO,
+					band.autoDecline() ? "quote.line.DECLINED.reason.band" : "quote.line.DECLINED.reason.grade",
+					bandFacts);
+			lines.add(declined);
+			String reason = declined.reason();
 			return new Quote(true, reason, band, bandSet.version(), lines, Rate.ZERO, Rate.ZERO, expectedDaysToPay,
 					expectedPaymentDate, daysOutstanding, Money.ZERO, Money.ZERO, face, face);
 		}
 
 		Rate advanceRate = band.advanceRate();
 		if (request.facilityAdvanceRate().compareTo(advanceRate) < 0) {
-			lines.add(new QuoteLine(QuoteLine.FACILITY_ADVANCE, "Advance rate limited by the facility agreement",
-					minus(request.facilityAdvanceRate(), advanceRate), null, "the facility advances at most "
-							+ request.facilityAdvanceRate() + ", the band " + band.advanceRate()));
+			lines.add(QuoteLine.of(QuoteLine.FACILITY_ADVANCE, minus(request.facilityAdvanceRate(), advanceRate), null,
+					"quote.line.FACILITY_ADVANCE.reason", request.facilityAdvanceRate().asPercent(),
+					band.advanceRate().asPercent()));
 			advanceRate = request.facilityAdvanceRate();
 		}
 
@@ -104,10 +103,8 @@ public record PricingPolicy(Rate tenorSurcharge, int tenorSurchargeDays) {
 			int beyond = daysOutstanding - band.maxTenorDays();
 			int started = (beyond + this.tenorSurchargeDays - 1) / this.tenorSurchargeDays;
 			Rate surcharge = new Rate(this.tenorSurcharge.fraction().multiply(BigDecimal.valueOf(started)));
-			lines.add(new QuoteLine(QuoteLine.TENOR, "Tenor beyond the band's maximum: fee rate", surcharge, null,
-					"expected " + daysOutstanding + " days outstanding, " + beyond + " beyond the band's "
-							+ band.maxTenorDays() + ": " + this.tenorSurcharge + " per started "
-							+ this.tenorSurchargeDays + " days, " + started + " started"));
+			lines.add(QuoteLine.of(QuoteLine.TENOR, surcharge, null, "quote.line.TENOR.reason", daysOutstanding, beyond,
+					band.maxTenorDays(), this.tenorSurcharge.asPercent(), this.tenorSurchargeDays, started));
 			feeRate = plus(feeRate, surcharge);
 		}
 
@@ -116,19 +113,17 @@ public record PricingPolicy(Rate tenorSurcharge, int tenorSurchargeDays) {
 		if (above.isPositive()) {
 			notAdvanced = above.min(face);
 			Money reduction = face.times(advanceRate).minus(face.minus(notAdvanced).times(advanceRate));
-			lines.add(new QuoteLine(QuoteLine.CONCENTRATION, "Concentration above the facility limit: advance", null,
-					Money.ZERO.minus(reduction),
-					"the debtor would owe " + share(request.concentration()) + " % of the client's book, above the "
-							+ request.concentrationLimit() + " limit: " + notAdvanced
-							+ " of this invoice is not advanced"));
+			lines.add(QuoteLine.of(QuoteLine.CONCENTRATION, null, Money.ZERO.minus(reduction),
+					"quote.line.CONCENTRATION.reason", share(request.concentration()),
+					request.concentrationLimit().asPercent(), notAdvanced.amount()));
 		}
 
 		if (request.clientDiscount().fraction().signum() > 0) {
 			boolean limited = request.clientDiscount().compareTo(feeRate) > 0;
 			Rate discount = limited ? feeRate : request.clientDiscount();
-			lines.add(new QuoteLine(QuoteLine.CLIENT_DISCOUNT, "Negotiated client discount: fee rate",
-					minus(Rate.ZERO, discount), null, "discount of " + request.clientDiscount()
-							+ " agreed with the client" + (limited ? ", limited to the fee rate of " + feeRate : "")));
+			lines.add(QuoteLine.of(QuoteLine.CLIENT_DISCOUNT, minus(Rate.ZERO, discount), null,
+					limited ? "quote.line.CLIENT_DISCOUNT.reason.limited" : "quote.line.CLIENT_DISCOUNT.reason",
+					request.clientDiscount().asPercent(), feeRate.asPercent()));
 			feeRate = minus(feeRate, discount);
 		}
 
@@ -136,9 +131,8 @@ public record PricingPolicy(Rate tenorSurcharge, int tenorSurchargeDays) {
 		Money reserve = face.minus(advance);
 		Money fee = request.feeStructure().fee(face, advance, feeRate, daysOutstanding);
 		if (fee.isGreaterThan(reserve)) {
-			lines.add(new QuoteLine(QuoteLine.FEE_CAPPED, "Expected fee capped at the reserve", null,
-					reserve.minus(fee), "the expected fee of " + fee + " is more than the reserve of " + reserve
-							+ ": the quote counts the reserve, the rest would be a shortfall on the client"));
+			lines.add(QuoteLine.of(QuoteLine.FEE_CAPPED, null, reserve.minus(fee), "quote.line.FEE_CAPPED.reason",
+					fee.amount(), reserve.amount()));
 			fee = reserve;
 		}
 		return new Quote(false, null, band, bandSet.version(), lines, advanceRate, feeRate, expectedDaysToPay,
@@ -157,12 +151,11 @@ public record PricingPolicy(Rate tenorSurcharge, int tenorSurchargeDays) {
 		return new Rate(left.fraction().subtract(right.fraction()));
 	}
 
-	private static String share(QuoteRequest.Concentration concentration) {
+	private static BigDecimal share(QuoteRequest.Concentration concentration) {
 		return concentration.debtorOwed()
 			.amount()
 			.movePointRight(2)
-			.divide(concentration.clientBook().amount(), 1, RoundingMode.HALF_UP)
-			.toPlainString();
+			.divide(concentration.clientBook().amount(), 1, RoundingMode.HALF_UP);
 	}
 
 }

@@ -43,4 +43,12 @@ public record Quote(boolean declined, String declineReason, PricingBand band, in
 		return this.lines.stream().map(QuoteLine::code).toList();
 	}
 
+	/**
+	 * The line that declines the invoice, with its reason; {@code null} when it is
+	 * priced.
+	 */
+	public QuoteLine declineLine() {
+		return this.lines.stream().filter((line) -> QuoteLine.DECLINED.equals(line.code())).findFirst().orElse(null);
+	}
+
 }

@@ -1,7 +1,16 @@
 package com.factordesk.pricing;
 
+import java.text.MessageFormat;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
 import com.factordesk.shared.Money;
 import com.factordesk.shared.Rate;
+
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 /**
  * One line of a quote: the band's price or an adjustment to it, with its reason.
@@ -13,8 +22,80 @@ import com.factordesk.shared.Rate;
  * @param amountDelta what it adds to or takes off an amount, as the description says;
  * {@code null} when it changes a rate
  * @param reason why, in English, with the figures
+ * @param reasonCode the message key of the reason
+ * @param arguments what fills in the description and the reason
  */
-public record QuoteLine(String code, String description, Rate rateDelta, Money amountDelta, String reason) {
+public record QuoteLine(String code, String description, Rate rateDelta, Money amountDelta, String reason,
+		String reasonCode, List<Object> arguments) {
+
+	/**
+	 * The English patterns of every line's description ({@code quote.line.<CODE>}) and
+	 * reason: the same texts as {@code messages.properties}, which also has them in Dutch
+	 * (a test holds the two together).
+	 */
+	static final Map<String, String> ENGLISH = Map.ofEntries(
+			Map.entry("quote.line.BAND", "Band {0} of pricing version {1}: fee rate"),
+			Map.entry("quote.line.BAND.reason",
+					"score {2,number,0.#}, grade {3}: advance {4,number,0.####} %, fee {5,number,0.####} % per period"),
+			Map.entry("quote.line.BAND.reason.declined", "score {2,number,0.#}, grade {3}: this band is declined"),
+			Map.entry("quote.line.DECLINED", "Declined: nothing advanced"),
+			Map.entry("quote.line.DECLINED.reason.band",
+					"Score {2,number,0.#} falls in band {0} of pricing version {1}, which is declined"),
+			Map.entry("quote.line.DECLINED.reason.grade", "Grade {3}: declined unless a manager overrides"),
+			Map.entry("quote.line.FACILITY_ADVANCE", "Advance rate limited by the facility agreement"),
+			Map.entry("quote.line.FACILITY_ADVANCE.reason",
+					"the facility advances at most {0,number,0.####} %, the band {1,number,0.####} %"),
+			Map.entry("quote.line.TENOR", "Tenor beyond the band''s maximum: fee rate"),
+			Map.entry("quote.line.TENOR.reason",
+					"expected {0,number,0} days outstanding, {1,number,0} beyond the band''s {2,number,0}: "
+							+ "{3,number,0.####} % per started {4,number,0} days, {5,number,0} started"),
+			Map.entry("quote.line.CONCENTRATION", "Concentration above the facility limit: advance"),
+			Map.entry("quote.line.CONCENTRATION.reason",
+					"the debtor would owe {0,number,0.0} % of the client''s book, above the {1,number,0.####} % "
+							+ "limit: {2,number,0.00} of this invoice is not advanced"),
+			Map.entry("quote.line.CLIENT_DISCOUNT", "Negotiated client discount: fee rate"),
+			Map.entry("quote.line.CLIENT_DISCOUNT.reason", "discount of {0,number,0.####} % agreed with the client"),
+			Map.entry("quote.line.CLIENT_DISCOUNT.reason.limited",
+					"discount of {0,number,0.####} % agreed with the client, limited to the fee rate of "
+							+ "{1,number,0.####} %"),
+			Map.entry("quote.line.FEE_CAPPED", "Expected fee capped at the reserve"),
+			Map.entry("quote.line.FEE_CAPPED.reason", "the expected fee of {0,number,0.00} is more than the reserve "
+					+ "of {1,number,0.00}: the quote counts the reserve, the rest would be a shortfall on the client"));
+
+	public QuoteLine {
+		arguments = List.copyOf(arguments);
+	}
+
+	/**
+	 * A line whose description is {@code quote.line.<code>} and whose reason is
+	 * {@code reasonCode}, both filled in with {@code arguments}; its English texts come
+	 * from {@link #ENGLISH}. Rates are given as percentages, amounts as plain numbers.
+	 */
+	static QuoteLine of(String code, Rate rateDelta, Money amountDelta, String reasonCode, Object... arguments) {
+		return new QuoteLine(code, english("quote.line." + code, arguments), rateDelta, amountDelta,
+				english(reasonCode, arguments), reasonCode, Arrays.asList(arguments));
+	}
+
+	private static String english(String key, Object[] arguments) {
+		return new MessageFormat(ENGLISH.get(key), Locale.ENGLISH).format(arguments);
+	}
+
+	/**
+	 * What the line is, in the reader's language:
+	 * {@code ${@fmt.text(line.descriptionText)}}.
+	 */
+	public MessageSourceResolvable descriptionText() {
+		return new DefaultMessageSourceResolvable(new String[] { "quote.line." + this.code }, this.arguments.toArray(),
+				this.description);
+	}
+
+	/**
+	 * Why, with the figures, in the reader's language.
+	 */
+	public MessageSourceResolvable reasonText() {
+		return new DefaultMessageSourceResolvable(new String[] { this.reasonCode }, this.arguments.toArray(),
+				this.reason);
+	}
 
 	/**
 	 * The band the score falls in: its fee rate.
