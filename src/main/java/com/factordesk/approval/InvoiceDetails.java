@@ -68,7 +68,7 @@ public class InvoiceDetails {
 	@PreAuthorize("hasAnyRole('UNDERWRITER', 'MANAGER')")
 	public InvoiceDetail find(long id) {
 		Invoice invoice = this.invoices.findDetailById(id).orElseThrow(() -> new NotFoundException("Invoice", id));
-		return new InvoiceDetail(invoice, this.transitions.findByInvoiceIdOrderByChangedAtAscIdAsc(id),
+		return InvoiceDetail.of(invoice, this.transitions.findByInvoiceIdOrderByChangedAtAscIdAsc(id),
 				this.allocations.findByInvoiceId(id), this.creditNotes.findByInvoiceIdOrderByIssuedOn(id),
 				this.disputes.findByInvoiceIdOrderByOpenedOn(id), debtorPosition(invoice.getDebtor().getId()));
 	}
