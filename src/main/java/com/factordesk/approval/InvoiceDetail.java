@@ -7,6 +7,7 @@ import java.util.List;
 
 import com.factordesk.client.Client;
 import com.factordesk.client.Facility;
+import com.factordesk.client.FeeTerms;
 import com.factordesk.debtor.Debtor;
 import com.factordesk.invoice.CreditNote;
 import com.factordesk.invoice.Dispute;
@@ -40,12 +41,7 @@ public record InvoiceDetail(InvoiceView invoice, ClientView client, FacilityView
 						(invoice.getSchedule() != null) ? invoice.getSchedule().getNumber() : null),
 				new ClientView(client.getRef(), client.getLegalName(), client.getCountry(), client.getIndustry(),
 						client.getOnboardedOn()),
-				(facility != null)
-						? new FacilityView(facility.getFacilityLimit(), facility.getDefaultAdvanceRate(),
-								facility.isRecourse(), facility.getRecourseDays(), facility.isNotification(),
-								facility.getConcentrationLimit(), facility.getFeeStructure(),
-								facility.getFeePeriodDays(), facility.getDayCount(), facility.getClientFeeDiscount())
-						: null,
+				(facility != null) ? facility(facility) : null,
 				new DebtorView(debtor.getRef(), debtor.getName(), debtor.getCreditLimit(), debtor.getInsurerLimit(),
 						debtor.getInsurerLimitExpiresOn()),
 				history.stream()
@@ -64,6 +60,13 @@ public record InvoiceDetail(InvoiceView invoice, ClientView client, FacilityView
 							dispute.getResolvedOn(), dispute.getOutcome()))
 					.toList(),
 				position);
+	}
+
+	private static FacilityView facility(Facility facility) {
+		FeeTerms fees = facility.getFeeTerms();
+		return new FacilityView(facility.getFacilityLimit(), facility.getDefaultAdvanceRate(), facility.isRecourse(),
+				facility.getRecourseDays(), facility.isNotification(), facility.getConcentrationLimit(),
+				fees.kind().name(), fees.periodDays(), fees.dayCount().name(), fees.clientDiscount());
 	}
 
 	/**

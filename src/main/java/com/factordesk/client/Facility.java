@@ -3,6 +3,8 @@ package com.factordesk.client;
 import com.factordesk.shared.Money;
 import com.factordesk.shared.Rate;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -40,13 +42,15 @@ public class Facility {
 
 	private String currency = "EUR";
 
-	private String feeStructure = "TIERED";
+	@Enumerated(EnumType.STRING)
+	private FeeKind feeStructure = FeeTerms.STANDARD.kind();
 
-	private int feePeriodDays = 30;
+	private int feePeriodDays = FeeTerms.STANDARD.periodDays();
 
-	private String dayCount = "ACT_360";
+	@Enumerated(EnumType.STRING)
+	private DayCount dayCount = FeeTerms.STANDARD.dayCount();
 
-	private Rate clientFeeDiscount = Rate.ZERO;
+	private Rate clientFeeDiscount = FeeTerms.STANDARD.clientDiscount();
 
 	@Version
 	private long version;
@@ -97,30 +101,21 @@ public class Facility {
 	}
 
 	/**
-	 * How the client pays the discount fee: {@code TIERED} (per started period of
-	 * {@link #getFeePeriodDays()} days), {@code FLAT} or {@code DAILY} (on the funds in
-	 * use, day count {@link #getDayCount()}).
+	 * The client agrees new fee terms: from now on its invoices are priced with them.
 	 */
-	public String getFeeStructure() {
-		return this.feeStructure;
-	}
-
-	public int getFeePeriodDays() {
-		return this.feePeriodDays;
+	public void agreeFeeTerms(FeeTerms terms) {
+		this.feeStructure = terms.kind();
+		this.feePeriodDays = terms.periodDays();
+		this.dayCount = terms.dayCount();
+		this.clientFeeDiscount = terms.clientDiscount();
 	}
 
 	/**
-	 * {@code ACT_360} or {@code ACT_365}.
+	 * How the client pays the discount fee: per started period, flat or daily on the
+	 * funds in use, and the discount negotiated on the fee rate.
 	 */
-	public String getDayCount() {
-		return this.dayCount;
-	}
-
-	/**
-	 * The discount on the fee rate negotiated with the client.
-	 */
-	public Rate getClientFeeDiscount() {
-		return this.clientFeeDiscount;
+	public FeeTerms getFeeTerms() {
+		return new FeeTerms(this.feeStructure, this.feePeriodDays, this.dayCount, this.clientFeeDiscount);
 	}
 
 	public String getCurrency() {

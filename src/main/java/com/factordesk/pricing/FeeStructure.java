@@ -3,6 +3,8 @@ package com.factordesk.pricing;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
+import com.factordesk.client.DayCount;
+import com.factordesk.client.FeeTerms;
 import com.factordesk.shared.Money;
 import com.factordesk.shared.Rate;
 
@@ -22,6 +24,17 @@ public sealed interface FeeStructure {
 	 * outstanding {@code daysOutstanding} days from funding to payment.
 	 */
 	Money fee(Money face, Money advance, Rate feeRate, int daysOutstanding);
+
+	/**
+	 * The fee structure a facility's fee terms agree on.
+	 */
+	static FeeStructure of(FeeTerms terms) {
+		return switch (terms.kind()) {
+			case FLAT -> new Flat();
+			case DAILY -> new Daily(terms.dayCount());
+			case TIERED -> new Tiered(terms.periodDays());
+		};
+	}
 
 	/**
 	 * The fee rate per started period of {@code periodDays} days on the face value: 31

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.factordesk.client.DayCount;
+import com.factordesk.client.FeeKind;
+import com.factordesk.client.FeeTerms;
 import com.factordesk.risk.Grade;
 import com.factordesk.shared.Money;
 import com.factordesk.shared.Rate;
@@ -129,11 +132,7 @@ public class InvoiceQuotes {
 	}
 
 	private static FeeStructure feeStructure(String kind, int periodDays, String dayCount) {
-		return switch (kind) {
-			case "FLAT" -> new FeeStructure.Flat();
-			case "DAILY" -> new FeeStructure.Daily(DayCount.valueOf(dayCount));
-			default -> new FeeStructure.Tiered(periodDays);
-		};
+		return FeeStructure.of(new FeeTerms(FeeKind.valueOf(kind), periodDays, DayCount.valueOf(dayCount), Rate.ZERO));
 	}
 
 	private record Facts(long invoiceId, long clientId, long debtorId, Money face, LocalDate issueDate,

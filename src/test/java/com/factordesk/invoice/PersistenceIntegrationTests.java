@@ -6,7 +6,10 @@ import java.time.LocalDate;
 import com.factordesk.IntegrationTest;
 import com.factordesk.client.Client;
 import com.factordesk.client.ClientRepository;
+import com.factordesk.client.DayCount;
 import com.factordesk.client.FacilityTerms;
+import com.factordesk.client.FeeKind;
+import com.factordesk.client.FeeTerms;
 import com.factordesk.debtor.Debtor;
 import com.factordesk.debtor.DebtorRepository;
 import com.factordesk.shared.Money;
@@ -54,7 +57,8 @@ class PersistenceIntegrationTests {
 	private Client client() {
 		Client client = new Client("T-C1", "Persist Transport B.V.", "T-REG-C1", "NL", "transport",
 				LocalDate.of(2023, 3, 1));
-		client.signFacility(new FacilityTerms(Money.of("500000"), Rate.percent("85"), 90, true, Rate.percent("25")));
+		client.signFacility(new FacilityTerms(Money.of("500000"), Rate.percent("85"), 90, true, Rate.percent("25")))
+			.agreeFeeTerms(new FeeTerms(FeeKind.DAILY, 30, DayCount.ACT_365, Rate.percent("0.25")));
 		return this.clients.save(client);
 	}
 
@@ -82,6 +86,12 @@ class PersistenceIntegrationTests {
 		assertThat(found.getFundedOn()).isEqualTo(LocalDate.now(this.clock));
 		assertThat(found.getClient().getFacility().getDefaultAdvanceRate()).isEqualTo(Rate.percent("85"));
 		assertThat(found.getClient().getFacility().getRecourseDays()).isEqualTo(90);
+		assertThat(found.getClient().getFacility().getFeeTerms())
+			.isEqualTo(new FeeTerms(FeeKind.DAILY, 30, DayCount.ACT_365, Rate.percent("0.25")));
+		assertThat(this.jdbc.queryForList("SELECT fee_structure, day_count FROM facility WHERE client_id = ?",
+				found.getClient().getId()))
+			.singleElement()
+			.isEqualTo(java.util.Map.of("fee_structure", "DAILY", "day_count", "ACT_365"));
 		assertThat(found.getDebtor().isInsuredOn(LocalDate.of(2027, 6, 30))).isTrue();
 		assertThat(found.getTransitions()).extracting(InvoiceTransition::getToStatus)
 			.containsExactly(InvoiceStatus.SUBMITTED, InvoiceStatus.APPROVED, InvoiceStatus.FUNDED);

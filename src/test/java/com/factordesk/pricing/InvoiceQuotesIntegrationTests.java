@@ -3,6 +3,7 @@ package com.factordesk.pricing;
 import java.math.BigDecimal;
 import java.util.List;
 
+import com.factordesk.client.DayCount;
 import com.factordesk.IntegrationTest;
 import com.factordesk.shared.Money;
 import org.junit.jupiter.api.Test;

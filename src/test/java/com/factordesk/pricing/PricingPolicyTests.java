@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import com.factordesk.client.DayCount;
 import com.factordesk.shared.Money;
 import com.factordesk.shared.Rate;
 

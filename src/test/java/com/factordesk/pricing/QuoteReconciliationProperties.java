@@ -19,6 +19,7 @@ import net.jqwik.api.constraints.BigRange;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Scale;
 
+import com.factordesk.client.DayCount;
 import com.factordesk.risk.Grade;
 import com.factordesk.shared.Money;
 import com.factordesk.shared.Rate;

@@ -1,4 +1,4 @@
-package com.factordesk.pricing;
+package com.factordesk.client;
 
 import java.math.BigDecimal;
 
@@ -20,7 +20,7 @@ public enum DayCount {
 		return this.daysInYear;
 	}
 
-	BigDecimal yearDays() {
+	public BigDecimal yearDays() {
 		return BigDecimal.valueOf(this.daysInYear);
 	}
 
