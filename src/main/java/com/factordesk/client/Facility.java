@@ -38,7 +38,7 @@ public class Facility {
 
 	private Rate concentrationLimit;
 
-	private String currency = "EUR";
+	private String currency = Money.CURRENCY;
 
 	private String feeStructure = "TIERED";
 
