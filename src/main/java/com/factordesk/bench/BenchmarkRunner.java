@@ -17,7 +17,6 @@ import com.factordesk.portfolio.PortfolioQueries;
 import com.factordesk.risk.RiskScoring;
 import com.factordesk.risk.ScoreTrigger;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -56,7 +55,7 @@ class BenchmarkRunner implements ApplicationRunner {
 
 	BenchmarkRunner(DataSource dataSource, JdbcClient jdbc, RiskScoring scoring, Backtest backtest,
 			PortfolioQueries portfolio, Clock clock, ConfigurableApplicationContext context,
-			@Value("${factordesk.bench.invoices:1000000}") int invoices) {
+			BenchProperties properties) {
 		this.dataSource = dataSource;
 		this.jdbc = jdbc;
 		this.scoring = scoring;
@@ -64,7 +63,7 @@ class BenchmarkRunner implements ApplicationRunner {
 		this.portfolio = portfolio;
 		this.clock = clock;
 		this.context = context;
-		this.invoices = invoices;
+		this.invoices = properties.invoices();
 	}
 
 	@Override

@@ -40,7 +40,7 @@ public class Facility {
 
 	private Rate concentrationLimit;
 
-	private String currency = "EUR";
+	private String currency = Money.CURRENCY;
 
 	@Enumerated(EnumType.STRING)
 	private FeeKind feeStructure = FeeTerms.STANDARD.kind();

@@ -1,7 +1,7 @@
 package com.factordesk.demo;
 
-import java.sql.Connection;
-import java.sql.SQLException;
+import com.factordesk.shared.AdvisoryLocks;
+
 import java.time.Clock;
 import java.time.LocalDate;
 
@@ -15,7 +15,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,32 +29,24 @@ class DemoPortfolioSeeder implements ApplicationRunner {
 
 	private static final Logger logger = LoggerFactory.getLogger(DemoPortfolioSeeder.class);
 
-	private static final long SEED_LOCK = 0x0FAC7D35L;
-
 	private final DataSource dataSource;
 
 	private final DemoProperties properties;
 
 	private final Clock clock;
 
-	DemoPortfolioSeeder(DataSource dataSource, DemoProperties properties, Clock clock) {
+	private final AdvisoryLocks locks;
+
+	DemoPortfolioSeeder(DataSource dataSource, DemoProperties properties, Clock clock, AdvisoryLocks locks) {
+		this.locks = locks;
 		this.dataSource = dataSource;
 		this.properties = properties;
 		this.clock = clock;
 	}
 
 	@Override
-	public void run(ApplicationArguments args) throws SQLException {
-		try (Connection connection = this.dataSource.getConnection()) {
-			JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
-			jdbc.execute("SELECT pg_advisory_lock(" + SEED_LOCK + ")");
-			try {
-				seedIfEmpty(jdbc);
-			}
-			finally {
-				jdbc.execute("SELECT pg_advisory_unlock(" + SEED_LOCK + ")");
-			}
-		}
+	public void run(ApplicationArguments args) {
+		this.locks.runExclusively(AdvisoryLocks.Key.DEMO_SEED, () -> seedIfEmpty(new JdbcTemplate(this.dataSource)));
 	}
 
 	private void seedIfEmpty(JdbcTemplate jdbc) {

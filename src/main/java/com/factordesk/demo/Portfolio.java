@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 
+import com.factordesk.shared.Money;
+
 import com.factordesk.demo.CopyLoader.Batch;
 import com.factordesk.demo.CopyLoader.Rows;
 import com.factordesk.demo.CopyLoader.Table;
@@ -489,7 +491,7 @@ final class Portfolio {
 				.number(client.recourse ? client.recourseDays : NONE)
 				.bool(client.notification)
 				.text(client.concentrationLimit)
-				.text("EUR")
+				.text(Money.CURRENCY)
 				.text(client.feeStructure)
 				.number(client.feePeriodDays)
 				.text(client.dayCount)
@@ -947,7 +949,7 @@ final class Portfolio {
 				.date(invoice.issueDay)
 				.date(invoice.dueDay)
 				.money(invoice.cents)
-				.text("EUR")
+				.text(Money.CURRENCY)
 				.text(invoice.status.name())
 				.timestamp(invoice.submittedAt)
 				.date(invoice.fundedOn)

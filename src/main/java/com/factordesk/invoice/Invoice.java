@@ -63,7 +63,7 @@ public class Invoice implements FeedsDebtorScore {
 
 	private Money amount;
 
-	private String currency = "EUR";
+	private String currency = Money.CURRENCY;
 
 	@Enumerated(EnumType.STRING)
 	private InvoiceStatus status;

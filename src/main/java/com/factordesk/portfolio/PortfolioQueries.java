@@ -42,15 +42,10 @@ public class PortfolioQueries {
 			""";
 
 	private static final String AGING = OPEN_ITEMS + """
-			SELECT CASE WHEN days_past_due <= 0 THEN 'current'
-			            WHEN days_past_due <= 30 THEN '1-30'
-			            WHEN days_past_due <= 60 THEN '31-60'
-			            WHEN days_past_due <= 90 THEN '61-90'
-			            WHEN days_past_due <= 120 THEN '91-120'
-			            ELSE '120+' END AS bucket,
+			SELECT %s AS bucket,
 			       COUNT(*) AS invoices, SUM(outstanding) AS amount
 			FROM open_ar GROUP BY 1
-			""";
+			""".formatted(AgingBucket.bucketOf("days_past_due"));
 
 	private static final String TOP_DEBTORS = OPEN_ITEMS + """
 			SELECT d.ref, d.name, d.credit_limit, t.clients, t.invoices, t.amount, t.past_due

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.factordesk.shared.AdvisoryLocks;
 import com.factordesk.audit.AuditTrail;
 
 import com.factordesk.shared.BusinessRefusal;
@@ -31,9 +32,9 @@ public class PricingAdministration {
 	 */
 	public static final String SUBJECT = "pricing-band-set";
 
-	private static final long PUBLISH_LOCK = 0x0FAC7B4DL;
-
 	private final JdbcClient jdbc;
+
+	private final AdvisoryLocks locks;
 
 	private final PricingBands bands;
 
@@ -41,8 +42,9 @@ public class PricingAdministration {
 
 	private final AuditTrail audit;
 
-	PricingAdministration(JdbcClient jdbc, PricingBands bands, Clock clock, AuditTrail audit) {
+	PricingAdministration(JdbcClient jdbc, PricingBands bands, Clock clock, AuditTrail audit, AdvisoryLocks locks) {
 		this.jdbc = jdbc;
+		this.locks = locks;
 		this.bands = bands;
 		this.clock = clock;
 		this.audit = audit;
@@ -87,9 +89,7 @@ public class PricingAdministration {
 		if (!violations.isEmpty()) {
 			throw new BusinessRefusal(violations);
 		}
-		this.jdbc.sql("SELECT 1 FROM (SELECT pg_advisory_xact_lock(" + PUBLISH_LOCK + ")) AS serialised")
-			.query(Integer.class)
-			.single();
+		this.locks.lockForTransaction(AdvisoryLocks.Key.PRICING_PUBLICATION);
 		int version = this.jdbc.sql("SELECT COALESCE(MAX(version), 0) + 1 FROM pricing_band_set")
 			.query(Integer.class)
 			.single();

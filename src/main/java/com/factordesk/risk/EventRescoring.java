@@ -6,21 +6,25 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import com.factordesk.debtor.DebtorInputsChanged;
-import jakarta.annotation.PreDestroy;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.annotation.DependsOn;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.orm.jpa.EntityManagerFactoryUtils;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -31,14 +35,17 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * back re-scores nothing; a transaction nested in another (REQUIRES_NEW) keeps its own
  * list.
  * <p>
+ * The changes of a transaction are collected while it runs and published as one
+ * {@link RescoreRequested} just before it commits, so the event publication registry
+ * records it in that transaction; the re-score marks it completed. One that has not
+ * finished when the application stops is run again at the next start.
+ * <p>
  * The re-scores run on one background thread, in the order the changes committed: the
  * request that made the change neither waits for them nor holds a second database
  * connection while its own is still open, and a re-score that waits on the nightly run's
  * row locks waits there.
  */
 @Component
-@DependsOn("entityManagerFactory") // stopped before it: the last re-scores still need
-									// JPA's transactions
 class EventRescoring {
 
 	private static final Logger logger = LoggerFactory.getLogger(EventRescoring.class);
@@ -49,23 +56,29 @@ class EventRescoring {
 
 	private final JdbcClient jdbc;
 
-	private final ExecutorService worker = Executors.newSingleThreadExecutor((task) -> {
-		Thread thread = new Thread(task, "event-rescoring");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final ApplicationEventPublisher events;
 
-	EventRescoring(RiskScoring scoring, JdbcClient jdbc) {
+	private final EntityManagerFactory entityManagerFactory;
+
+	private final ThreadPoolTaskExecutor worker;
+
+	EventRescoring(RiskScoring scoring, JdbcClient jdbc, ApplicationEventPublisher events,
+			EntityManagerFactory entityManagerFactory,
+			@Qualifier(RiskScheduling.RESCORING_EXECUTOR) ThreadPoolTaskExecutor worker) {
 		this.scoring = scoring;
 		this.jdbc = jdbc;
+		this.events = events;
+		this.entityManagerFactory = entityManagerFactory;
+		this.worker = worker;
 	}
 
 	@EventListener
-	void on(DebtorInputsChanged event) {
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+	void collect(DebtorInputsChanged change) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()
+				|| !TransactionSynchronizationManager.isActualTransactionActive()) {
 			Pending now = new Pending();
-			now.add(event);
-			submit(now);
+			now.add(change);
+			this.events.publishEvent(now.request());
 			return;
 		}
 		Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
@@ -74,7 +87,33 @@ class EventRescoring {
 			TransactionSynchronizationManager.bindResource(this, pending);
 			TransactionSynchronizationManager.registerSynchronization(pending);
 		}
-		pending.add(event);
+		pending.add(change);
+	}
+
+	/**
+	 * Re-scores the debtors of one committed transaction, on the re-scoring thread. A
+	 * debtor that cannot be re-scored leaves the publication incomplete, to be run again;
+	 * the nightly re-score catches up meanwhile.
+	 */
+	@Async(RiskScheduling.RESCORING_EXECUTOR)
+	@TransactionalEventListener(fallbackExecution = true)
+	void rescore(RescoreRequested request) {
+		String cause = String.join(", ", request.causes());
+		RuntimeException failure = null;
+		for (long debtorId : debtors(request)) {
+			try {
+				RiskAssessment assessment = this.scoring.rescore(debtorId, ScoreTrigger.EVENT);
+				logger.debug("Re-scored debtor {} after {}: {} {}", debtorId, cause, assessment.score(),
+						assessment.grade());
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Could not re-score debtor {} after {}", debtorId, cause, ex);
+				failure = ex;
+			}
+		}
+		if (failure != null) {
+			throw failure;
+		}
 	}
 
 	/**
@@ -95,44 +134,25 @@ class EventRescoring {
 		}
 	}
 
-	@PreDestroy
-	void finishPendingRescores() throws InterruptedException {
-		this.worker.shutdown();
-		if (!this.worker.awaitTermination(30, TimeUnit.SECONDS)) {
-			int dropped = this.worker.shutdownNow().size();
-			logger.warn("{} event re-score batches dropped at shutdown; the nightly re-score will catch up", dropped);
+	/**
+	 * The debtors named, and those of the invoices named, read once committed.
+	 */
+	private Set<Long> debtors(RescoreRequested request) {
+		Set<Long> debtors = new LinkedHashSet<>(request.debtorIds());
+		List<Long> ids = new ArrayList<>(request.invoiceIds());
+		// in slices: a large import must not outgrow the bind parameters of one statement
+		for (int from = 0; from < ids.size(); from += LOOKUP_SLICE) {
+			List<Long> slice = ids.subList(from, Math.min(ids.size(), from + LOOKUP_SLICE));
+			debtors.addAll(this.jdbc.sql("SELECT DISTINCT debtor_id FROM invoice WHERE id IN (:ids) ORDER BY debtor_id")
+				.param("ids", slice)
+				.query(Long.class)
+				.list());
 		}
-	}
-
-	private void submit(Pending changes) {
-		try {
-			this.worker.execute(() -> {
-				String cause = String.join(", ", changes.causes);
-				for (long debtorId : changes.debtors()) {
-					rescore(debtorId, cause);
-				}
-			});
-		}
-		catch (RejectedExecutionException ex) {
-			// shutting down: the change has committed, the nightly re-score catches up
-			logger.warn("Shutting down: debtors of {} not re-scored now", changes.causes);
-		}
-	}
-
-	private void rescore(long debtorId, String cause) {
-		try {
-			RiskAssessment assessment = this.scoring.rescore(debtorId, ScoreTrigger.EVENT);
-			logger.debug("Re-scored debtor {} after {}: {} {}", debtorId, cause, assessment.score(),
-					assessment.grade());
-		}
-		catch (RuntimeException ex) {
-			// the change itself has committed; the nightly re-score catches up
-			logger.warn("Could not re-score debtor {} after {}", debtorId, cause, ex);
-		}
+		return debtors;
 	}
 
 	/**
-	 * The changes of one transaction, re-scored once per debtor after it commits.
+	 * The changes of one transaction, published as one request just before it commits.
 	 */
 	private final class Pending implements TransactionSynchronization {
 
@@ -142,40 +162,29 @@ class EventRescoring {
 
 		private final Set<String> causes = new LinkedHashSet<>();
 
-		void add(DebtorInputsChanged event) {
-			if (event.debtorId() != null) {
-				this.debtorIds.add(event.debtorId());
+		private boolean published;
+
+		void add(DebtorInputsChanged change) {
+			if (this.published) {
+				// flushed by the commit itself, after the request went out: its own
+				// request,
+				// still recorded in this transaction
+				Pending late = new Pending();
+				late.add(change);
+				EventRescoring.this.events.publishEvent(late.request());
+				return;
+			}
+			if (change.debtorId() != null) {
+				this.debtorIds.add(change.debtorId());
 			}
 			else {
-				this.invoiceIds.add(event.invoiceId());
+				this.invoiceIds.add(change.invoiceId());
 			}
-			this.causes.add(event.cause());
+			this.causes.add(change.cause());
 		}
 
-		/**
-		 * The debtors named, and those of the invoices named, read once committed.
-		 */
-		Set<Long> debtors() {
-			Set<Long> debtors = new LinkedHashSet<>(this.debtorIds);
-			if (!this.invoiceIds.isEmpty()) {
-				List<Long> ids = new ArrayList<>(this.invoiceIds);
-				// in slices: a large import must not outgrow the bind parameters of one
-				// statement
-				for (int from = 0; from < ids.size(); from += LOOKUP_SLICE) {
-					List<Long> slice = ids.subList(from, Math.min(ids.size(), from + LOOKUP_SLICE));
-					try {
-						debtors.addAll(EventRescoring.this.jdbc
-							.sql("SELECT DISTINCT debtor_id FROM invoice WHERE id IN (:ids) ORDER BY debtor_id")
-							.param("ids", slice)
-							.query(Long.class)
-							.list());
-					}
-					catch (RuntimeException ex) {
-						logger.warn("Could not find the debtors of {} invoices to re-score", slice.size(), ex);
-					}
-				}
-			}
-			return debtors;
+		RescoreRequested request() {
+			return new RescoreRequested(this.debtorIds, this.invoiceIds, this.causes);
 		}
 
 		@Override
@@ -189,8 +198,22 @@ class EventRescoring {
 		}
 
 		@Override
-		public void afterCommit() {
-			submit(this);
+		public void beforeCommit(boolean readOnly) {
+			EntityManager entityManager = EntityManagerFactoryUtils
+				.getTransactionalEntityManager(EventRescoring.this.entityManagerFactory);
+			if (entityManager != null && !readOnly) {
+				// the changes still to be flushed announce themselves now, into this
+				// request
+				try {
+					entityManager.flush();
+				}
+				catch (RuntimeException ex) {
+					DataAccessException translated = EntityManagerFactoryUtils.convertJpaAccessExceptionIfPossible(ex);
+					throw (translated != null) ? translated : ex;
+				}
+			}
+			this.published = true;
+			EventRescoring.this.events.publishEvent(request());
 		}
 
 		@Override

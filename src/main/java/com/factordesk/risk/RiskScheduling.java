@@ -9,14 +9,16 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
  * Re-scores every debtor nightly, once across all application instances (ShedLock on the
@@ -25,9 +27,33 @@ import org.springframework.scheduling.annotation.Scheduled;
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 @EnableSchedulerLock(defaultLockAtMostFor = "PT30M")
+@EnableAsync
 class RiskScheduling {
 
 	static final int HISTORY_MONTHS = 12;
+
+	/**
+	 * The name of the one thread that re-scores debtors after their inputs changed.
+	 */
+	static final String RESCORING_EXECUTOR = "eventRescoringExecutor";
+
+	/**
+	 * One thread, so that re-scores run in the order their changes committed. Stopped
+	 * before JPA: the last re-scores still need its transactions; those it cannot finish
+	 * stay incomplete in the event publication registry and run at the next start.
+	 */
+	@Bean(RESCORING_EXECUTOR)
+	@DependsOn("entityManagerFactory")
+	ThreadPoolTaskExecutor eventRescoringExecutor() {
+		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+		executor.setCorePoolSize(1);
+		executor.setMaxPoolSize(1);
+		executor.setThreadNamePrefix("event-rescoring-");
+		executor.setDaemon(true);
+		executor.setWaitForTasksToCompleteOnShutdown(true);
+		executor.setAwaitTerminationSeconds(30);
+		return executor;
+	}
 
 	@Bean
 	LockProvider lockProvider(DataSource dataSource) {
@@ -44,9 +70,11 @@ class RiskScheduling {
 
 	@Bean
 	@Order(20)
-	@ConditionalOnBooleanProperty(name = "factordesk.risk.initial-scoring", matchIfMissing = true)
-	ApplicationRunner initialScoring(RiskScoring scoring, JdbcClient jdbc) {
+	ApplicationRunner initialScoring(RiskScoring scoring, JdbcClient jdbc, RiskProperties properties) {
 		return (ApplicationArguments args) -> {
+			if (!properties.initialScoring()) {
+				return;
+			}
 			boolean debtors = jdbc.sql("SELECT EXISTS (SELECT 1 FROM debtor)").query(Boolean.class).single();
 			boolean scores = jdbc.sql("SELECT EXISTS (SELECT 1 FROM risk_score)").query(Boolean.class).single();
 			if (debtors && !scores) {
@@ -67,7 +95,9 @@ class RiskScheduling {
 			this.scoring = scoring;
 		}
 
-		@Scheduled(cron = "${factordesk.risk.nightly-cron:0 30 2 * * *}", zone = "${factordesk.clock.zone}")
+		// the key and its default are RiskProperties's, which validates them
+		@Scheduled(cron = "${factordesk.risk.nightly-cron:" + RiskProperties.NIGHTLY_CRON + "}",
+				zone = "${factordesk.clock.zone}")
 		@SchedulerLock(name = "nightly-rescore", lockAtLeastFor = "PT5M")
 		public void run() {
 			this.scoring.scoreAll(ScoreTrigger.NIGHTLY);

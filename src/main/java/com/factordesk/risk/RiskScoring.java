@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.factordesk.shared.AdvisoryLocks;
 import com.factordesk.shared.BusinessRefusal;
 import com.factordesk.shared.NotFoundException;
 import org.slf4j.Logger;
@@ -42,8 +43,12 @@ public class RiskScoring {
 
 	private final Clock clock;
 
-	RiskScoring(RiskInputsQuery inputs, RiskScoreStore store, ScoringModels models, JdbcClient jdbc, Clock clock) {
+	private final AdvisoryLocks locks;
+
+	RiskScoring(RiskInputsQuery inputs, RiskScoreStore store, ScoringModels models, JdbcClient jdbc, Clock clock,
+			AdvisoryLocks locks) {
 		this.inputs = inputs;
+		this.locks = locks;
 		this.store = store;
 		this.models = models;
 		this.jdbc = jdbc;
@@ -73,11 +78,7 @@ public class RiskScoring {
 	public RiskAssessment rescore(long debtorId, ScoreTrigger trigger) {
 		// a publish in progress first: its re-score must not be outdated by one on the
 		// old model
-		this.jdbc
-			.sql("SELECT 1 FROM (SELECT pg_advisory_xact_lock_shared(" + ScoringAdministration.PUBLISH_LOCK
-					+ ")) AS serialised")
-			.query(Integer.class)
-			.single();
+		this.locks.lockSharedForTransaction(AdvisoryLocks.Key.SCORING_PUBLICATION);
 		// taken before the inputs are read, as a full run does: of two scores, the one
 		// that read later wins
 		Instant scoredAt = this.clock.instant();

@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import com.factordesk.shared.AdvisoryLocks;
 import com.factordesk.audit.AuditTrail;
 import com.factordesk.debtor.BureauProvider;
 import com.factordesk.shared.BusinessRefusal;
@@ -31,13 +32,9 @@ public class ScoringAdministration {
 	 */
 	public static final String SUBJECT = "scoring-model";
 
-	/**
-	 * The advisory lock a publish holds exclusively; a single re-score takes it shared,
-	 * so it waits for a publish in progress and then scores with the new version.
-	 */
-	static final long PUBLISH_LOCK = 0x0FAC75C0L;
-
 	private final ScoringModels models;
+
+	private final AdvisoryLocks locks;
 
 	private final RiskScoring scoring;
 
@@ -47,8 +44,10 @@ public class ScoringAdministration {
 
 	private final AuditTrail audit;
 
-	ScoringAdministration(ScoringModels models, RiskScoring scoring, JdbcClient jdbc, Clock clock, AuditTrail audit) {
+	ScoringAdministration(ScoringModels models, RiskScoring scoring, JdbcClient jdbc, Clock clock, AuditTrail audit,
+			AdvisoryLocks locks) {
 		this.models = models;
+		this.locks = locks;
 		this.scoring = scoring;
 		this.jdbc = jdbc;
 		this.clock = clock;
@@ -114,19 +113,13 @@ public class ScoringAdministration {
 		if (!violations.isEmpty()) {
 			throw new BusinessRefusal(violations);
 		}
-		this.jdbc.sql("SELECT 1 FROM (SELECT pg_advisory_xact_lock(" + PUBLISH_LOCK + ")) AS serialised")
-			.query(Integer.class)
-			.single();
+		// held exclusively; a single re-score takes it shared, so it waits for a publish
+		// in
+		// progress and then scores with the new version
+		this.locks.lockForTransaction(AdvisoryLocks.Key.SCORING_PUBLICATION);
 		int version = this.jdbc.sql("SELECT COALESCE(MAX(version), 0) + 1 FROM scoring_weights")
 			.query(Integer.class)
 			.single();
-		StringBuilder bureau = new StringBuilder("{");
-		scales.forEach((provider, curve) -> bureau.append((bureau.length() > 1) ? ", " : "")
-			.append('"')
-			.append(provider.name())
-			.append("\": ")
-			.append(ScoringModels.json(curve)));
-		bureau.append('}');
 		ScoringModel previous = this.models.current();
 		this.jdbc
 			.sql("""
@@ -141,12 +134,12 @@ public class ScoringAdministration {
 			.param("disputes", weights.disputes())
 			.param("createdAt", java.sql.Timestamp.from(this.clock.instant()))
 			.param("createdBy", actor)
-			.param("adbt", ScoringModels.json(adbt))
-			.param("disputeRate", ScoringModels.json(disputes))
-			.param("scales", bureau.toString())
+			.param("adbt", this.models.json(adbt))
+			.param("disputeRate", this.models.json(disputes))
+			.param("scales", this.models.json(scales))
 			// the page edits the weights and curves; the other rules carry over from the
 			// version in force
-			.param("rules", ScoringModels.rulesJson(previous))
+			.param("rules", this.models.rulesJson(previous))
 			.update();
 		this.audit.record("scoring.model-published", SUBJECT, String.valueOf(version),
 				Map.of("version", previous.version()), Map.of("version", version, "weights", Map.of("paymentBehaviour",

@@ -5,10 +5,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.factordesk.debtor.BureauProvider;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -74,23 +76,49 @@ class ScoringModels {
 	/**
 	 * The rules of a model beyond its weights and curves, as stored.
 	 */
-	static String rulesJson(ScoringModel model) {
+	String rulesJson(ScoringModel model) {
 		ScoringModel.PaymentBlend blend = model.paymentBlend();
 		ScoringModel.TrendRule trend = model.trend();
 		ScoringModel.BureauDecay decay = model.bureauDecay();
 		ScoringModel.PastDueCap cap = model.pastDueCap();
-		return "{\"paymentBlend\": {\"adbt\": " + plain(blend.adbt()) + ", \"onTime\": " + plain(blend.onTime())
-				+ ", \"openItems\": " + plain(blend.openItems()) + "}, \"credibilityK\": " + model.credibilityK()
-				+ ", \"trend\": {\"minRecentInvoices\": " + trend.minRecentInvoices() + ", \"pointsPerDay\": "
-				+ plain(trend.pointsPerDay()) + ", \"maxPoints\": " + plain(trend.maxPoints())
-				+ "}, \"bureauDecay\": {\"freshDays\": " + decay.freshDays() + ", \"neutralDays\": "
-				+ decay.neutralDays() + ", \"neutralScore\": " + plain(decay.neutralScore())
-				+ "}, \"pastDueCap\": {\"daysPastDue\": " + cap.daysPastDue() + ", \"maxScore\": "
-				+ plain(cap.maxScore()) + "}}";
+		Map<String, Object> rules = new LinkedHashMap<>();
+		rules.put("paymentBlend", Map.of("adbt", plain(blend.adbt()), "onTime", plain(blend.onTime()), "openItems",
+				plain(blend.openItems())));
+		rules.put("credibilityK", model.credibilityK());
+		rules.put("trend", Map.of("minRecentInvoices", trend.minRecentInvoices(), "pointsPerDay",
+				plain(trend.pointsPerDay()), "maxPoints", plain(trend.maxPoints())));
+		rules.put("bureauDecay", Map.of("freshDays", decay.freshDays(), "neutralDays", decay.neutralDays(),
+				"neutralScore", plain(decay.neutralScore())));
+		rules.put("pastDueCap", Map.of("daysPastDue", cap.daysPastDue(), "maxScore", plain(cap.maxScore())));
+		return write(rules);
 	}
 
-	private static String plain(BigDecimal value) {
-		return value.stripTrailingZeros().toPlainString();
+	/**
+	 * A curve as stored: an array of [x, y] points.
+	 */
+	String json(PiecewiseLinearCurve curve) {
+		return write(points(curve));
+	}
+
+	/**
+	 * The bureau scales as stored: a curve per provider.
+	 */
+	String json(Map<BureauProvider, PiecewiseLinearCurve> scales) {
+		Map<String, Object> stored = new LinkedHashMap<>();
+		scales.forEach((provider, curve) -> stored.put(provider.name(), points(curve)));
+		return write(stored);
+	}
+
+	private static List<List<BigDecimal>> points(PiecewiseLinearCurve curve) {
+		return curve.points().stream().map((point) -> List.of(plain(point.x()), plain(point.y()))).toList();
+	}
+
+	private String write(Object value) {
+		return this.json.writer().with(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).writeValueAsString(value);
+	}
+
+	private static BigDecimal plain(BigDecimal value) {
+		return value.stripTrailingZeros();
 	}
 
 	static PiecewiseLinearCurve curve(JsonNode points) {
@@ -99,24 +127,6 @@ class ScoringModels {
 			result.add(new PiecewiseLinearCurve.Point(point.get(0).decimalValue(), point.get(1).decimalValue()));
 		}
 		return new PiecewiseLinearCurve(result);
-	}
-
-	/**
-	 * A curve as stored: an array of [x, y] points.
-	 */
-	static String json(PiecewiseLinearCurve curve) {
-		StringBuilder text = new StringBuilder("[");
-		for (PiecewiseLinearCurve.Point point : curve.points()) {
-			if (text.length() > 1) {
-				text.append(", ");
-			}
-			text.append('[')
-				.append(point.x().stripTrailingZeros().toPlainString())
-				.append(", ")
-				.append(point.y().stripTrailingZeros().toPlainString())
-				.append(']');
-		}
-		return text.append(']').toString();
 	}
 
 	/**

@@ -45,19 +45,21 @@ class SecurityConfiguration {
 							"/actuator/health", "/actuator/health/**")
 					.permitAll()
 					.requestMatchers("/queue/**", "/invoices/**", "/debtors/**", "/clients/**")
-					.hasAnyRole("UNDERWRITER", "MANAGER")
+					.hasAnyRole(Role.UNDERWRITER.name(), Role.MANAGER.name())
 					.requestMatchers("/portfolio/**")
-					.hasRole("MANAGER")
+					.hasRole(Role.MANAGER.name())
 					.requestMatchers("/admin/**")
-					.hasRole("ADMIN")
+					.hasRole(Role.ADMIN.name())
 					.requestMatchers(HttpMethod.GET, "/api/**")
-					.hasAnyRole("API_READ", "UNDERWRITER", "MANAGER", "ADMIN")
+					.hasAnyAuthority(ApiKeys.READ, Role.UNDERWRITER.authority(), Role.MANAGER.authority(),
+							Role.ADMIN.authority())
 					.requestMatchers(HttpMethod.HEAD, "/api/**")
-					.hasAnyRole("API_READ", "UNDERWRITER", "MANAGER", "ADMIN")
+					.hasAnyAuthority(ApiKeys.READ, Role.UNDERWRITER.authority(), Role.MANAGER.authority(),
+							Role.ADMIN.authority())
 					// changes through the API come from integrations' keys, never from a
 					// browser session
 					.requestMatchers("/api/**")
-					.hasRole("API_IMPORT")
+					.hasAuthority(ApiKeys.IMPORT)
 					.anyRequest()
 					.authenticated())
 			.addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, problems), AnonymousAuthenticationFilter.class)

@@ -11,13 +11,13 @@ import com.factordesk.shared.BusinessRefusal;
 import com.factordesk.shared.NotFoundException;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The admin console's user management: create users, change their roles, disable and
@@ -42,13 +42,17 @@ public class UserAccounts {
 
 	private final AuditTrail audit;
 
+	private final ApplicationEventPublisher events;
+
 	UserAccounts(AppUserRepository users, PasswordEncoder passwordEncoder, Clock clock,
-			ObjectProvider<FindByIndexNameSessionRepository<?>> sessions, AuditTrail audit) {
+			ObjectProvider<FindByIndexNameSessionRepository<?>> sessions, AuditTrail audit,
+			ApplicationEventPublisher events) {
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
 		this.clock = clock;
 		this.sessions = sessions;
 		this.audit = audit;
+		this.events = events;
 	}
 
 	@PreAuthorize("hasRole('ADMIN')")
@@ -104,26 +108,21 @@ public class UserAccounts {
 		endSessionsOf(user.getUsername());
 	}
 
-	/**
-	 * Logs a user out everywhere: a disabled user, or one whose roles changed, must not
-	 * go on working with what their open sessions still hold. The next request of such a
-	 * session goes to the login page.
-	 */
 	private void endSessionsOf(String username) {
-		Runnable end = () -> this.sessions.ifAvailable(
-				(repository) -> repository.findByPrincipalName(username).keySet().forEach(repository::deleteById));
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			end.run();
-			return;
-		}
-		// once the change is committed: a login in between would otherwise keep the old
-		// roles
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCommit() {
-				end.run();
-			}
-		});
+		this.events.publishEvent(new SessionsToEnd(username));
+	}
+
+	/**
+	 * Logs a user out everywhere, once the change is committed (a login in between would
+	 * otherwise keep the old roles): a disabled user, or one whose roles changed, must
+	 * not go on working with what their open sessions still hold. The next request of
+	 * such a session goes to the login page.
+	 */
+	@TransactionalEventListener(fallbackExecution = true)
+	void endSessions(SessionsToEnd event) {
+		this.sessions.ifAvailable((repository) -> repository.findByPrincipalName(event.username())
+			.keySet()
+			.forEach(repository::deleteById));
 	}
 
 	@PreAuthorize("hasRole('ADMIN')")

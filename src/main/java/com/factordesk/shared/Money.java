@@ -11,6 +11,12 @@ import java.util.Objects;
  */
 public record Money(BigDecimal amount) implements Comparable<Money> {
 
+	/**
+	 * The currency of every amount on the desk (ISO 4217): facilities and invoices are in
+	 * it, and amounts carry no currency of their own.
+	 */
+	public static final String CURRENCY = "EUR";
+
 	public static final Money ZERO = new Money(BigDecimal.ZERO.setScale(2));
 
 	public Money {

@@ -31,7 +31,7 @@ class ScoringModelsIntegrationTests {
 				String.class);
 		assertThat(stored).contains("\"credibilityK\": " + defaults.credibilityK());
 		assertThat(this.jdbc.queryForObject("SELECT rules = CAST(? AS jsonb) FROM scoring_weights WHERE version = 1",
-				Boolean.class, ScoringModels.rulesJson(defaults)))
+				Boolean.class, this.models.rulesJson(defaults)))
 			.isTrue();
 	}
 
@@ -46,7 +46,7 @@ class ScoringModelsIntegrationTests {
 				new ScoringModel.BureauDecay(120, 300, new BigDecimal("45")),
 				new ScoringModel.PastDueCap(45, new BigDecimal("35")), current.bureauScales());
 		this.jdbc.update("UPDATE scoring_weights SET rules = CAST(? AS jsonb) WHERE version = ?",
-				ScoringModels.rulesJson(changed), current.version());
+				this.models.rulesJson(changed), current.version());
 
 		ScoringModel read = this.models.current();
 

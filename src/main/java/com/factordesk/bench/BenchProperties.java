@@ -1,0 +1,19 @@
+package com.factordesk.bench;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The benchmark run ({@code bench} profile).
+ *
+ * @param invoices the size of the benchmark portfolio
+ */
+@ConfigurationProperties("factordesk.bench")
+@Validated
+public record BenchProperties(@DefaultValue("1000000") @Min(1000) @Max(20_000_000) int invoices) {
+
+}
