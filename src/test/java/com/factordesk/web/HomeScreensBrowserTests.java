@@ -144,13 +144,16 @@ class HomeScreensBrowserTests {
 		assertThat(browser.findElements(By.cssSelector("input[type=checkbox][name=roles]"))).hasSize(3);
 
 		browser.findElement(By.id("username")).clear();
-		browser.findElement(By.id("username")).sendKeys("browser.user");
+		String username = "browser." + System.nanoTime();
+		String keyName = "Browser integration " + System.nanoTime();
+		browser.findElement(By.id("username")).sendKeys(username);
 		browser.findElement(By.id("fullName")).sendKeys("Bram Browser");
 		browser.findElement(By.id("password")).sendKeys("a-long-enough-password");
 		browser.findElement(By.cssSelector("input[name=roles][value=UNDERWRITER]")).click();
 		browser.findElement(By.id("save-user")).click();
-		assertThat(text("#flash-success")).isEqualTo("User browser.user was created.");
-		assertThat(browser.findElements(By.cssSelector("#users-table tr[data-username='browser.user']"))).hasSize(1);
+		assertThat(text("#flash-success")).isEqualTo("User " + username + " was created.");
+		assertThat(browser.findElements(By.cssSelector("#users-table tr[data-username='" + username + "']")))
+			.hasSize(1);
 
 		browser.findElement(By.id("nav-pricing")).click();
 		assertThat(text("h1")).startsWith("Pricing bands: version");
@@ -164,11 +167,11 @@ class HomeScreensBrowserTests {
 
 		browser.findElement(By.id("nav-api-keys")).click();
 		assertThat(text("h1")).isEqualTo("API keys");
-		browser.findElement(By.id("name")).sendKeys("Browser integration");
+		browser.findElement(By.id("name")).sendKeys(keyName);
 		browser.findElement(By.id("issue-key")).click();
 		assertThat(text("#issued-key")).matches("fd_[A-Za-z0-9_-]{43}");
-		browser.findElement(By.cssSelector("#api-keys-table tr[data-name='Browser integration'] .revoke-key")).click();
-		assertThat(text("#flash-success")).isEqualTo("The key of Browser integration was revoked.");
+		browser.findElement(By.cssSelector("#api-keys-table tr[data-name='" + keyName + "'] .revoke-key")).click();
+		assertThat(text("#flash-success")).isEqualTo("The key of " + keyName + " was revoked.");
 		assertThat(browser.findElements(By.id("issued-key"))).isEmpty();
 
 		browser.get(url("/queue"));
