@@ -29,6 +29,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @WithMockUser(username = "admin", roles = "ADMIN")
 class ApiKeysControllerIntegrationTests {
 
+	private static final long RUN = System.nanoTime();
+
 	private static final Pattern KEY = Pattern.compile("id=\"issued-key\">(fd_[A-Za-z0-9_-]{43})<");
 
 	@Autowired
@@ -40,7 +42,9 @@ class ApiKeysControllerIntegrationTests {
 	@Test
 	void anIssuedKeyIsShownOnceAndCallsTheApi() throws Exception {
 		String page = this.mvc
-			.perform(post("/admin/api-keys").param("name", "ERP nightly import").param("canRead", "true").with(csrf()))
+			.perform(post("/admin/api-keys").param("name", "ERP nightly import " + RUN)
+				.param("canRead", "true")
+				.with(csrf()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Copy it now")))
 			.andReturn()
@@ -49,27 +53,27 @@ class ApiKeysControllerIntegrationTests {
 		Matcher issued = KEY.matcher(page);
 		assertThat(issued.find()).as("the key on the page").isTrue();
 		String key = issued.group(1);
-		assertThat(this.jdbc.queryForObject("SELECT key_hash FROM api_key WHERE name = 'ERP nightly import'",
-				String.class))
+		assertThat(this.jdbc
+			.queryForObject("SELECT key_hash FROM api_key WHERE name = 'ERP nightly import " + RUN + "'", String.class))
 			.doesNotContain(key)
 			.hasSize(64);
 
 		this.mvc.perform(get("/api/v1/debtors/D00001/score").header("X-API-Key", key)).andExpect(status().isOk());
 		this.mvc.perform(get("/admin/api-keys"))
-			.andExpect(content().string(containsString("ERP nightly import")))
+			.andExpect(content().string(containsString("ERP nightly import " + RUN)))
 			.andExpect(content().string(not(containsString(key))));
 	}
 
 	@Test
 	void aTakenNameOrNoRightsIssueNothing() throws Exception {
-		this.mvc.perform(post("/admin/api-keys").param("name", "Twice").param("canRead", "true").with(csrf()))
+		this.mvc.perform(post("/admin/api-keys").param("name", "Twice " + RUN).param("canRead", "true").with(csrf()))
 			.andExpect(status().isOk());
 		long keys = count();
 
-		this.mvc.perform(post("/admin/api-keys").param("name", "Twice").param("canRead", "true").with(csrf()))
+		this.mvc.perform(post("/admin/api-keys").param("name", "Twice " + RUN).param("canRead", "true").with(csrf()))
 			.andExpect(model().attributeHasFieldErrorCode("form", "name", "apiKey.name.taken"))
 			.andExpect(content().string(not(containsString("id=\"issued-key\""))));
-		this.mvc.perform(post("/admin/api-keys").param("name", "No rights").param("_canRead", "on").with(csrf()))
+		this.mvc.perform(post("/admin/api-keys").param("name", "No rights " + RUN).param("_canRead", "on").with(csrf()))
 			.andExpect(model().attributeHasFieldErrorCode("form", "canRead", "apiKey.rights.empty"));
 		this.mvc.perform(post("/admin/api-keys").param("name", "").param("canRead", "true").with(csrf()))
 			.andExpect(model().attributeHasFieldErrors("form", "name"));
@@ -80,13 +84,13 @@ class ApiKeysControllerIntegrationTests {
 	@Test
 	void aRevokedKeyIsRefusedAndListedAsRevoked() throws Exception {
 		String page = this.mvc
-			.perform(post("/admin/api-keys").param("name", "To revoke").param("canRead", "true").with(csrf()))
+			.perform(post("/admin/api-keys").param("name", "To revoke " + RUN).param("canRead", "true").with(csrf()))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
 		Matcher issued = KEY.matcher(page);
 		assertThat(issued.find()).isTrue();
-		long id = this.jdbc.queryForObject("SELECT id FROM api_key WHERE name = 'To revoke'", Long.class);
+		long id = this.jdbc.queryForObject("SELECT id FROM api_key WHERE name = 'To revoke " + RUN + "'", Long.class);
 
 		this.mvc.perform(post("/admin/api-keys/{id}/revoke", id).with(csrf()))
 			.andExpect(redirectedUrl("/admin/api-keys"));
@@ -105,7 +109,7 @@ class ApiKeysControllerIntegrationTests {
 	@WithMockUser(roles = "MANAGER")
 	void onlyAdminsIssueKeys() throws Exception {
 		this.mvc.perform(get("/admin/api-keys")).andExpect(status().isForbidden());
-		this.mvc.perform(post("/admin/api-keys").param("name", "Sneaky").param("canRead", "true").with(csrf()))
+		this.mvc.perform(post("/admin/api-keys").param("name", "Sneaky " + RUN).param("canRead", "true").with(csrf()))
 			.andExpect(status().isForbidden());
 	}
 

@@ -8,7 +8,16 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.factordesk.IntegrationTest;
+import com.factordesk.client.Client;
+import com.factordesk.client.Clients;
+import com.factordesk.debtor.Debtor;
+import com.factordesk.debtor.Debtors;
+import com.factordesk.invoice.Invoice;
+import com.factordesk.invoice.InvoiceStatus;
+import com.factordesk.invoice.Invoices;
+import com.factordesk.invoice.Payment;
 import com.factordesk.shared.Money;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,43 +45,47 @@ class PortfolioQueriesIntegrationTests {
 	private JdbcTemplate jdbc;
 
 	@Autowired
+	private EntityManager entities;
+
+	@Autowired
 	private Clock clock;
 
 	private LocalDate today;
 
-	private long clientId;
+	private Client client;
 
-	private long debtorId;
+	private Debtor debtor;
 
 	@BeforeEach
 	void createClientAndDebtor() {
 		this.today = LocalDate.now(this.clock);
-		this.clientId = this.jdbc.queryForObject("""
-				INSERT INTO client (ref, legal_name, registration_number, country, industry, onboarded_on)
-				VALUES ('PQ-C1', 'Aging Test B.V.', 'PQ-REG-C1', 'NL', 'metal', DATE '2024-01-01') RETURNING id
-				""", Long.class);
-		this.debtorId = this.jdbc.queryForObject("""
-				INSERT INTO debtor (ref, name, registration_number, country, industry, credit_limit)
-				VALUES ('PQ-D1', 'Biggest Buyer AG', 'PQ-REG-D1', 'DE', 'wholesale', 1000000.00) RETURNING id
-				""", Long.class);
+		this.client = Clients.aClient().named("Aging Test B.V.").industry("metal").build();
+		this.debtor = Debtors.aDebtor().named("Biggest Buyer AG").creditLimit("1000000.00").build();
+		this.entities.persist(this.client);
+		this.entities.persist(this.debtor);
 	}
 
 	@Test
 	void openInvoicesLandInTheirAgingBucketsNetOfPaymentsAndCredits() {
 		PortfolioOverview before = this.queries.overview(this.today, 10);
 		// 45 days past due, 400 paid ten days ago and 100 credited: 500 open in 31-60
-		long late = invoice("PQ-1", this.today.minusDays(75), this.today.minusDays(45), "1000.00", "FUNDED", null);
+		Invoice late = funded(this.today.minusDays(75), this.today.minusDays(45), "1000.00");
 		pay(late, this.today.minusDays(10), "400.00");
 		credit(late, this.today.minusDays(5), "100.00");
 		// not yet due: 2,500,000 current, making this debtor the largest
-		invoice("PQ-2", this.today.minusDays(5), this.today.plusDays(25), "2500000.00", "FUNDED", null);
+		funded(this.today.minusDays(5), this.today.plusDays(25), "2500000.00");
 		// paid in full and closed: not open
-		long paid = invoice("PQ-3", this.today.minusDays(60), this.today.minusDays(30), "700.00", "PAID",
-				this.today.minusDays(31));
+		Invoice paid = funded(this.today.minusDays(60), this.today.minusDays(30), "700.00");
 		pay(paid, this.today.minusDays(31), "700.00");
 		// submitted, not funded: not ours yet
-		invoice("PQ-4", this.today.minusDays(3), this.today.plusDays(27), "900.00", "SUBMITTED", null);
+		save(Invoices.anInvoice(this.client, this.debtor)
+			.issued(this.today.minusDays(3))
+			.due(this.today.plusDays(27))
+			.amount("900.00")
+			.build());
 
+		this.entities.flush();
+		assertThat(paid.getStatus()).isEqualTo(InvoiceStatus.PAID);
 		PortfolioOverview after = this.queries.overview(this.today, 10);
 
 		assertThat(after.openAr().minus(before.openAr())).isEqualTo(Money.of("2500500.00"));
@@ -86,7 +99,7 @@ class PortfolioQueriesIntegrationTests {
 		assertThat(after.aging().stream().map(AgingBucket::amount).reduce(Money.ZERO, Money::plus))
 			.isEqualTo(after.openAr());
 		assertThat(after.topDebtors()).hasSize(10).first().satisfies((top) -> {
-			assertThat(top.ref()).isEqualTo("PQ-D1");
+			assertThat(top.ref()).isEqualTo(this.debtor.getRef());
 			assertThat(top.openAmount()).isEqualTo(Money.of("2500500.00"));
 			assertThat(top.pastDueAmount()).isEqualTo(Money.of("500.00"));
 			assertThat(top.overLimit()).isTrue();
@@ -97,9 +110,10 @@ class PortfolioQueriesIntegrationTests {
 
 	@Test
 	void asOfAnEarlierDateOnlyWhatWasKnownThenCounts() {
-		long late = invoice("PQ-5", this.today.minusDays(75), this.today.minusDays(45), "1000.00", "FUNDED", null);
+		Invoice late = funded(this.today.minusDays(75), this.today.minusDays(45), "1000.00");
 		pay(late, this.today.minusDays(10), "400.00");
-		invoice("PQ-6", this.today.minusDays(5), this.today.plusDays(25), "800.00", "FUNDED", null);
+		funded(this.today.minusDays(5), this.today.plusDays(25), "800.00");
+		this.entities.flush();
 		LocalDate earlier = this.today.minusDays(20);
 
 		PortfolioOverview asOf = this.queries.overview(earlier, 10);
@@ -113,9 +127,9 @@ class PortfolioQueriesIntegrationTests {
 	}
 
 	private PortfolioOverview withoutTestInvoices(LocalDate asOf) {
-		this.jdbc.update("UPDATE invoice SET funded_on = NULL WHERE client_id = ?", this.clientId);
+		this.jdbc.update("UPDATE invoice SET funded_on = NULL WHERE client_id = ?", this.client.getId());
 		PortfolioOverview overview = this.queries.overview(asOf, 10);
-		this.jdbc.update("UPDATE invoice SET funded_on = issue_date WHERE client_id = ?", this.clientId);
+		this.jdbc.update("UPDATE invoice SET funded_on = issue_date WHERE client_id = ?", this.client.getId());
 		return overview;
 	}
 
@@ -123,29 +137,31 @@ class PortfolioQueriesIntegrationTests {
 		return overview.aging().stream().collect(Collectors.toMap(AgingBucket::bucket, Function.identity()));
 	}
 
-	private long invoice(String number, LocalDate issued, LocalDate due, String amount, String status,
-			LocalDate closedOn) {
-		boolean funded = !status.equals("SUBMITTED");
-		return this.jdbc.queryForObject("""
-				INSERT INTO invoice (client_id, debtor_id, number, issue_date, due_date, amount, status, submitted_at,
-				                     funded_on, closed_on)
-				VALUES (?, ?, ?, ?, ?, ?, ?, now(), ?, ?) RETURNING id
-				""", Long.class, this.clientId, this.debtorId, number, issued, due, new BigDecimal(amount), status,
-				funded ? issued : null, closedOn);
+	/**
+	 * An invoice approved on its issue date and funded the same day.
+	 */
+	private Invoice funded(LocalDate issued, LocalDate due, String amount) {
+		return save(Invoices.anInvoice(this.client, this.debtor)
+			.issued(issued)
+			.due(due)
+			.amount(amount)
+			.fundedOn(issued)
+			.build());
 	}
 
-	private void pay(long invoiceId, LocalDate on, String amount) {
-		long paymentId = this.jdbc.queryForObject(
-				"INSERT INTO payment (debtor_id, received_on, amount, reference) VALUES (?, ?, ?, ?) RETURNING id",
-				Long.class, this.debtorId, on, new BigDecimal(amount), "PQ-PAY-" + invoiceId);
-		this.jdbc.update(
-				"INSERT INTO payment_allocation (payment_id, invoice_id, amount, received_on) VALUES (?, ?, ?, ?)",
-				paymentId, invoiceId, new BigDecimal(amount), on);
+	private Invoice save(Invoice invoice) {
+		this.entities.persist(invoice);
+		return invoice;
 	}
 
-	private void credit(long invoiceId, LocalDate on, String amount) {
-		this.jdbc.update("INSERT INTO credit_note (invoice_id, issued_on, amount, reason) VALUES (?, ?, ?, 'price')",
-				invoiceId, on, new BigDecimal(amount));
+	private void pay(Invoice invoice, LocalDate on, String amount) {
+		Payment payment = new Payment(this.debtor, on, Money.of(amount), "PAY-" + invoice.getNumber());
+		payment.applyTo(invoice, Money.of(amount), "cash", Invoices.on(on));
+		this.entities.persist(payment);
+	}
+
+	private void credit(Invoice invoice, LocalDate on, String amount) {
+		invoice.credit(Money.of(amount), null, on, "price", "underwriter", Invoices.on(on));
 	}
 
 }

@@ -5,7 +5,14 @@ import java.util.List;
 
 import com.factordesk.client.DayCount;
 import com.factordesk.IntegrationTest;
+import com.factordesk.client.Client;
+import com.factordesk.client.Clients;
+import com.factordesk.client.FacilityTerms;
+import com.factordesk.invoice.Invoice;
+import com.factordesk.invoice.Invoices;
 import com.factordesk.shared.Money;
+import com.factordesk.shared.Rate;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +43,9 @@ class InvoiceQuotesIntegrationTests {
 
 	@Autowired
 	private MockMvc mvc;
+
+	@Autowired
+	private EntityManager entities;
 
 	@Test
 	void theDemoBookHasEveryFeeStructureAndSomeDiscounts() {
@@ -109,8 +119,9 @@ class InvoiceQuotesIntegrationTests {
 	}
 
 	/**
-	 * A queued invoice of a client with no discount that its band prices (not declined),
-	 * its fee well below the reserve.
+	 * An invoice like a queued one of the demo book that its band prices (not declined),
+	 * its fee well below the reserve, to the same debtor, but submitted by a client of
+	 * the test's own whose facility no other test sees.
 	 */
 	private long pricedInvoice() {
 		List<Long> queued = this.jdbc.queryForList("""
@@ -118,18 +129,33 @@ class InvoiceQuotesIntegrationTests {
 				WHERE i.status = 'SUBMITTED' AND f.client_fee_discount = 0 AND i.due_date - i.issue_date >= 30
 				ORDER BY i.id LIMIT 50
 				""", Long.class);
-		return this.quotes.quoteAll(queued)
-			.entrySet()
-			.stream()
-			.filter((entry) -> !entry.getValue().quote().declined() && entry.getValue()
-				.quote()
-				.lines()
-				.stream()
-				.noneMatch((line) -> line.code().equals(QuoteLine.FEE_CAPPED)))
-			.map(java.util.Map.Entry::getKey)
-			.sorted()
-			.findFirst()
-			.orElseThrow();
+		Invoice like = this.entities.find(Invoice.class,
+				this.quotes.quoteAll(queued)
+					.entrySet()
+					.stream()
+					.filter((entry) -> !entry.getValue().quote().declined() && entry.getValue()
+						.quote()
+						.lines()
+						.stream()
+						.noneMatch((line) -> line.code().equals(QuoteLine.FEE_CAPPED)))
+					.map(java.util.Map.Entry::getKey)
+					.sorted()
+					.findFirst()
+					.orElseThrow());
+		Client client = Clients.aClient()
+			.facility(new FacilityTerms(Money.of("10000000.00"), Rate.percent("100"), null, true, Rate.percent("100")))
+			.build();
+		this.entities.persist(client);
+		Invoice invoice = Invoices.anInvoice(client, like.getDebtor())
+			.issued(like.getIssueDate())
+			.due(like.getDueDate())
+			.amount(like.getAmount().amount().toPlainString())
+			.build();
+		this.entities.persist(invoice);
+		this.entities.flush();
+		assertThat(this.quotes.quote(invoice.getId()).orElseThrow().quote().lineCodes())
+			.doesNotContain(QuoteLine.DECLINED, QuoteLine.FEE_CAPPED, QuoteLine.CONCENTRATION);
+		return invoice.getId();
 	}
 
 	private Money face(long invoiceId) {

@@ -316,8 +316,20 @@ class RiskScorerTests {
 	}
 
 	@Test
-	void sameInputsSameAssessment() {
-		assertThat(score(aDebtor().paid(12, "7", "0.3", 2))).isEqualTo(score(aDebtor().paid(12, "7", "0.3", 2)));
+	void equalInputsBuiltApartScoreAlikeAndOneDayMoreBeyondTermsScoresLower() {
+		DebtorRiskInputs first = aDebtor().paid(12, "7", "0.3", 2).open(1, "800.00", 10, "0.00").build();
+		DebtorRiskInputs second = aDebtor().paid(12, "7", "0.3", 2).open(1, "800.00", 10, "0.00").build();
+		DebtorRiskInputs later = aDebtor().paid(12, "8", "0.3", 2).open(1, "800.00", 10, "0.00").build();
+		assertThat(second).isNotSameAs(first).isEqualTo(first);
+
+		RiskAssessment ofFirst = this.scorer.score(first, this.model);
+		RiskAssessment ofLater = this.scorer.score(later, this.model);
+		RiskAssessment ofSecond = this.scorer.score(second, this.model);
+
+		assertThat(ofSecond).isEqualTo(ofFirst);
+		assertThat(ofSecond.score()).isEqualTo(ofFirst.score());
+		assertThat(ofLater.score()).isLessThan(ofFirst.score());
+		assertThat(ofLater).isNotEqualTo(ofFirst);
 	}
 
 }

@@ -4,13 +4,18 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
+import com.factordesk.backtest.Backtest;
+import com.factordesk.backtest.BacktestReport;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -21,8 +26,10 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.test.context.support.WithMockUser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,6 +49,9 @@ class HomeScreensBrowserTests {
 
 	@LocalServerPort
 	private int port;
+
+	@Autowired
+	private Backtest backtest;
 
 	static boolean chromiumInstalled() {
 		return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
@@ -83,9 +93,13 @@ class HomeScreensBrowserTests {
 		screenshot("queue");
 
 		browser.findElement(By.cssSelector("th a[data-sort='amount']")).click();
+		List<BigDecimal> smallest = amountColumn();
+		assertThat(smallest).hasSize(25).isEqualTo(smallest.stream().sorted().toList());
 		browser.findElement(By.cssSelector("th a[data-sort='amount']")).click();
-		List<WebElement> amounts = browser.findElements(By.cssSelector("#queue-table tbody tr td:nth-child(5)"));
-		assertThat(amount(amounts.get(0))).isGreaterThanOrEqualTo(amount(amounts.get(1)));
+		List<BigDecimal> largest = amountColumn();
+		assertThat(largest).hasSize(25).isEqualTo(largest.stream().sorted(Comparator.reverseOrder()).toList());
+		assertThat(smallest).allSatisfy((amount) -> assertThat(amount).isLessThanOrEqualTo(largest.get(0)));
+		assertThat(largest).allSatisfy((amount) -> assertThat(amount).isGreaterThanOrEqualTo(smallest.get(0)));
 
 		String number = browser.findElement(By.cssSelector("#queue-table tbody tr a.invoice-link")).getText();
 		browser.findElement(By.cssSelector("#queue-table tbody tr a.invoice-link")).click();
@@ -130,13 +144,16 @@ class HomeScreensBrowserTests {
 		assertThat(browser.findElements(By.cssSelector("input[type=checkbox][name=roles]"))).hasSize(3);
 
 		browser.findElement(By.id("username")).clear();
-		browser.findElement(By.id("username")).sendKeys("browser.user");
+		String username = "browser." + System.nanoTime();
+		String keyName = "Browser integration " + System.nanoTime();
+		browser.findElement(By.id("username")).sendKeys(username);
 		browser.findElement(By.id("fullName")).sendKeys("Bram Browser");
 		browser.findElement(By.id("password")).sendKeys("a-long-enough-password");
 		browser.findElement(By.cssSelector("input[name=roles][value=UNDERWRITER]")).click();
 		browser.findElement(By.id("save-user")).click();
-		assertThat(text("#flash-success")).isEqualTo("User browser.user was created.");
-		assertThat(browser.findElements(By.cssSelector("#users-table tr[data-username='browser.user']"))).hasSize(1);
+		assertThat(text("#flash-success")).isEqualTo("User " + username + " was created.");
+		assertThat(browser.findElements(By.cssSelector("#users-table tr[data-username='" + username + "']")))
+			.hasSize(1);
 
 		browser.findElement(By.id("nav-pricing")).click();
 		assertThat(text("h1")).startsWith("Pricing bands: version");
@@ -150,11 +167,11 @@ class HomeScreensBrowserTests {
 
 		browser.findElement(By.id("nav-api-keys")).click();
 		assertThat(text("h1")).isEqualTo("API keys");
-		browser.findElement(By.id("name")).sendKeys("Browser integration");
+		browser.findElement(By.id("name")).sendKeys(keyName);
 		browser.findElement(By.id("issue-key")).click();
 		assertThat(text("#issued-key")).matches("fd_[A-Za-z0-9_-]{43}");
-		browser.findElement(By.cssSelector("#api-keys-table tr[data-name='Browser integration'] .revoke-key")).click();
-		assertThat(text("#flash-success")).isEqualTo("The key of Browser integration was revoked.");
+		browser.findElement(By.cssSelector("#api-keys-table tr[data-name='" + keyName + "'] .revoke-key")).click();
+		assertThat(text("#flash-success")).isEqualTo("The key of " + keyName + " was revoked.");
 		assertThat(browser.findElements(By.id("issued-key"))).isEmpty();
 
 		browser.get(url("/queue"));
@@ -181,12 +198,30 @@ class HomeScreensBrowserTests {
 	}
 
 	@Test
-	void theManagerBacktestsTheScore() {
+	@WithMockUser(roles = "MANAGER")
+	void theManagerBacktestsTheScoreAndSeesWhatTheBacktestReports() {
 		logIn("manager");
 		browser.findElement(By.id("nav-backtest")).click();
 		assertThat(text("h1")).isEqualTo("Does the score rank risk?");
-		assertThat(new BigDecimal(text("#backtest-auc"))).isGreaterThan(new BigDecimal("0.5"));
-		assertThat(browser.findElements(By.cssSelector("#backtest-grades tbody tr"))).hasSize(5);
+		setDate("from", "2025-06-01");
+		setDate("to", "2025-09-30");
+		browser.findElement(By.id("run-backtest")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("from=2025-06-01"));
+		BacktestReport report = this.backtest.run(LocalDate.of(2025, 6, 1), LocalDate.of(2025, 9, 30), null);
+		assertThat(report.invoices()).isPositive();
+		assertThat(Long.parseLong(text("#backtest-invoices").replace(",", ""))).isEqualTo(report.invoices());
+		assertThat(new BigDecimal(text("#backtest-auc"))).isEqualByComparingTo(report.auc());
+		List<WebElement> grades = browser.findElements(By.cssSelector("#backtest-grades tbody tr"));
+		assertThat(grades).hasSize(5);
+		assertThat(grades.stream().map((row) -> row.getAttribute("data-grade")).toList())
+			.isEqualTo(report.grades().stream().map((grade) -> grade.grade().name()).toList());
+		assertThat(grades.stream()
+			.map((row) -> Long.parseLong(row.findElement(By.cssSelector("td:nth-child(2)")).getText().replace(",", "")))
+			.toList()).isEqualTo(report.grades().stream().map(BacktestReport.GradeOutcome::invoices).toList());
+		assertThat(grades.stream()
+			.map((row) -> new BigDecimal(row.findElement(By.cssSelector("td:nth-child(4)")).getText()))
+			.toList())
+			.isEqualTo(report.grades().stream().map(BacktestReport.GradeOutcome::avgDaysBeyondTerms).toList());
 		browser.get(url("/risk/backtest?from=2026-06-01&to=2026-01-01"));
 		assertThat(text("#backtest-error")).contains("starts after it ends");
 		logOut();
@@ -244,6 +279,18 @@ class HomeScreensBrowserTests {
 	private void logOut() {
 		browser.findElement(By.id("logout")).click();
 		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login"));
+	}
+
+	private static List<BigDecimal> amountColumn() {
+		return browser.findElements(By.cssSelector("#queue-table tbody tr td:nth-child(5)"))
+			.stream()
+			.map(HomeScreensBrowserTests::amount)
+			.toList();
+	}
+
+	private static void setDate(String id, String isoDate) {
+		((JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).value = arguments[1]", id,
+				isoDate);
 	}
 
 	private String url(String path) {
