@@ -22,6 +22,6 @@ public record RiskProperties(
 				message = "a cron expression of six fields") String nightlyCron,
 		@DefaultValue("true") boolean initialScoring) {
 
-	static final String NIGHTLY_CRON = "0 30 2 * * *";
+	public static final String NIGHTLY_CRON = "0 30 2 * * *";
 
 }

@@ -9,6 +9,9 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.factordesk.risk.internal.RiskInputsQuery;
+import com.factordesk.risk.internal.RiskScoreStore;
+import com.factordesk.risk.internal.ScoringModels;
 import com.factordesk.shared.AdvisoryLocks;
 import com.factordesk.shared.BusinessRefusal;
 import com.factordesk.shared.NotFoundException;
@@ -188,7 +191,7 @@ public class RiskScoring {
 
 	}
 
-	record Scored(DebtorRiskInputs inputs, RiskAssessment assessment) {
+	public record Scored(DebtorRiskInputs inputs, RiskAssessment assessment) {
 	}
 
 }

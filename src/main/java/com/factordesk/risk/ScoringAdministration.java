@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import com.factordesk.risk.internal.ScoringModels;
 import com.factordesk.shared.AdvisoryLocks;
 import com.factordesk.audit.AuditTrail;
 import com.factordesk.debtor.BureauProvider;

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.factordesk.risk.internal.EventRescoring;
+import com.factordesk.risk.internal.RescoreRequested;
 import com.factordesk.IntegrationTest;
 import com.factordesk.debtor.BureauProvider;
 import com.factordesk.debtor.BureauScore;

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 
+import com.factordesk.risk.internal.EventRescoring;
 import com.factordesk.IntegrationTest;
 import com.factordesk.debtor.BureauProvider;
 import com.factordesk.debtor.BureauScore;

@@ -1,5 +1,6 @@
 package com.factordesk.risk;
 
+import com.factordesk.risk.internal.RiskScheduling;
 import com.factordesk.IntegrationTest;
 import org.junit.jupiter.api.Test;
 

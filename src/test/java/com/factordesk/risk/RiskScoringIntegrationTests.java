@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
 
+import com.factordesk.risk.internal.RiskInputsQuery;
 import com.factordesk.IntegrationTest;
 import org.junit.jupiter.api.Test;
 

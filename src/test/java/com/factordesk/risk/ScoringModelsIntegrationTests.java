@@ -2,6 +2,7 @@ package com.factordesk.risk;
 
 import java.math.BigDecimal;
 
+import com.factordesk.risk.internal.ScoringModels;
 import com.factordesk.IntegrationTest;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,10 @@
-package com.factordesk.risk;
+package com.factordesk.risk.internal;
 
 import javax.sql.DataSource;
 
+import com.factordesk.risk.RiskProperties;
+import com.factordesk.risk.RiskScoring;
+import com.factordesk.risk.ScoreTrigger;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
@@ -28,14 +31,14 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 @EnableScheduling
 @EnableSchedulerLock(defaultLockAtMostFor = "PT30M")
 @EnableAsync
-class RiskScheduling {
+public class RiskScheduling {
 
-	static final int HISTORY_MONTHS = 12;
+	public static final int HISTORY_MONTHS = 12;
 
 	/**
 	 * The name of the one thread that re-scores debtors after their inputs changed.
 	 */
-	static final String RESCORING_EXECUTOR = "eventRescoringExecutor";
+	public static final String RESCORING_EXECUTOR = "eventRescoringExecutor";
 
 	/**
 	 * One thread, so that re-scores run in the order their changes committed. Stopped
@@ -44,7 +47,7 @@ class RiskScheduling {
 	 */
 	@Bean(RESCORING_EXECUTOR)
 	@DependsOn("entityManagerFactory")
-	ThreadPoolTaskExecutor eventRescoringExecutor() {
+	public ThreadPoolTaskExecutor eventRescoringExecutor() {
 		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
 		executor.setCorePoolSize(1);
 		executor.setMaxPoolSize(1);
@@ -56,7 +59,7 @@ class RiskScheduling {
 	}
 
 	@Bean
-	LockProvider lockProvider(DataSource dataSource) {
+	public LockProvider lockProvider(DataSource dataSource) {
 		return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
 			.withJdbcTemplate(new JdbcTemplate(dataSource))
 			.usingDbTime()
@@ -64,13 +67,13 @@ class RiskScheduling {
 	}
 
 	@Bean
-	NightlyRescore nightlyRescore(RiskScoring scoring) {
+	public NightlyRescore nightlyRescore(RiskScoring scoring) {
 		return new NightlyRescore(scoring);
 	}
 
 	@Bean
 	@Order(20)
-	ApplicationRunner initialScoring(RiskScoring scoring, JdbcClient jdbc, RiskProperties properties) {
+	public ApplicationRunner initialScoring(RiskScoring scoring, JdbcClient jdbc, RiskProperties properties) {
 		return (ApplicationArguments args) -> {
 			if (!properties.initialScoring()) {
 				return;
@@ -87,7 +90,7 @@ class RiskScheduling {
 	/**
 	 * The nightly full re-score.
 	 */
-	static class NightlyRescore {
+	public static class NightlyRescore {
 
 		private final RiskScoring scoring;
 

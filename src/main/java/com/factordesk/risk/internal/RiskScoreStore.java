@@ -1,4 +1,4 @@
-package com.factordesk.risk;
+package com.factordesk.risk.internal;
 
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.factordesk.risk.RiskAssessment;
+import com.factordesk.risk.RiskScoring;
+import com.factordesk.risk.ScoreTrigger;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,7 +23,7 @@ import org.springframework.stereotype.Component;
  * debtor at its newest.
  */
 @Component
-class RiskScoreStore {
+public class RiskScoreStore {
 
 	private static final String INSERT = """
 			INSERT INTO risk_score (debtor_id, as_of, scored_at, model_version, score, grade, trigger, components,
@@ -49,7 +52,7 @@ class RiskScoreStore {
 	/**
 	 * The portfolio mean payment sub-score of the newest full scoring run.
 	 */
-	Optional<BigDecimal> latestPortfolioMean() {
+	public Optional<BigDecimal> latestPortfolioMean() {
 		return this.jdbc
 			.query("SELECT CAST(inputs ->> 'portfolioMeanPayment' AS numeric) FROM risk_score "
 					+ "WHERE trigger <> 'EVENT' ORDER BY scored_at DESC, id DESC LIMIT 1",
@@ -63,7 +66,7 @@ class RiskScoreStore {
 	 * meanwhile been scored later (an event re-score during a nightly run keeps its newer
 	 * snapshot).
 	 */
-	void saveAll(Map<Long, RiskScoring.Scored> scored, LocalDate asOf, Instant scoredAt, ScoreTrigger trigger) {
+	public void saveAll(Map<Long, RiskScoring.Scored> scored, LocalDate asOf, Instant scoredAt, ScoreTrigger trigger) {
 		saveHistory(scored, asOf, scoredAt, trigger);
 		this.jdbc.update(POINT_DEBTORS_AT_NEWEST,
 				(PreparedStatement ps) -> ps.setTimestamp(1, Timestamp.from(scoredAt)));
@@ -72,7 +75,8 @@ class RiskScoreStore {
 	/**
 	 * Stores snapshots without making them the debtors' current scores.
 	 */
-	void saveHistory(Map<Long, RiskScoring.Scored> scored, LocalDate asOf, Instant scoredAt, ScoreTrigger trigger) {
+	public void saveHistory(Map<Long, RiskScoring.Scored> scored, LocalDate asOf, Instant scoredAt,
+			ScoreTrigger trigger) {
 		List<Object[]> rows = new ArrayList<>(BATCH);
 		for (Map.Entry<Long, RiskScoring.Scored> entry : scored.entrySet()) {
 			RiskAssessment assessment = entry.getValue().assessment();

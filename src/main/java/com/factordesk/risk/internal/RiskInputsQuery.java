@@ -1,4 +1,4 @@
-package com.factordesk.risk;
+package com.factordesk.risk.internal;
 
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.factordesk.risk.BureauReading;
+import com.factordesk.risk.DebtorRiskInputs;
 import com.factordesk.debtor.BureauProvider;
 import com.factordesk.risk.DebtorRiskInputs.Disputes;
 import com.factordesk.risk.DebtorRiskInputs.OpenItems;
@@ -31,7 +33,7 @@ import org.springframework.stereotype.Component;
  * to the client: the debtor still did not pay it.
  */
 @Component
-class RiskInputsQuery {
+public class RiskInputsQuery {
 
 	private static final String AGGREGATES = """
 			WITH known AS (
@@ -110,14 +112,14 @@ class RiskInputsQuery {
 	 * The inputs of every debtor as of the end of {@code asOf}, in debtor id order,
 	 * before the portfolio mean is known.
 	 */
-	Map<Long, Facts> all(LocalDate asOf) {
+	public Map<Long, Facts> all(LocalDate asOf) {
 		return load(asOf, null);
 	}
 
 	/**
 	 * The inputs of one debtor as of the end of {@code asOf}.
 	 */
-	Facts one(long debtorId, LocalDate asOf) {
+	public Facts one(long debtorId, LocalDate asOf) {
 		Facts facts = load(asOf, debtorId).get(debtorId);
 		if (facts == null) {
 			throw new IllegalArgumentException("No debtor " + debtorId);
@@ -175,9 +177,9 @@ class RiskInputsQuery {
 	/**
 	 * One debtor's inputs before the portfolio mean is known.
 	 */
-	record Facts(Payments payments, OpenItems openItems, Disputes disputes, List<BureauReading> bureauReadings) {
+	public record Facts(Payments payments, OpenItems openItems, Disputes disputes, List<BureauReading> bureauReadings) {
 
-		DebtorRiskInputs toInputs(LocalDate asOf, BigDecimal portfolioMeanPayment) {
+		public DebtorRiskInputs toInputs(LocalDate asOf, BigDecimal portfolioMeanPayment) {
 			return new DebtorRiskInputs(asOf, this.payments, this.openItems, this.disputes, this.bureauReadings,
 					portfolioMeanPayment);
 		}

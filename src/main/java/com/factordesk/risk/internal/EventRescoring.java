@@ -1,4 +1,4 @@
-package com.factordesk.risk;
+package com.factordesk.risk.internal;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,6 +9,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import com.factordesk.risk.RiskAssessment;
+import com.factordesk.risk.RiskScoring;
+import com.factordesk.risk.ScoreTrigger;
 import com.factordesk.debtor.DebtorInputsChanged;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -46,7 +49,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * row locks waits there.
  */
 @Component
-class EventRescoring {
+public class EventRescoring {
 
 	private static final Logger logger = LoggerFactory.getLogger(EventRescoring.class);
 
@@ -73,7 +76,7 @@ class EventRescoring {
 	}
 
 	@EventListener
-	void collect(DebtorInputsChanged change) {
+	public void collect(DebtorInputsChanged change) {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()
 				|| !TransactionSynchronizationManager.isActualTransactionActive()) {
 			Pending now = new Pending();
@@ -97,7 +100,7 @@ class EventRescoring {
 	 */
 	@Async(RiskScheduling.RESCORING_EXECUTOR)
 	@TransactionalEventListener(fallbackExecution = true)
-	void rescore(RescoreRequested request) {
+	public void rescore(RescoreRequested request) {
 		String cause = String.join(", ", request.causes());
 		RuntimeException failure = null;
 		for (long debtorId : debtors(request)) {
@@ -120,7 +123,7 @@ class EventRescoring {
 	 * Waits until every re-score submitted so far has run.
 	 * @throws IllegalStateException when they take longer than {@code timeout}
 	 */
-	void awaitRescores(Duration timeout) {
+	public void awaitRescores(Duration timeout) {
 		try {
 			this.worker.submit(() -> {
 			}).get(timeout.toMillis(), TimeUnit.MILLISECONDS);

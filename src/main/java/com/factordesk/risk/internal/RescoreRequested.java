@@ -1,4 +1,4 @@
-package com.factordesk.risk;
+package com.factordesk.risk.internal;
 
 import java.util.Set;
 
@@ -12,9 +12,9 @@ import java.util.Set;
  * @param invoiceIds the invoices whose facts changed
  * @param causes what changed, in a few words each
  */
-record RescoreRequested(Set<Long> debtorIds, Set<Long> invoiceIds, Set<String> causes) {
+public record RescoreRequested(Set<Long> debtorIds, Set<Long> invoiceIds, Set<String> causes) {
 
-	RescoreRequested {
+	public RescoreRequested {
 		debtorIds = Set.copyOf(debtorIds);
 		invoiceIds = Set.copyOf(invoiceIds);
 		causes = Set.copyOf(causes);

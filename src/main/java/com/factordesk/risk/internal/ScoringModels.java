@@ -1,4 +1,4 @@
-package com.factordesk.risk;
+package com.factordesk.risk.internal;
 
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.factordesk.risk.PiecewiseLinearCurve;
+import com.factordesk.risk.ScoringModel;
 import com.factordesk.debtor.BureauProvider;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.JsonNode;
@@ -23,9 +25,9 @@ import org.springframework.stereotype.Component;
  * (the payment blend, credibility k, the trend rule, bureau decay and the past-due cap).
  */
 @Component
-class ScoringModels {
+public class ScoringModels {
 
-	static final BigDecimal NEUTRAL_MEAN = BigDecimal.valueOf(50);
+	public static final BigDecimal NEUTRAL_MEAN = BigDecimal.valueOf(50);
 
 	private static final String NEWEST = """
 			SELECT version, payment_behaviour, bureau, disputes, adbt_curve, dispute_rate_curve, bureau_scales, rules
@@ -41,7 +43,7 @@ class ScoringModels {
 		this.json = json;
 	}
 
-	ScoringModel current() {
+	public ScoringModel current() {
 		return this.jdbc.sql(NEWEST).query(this::model).optional().orElseGet(ScoringModel::defaults);
 	}
 
@@ -76,7 +78,7 @@ class ScoringModels {
 	/**
 	 * The rules of a model beyond its weights and curves, as stored.
 	 */
-	String rulesJson(ScoringModel model) {
+	public String rulesJson(ScoringModel model) {
 		ScoringModel.PaymentBlend blend = model.paymentBlend();
 		ScoringModel.TrendRule trend = model.trend();
 		ScoringModel.BureauDecay decay = model.bureauDecay();
@@ -96,14 +98,14 @@ class ScoringModels {
 	/**
 	 * A curve as stored: an array of [x, y] points.
 	 */
-	String json(PiecewiseLinearCurve curve) {
+	public String json(PiecewiseLinearCurve curve) {
 		return write(points(curve));
 	}
 
 	/**
 	 * The bureau scales as stored: a curve per provider.
 	 */
-	String json(Map<BureauProvider, PiecewiseLinearCurve> scales) {
+	public String json(Map<BureauProvider, PiecewiseLinearCurve> scales) {
 		Map<String, Object> stored = new LinkedHashMap<>();
 		scales.forEach((provider, curve) -> stored.put(provider.name(), points(curve)));
 		return write(stored);
@@ -121,7 +123,7 @@ class ScoringModels {
 		return value.stripTrailingZeros();
 	}
 
-	static PiecewiseLinearCurve curve(JsonNode points) {
+	public static PiecewiseLinearCurve curve(JsonNode points) {
 		List<PiecewiseLinearCurve.Point> result = new ArrayList<>();
 		for (JsonNode point : points) {
 			result.add(new PiecewiseLinearCurve.Point(point.get(0).decimalValue(), point.get(1).decimalValue()));
@@ -133,7 +135,7 @@ class ScoringModels {
 	 * The same model without credibility shrinkage: what a debtor's own history says,
 	 * used to find the portfolio mean that thin files shrink toward.
 	 */
-	static ScoringModel withoutShrinkage(ScoringModel model) {
+	public static ScoringModel withoutShrinkage(ScoringModel model) {
 		return new ScoringModel(model.version(), model.weights(), model.paymentBlend(), model.adbtCurve(),
 				model.disputeRateCurve(), 0, model.trend(), model.bureauDecay(), model.pastDueCap(),
 				model.bureauScales());
