@@ -4,6 +4,9 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import com.factordesk.client.DayCount;
+import com.factordesk.client.Facility;
+import com.factordesk.client.FeeKind;
+import com.factordesk.client.FeeTerms;
 import com.factordesk.IntegrationTest;
 import com.factordesk.client.Client;
 import com.factordesk.client.Clients;
@@ -86,8 +89,7 @@ class InvoiceQuotesIntegrationTests {
 	void aNegotiatedDiscountLowersTheFeeRateOnItsOwnLine() {
 		long invoiceId = pricedInvoice();
 		Quote before = this.quotes.quote(invoiceId).orElseThrow().quote();
-		this.jdbc.update("UPDATE facility SET client_fee_discount = 0.0025 WHERE client_id = "
-				+ "(SELECT client_id FROM invoice WHERE id = ?)", invoiceId);
+		agree(invoiceId, new FeeTerms(FeeKind.TIERED, 30, DayCount.ACT_360, Rate.percent("0.25")));
 
 		Quote after = this.quotes.quote(invoiceId).orElseThrow().quote();
 
@@ -164,14 +166,21 @@ class InvoiceQuotesIntegrationTests {
 	}
 
 	private void facilityOf(long invoiceId, FeeStructure structure) {
-		String kind = (structure instanceof FeeStructure.Tiered) ? "TIERED"
-				: (structure instanceof FeeStructure.Flat) ? "FLAT" : "DAILY";
-		int period = (structure instanceof FeeStructure.Tiered tiered) ? tiered.periodDays() : 30;
-		String dayCount = (structure instanceof FeeStructure.Daily daily) ? daily.dayCount().name() : "ACT_360";
-		this.jdbc.update("""
-				UPDATE facility SET fee_structure = ?, fee_period_days = ?, day_count = ?
-				WHERE client_id = (SELECT client_id FROM invoice WHERE id = ?)
-				""", kind, period, dayCount, invoiceId);
+		FeeTerms terms = new FeeTerms(FeeKind.FLAT, 30, DayCount.ACT_360, Rate.ZERO);
+		if (structure instanceof FeeStructure.Tiered tiered) {
+			terms = new FeeTerms(FeeKind.TIERED, tiered.periodDays(), DayCount.ACT_360, Rate.ZERO);
+		}
+		else if (structure instanceof FeeStructure.Daily daily) {
+			terms = new FeeTerms(FeeKind.DAILY, 30, daily.dayCount(), Rate.ZERO);
+		}
+
+		agree(invoiceId, terms);
+	}
+
+	private void agree(long invoiceId, FeeTerms terms) {
+		Facility facility = this.entities.find(Invoice.class, invoiceId).getClient().getFacility();
+		facility.agreeFeeTerms(terms);
+		this.entities.flush();
 	}
 
 }
