@@ -30,8 +30,8 @@ class ModularityTests {
 			Map.entry("backtest", Set.of("shared", "risk")), Map.entry("portfolio", Set.of("shared")),
 			Map.entry("security", Set.of("shared", "audit")),
 			Map.entry("admin", Set.of("shared", "audit", "security", "debtor", "risk", "pricing")),
-			Map.entry("web", Set.of("shared")), Map.entry("demo", Set.of("shared", "invoice")),
-			Map.entry("bench", Set.of("shared", "demo", "risk", "backtest", "portfolio")));
+			Map.entry("web", Set.of("shared", "security")), Map.entry("demo", Set.of("shared", "invoice")),
+			Map.entry("bench", Set.of("shared", "security", "demo", "risk", "backtest", "portfolio")));
 
 	private final ApplicationModules modules = ApplicationModules.of(FactorDeskApplication.class);
 

@@ -15,6 +15,7 @@ import com.factordesk.demo.DemoScale;
 import com.factordesk.demo.GenerationReport;
 import com.factordesk.portfolio.PortfolioQueries;
 import com.factordesk.risk.RiskScoring;
+import com.factordesk.security.Role;
 import com.factordesk.risk.ScoreTrigger;
 
 import org.springframework.boot.ApplicationArguments;
@@ -70,7 +71,7 @@ class BenchmarkRunner implements ApplicationRunner {
 	public void run(ApplicationArguments args) {
 		SecurityContextHolder.getContext()
 			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("benchmark", null,
-					AuthorityUtils.createAuthorityList("ROLE_MANAGER")));
+					AuthorityUtils.createAuthorityList(Role.MANAGER.authority())));
 		LocalDate today = LocalDate.now(this.clock);
 		long existing = this.jdbc.sql("SELECT COUNT(*) FROM invoice").query(Long.class).single();
 		print("== FactorDesk benchmarks, %s, %d cores, %s ==", today, Runtime.getRuntime().availableProcessors(),

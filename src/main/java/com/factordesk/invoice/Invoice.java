@@ -401,7 +401,7 @@ public class Invoice implements FeedsDebtorScore {
 
 	private void move(InvoiceStatus next, String actor, String reason, Clock clock) {
 		if (!this.status.canMoveTo(next)) {
-			throw new IllegalTransitionException(this.number, this.status, next.name());
+			throw new IllegalTransitionException(this.number, this.status, "move");
 		}
 		this.transitions.add(new InvoiceTransition(this, this.status, next, actor, clock.instant(), reason));
 		this.status = next;

@@ -1,5 +1,7 @@
 package com.factordesk.web;
 
+import com.factordesk.security.Role;
+
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Controller;
@@ -14,20 +16,23 @@ class HomeController {
 
 	@GetMapping("/")
 	String home(Authentication authentication) {
-		if (has(authentication, "ROLE_UNDERWRITER")) {
+		if (has(authentication, Role.UNDERWRITER)) {
 			return "redirect:/queue";
 		}
-		if (has(authentication, "ROLE_MANAGER")) {
+		if (has(authentication, Role.MANAGER)) {
 			return "redirect:/portfolio";
 		}
-		if (has(authentication, "ROLE_ADMIN")) {
+		if (has(authentication, Role.ADMIN)) {
 			return "redirect:/admin/users";
 		}
 		return "home/no-role";
 	}
 
-	private static boolean has(Authentication authentication, String authority) {
-		return authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(authority::equals);
+	private static boolean has(Authentication authentication, Role role) {
+		return authentication.getAuthorities()
+			.stream()
+			.map(GrantedAuthority::getAuthority)
+			.anyMatch(role.authority()::equals);
 	}
 
 }
