@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ModularityTests {
 
-	private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(Map.entry("shared", Set.of()),
+	static final Map<String, Set<String>> ALLOWED = Map.ofEntries(Map.entry("shared", Set.of()),
 			Map.entry("audit", Set.of("shared")), Map.entry("client", Set.of("shared", "audit")),
 			Map.entry("debtor", Set.of("shared", "audit")),
 			Map.entry("invoice", Set.of("shared", "audit", "client", "debtor")),

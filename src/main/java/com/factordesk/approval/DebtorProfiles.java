@@ -68,16 +68,16 @@ public class DebtorProfiles {
 	}
 
 	private DebtorProfile profile(DebtorProfile.Header header, LocalDate today) {
-		var bureau = this.jdbc
-			.sql("SELECT provider, score, as_of FROM bureau_score WHERE debtor_id = :id ORDER BY as_of DESC, provider")
+		var bureau = this.jdbc.sql(
+				"SELECT provider, score, as_of FROM bureau_reading WHERE debtor_id = :id ORDER BY as_of DESC, provider")
 			.param("id", header.id())
 			.query((rs, row) -> new DebtorProfile.Bureau(rs.getString("provider"), rs.getInt("score"),
 					rs.getObject("as_of", LocalDate.class)))
 			.list();
 		var disputes = this.jdbc.sql("""
 				SELECT i.id, i.number, c.legal_name, d.reason, d.opened_on, d.amount, d.resolved_on, d.outcome
-				FROM dispute d JOIN invoice i ON i.id = d.invoice_id JOIN client c ON c.id = i.client_id
-				WHERE i.debtor_id = :id ORDER BY d.opened_on DESC, d.id DESC LIMIT 50
+				FROM dispute_fact d JOIN invoice i ON i.id = d.invoice_id JOIN client c ON c.id = i.client_id
+				WHERE i.debtor_id = :id ORDER BY d.opened_on DESC, d.dispute_id DESC LIMIT 50
 				""")
 			.param("id", header.id())
 			.query((rs, row) -> new DebtorProfile.DisputeRow(rs.getLong("id"), rs.getString("number"),

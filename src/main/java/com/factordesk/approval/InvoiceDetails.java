@@ -34,7 +34,7 @@ public class InvoiceDetails {
 			       COUNT(DISTINCT client_id) AS clients,
 			       COUNT(*) FILTER (WHERE due_date < :today) AS past_due_invoices,
 			       COALESCE(SUM(outstanding) FILTER (WHERE due_date < :today), 0) AS past_due_amount,
-			       (SELECT COUNT(*) FROM dispute d JOIN invoice di ON di.id = d.invoice_id
+			       (SELECT COUNT(*) FROM dispute_fact d JOIN invoice di ON di.id = d.invoice_id
 			        WHERE di.debtor_id = :debtorId AND d.outcome IS NULL) AS open_disputes
 			FROM open_item
 			""";

@@ -36,7 +36,7 @@ public class InvoiceQuotes {
 			       f.client_fee_discount,
 			       r.snapshot_id, r.score, r.grade, r.adbt_days AS adbt
 			FROM invoice i
-			JOIN facility f ON f.client_id = i.client_id
+			JOIN facility_terms f ON f.client_id = i.client_id
 			JOIN debtor_current_score r ON r.debtor_id = i.debtor_id
 			WHERE i.id IN (:ids)
 			""";

@@ -73,7 +73,7 @@ public class RiskInputsQuery {
 			                                  AS open_disputes,
 			                              LEAST(COALESCE(SUM(ds.amount) FILTER (WHERE ds.resolved_on IS NULL OR ds.resolved_on > :asOf), 0),
 			                                    k.amount) AS open_amount
-			                       FROM dispute ds WHERE ds.invoice_id = k.id AND ds.opened_on <= :asOf) d ON TRUE
+			                       FROM dispute_fact ds WHERE ds.invoice_id = k.id AND ds.opened_on <= :asOf) d ON TRUE
 			    WHERE k.issue_date > CAST(:asOf AS date) - 365
 			    GROUP BY k.debtor_id
 			)
@@ -98,7 +98,7 @@ public class RiskInputsQuery {
 
 	private static final String BUREAU = """
 			SELECT DISTINCT ON (debtor_id, provider) debtor_id, provider, score, as_of
-			FROM bureau_score WHERE as_of <= :asOf %s
+			FROM bureau_reading WHERE as_of <= :asOf %s
 			ORDER BY debtor_id, provider, as_of DESC
 			""";
 

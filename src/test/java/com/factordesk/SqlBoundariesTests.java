@@ -1,0 +1,145 @@
+package com.factordesk;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * SQL follows the module arrows (DESIGN section 6): a feature's SQL reads and writes its
+ * own tables; it reads another feature's data only through what that feature publishes in
+ * a migration (a view or a function), or joins the identity tables (client, debtor,
+ * invoice) of a feature it may depend on. Every table, view and function of the
+ * migrations has an owner here, so a new one cannot slip past.
+ */
+class SqlBoundariesTests {
+
+	/** Who owns each table; what they publish is listed apart. */
+	private static final Map<String, String> OWNER = Map.ofEntries(Map.entry("client", "client"),
+			Map.entry("facility", "client"), Map.entry("debtor", "debtor"), Map.entry("bureau_score", "debtor"),
+			Map.entry("invoice", "invoice"), Map.entry("invoice_transition", "invoice"),
+			Map.entry("payment", "invoice"), Map.entry("payment_allocation", "invoice"),
+			Map.entry("dispute", "invoice"), Map.entry("credit_note", "invoice"), Map.entry("schedule", "invoice"),
+			Map.entry("risk_score", "risk"), Map.entry("scoring_weights", "risk"),
+			Map.entry("pricing_band_set", "pricing"), Map.entry("pricing_band", "pricing"),
+			Map.entry("audit_entry", "audit"), Map.entry("audit_entry_refuse_change", "audit"),
+			Map.entry("app_user", "security"), Map.entry("app_user_role", "security"), Map.entry("api_key", "security"),
+			Map.entry("event_publication", "shared"), Map.entry("shedlock", "shared"));
+
+	/** What a feature publishes for the SQL of the features above it. */
+	private static final Map<String, String> PUBLISHED = Map.ofEntries(Map.entry("invoice_balance", "invoice"),
+			Map.entry("open_receivable", "invoice"), Map.entry("dispute_fact", "invoice"),
+			Map.entry("bureau_reading", "debtor"), Map.entry("facility_terms", "client"),
+			Map.entry("debtor_current_score", "risk"));
+
+	/**
+	 * Tables whose keys, references and names the features above their owner may join.
+	 */
+	private static final Set<String> IDENTITY = Set.of("client", "debtor", "invoice");
+
+	/**
+	 * The one write across a boundary, by design: risk keeps the pointer to a debtor's
+	 * current score in a column it added to {@code debtor} (V002, V008).
+	 */
+	private static final Set<String> CROSS_WRITES = Set.of("risk UPDATE debtor");
+
+	/**
+	 * Features that bulk-load or only read everything: the demo's COPY, the benchmark.
+	 */
+	private static final Set<String> EXEMPT = Set.of("demo", "bench");
+
+	private static final Pattern REFERENCE = Pattern.compile("\\b(FROM|JOIN|UPDATE|INTO)\\s+([a-z_]+)\\b");
+
+	private static final Pattern CREATED = Pattern
+		.compile("CREATE\\s+(?:TABLE|VIEW|FUNCTION)\\s+(?:IF NOT EXISTS\\s+)?([a-z_]+)");
+
+	private static final Path MAIN = Path.of("src/main/java/com/factordesk");
+
+	@Test
+	void everyTableViewAndFunctionOfTheMigrationsHasAnOwner() throws IOException {
+		Set<String> created = new TreeSet<>();
+		try (Stream<Path> files = Files.list(Path.of("src/main/resources/db/migration"))) {
+			for (Path file : files.toList()) {
+				Matcher matcher = CREATED.matcher(Files.readString(file));
+				while (matcher.find()) {
+					created.add(matcher.group(1));
+				}
+			}
+		}
+		assertThat(created).contains("invoice", "invoice_balance", "debtor_current_score", "facility_terms");
+		created.removeAll(OWNER.keySet());
+		created.removeAll(PUBLISHED.keySet());
+		assertThat(created).as("tables, views or functions without an owner in this test").isEmpty();
+	}
+
+	@Test
+	void eachFeatureReadsOtherFeaturesOnlyThroughWhatTheyPublish() throws IOException {
+		List<String> crossings = new ArrayList<>();
+		int references = 0;
+		try (Stream<Path> files = Files.walk(MAIN)) {
+			for (Path file : files.filter((path) -> path.toString().endsWith(".java")).toList()) {
+				String feature = MAIN.relativize(file).getName(0).toString();
+				if (EXEMPT.contains(feature) || file.getNameCount() - MAIN.getNameCount() < 2) {
+					continue;
+				}
+				Matcher matcher = REFERENCE.matcher(Files.readString(file));
+				while (matcher.find()) {
+					String verb = matcher.group(1);
+					String name = matcher.group(2);
+					if (!OWNER.containsKey(name) && !PUBLISHED.containsKey(name)) {
+						continue; // a CTE or an alias
+					}
+					references++;
+					if (!allowed(feature, verb, name)) {
+						crossings.add(feature + " " + verb + " " + name + " (" + file.getFileName() + ")");
+					}
+				}
+			}
+		}
+		assertThat(references).as("SQL references found").isGreaterThan(30);
+		assertThat(crossings).as("SQL that reaches into another feature's tables").isEmpty();
+	}
+
+	private static boolean allowed(String feature, String verb, String name) {
+		boolean write = !verb.equals("FROM") && !verb.equals("JOIN");
+		if (write) {
+			return feature.equals(OWNER.get(name)) || CROSS_WRITES.contains(feature + " " + verb + " " + name);
+		}
+		if (feature.equals(OWNER.get(name)) || feature.equals(PUBLISHED.get(name))) {
+			return true;
+		}
+		String owner = PUBLISHED.containsKey(name) ? PUBLISHED.get(name) : OWNER.get(name);
+		boolean readable = PUBLISHED.containsKey(name) || IDENTITY.contains(name);
+		return readable && mayDependOn(feature, owner);
+	}
+
+	private static boolean mayDependOn(String feature, String owner) {
+		if (feature.equals("portfolio")) {
+			return true; // reads every feature's published data, and nothing depends on
+							// it
+		}
+		// the arrows are transitive: backtest -> risk -> invoice
+		Set<String> reachable = new TreeSet<>();
+		List<String> next = new ArrayList<>(List.of(feature));
+		while (!next.isEmpty()) {
+			for (String target : ModularityTests.ALLOWED.getOrDefault(next.remove(0), Set.of())) {
+				if (reachable.add(target)) {
+					next.add(target);
+				}
+			}
+		}
+		return reachable.contains(owner);
+	}
+
+}
