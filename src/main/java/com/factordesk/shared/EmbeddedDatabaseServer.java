@@ -33,6 +33,11 @@ public final class EmbeddedDatabaseServer {
 		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 			.setDataDirectory(dataDirectory)
 			.setCleanDataDirectory(false)
+			// closed by whoever started it, never by a hook of its own: the context
+			// closes
+			// it after the DataSource, so nothing that still needs it at shutdown finds
+			// it
+			.setRegisterShutdownHook(false)
 			.setPGStartupWait(Duration.ofSeconds(60));
 		if (port > 0) {
 			builder.setPort(port);
