@@ -23,8 +23,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Admins publish versions of the scoring weights and curves; the debtors are re-scored
- * with the new version and a version that breaks a rule saves nothing.
+ * Admins see the scoring model in use and a version that breaks a rule saves nothing (a
+ * published version is {@link ScoringPublicationIntegrationTests}, on a database of its
+ * own).
  */
 @IntegrationTest
 @WithMockUser(username = "admin", roles = "ADMIN")
@@ -51,36 +52,6 @@ class ScoringControllerIntegrationTests {
 			.andExpect(content().string(containsString("items 60+ days past due cap the score at 40")))
 			.andExpect(content()
 				.string(containsString("in full until 180 days old, then toward 50, reached at 365 days")));
-	}
-
-	@Test
-	void publishingAVersionRescoresEveryDebtorWithIt() throws Exception {
-		int next = versions() + 1;
-		this.mvc.perform(form("45", "35", "20", "0:100, 15:75, 30:50, 60:20, 90:0"))
-			.andExpect(redirectedUrl("/admin/scoring"));
-		assertThat(versions()).isEqualTo(next);
-		assertThat(this.jdbc.queryForObject("""
-				SELECT COUNT(*) FROM debtor d JOIN risk_score r ON r.id = d.current_risk_score_id
-				WHERE r.model_version <> ?
-				""", Long.class, next)).isZero();
-		assertThat(this.jdbc.queryForObject("SELECT created_by FROM scoring_weights WHERE version = ?", String.class,
-				next))
-			.isEqualTo("admin");
-		assertThat(this.jdbc.queryForObject(
-				"SELECT n.rules = p.rules FROM scoring_weights n, scoring_weights p WHERE n.version = ? AND p.version = ?",
-				Boolean.class, next, next - 1))
-			.as("the rules the page does not edit carry over")
-			.isTrue();
-		assertThat(this.audit.forSubject(ScoringAdministration.SUBJECT, String.valueOf(next))).singleElement()
-			.satisfies((entry) -> {
-				assertThat(entry.action()).isEqualTo("scoring.model-published");
-				assertThat(entry.actor()).isEqualTo("admin");
-				assertThat(this.json.readTree(entry.before()))
-					.isEqualTo(this.json.readTree("{\"version\":" + (next - 1) + "}"));
-				assertThat(this.json.readTree(entry.after()).get("version").asInt()).isEqualTo(next);
-				assertThat(this.json.readTree(entry.after()).get("weights").get("paymentBehaviour").decimalValue())
-					.isEqualByComparingTo("0.45");
-			});
 	}
 
 	@Test
