@@ -83,7 +83,11 @@ class ScoringControllerIntegrationTests {
 		assertThat(versions()).isEqualTo(before);
 	}
 
-	private MockHttpServletRequestBuilder form(String payment, String bureau, String disputes, String adbt) {
+	/**
+	 * The scoring page's form with these weights and payment curve, the other curves as
+	 * shipped.
+	 */
+	static MockHttpServletRequestBuilder form(String payment, String bureau, String disputes, String adbt) {
 		return post("/admin/scoring").with(csrf())
 			.param("paymentBehaviourPercent", payment)
 			.param("bureauPercent", bureau)

@@ -15,11 +15,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
 /**
@@ -58,7 +55,7 @@ class ScoringPublicationIntegrationTests {
 	@Test
 	void publishingAVersionRescoresEveryDebtorWithIt() throws Exception {
 		int next = versions() + 1;
-		this.mvc.perform(form("45", "35", "20", "0:100, 15:75, 30:50, 60:20, 90:0"))
+		this.mvc.perform(ScoringControllerIntegrationTests.form("45", "35", "20", "0:100, 15:75, 30:50, 60:20, 90:0"))
 			.andExpect(redirectedUrl("/admin/scoring"));
 		assertThat(versions()).isEqualTo(next);
 		assertThat(this.jdbc.queryForObject("""
@@ -83,19 +80,6 @@ class ScoringPublicationIntegrationTests {
 				assertThat(this.json.readTree(entry.after()).get("weights").get("paymentBehaviour").decimalValue())
 					.isEqualByComparingTo("0.45");
 			});
-	}
-
-	private MockHttpServletRequestBuilder form(String payment, String bureau, String disputes, String adbt) {
-		return post("/admin/scoring").with(csrf())
-			.param("paymentBehaviourPercent", payment)
-			.param("bureauPercent", bureau)
-			.param("disputesPercent", disputes)
-			.param("adbtCurve", adbt)
-			.param("disputeRateCurve", "0:100, 0.05:70, 0.15:30, 0.25:0")
-			.param("bureauScales[PAYDEX]", "30:0, 40:20, 50:50, 70:75, 80:100")
-			.param("bureauScales[INTELLISCORE]", "1:0, 100:100")
-			.param("bureauScales[CREDITSAFE]", "0:0, 100:100")
-			.param("bureauScales[GRAYDON]", "1:0, 100:100");
 	}
 
 	private int versions() {
