@@ -16,6 +16,9 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -67,7 +70,10 @@ class SecurityConfiguration {
 			// the API is stateless: a change through it needs a key's import right, which
 			// no session holds
 			.csrf((csrf) -> csrf.ignoringRequestMatchers(SecurityConfiguration::isApi))
-			.formLogin((form) -> form.loginPage("/login").failureHandler(loginFailure()).permitAll())
+			.formLogin((form) -> form.loginPage("/login")
+				.successHandler(loginSuccess())
+				.failureHandler(loginFailure())
+				.permitAll())
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout").permitAll())
 			.exceptionHandling((exceptions) -> exceptions
 				.defaultAuthenticationEntryPointFor(
@@ -93,6 +99,22 @@ class SecurityConfiguration {
 	 */
 	static boolean isApi(HttpServletRequest request) {
 		return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+	}
+
+	/**
+	 * The CSRF token of the new session is made at the login, not by the first page that
+	 * needs one: tabs opened at once after a login then share one token, and each tab's
+	 * forms work (otherwise the last tab to save its own token wins and the others' forms
+	 * are refused).
+	 */
+	private AuthenticationSuccessHandler loginSuccess() {
+		AuthenticationSuccessHandler savedRequest = new SavedRequestAwareAuthenticationSuccessHandler();
+		return (request, response, authentication) -> {
+			if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+				token.getToken();
+			}
+			savedRequest.onAuthenticationSuccess(request, response, authentication);
+		};
 	}
 
 	private AuthenticationFailureHandler loginFailure() {
