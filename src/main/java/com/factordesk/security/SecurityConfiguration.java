@@ -13,6 +13,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -58,7 +60,7 @@ class SecurityConfiguration {
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	SecurityFilterChain pages(HttpSecurity http, ApiKeys apiKeys, ProblemResponses problems,
 			ObjectProvider<LoginThrottle> throttle, ObjectProvider<UserDetailsService> users,
-			PasswordEncoder passwordEncoder) throws Exception {
+			PasswordEncoder passwordEncoder, ObjectProvider<AuthenticationEventPublisher> events) throws Exception {
 		// an API request is never saved for after a login: no session for a call without
 		// credentials
 		HttpSessionRequestCache pagesOnly = new HttpSessionRequestCache();
@@ -106,7 +108,7 @@ class SecurityConfiguration {
 			// the API is stateless: a change through it needs a key's import right, which
 			// no session holds
 			.csrf((csrf) -> csrf.ignoringRequestMatchers(SecurityConfiguration::isApi))
-			.authenticationManager(new ProviderManager(new ThrottledLogin(throttle, users, passwordEncoder)))
+			.authenticationManager(loginManager(new ThrottledLogin(throttle, users, passwordEncoder), events))
 			.formLogin((form) -> form.loginPage("/login").failureHandler(loginFailure()).permitAll())
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout").permitAll())
 			.exceptionHandling((exceptions) -> exceptions
@@ -133,6 +135,17 @@ class SecurityConfiguration {
 	 */
 	static boolean isApi(HttpServletRequest request) {
 		return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+	}
+
+	/**
+	 * The login form's only way in: no parent manager that a refused login could fall
+	 * back to. It publishes the usual authentication events.
+	 */
+	private static AuthenticationManager loginManager(ThrottledLogin login,
+			ObjectProvider<AuthenticationEventPublisher> events) {
+		ProviderManager manager = new ProviderManager(login);
+		events.ifAvailable(manager::setAuthenticationEventPublisher);
+		return manager;
 	}
 
 	/**
