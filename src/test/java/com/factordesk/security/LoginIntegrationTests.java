@@ -9,7 +9,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.factordesk.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
@@ -67,6 +72,9 @@ class LoginIntegrationTests {
 
 	@Autowired
 	private Clock clock;
+
+	@Autowired
+	private LoginThrottle throttle;
 
 	@Test
 	void demoUsersLogInWithTheirRoles() throws Exception {
@@ -218,6 +226,27 @@ class LoginIntegrationTests {
 		assertThat(this.jdbc.queryForList("SELECT client_address FROM login_throttle WHERE username = ?", String.class,
 				name))
 			.containsExactly("192.0.2.7");
+	}
+
+	@Test
+	void parallelAttemptsFromOneAddressGetNoMoreTriesThanOneAfterAnother() throws Exception {
+		String name = "parallel-" + UUID.randomUUID().toString().substring(0, 8);
+		this.usernames.add(name);
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<Optional<Instant>>> attempts = new ArrayList<>();
+			for (int i = 0; i < 24; i++) {
+				attempts.add(pool.submit(() -> this.throttle.attempt(name, "198.51.100.4")));
+			}
+			int allowed = 0;
+			for (Future<Optional<Instant>> attempt : attempts) {
+				allowed += attempt.get(30, TimeUnit.SECONDS).isEmpty() ? 1 : 0;
+			}
+			assertThat(allowed).isEqualTo(5);
+		}
+		finally {
+			pool.shutdownNow();
+		}
 	}
 
 	@Test
