@@ -33,8 +33,12 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may open which screen. Pages use form login with CSRF; every URL needs a role
- * except the login page and the static assets.
+ * Who may open which screen. Pages use form login with CSRF, throttled by
+ * {@link ThrottledLogin}; every URL needs a role except the login page and the static
+ * assets. The API's reads accept a session with the role of the matching page, or a key
+ * with the read right; its changes only a key with the import right. Every answer carries
+ * a Content-Security-Policy without inline script or style, a Referrer-Policy and a
+ * Permissions-Policy.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -79,19 +83,17 @@ class SecurityConfiguration {
 					.hasRole(Role.MANAGER.name())
 					.requestMatchers("/admin/**")
 					.hasRole(Role.ADMIN.name())
-					// a session reads through the API what its role may see on the pages;
-					// an API
-					// key with the read right reads everything; a read that no rule maps
-					// is for
-					// keys only
+					// API reads: a session what its role sees on the pages, a read key
+					// all
 					.requestMatchers(apiRead("/api/v1/debtors/**", "/api/v1/invoices/**"))
 					.hasAnyAuthority(ApiKeys.READ, Role.UNDERWRITER.authority(), Role.MANAGER.authority())
 					.requestMatchers(apiRead("/api/v1/portfolio/**"))
 					.hasAnyAuthority(ApiKeys.READ, Role.MANAGER.authority())
-					// the backtest page: managers and admins (the backtest's method
-					// security)
+					// as the backtest page (and the backtest's method security)
 					.requestMatchers(apiRead("/api/v1/risk/backtest"))
 					.hasAnyAuthority(ApiKeys.READ, Role.MANAGER.authority(), Role.ADMIN.authority())
+					// a read that no rule above maps: keys only, until a page says
+					// otherwise
 					.requestMatchers(apiRead("/api/**"))
 					.hasAuthority(ApiKeys.READ)
 					// changes through the API come from integrations' keys, never from a
