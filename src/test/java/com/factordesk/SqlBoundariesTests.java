@@ -35,6 +35,7 @@ class SqlBoundariesTests {
 			Map.entry("pricing_band_set", "pricing"), Map.entry("pricing_band", "pricing"),
 			Map.entry("audit_entry", "audit"), Map.entry("audit_entry_refuse_change", "audit"),
 			Map.entry("app_user", "security"), Map.entry("app_user_role", "security"), Map.entry("api_key", "security"),
+			Map.entry("login_throttle", "security"), Map.entry("app_user_role_separate_duties", "security"),
 			Map.entry("event_publication", "shared"), Map.entry("shedlock", "shared"));
 
 	/** What a feature publishes for the SQL of the features above it. */

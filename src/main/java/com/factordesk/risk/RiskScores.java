@@ -36,7 +36,7 @@ public class RiskScores {
 		this.json = json;
 	}
 
-	@PreAuthorize("hasAnyRole('UNDERWRITER', 'MANAGER', 'ADMIN', 'API_READ')")
+	@PreAuthorize("hasAnyRole('UNDERWRITER', 'MANAGER', 'API_READ')")
 	public Optional<DebtorScore> current(String debtorRef) {
 		return this.jdbc.sql(CURRENT).param("ref", debtorRef).query((rs, row) -> {
 			List<DebtorScore.ComponentView> components = new ArrayList<>();
@@ -90,7 +90,7 @@ public class RiskScores {
 	 * The debtor's stored scores by the date they were taken as of, oldest first (the
 	 * newest of each date).
 	 */
-	@PreAuthorize("hasAnyRole('UNDERWRITER', 'MANAGER', 'ADMIN', 'API_READ')")
+	@PreAuthorize("hasAnyRole('UNDERWRITER', 'MANAGER', 'API_READ')")
 	public List<ScorePoint> history(String debtorRef) {
 		return this.jdbc.sql("""
 				SELECT DISTINCT ON (r.as_of) r.as_of, r.score, r.grade

@@ -134,7 +134,7 @@ public class RiskScoring {
 	 * @throws NotFoundException when there is no such debtor
 	 * @throws BusinessRefusal when {@code asOf} is after today
 	 */
-	@PreAuthorize("hasAnyRole('UNDERWRITER', 'MANAGER', 'ADMIN', 'API_READ')")
+	@PreAuthorize("hasAnyRole('UNDERWRITER', 'MANAGER', 'API_READ')")
 	@Transactional(readOnly = true)
 	public RiskAssessment assessAsOf(String debtorRef, LocalDate asOf) {
 		if (asOf.isAfter(LocalDate.now(this.clock))) {

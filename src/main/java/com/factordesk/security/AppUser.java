@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 
+import com.factordesk.shared.BusinessRefusal;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -38,10 +39,6 @@ public class AppUser {
 
 	private boolean enabled = true;
 
-	private int failedLoginCount;
-
-	private Instant lockedUntil;
-
 	private Instant createdAt;
 
 	@ElementCollection(fetch = FetchType.EAGER)
@@ -57,9 +54,7 @@ public class AppUser {
 	}
 
 	AppUser(String username, String fullName, String passwordHash, Set<Role> roles, Instant createdAt) {
-		if (roles.isEmpty()) {
-			throw new IllegalArgumentException("A user needs at least one role");
-		}
+		checkRoles(roles);
 		this.username = username;
 		this.fullName = fullName;
 		this.passwordHash = passwordHash;
@@ -67,12 +62,40 @@ public class AppUser {
 		this.createdAt = createdAt;
 	}
 
-	void changeRoles(Set<Role> roles) {
-		if (roles.isEmpty()) {
-			throw new IllegalArgumentException("A user needs at least one role");
+	/**
+	 * Gives this user other roles. Nobody changes their own roles: an administrator who
+	 * could would grant themselves the desk roles, or leave the desk without an
+	 * administrator.
+	 * @param roles the new roles
+	 * @param actingUsername who changes them
+	 * @throws BusinessRefusal when the acting user is this user, or the roles break
+	 * separation of duties
+	 */
+	void changeRoles(Set<Role> roles, String actingUsername) {
+		if (roles.equals(this.roles)) {
+			return;
 		}
+		if (this.username.equalsIgnoreCase(actingUsername)) {
+			throw BusinessRefusal.onField("roles", "user.roles.self", "You cannot change your own roles");
+		}
+		checkRoles(roles);
 		this.roles.clear();
 		this.roles.addAll(roles);
+	}
+
+	/**
+	 * Separation of duties (DESIGN.md section 4): an administrator configures the desk
+	 * and has no desk role, so no account holds ADMIN together with UNDERWRITER or
+	 * MANAGER.
+	 */
+	static void checkRoles(Set<Role> roles) {
+		if (roles.isEmpty()) {
+			throw BusinessRefusal.onField("roles", "user.roles.empty", "A user needs at least one role");
+		}
+		if (roles.contains(Role.ADMIN) && (roles.contains(Role.UNDERWRITER) || roles.contains(Role.MANAGER))) {
+			throw BusinessRefusal.onField("roles", "user.roles.separation",
+					"An administrator cannot also be an underwriter or a manager: use a separate account");
+		}
 	}
 
 	void rename(String fullName) {
@@ -85,12 +108,6 @@ public class AppUser {
 
 	void enable() {
 		this.enabled = true;
-		this.failedLoginCount = 0;
-		this.lockedUntil = null;
-	}
-
-	public boolean isLockedAt(Instant now) {
-		return this.lockedUntil != null && this.lockedUntil.isAfter(now);
 	}
 
 	public Long getId() {
@@ -111,14 +128,6 @@ public class AppUser {
 
 	public boolean isEnabled() {
 		return this.enabled;
-	}
-
-	public int getFailedLoginCount() {
-		return this.failedLoginCount;
-	}
-
-	public Instant getLockedUntil() {
-		return this.lockedUntil;
 	}
 
 	public Instant getCreatedAt() {

@@ -1,7 +1,5 @@
 package com.factordesk.security;
 
-import java.time.Clock;
-
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -10,19 +8,16 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Users come from the database: a disabled user cannot log in, nor can a locked one until
- * its lock-out ends.
+ * Users come from the database: a disabled user cannot log in (which the login tells only
+ * to whoever gave the right password, see {@link LoginThrottle}).
  */
 @Service
 class DatabaseUserDetailsService implements UserDetailsService {
 
 	private final AppUserRepository users;
 
-	private final Clock clock;
-
-	DatabaseUserDetailsService(AppUserRepository users, Clock clock) {
+	DatabaseUserDetailsService(AppUserRepository users) {
 		this.users = users;
-		this.clock = clock;
 	}
 
 	@Override
@@ -33,7 +28,6 @@ class DatabaseUserDetailsService implements UserDetailsService {
 		return User.withUsername(user.getUsername())
 			.password(user.getPasswordHash())
 			.disabled(!user.isEnabled())
-			.accountLocked(user.isLockedAt(this.clock.instant()))
 			.authorities(user.getRoles().stream().map(Role::authority).toArray(String[]::new))
 			.build();
 	}

@@ -1,17 +1,24 @@
 package com.factordesk.security;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -22,19 +29,45 @@ import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may open which screen. Pages use form login with CSRF; every URL needs a role
- * except the login page and the static assets.
+ * Who may open which screen. Pages use form login with CSRF, throttled by
+ * {@link ThrottledLogin}; every URL needs a role except the login page and the static
+ * assets. The API's reads accept a session with the role of the matching page, or a key
+ * with the read right; its changes only a key with the import right. Every answer carries
+ * a Content-Security-Policy without inline script or style, a Referrer-Policy and a
+ * Permissions-Policy.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+	/**
+	 * Everything from this server, nothing inline: no inline script or style, no event
+	 * handler attribute, no plugin, no framing. Data for scripts comes in JSON blocks
+	 * ({@code <script type="application/json">}), which a browser does not run. Images
+	 * may be data URLs (Bootstrap draws its check marks and arrows so).
+	 */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+			+ "form-action 'self'; frame-ancestors 'none'";
+
+	/**
+	 * The browser features the desk never uses, refused to every page and frame.
+	 */
+	static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+			+ "serial=(), display-capture=()";
+
 	@Bean
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-	SecurityFilterChain pages(HttpSecurity http, ApiKeys apiKeys, ProblemResponses problems) throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, ApiKeys apiKeys, ProblemResponses problems,
+			ObjectProvider<LoginThrottle> throttle, ObjectProvider<UserDetailsService> users,
+			PasswordEncoder passwordEncoder, ObjectProvider<AuthenticationEventPublisher> events) throws Exception {
 		// an API request is never saved for after a login: no session for a call without
 		// credentials
 		HttpSessionRequestCache pagesOnly = new HttpSessionRequestCache();
@@ -53,12 +86,19 @@ class SecurityConfiguration {
 					.hasRole(Role.MANAGER.name())
 					.requestMatchers("/admin/**")
 					.hasRole(Role.ADMIN.name())
-					.requestMatchers(HttpMethod.GET, "/api/**")
-					.hasAnyAuthority(ApiKeys.READ, Role.UNDERWRITER.authority(), Role.MANAGER.authority(),
-							Role.ADMIN.authority())
-					.requestMatchers(HttpMethod.HEAD, "/api/**")
-					.hasAnyAuthority(ApiKeys.READ, Role.UNDERWRITER.authority(), Role.MANAGER.authority(),
-							Role.ADMIN.authority())
+					// API reads: a session what its role sees on the pages, a read key
+					// all
+					.requestMatchers(apiRead("/api/v1/debtors/**", "/api/v1/invoices/**"))
+					.hasAnyAuthority(ApiKeys.READ, Role.UNDERWRITER.authority(), Role.MANAGER.authority())
+					.requestMatchers(apiRead("/api/v1/portfolio/**"))
+					.hasAnyAuthority(ApiKeys.READ, Role.MANAGER.authority())
+					// as the backtest page (and the backtest's method security)
+					.requestMatchers(apiRead("/api/v1/risk/backtest"))
+					.hasAnyAuthority(ApiKeys.READ, Role.MANAGER.authority(), Role.ADMIN.authority())
+					// a read that no rule above maps: keys only, until a page says
+					// otherwise
+					.requestMatchers(apiRead("/api/**"))
+					.hasAuthority(ApiKeys.READ)
 					// changes through the API come from integrations' keys, never from a
 					// browser session
 					.requestMatchers("/api/**")
@@ -67,9 +107,13 @@ class SecurityConfiguration {
 					.authenticated())
 			.addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, problems), AnonymousAuthenticationFilter.class)
 			.requestCache((cache) -> cache.requestCache(pagesOnly))
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+				.permissionsPolicyHeader((permissions) -> permissions.policy(PERMISSIONS_POLICY)))
 			// the API is stateless: a change through it needs a key's import right, which
 			// no session holds
 			.csrf((csrf) -> csrf.ignoringRequestMatchers(SecurityConfiguration::isApi))
+			.authenticationManager(loginManager(new ThrottledLogin(throttle, users, passwordEncoder), events))
 			.formLogin((form) -> form.loginPage("/login")
 				.successHandler(loginSuccess())
 				.failureHandler(loginFailure())
@@ -117,17 +161,38 @@ class SecurityConfiguration {
 		};
 	}
 
+	/**
+	 * The login form's only way in: no parent manager that a refused login could fall
+	 * back to. It publishes the usual authentication events.
+	 */
+	private static AuthenticationManager loginManager(ThrottledLogin login,
+			ObjectProvider<AuthenticationEventPublisher> events) {
+		ProviderManager manager = new ProviderManager(login);
+		events.ifAvailable(manager::setAuthenticationEventPublisher);
+		return manager;
+	}
+
+	/**
+	 * GET and HEAD requests to these paths.
+	 */
+	private static RequestMatcher apiRead(String... patterns) {
+		List<RequestMatcher> matchers = new ArrayList<>();
+		for (String pattern : patterns) {
+			matchers.add(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, pattern));
+			matchers.add(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.HEAD, pattern));
+		}
+		return new OrRequestMatcher(matchers);
+	}
+
+	/**
+	 * One answer for every failed login (wrong password, unknown user, too many attempts
+	 * from this address), so that nobody without the password learns anything about the
+	 * account; only the right password of a disabled account hears that it is disabled (a
+	 * {@link DisabledException} comes only after the password was checked).
+	 */
 	private AuthenticationFailureHandler loginFailure() {
-		return (request, response, exception) -> {
-			String reason = "bad";
-			if (exception instanceof LockedException) {
-				reason = "locked";
-			}
-			else if (exception instanceof DisabledException) {
-				reason = "disabled";
-			}
-			response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
-		};
+		return (request, response, exception) -> response.sendRedirect(request.getContextPath()
+				+ ((exception instanceof DisabledException) ? "/login?error=disabled" : "/login?error"));
 	}
 
 	@Bean

@@ -2,6 +2,8 @@ package com.factordesk.security;
 
 import java.time.Duration;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -11,15 +13,58 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Login throttling and the first administrator.
  *
- * @param maxFailedLogins failed logins in a row after which an account is locked
- * @param lockout how long a locked account stays locked
+ * @param loginThrottle how password guessing from one client address is slowed down
  * @param bootstrapAdmin the administrator created at start-up when no enabled
  * administrator exists
  */
 @ConfigurationProperties("factordesk.security")
 @Validated
-public record SecurityProperties(@DefaultValue("5") @Min(1) int maxFailedLogins, @DefaultValue("15m") Duration lockout,
+public record SecurityProperties(@DefaultValue @Valid LoginThrottle loginThrottle,
 		@DefaultValue BootstrapAdmin bootstrapAdmin) {
+
+	/**
+	 * Login attempts are counted per (user name, client address). After
+	 * {@code freeAttempts} attempts without a success, that address may not try that user
+	 * name again for {@code firstBlock}; each further failure doubles the wait, up to
+	 * {@code longestBlock}. A success from an address resets its count; other addresses
+	 * are never affected. Counts whose last attempt is older than {@code forgetAfter} are
+	 * forgotten (and their rows deleted).
+	 *
+	 * @param freeAttempts attempts before the first wait
+	 * @param firstBlock the first wait
+	 * @param longestBlock the longest wait
+	 * @param forgetAfter how long a count is remembered after its last attempt; longer
+	 * than {@code longestBlock}
+	 */
+	public record LoginThrottle(@DefaultValue("5") @Min(1) @Max(100) int freeAttempts,
+			@DefaultValue("1m") Duration firstBlock, @DefaultValue("1h") Duration longestBlock,
+			@DefaultValue("24h") Duration forgetAfter) {
+
+		public LoginThrottle {
+			if (firstBlock.isNegative() || firstBlock.isZero() || longestBlock.compareTo(firstBlock) < 0
+					|| forgetAfter.compareTo(longestBlock) <= 0) {
+				throw new IllegalArgumentException("factordesk.security.login-throttle needs 0 < first-block <= "
+						+ "longest-block < forget-after, got " + firstBlock + ", " + longestBlock + ", " + forgetAfter);
+			}
+		}
+
+		/**
+		 * How long an address waits after its {@code attempts}-th attempt without a
+		 * success, or zero while it has attempts left.
+		 */
+		Duration blockAfter(int attempts) {
+			if (attempts < this.freeAttempts) {
+				return Duration.ZERO;
+			}
+			int doublings = Math.min(attempts - this.freeAttempts, 40);
+			Duration block = this.firstBlock;
+			for (int i = 0; i < doublings && block.compareTo(this.longestBlock) < 0; i++) {
+				block = block.multipliedBy(2);
+			}
+			return (block.compareTo(this.longestBlock) < 0) ? block : this.longestBlock;
+		}
+
+	}
 
 	/**
 	 * @param username the first administrator's user name

@@ -21,8 +21,10 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The admin console's user management: create users, change their roles, disable and
- * enable them. An administrator cannot disable themselves or drop their own ADMIN role,
- * so the desk is never left without one. Every change is recorded in the audit trail.
+ * enable them. An administrator cannot disable themselves or change their own roles, so
+ * the desk is never left without one and nobody grants themselves a role; no account
+ * holds ADMIN together with a desk role (separation of duties, checked by
+ * {@link AppUser}). Every change is recorded in the audit trail.
  */
 @Service
 public class UserAccounts {
@@ -77,17 +79,10 @@ public class UserAccounts {
 	@Transactional
 	public void changeRoles(long id, String fullName, Set<Role> roles, String actingUsername) {
 		AppUser user = load(id);
-		if (roles.isEmpty()) {
-			throw BusinessRefusal.onField("roles", "user.roles.empty", "A user needs at least one role");
-		}
-		if (user.getUsername().equalsIgnoreCase(actingUsername) && user.hasRole(Role.ADMIN)
-				&& !roles.contains(Role.ADMIN)) {
-			throw BusinessRefusal.onField("roles", "user.roles.selfAdmin", "You cannot remove your own ADMIN role");
-		}
+		Set<Role> before = new TreeSet<>(user.getRoles());
+		user.changeRoles(roles, actingUsername);
 		user.rename(fullName);
-		if (!user.getRoles().equals(roles)) {
-			Set<Role> before = new TreeSet<>(user.getRoles());
-			user.changeRoles(roles);
+		if (!before.equals(user.getRoles())) {
 			this.audit.record("user.roles-changed", SUBJECT, subjectRef(user), Map.of("roles", before),
 					Map.of("roles", new TreeSet<>(roles)));
 			endSessionsOf(user.getUsername());
@@ -145,9 +140,7 @@ public class UserAccounts {
 			throw BusinessRefusal.onField("username", "user.username.taken",
 					"User name " + command.username() + " is taken");
 		}
-		if (command.roles().isEmpty()) {
-			throw BusinessRefusal.onField("roles", "user.roles.empty", "A user needs at least one role");
-		}
+		AppUser.checkRoles(command.roles());
 		AppUser user = this.users.save(new AppUser(command.username(), command.fullName(),
 				this.passwordEncoder.encode(command.password()), command.roles(), this.clock.instant()));
 		this.audit.record("user.created", SUBJECT, subjectRef(user), null, Map.of("username", user.getUsername(),
@@ -175,7 +168,7 @@ public class UserAccounts {
 
 	private UserSummary summary(AppUser user) {
 		return new UserSummary(user.getId(), user.getUsername(), user.getFullName(), user.getRoles(), user.isEnabled(),
-				user.isLockedAt(this.clock.instant()), user.getCreatedAt());
+				user.getCreatedAt());
 	}
 
 }

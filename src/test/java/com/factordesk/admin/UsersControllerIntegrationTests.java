@@ -6,11 +6,13 @@ import com.factordesk.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -94,7 +96,7 @@ class UsersControllerIntegrationTests {
 	}
 
 	@Test
-	void changesRolesAndRefusesToDropTheActingAdminsOwnAdminRole() throws Exception {
+	void changesRolesAndRefusesToChangeTheActingAdminsOwnRoles() throws Exception {
 		long managerId = idOf("manager");
 		long adminId = idOf("admin");
 		this.mvc
@@ -102,7 +104,7 @@ class UsersControllerIntegrationTests {
 				.param("fullName", "Anne Admin")
 				.param("roles", "MANAGER"))
 			.andExpect(status().isOk())
-			.andExpect(model().attributeHasFieldErrorCode("form", "roles", "user.roles.selfAdmin"));
+			.andExpect(model().attributeHasFieldErrorCode("form", "roles", "user.roles.self"));
 		this.mvc
 			.perform(post("/admin/users/{id}", managerId).with(csrf())
 				.param("fullName", "Maarten Manager")
@@ -115,6 +117,88 @@ class UsersControllerIntegrationTests {
 				.param("roles", "MANAGER"))
 			.andExpect(redirectedUrl("/admin/users"));
 		assertThat(rolesOf("manager")).containsExactly("MANAGER");
+	}
+
+	@Test
+	void anAdminCannotGrantThemselvesTheDeskRoles() throws Exception {
+		long adminId = idOf("admin");
+		long audited = auditEntriesOf(adminId);
+		this.mvc
+			.perform(post("/admin/users/{id}", adminId).with(csrf())
+				.param("fullName", "Anne Admin")
+				.param("roles", "ADMIN", "UNDERWRITER", "MANAGER"))
+			.andExpect(status().isOk())
+			.andExpect(view().name("admin/users/edit"))
+			.andExpect(model().attributeHasFieldErrorCode("form", "roles", "user.roles.self"))
+			.andExpect(
+					content().string(containsString("You cannot change your own roles: ask another administrator.")));
+		assertThat(rolesOf("admin")).containsExactly("ADMIN");
+		assertThat(auditEntriesOf(adminId)).isEqualTo(audited);
+		// a new name is still theirs to give
+		this.mvc.perform(
+				post("/admin/users/{id}", adminId).with(csrf()).param("fullName", "Anne Admin").param("roles", "ADMIN"))
+			.andExpect(redirectedUrl("/admin/users"));
+	}
+
+	@Test
+	void noAccountIsCreatedWithAdminAndADeskRole() throws Exception {
+		long before = users();
+		long audited = this.jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry", Long.class);
+		String username = uniqueName();
+		this.mvc
+			.perform(post("/admin/users").with(csrf())
+				.param("username", username)
+				.param("fullName", "Both Hats")
+				.param("password", "a-long-enough-password")
+				.param("roles", "ADMIN", "MANAGER"))
+			.andExpect(status().isOk())
+			.andExpect(view().name("admin/users/new"))
+			.andExpect(model().attributeHasFieldErrorCode("form", "roles", "user.roles.separation"))
+			.andExpect(content().string(containsString(
+					"An administrator cannot also be an underwriter or a manager: use a separate account for desk work.")));
+		this.mvc
+			.perform(post("/admin/users").with(csrf())
+				.param("username", username)
+				.param("fullName", "Both Hats")
+				.param("password", "a-long-enough-password")
+				.param("roles", "ADMIN", "UNDERWRITER")
+				.param("lang", "nl"))
+			.andExpect(model().attributeHasFieldErrorCode("form", "roles", "user.roles.separation"))
+			.andExpect(content().string(containsString("Een beheerder kan niet ook acceptant of manager zijn")));
+		assertThat(users()).isEqualTo(before);
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry", Long.class)).isEqualTo(audited);
+	}
+
+	@Test
+	void noAccountIsGivenAdminNextToADeskRole() throws Exception {
+		long managerId = idOf("manager");
+		long audited = auditEntriesOf(managerId);
+		this.mvc
+			.perform(post("/admin/users/{id}", managerId).with(csrf())
+				.param("fullName", "Maarten Manager")
+				.param("roles", "MANAGER", "ADMIN"))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("form", "roles", "user.roles.separation"));
+		assertThat(rolesOf("manager")).containsExactly("MANAGER");
+		assertThat(auditEntriesOf(managerId)).isEqualTo(audited);
+	}
+
+	@Test
+	void theDatabaseRefusesAdminNextToADeskRoleWhateverWritesIt() {
+		long managerId = idOf("manager");
+		assertThatThrownBy(
+				() -> this.jdbc.update("INSERT INTO app_user_role (user_id, role) VALUES (?, 'ADMIN')", managerId))
+			.isInstanceOf(DataAccessException.class)
+			.hasMessageContaining("ADMIN together with UNDERWRITER or MANAGER");
+		assertThat(rolesOf("manager")).containsExactly("MANAGER");
+	}
+
+	@Test
+	void theDemoUsersKeepTheirDutiesApart() {
+		assertThat(this.jdbc.queryForObject("""
+				SELECT COUNT(*) FROM app_user_role a JOIN app_user_role d ON d.user_id = a.user_id
+				WHERE a.role = 'ADMIN' AND d.role IN ('UNDERWRITER', 'MANAGER')
+				""", Long.class)).isZero();
 	}
 
 	@Test
@@ -143,6 +227,12 @@ class UsersControllerIntegrationTests {
 
 	private long users() {
 		return this.jdbc.queryForObject("SELECT COUNT(*) FROM app_user", Long.class);
+	}
+
+	private long auditEntriesOf(long userId) {
+		return this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM audit_entry WHERE subject_type = 'user' AND subject_ref = ?", Long.class,
+				String.valueOf(userId));
 	}
 
 	private long idOf(String username) {

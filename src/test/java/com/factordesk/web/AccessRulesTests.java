@@ -1,5 +1,7 @@
 package com.factordesk.web;
 
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -13,12 +15,15 @@ import com.factordesk.approval.InvoiceDetail;
 import com.factordesk.approval.InvoiceDetails;
 import com.factordesk.approval.UnderwriterQueue;
 import com.factordesk.backtest.Backtest;
+import com.factordesk.backtest.BacktestReport;
 import com.factordesk.invoice.InvoiceStatus;
 import com.factordesk.portfolio.PortfolioOverview;
 import com.factordesk.portfolio.PortfolioQueries;
 import com.factordesk.pricing.InvoiceQuotes;
 import com.factordesk.pricing.PricingAdministration;
 import com.factordesk.pricing.PricingBandSet;
+import com.factordesk.risk.DebtorScore;
+import com.factordesk.risk.Grade;
 import com.factordesk.risk.RiskScores;
 import com.factordesk.risk.RiskScoring;
 import com.factordesk.risk.ScoringAdministration;
@@ -42,10 +47,16 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.domain.Page;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -54,6 +65,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -74,6 +88,9 @@ class AccessRulesTests {
 	private static final long INVOICE = 42;
 
 	private static final String DEBTOR = "D00001";
+
+	/** An API key with the read right, in the API rows of the matrix. */
+	private static final String KEY = "fd-read-key";
 
 	@Autowired
 	private MockMvc mvc;
@@ -204,9 +221,87 @@ class AccessRulesTests {
 	}
 
 	@Test
+	void pagesForbidInlineScriptsAndStylesAndTellLittleToOtherSites() throws Exception {
+		for (MockHttpServletRequestBuilder request : List.of(get("/login"),
+				get("/debtors/" + DEBTOR).with(user("someone").roles("UNDERWRITER")))) {
+			this.mvc.perform(request)
+				.andExpect(status().isOk())
+				.andExpect(header().string("Content-Security-Policy", containsString("script-src 'self';")))
+				.andExpect(header().string("Content-Security-Policy", containsString("style-src 'self';")))
+				.andExpect(header().string("Content-Security-Policy", containsString("frame-ancestors 'none'")))
+				.andExpect(header().string("Content-Security-Policy", not(containsString("unsafe-inline"))))
+				.andExpect(header().string("Referrer-Policy", "strict-origin-when-cross-origin"))
+				.andExpect(header().string("Permissions-Policy", containsString("camera=()")))
+				.andExpect(header().string("Permissions-Policy", containsString("geolocation=()")));
+		}
+	}
+
+	@Test
+	void theDebtorPagesChartComesAsDataForAScriptFileNotAsAnInlineScript() throws Exception {
+		String page = this.mvc.perform(get("/debtors/" + DEBTOR).with(user("someone").roles("UNDERWRITER")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("<script type=\"application/json\" id=\"score-history-data\">")
+			.contains("src=\"/js/score-history.js\"")
+			.doesNotContain("new Chart(")
+			.doesNotContain("style=\"");
+	}
+
+	@Test
 	void aMissingInvoiceIsA404() throws Exception {
 		this.mvc.perform(get("/invoices/999999999").with(user("someone").roles("UNDERWRITER")))
 			.andExpect(status().isNotFound());
+	}
+
+	/**
+	 * The API's rules for a session are the pages' (DESIGN.md section 7): an admin, who
+	 * may not open a debtor's page, may not read its score either; an API key with the
+	 * read right reads everything; a read that no rule maps is for keys only.
+	 */
+	static Stream<Arguments> apiReads() {
+		String score = "/api/v1/debtors/" + DEBTOR + "/score";
+		String backtest = "/api/v1/risk/backtest?from=2026-01-01&to=2026-03-31";
+		String portfolio = "/api/v1/portfolio/summary";
+		String unmapped = "/api/v1/something-new";
+		return Stream.of(Arguments.of(score, null, 401), Arguments.of(score, "UNDERWRITER", 200),
+				Arguments.of(score, "MANAGER", 200), Arguments.of(score, "ADMIN", 403), Arguments.of(score, KEY, 200),
+				Arguments.of(backtest, null, 401), Arguments.of(backtest, "UNDERWRITER", 403),
+				Arguments.of(backtest, "MANAGER", 200), Arguments.of(backtest, "ADMIN", 200),
+				Arguments.of(backtest, KEY, 200), Arguments.of(portfolio, "UNDERWRITER", 403),
+				Arguments.of(portfolio, "ADMIN", 403),
+				// no such endpoint yet: the rule lets the manager through to a 404
+				Arguments.of(portfolio, "MANAGER", 404), Arguments.of(unmapped, "UNDERWRITER", 403),
+				Arguments.of(unmapped, "MANAGER", 403), Arguments.of(unmapped, "ADMIN", 403),
+				Arguments.of(unmapped, KEY, 404));
+	}
+
+	@ParameterizedTest(name = "{1} reads {0}: {2}")
+	@MethodSource("apiReads")
+	void theApiLetsASessionReadWhatItsPagesShow(String path, String caller, int status) throws Exception {
+		given(this.scores.current(DEBTOR))
+			.willReturn(Optional.of(new DebtorScore(DEBTOR, new BigDecimal("72.50"), Grade.B, List.of(), List.of(), 7,
+					Instant.parse("2026-11-01T10:00:00Z"), LocalDate.of(2026, 11, 1), 1)));
+		given(this.backtest.run(any(), any(), any())).willReturn(new BacktestReport(LocalDate.of(2026, 1, 1),
+				LocalDate.of(2026, 3, 31), null, 0, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
+				BigDecimal.ZERO, BigDecimal.ZERO, List.of(), Duration.ZERO));
+		given(this.apiKeys.authenticate(KEY))
+			.willReturn(Optional.of(new TestingAuthenticationToken("integration", null, "ROLE_API_READ")));
+		MockHttpServletRequestBuilder request = get(path);
+		if (KEY.equals(caller)) {
+			request = request.header("X-API-Key", KEY);
+		}
+		else if (caller != null) {
+			request = request.with(user("someone").roles(caller));
+		}
+		ResultActions result = this.mvc.perform(request).andExpect(status().is(status));
+		if (status == 401 || status == 403) {
+			result.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+		}
+		if (status == 200 && path.equals("/api/v1/debtors/" + DEBTOR + "/score")) {
+			result.andExpect(jsonPath("$.grade").value("B"));
+		}
 	}
 
 	private static InvoiceDetail anInvoice() {

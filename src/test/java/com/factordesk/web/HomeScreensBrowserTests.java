@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,12 +24,15 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithMockUser;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,6 +57,9 @@ class HomeScreensBrowserTests {
 	@Autowired
 	private Backtest backtest;
 
+	@Autowired
+	private JdbcTemplate jdbc;
+
 	static boolean chromiumInstalled() {
 		return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
 	}
@@ -64,6 +71,8 @@ class HomeScreensBrowserTests {
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 				"--window-size=1280,900", "--lang=en");
+		// the console, where the browser reports what the Content-Security-Policy refused
+		options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.usingAnyFreePort()
 			.build();
@@ -193,6 +202,7 @@ class HomeScreensBrowserTests {
 		assertThat(browser.findElements(By.cssSelector("#client-behaviour tbody tr"))).isNotEmpty();
 		assertThat(Integer.parseInt(browser.findElement(By.id("score-history")).getAttribute("data-points")))
 			.isGreaterThanOrEqualTo(12);
+		assertThat(chartDrawn()).as("the score history chart is drawn").isTrue();
 		screenshot("debtor");
 		logOut();
 	}
@@ -249,7 +259,30 @@ class HomeScreensBrowserTests {
 		browser.findElement(By.id("username")).sendKeys("manager");
 		browser.findElement(By.id("password")).sendKeys("not-the-password");
 		browser.findElement(By.id("login-submit")).click();
-		assertThat(text("#login-error")).isEqualTo("User name or password is wrong.");
+		assertThat(text("#login-error"))
+			.isEqualTo("The user name or password is wrong, or there were too many attempts: try again in a moment.");
+		assertThat(contentSecurityPolicyViolations()).isEmpty();
+		this.jdbc.update("DELETE FROM login_throttle WHERE username = 'manager'");
+	}
+
+	@Test
+	void theBrowserRunsNoInlineScriptOrStyleWhileThePagesScriptsWork() {
+		logIn("underwriter");
+		browser.get(url("/debtors/D00001"));
+		assertThat(chartDrawn()).as("the score history chart is drawn").isTrue();
+		assertThat(contentSecurityPolicyViolations()).isEmpty();
+		JavascriptExecutor js = (JavascriptExecutor) browser;
+		js.executeScript("""
+				const script = document.createElement('script');
+				script.textContent = 'window.inlineRan = true;';
+				document.body.appendChild(script);
+				document.getElementById('score-history').setAttribute('style', 'display: none');
+				""");
+		assertThat(js.executeScript("return window.inlineRan === true;")).isEqualTo(false);
+		assertThat(js.executeScript("return getComputedStyle(document.getElementById('score-history')).display;"))
+			.isNotEqualTo("none");
+		assertThat(contentSecurityPolicyViolations()).hasSizeGreaterThanOrEqualTo(2);
+		logOut();
 	}
 
 	/**
@@ -276,7 +309,39 @@ class HomeScreensBrowserTests {
 			.until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-as")));
 	}
 
+	/**
+	 * Whether the score history chart was drawn: Chart.js ran and the canvas has pixels.
+	 */
+	private static boolean chartDrawn() {
+		return Boolean.TRUE.equals(((JavascriptExecutor) browser).executeScript("""
+				const canvas = document.getElementById('score-history');
+				if (!window.Chart || !Chart.getChart(canvas)) return false;
+				const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+				for (let i = 3; i < pixels.length; i += 4) { if (pixels[i] !== 0) return true; }
+				return false;
+				"""));
+	}
+
+	/**
+	 * What the browser reported refusing under the Content-Security-Policy since the last
+	 * call.
+	 */
+	private static List<String> contentSecurityPolicyViolations() {
+		return browser.manage()
+			.logs()
+			.get(LogType.BROWSER)
+			.getAll()
+			.stream()
+			.map(LogEntry::getMessage)
+			.filter((message) -> message.contains("Content Security Policy"))
+			.toList();
+	}
+
+	/**
+	 * Every test that logs in ends here: none of the pages it saw broke the policy.
+	 */
 	private void logOut() {
+		assertThat(contentSecurityPolicyViolations()).isEmpty();
 		browser.findElement(By.id("logout")).click();
 		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login"));
 	}
