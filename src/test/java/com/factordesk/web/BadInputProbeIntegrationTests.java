@@ -10,6 +10,7 @@ import java.security.Principal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,6 +19,10 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.ServletRequest;
@@ -97,6 +102,12 @@ class BadInputProbeIntegrationTests {
 	private static final List<String> PATH_VALUES = List.of("99999999999999999999", "-1", "0", "1E+999999999", "abc",
 			"%00", "%25ZZ", "..%2F..%2Fetc%2Fpasswd", "x".repeat(9_000), "%C3%28", "1;x=1", "%20");
 
+	/**
+	 * The values that also go to each field alone.
+	 */
+	private static final List<String> EACH_FIELD = List.of("1E+50", "99999999999999999999", "-1", "NaN", "0x10",
+			"x".repeat(10_000), "99999-12-31", "0000-01-01", "2026-02-30");
+
 	private static final String POISON = "\u00bf";
 
 	@LocalServerPort
@@ -108,7 +119,13 @@ class BadInputProbeIntegrationTests {
 	@Autowired
 	private JdbcTemplate jdbc;
 
-	private final Map<String, DeskClient> clients = new LinkedHashMap<>();
+	/**
+	 * How many probes run side by side, each with sessions of its own (one session is
+	 * never used by two at once).
+	 */
+	private static final int THREADS = 3;
+
+	private final List<Map<String, DeskClient>> sessions = new ArrayList<>();
 
 	private final Map<Integer, Integer> statuses = new TreeMap<>();
 
@@ -118,26 +135,48 @@ class BadInputProbeIntegrationTests {
 
 	@BeforeAll
 	void logIn() {
-		this.clients.put("anonymous", DeskClient.anonymous(this.port));
-		for (String user : List.of("underwriter", "manager", "admin")) {
-			this.clients.put(user, DeskClient.loggedIn(this.port, user));
+		for (int i = 0; i < THREADS; i++) {
+			Map<String, DeskClient> clients = new LinkedHashMap<>();
+			clients.put("anonymous", DeskClient.anonymous(this.port));
+			for (String user : List.of("underwriter", "manager", "admin")) {
+				clients.put(user, DeskClient.loggedIn(this.port, user));
+			}
+			this.sessions.add(clients);
 		}
 	}
 
 	@Test
-	void noBadInputEndsInA5xxOrA409OrWritesAnything() {
+	void noBadInputEndsInA5xxOrA409OrWritesAnything() throws Exception {
 		List<Endpoint> endpoints = endpoints();
 		assertThat(endpoints).as("handlers found").hasSizeGreaterThan(15);
+		List<Map.Entry<Endpoint, String>> probes = new ArrayList<>();
+		endpoints
+			.forEach((endpoint) -> endpoint.methods().forEach((method) -> probes.add(Map.entry(endpoint, method))));
 		Map<String, String> before = fingerprint();
 		long started = System.nanoTime();
-		Random random = new Random(20261202L);
-		List<String> unreached = new ArrayList<>();
-		for (Endpoint endpoint : endpoints) {
-			for (String method : endpoint.methods()) {
-				if (!probe(endpoint, method, random)) {
-					unreached.add(method + " " + endpoint.pattern() + " (" + endpoint.handler() + ")");
-				}
+		List<String> unreached = Collections.synchronizedList(new ArrayList<>());
+		ExecutorService executor = Executors.newFixedThreadPool(THREADS);
+		try {
+			List<Future<?>> done = new ArrayList<>();
+			for (int thread = 0; thread < THREADS; thread++) {
+				int first = thread;
+				done.add(executor.submit(() -> {
+					for (int i = first; i < probes.size(); i += THREADS) {
+						Endpoint endpoint = probes.get(i).getKey();
+						String method = probes.get(i).getValue();
+						// a fixed seed per probe: the same junk whichever thread sends it
+						if (!probe(endpoint, method, new Random(20261202L + i), this.sessions.get(first))) {
+							unreached.add(method + " " + endpoint.pattern() + " (" + endpoint.handler() + ")");
+						}
+					}
+				}));
 			}
+			for (Future<?> each : done) {
+				each.get(5, TimeUnit.MINUTES);
+			}
+		}
+		finally {
+			executor.shutdownNow();
 		}
 		Map<String, String> after = fingerprint();
 		long methods = endpoints.stream().mapToLong((endpoint) -> endpoint.methods().size()).sum();
@@ -158,9 +197,9 @@ class BadInputProbeIntegrationTests {
 	 * Sends every kind of bad input to one handler method.
 	 * @return whether the role chosen for it reached it
 	 */
-	private boolean probe(Endpoint endpoint, String method, Random random) {
-		DeskClient user = this.clients.get(roleFor(endpoint.pattern()));
-		DeskClient anonymous = this.clients.get("anonymous");
+	private boolean probe(Endpoint endpoint, String method, Random random, Map<String, DeskClient> clients) {
+		DeskClient user = clients.get(roleFor(endpoint.pattern()));
+		DeskClient anonymous = clients.get("anonymous");
 		boolean writes = !"GET".equals(method) && !"HEAD".equals(method);
 		String path = endpoint.path(writes);
 		Map<String, String> poison = writes ? endpoint.poison() : Map.of();
@@ -189,12 +228,22 @@ class BadInputProbeIntegrationTests {
 				record(endpoint, client, request, client.send(request));
 			}
 		}
+		// each bad value in every field at once (the binder reads each field on its own),
+		// and the worst of them in each field alone
 		List<String> values = new ArrayList<>();
 		values.addAll(NUMBERS);
 		values.addAll(TEXTS);
 		values.addAll(DATES);
+		for (String value : values) {
+			Map<String, String> fields = new LinkedHashMap<>(poison);
+			endpoint.parameters()
+				.stream()
+				.filter((name) -> !name.equals(endpoint.poisonField()))
+				.forEach((name) -> fields.put(name, value));
+			send(user, endpoint, method, path, fields);
+		}
 		for (String name : endpoint.parameters()) {
-			for (String value : values) {
+			for (String value : EACH_FIELD) {
 				if (name.equals(endpoint.poisonField()) || poison.isEmpty()) {
 					send(user, endpoint, method, path, Map.of(name, value));
 				}
@@ -265,7 +314,7 @@ class BadInputProbeIntegrationTests {
 				.header("Content-Type", "application/x-www-form-urlencoded")
 				.method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
 		}
-		if (endpoint.pattern().startsWith("/api/") && client == this.clients.get("anonymous")) {
+		if (endpoint.pattern().startsWith("/api/") && "anonymous".equals(client.user())) {
 			builder.header("X-API-Key", "fd-demo-integration-key");
 		}
 		HttpRequest request = builder.build();
@@ -274,7 +323,8 @@ class BadInputProbeIntegrationTests {
 		return response;
 	}
 
-	private void record(Endpoint endpoint, DeskClient client, HttpRequest request, HttpResponse<String> response) {
+	private synchronized void record(Endpoint endpoint, DeskClient client, HttpRequest request,
+			HttpResponse<String> response) {
 		this.requests++;
 		this.statuses.merge(response.statusCode(), 1, Integer::sum);
 		if (response.statusCode() >= 500 || response.statusCode() == 409) {
