@@ -1,6 +1,7 @@
 package com.factordesk.web;
 
 import java.sql.SQLException;
+import java.util.Objects;
 
 import com.factordesk.shared.BusinessRefusal;
 import jakarta.persistence.OptimisticLockException;
@@ -10,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.BeanInstantiationException;
 import org.springframework.beans.InvalidPropertyException;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.convert.ConversionFailedException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
@@ -19,6 +21,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 
 /**
  * A concurrent change (someone else changed the same record, or inserted the same key
@@ -76,6 +79,24 @@ class ErrorPages {
 	String unbindable(Exception ex, Model model) {
 		logger.debug("Cannot bind the request: {}", ex.getMessage());
 		model.addAttribute("reason", "input.unreadable.field");
+		return "error/4xx";
+	}
+
+	/**
+	 * A parameter outside its range (a date before 1900): a 400 page that says which
+	 * range, in the reader's language.
+	 */
+	@ExceptionHandler(HandlerMethodValidationException.class)
+	@ResponseStatus(HttpStatus.BAD_REQUEST)
+	String invalidParameter(HandlerMethodValidationException ex, Model model) {
+		logger.debug("Invalid parameter: {}", ex.getMessage());
+		model.addAttribute("details",
+				ex.getAllErrors()
+					.stream()
+					.map(MessageSourceResolvable::getDefaultMessage)
+					.filter(Objects::nonNull)
+					.distinct()
+					.toList());
 		return "error/4xx";
 	}
 

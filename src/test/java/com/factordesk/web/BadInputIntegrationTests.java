@@ -197,6 +197,15 @@ class BadInputIntegrationTests {
 			assertThat(this.manager.get("/api/v1/risk/backtest?from=" + DeskClient.encode(date) + "&to=2026-01-01")
 				.statusCode()).as(date).isEqualTo(400);
 		}
+		HttpResponse<String> early = this.manager.get("/portfolio?asOf=1899-12-31");
+		assertThat(early.statusCode()).isEqualTo(400);
+		assertThat(early.body()).contains("Give a date between 1900-01-01 and 2999-12-31.");
+		HttpResponse<String> late = this.manager.get("/risk/backtest?to=3000-01-01&lang=nl");
+		assertThat(late.statusCode()).isEqualTo(400);
+		assertThat(late.body()).contains("Geef een datum tussen 1900-01-01 en 2999-12-31.");
+		HttpResponse<String> api = this.manager.get("/api/v1/risk/backtest?from=1899-12-31&to=2026-01-01");
+		assertThat(api.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(count("pricing_band_set")).isEqualTo(bandSets);
 	}
 
