@@ -210,6 +210,19 @@ class BadInputIntegrationTests {
 	}
 
 	@Test
+	void tooManyParametersOrAnOverlongAddressAreA4xx() {
+		int users = count("app_user");
+		String[] many = new String[2 * 1500];
+		for (int i = 0; i < 1500; i++) {
+			many[2 * i] = "p" + i;
+			many[2 * i + 1] = "1";
+		}
+		assertThat(this.admin.submit("/admin/users", many).statusCode()).isBetween(400, 499);
+		assertThat(this.underwriter.get("/debtors/" + "x".repeat(9000)).statusCode()).isBetween(400, 499);
+		assertThat(count("app_user")).isEqualTo(users);
+	}
+
+	@Test
 	void theErrorPageAskedForDirectlyIsNotFound() {
 		assertThat(this.underwriter.get("/error").statusCode()).isEqualTo(404);
 		HttpResponse<String> api = this.underwriter
