@@ -8,6 +8,7 @@ import java.util.List;
 
 import com.factordesk.pricing.PricingBand;
 import com.factordesk.pricing.PricingBandSet;
+import com.factordesk.shared.InputBounds.SaneDate;
 import com.factordesk.shared.Rate;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -27,6 +28,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 class PricingForm {
 
 	@NotNull
+	@SaneDate
 	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
 	private LocalDate effectiveFrom;
 

@@ -5,6 +5,7 @@ import java.util.Set;
 
 import com.factordesk.security.CreateUser;
 import com.factordesk.security.Role;
+import com.factordesk.shared.InputBounds.MaxBytes;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
@@ -23,6 +24,7 @@ class UserForm {
 	private String fullName = "";
 
 	@Size(min = 12, max = 200, message = "{user.password.size}")
+	@MaxBytes(max = 72, message = "{user.password.tooLong}")
 	private String password = "";
 
 	@NotEmpty(message = "{user.roles.empty}")

@@ -22,6 +22,11 @@ class QueueController {
 
 	static final int PAGE_SIZE = 25;
 
+	/**
+	 * The highest page number read: a queue of 2.5 million invoices.
+	 */
+	static final int MAX_PAGE = 100_000;
+
 	private final UnderwriterQueue queue;
 
 	private final InvoiceQuotes quotes;
@@ -39,8 +44,13 @@ class QueueController {
 			@RequestParam(defaultValue = "asc") String dir, Model model) {
 		QueueSort column = QueueSort.fromKey(sort);
 		Sort.Direction direction = "desc".equalsIgnoreCase(dir) ? Sort.Direction.DESC : Sort.Direction.ASC;
-		int pageIndex = Math.max(page, 1) - 1;
+		// a page past the last shows the last one
+		int pageIndex = Math.min(Math.max(page, 1), MAX_PAGE) - 1;
 		Page<QueueItem> items = this.queue.page(PageRequest.of(pageIndex, PAGE_SIZE, column.toSort(direction)));
+		if (pageIndex > 0 && pageIndex >= items.getTotalPages()) {
+			items = this.queue
+				.page(PageRequest.of(Math.max(items.getTotalPages() - 1, 0), PAGE_SIZE, column.toSort(direction)));
+		}
 		model.addAttribute("items", items);
 		model.addAttribute("quotes", this.quotes.quoteAll(items.getContent().stream().map(QueueItem::id).toList()));
 		model.addAttribute("sort", column.key());

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.factordesk.shared.InputBounds.SaneDate;
+
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -25,8 +27,8 @@ class BacktestApiController {
 	}
 
 	@GetMapping("/risk/backtest")
-	BacktestJson backtest(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+	BacktestJson backtest(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @SaneDate LocalDate from,
+			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @SaneDate LocalDate to,
 			@RequestParam(required = false) String clientRef) {
 		BacktestReport report = this.backtest.run(from, to, clientRef);
 		return new BacktestJson(report.from(), report.to(), report.clientRef(), report.invoices(), report.lateShare(),

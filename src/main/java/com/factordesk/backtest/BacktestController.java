@@ -5,6 +5,8 @@ import java.time.LocalDate;
 
 import com.factordesk.shared.BusinessRefusal;
 
+import com.factordesk.shared.InputBounds.SaneDate;
+
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,8 +31,8 @@ class BacktestController {
 	}
 
 	@GetMapping("/risk/backtest")
-	String show(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+	String show(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @SaneDate LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @SaneDate LocalDate to,
 			@RequestParam(required = false) String clientRef, Model model) {
 		LocalDate today = LocalDate.now(this.clock);
 		LocalDate periodFrom = (from != null) ? from : today.minusMonths(17).withDayOfMonth(1);

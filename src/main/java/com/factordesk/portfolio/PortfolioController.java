@@ -3,6 +3,8 @@ package com.factordesk.portfolio;
 import java.time.Clock;
 import java.time.LocalDate;
 
+import com.factordesk.shared.InputBounds.SaneDate;
+
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,7 +29,8 @@ class PortfolioController {
 	}
 
 	@GetMapping("/portfolio")
-	String overview(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+	String overview(
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @SaneDate LocalDate asOf,
 			Model model) {
 		LocalDate today = LocalDate.now(this.clock);
 		LocalDate date = (asOf == null || asOf.isAfter(today)) ? today : asOf;

@@ -7,6 +7,8 @@ import java.util.List;
 
 import com.factordesk.shared.NotFoundException;
 
+import com.factordesk.shared.InputBounds.SaneDate;
+
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,7 +38,7 @@ class RiskApiController {
 	 */
 	@GetMapping("/debtors/{ref}/score")
 	ScoreJson score(@PathVariable String ref,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @SaneDate LocalDate asOf) {
 		if (asOf != null) {
 			RiskAssessment assessment = this.scoring.assessAsOf(ref, asOf);
 			return new ScoreJson(ref, assessment.score(), assessment.grade().name(),

@@ -12,6 +12,7 @@ import com.factordesk.shared.AdvisoryLocks;
 import com.factordesk.audit.AuditTrail;
 import com.factordesk.debtor.BureauProvider;
 import com.factordesk.shared.BusinessRefusal;
+import com.factordesk.shared.InputBounds;
 import com.factordesk.shared.Violation;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,6 +33,16 @@ public class ScoringAdministration {
 	 * {@code scoring-model} {@code 2}.
 	 */
 	public static final String SUBJECT = "scoring-model";
+
+	/**
+	 * The largest x (either sign) of a curve's point: days, rates and bureau scores all
+	 * fit.
+	 */
+	private static final BigDecimal CURVE_X_LIMIT = BigDecimal.valueOf(100_000);
+
+	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+	private static final int CURVE_DECIMALS = 6;
 
 	private final ScoringModels models;
 
@@ -173,19 +184,31 @@ public class ScoringAdministration {
 		}
 		List<PiecewiseLinearCurve.Point> points = new ArrayList<>();
 		for (String pair : text.split(",")) {
+			String shown = shown(pair);
 			String[] parts = pair.trim().split(":");
+			BigDecimal x;
+			BigDecimal y;
 			try {
 				if (parts.length != 2) {
 					throw new NumberFormatException();
 				}
-				points.add(new PiecewiseLinearCurve.Point(new BigDecimal(parts[0].trim()),
-						new BigDecimal(parts[1].trim())));
+				// a number as the admin wrote it, parsed without writing it out
+				// (1E+999999999)
+				x = new BigDecimal(parts[0].trim());
+				y = new BigDecimal(parts[1].trim());
 			}
 			catch (NumberFormatException ex) {
 				violations.add(Violation.onField(field, "curve.point.malformed",
-						"\"" + pair.trim() + "\" is not a point: write x:y, e.g. 30:50", pair.trim()));
+						"\"" + shown + "\" is not a point: write x:y, e.g. 30:50", shown));
 				return null;
 			}
+			if (!withinCurve(x, CURVE_X_LIMIT) || !withinCurve(y, HUNDRED) || y.signum() < 0) {
+				violations.add(Violation.onField(field, "curve.point.outOfRange", "\"" + shown
+						+ "\" is outside the range a curve takes: x from -100000 to 100000 and a score from 0 to 100, with at most 6 decimals",
+						shown));
+				return null;
+			}
+			points.add(new PiecewiseLinearCurve.Point(x, y));
 		}
 		try {
 			return new PiecewiseLinearCurve(points);
@@ -194,6 +217,23 @@ public class ScoringAdministration {
 			ex.getViolations().forEach((violation) -> violations.add(violation.on(field)));
 			return null;
 		}
+	}
+
+	/**
+	 * Whether a curve's coordinate lies within {@code -limit..limit} with at most
+	 * {@link #CURVE_DECIMALS} decimals, checked without writing the number out.
+	 */
+	private static boolean withinCurve(BigDecimal value, BigDecimal limit) {
+		return InputBounds.sane(value) && value.abs().compareTo(limit) <= 0
+				&& value.stripTrailingZeros().scale() <= CURVE_DECIMALS;
+	}
+
+	/**
+	 * A point as a refusal quotes it: at most 40 characters of what was typed.
+	 */
+	private static String shown(String pair) {
+		String trimmed = pair.trim();
+		return (trimmed.length() > 40) ? trimmed.substring(0, 40) + "..." : trimmed;
 	}
 
 	private static BigDecimal fraction(BigDecimal percent) {

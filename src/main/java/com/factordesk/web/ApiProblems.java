@@ -7,7 +7,10 @@ import java.util.stream.Collectors;
 import com.factordesk.shared.BusinessRefusal;
 import com.factordesk.shared.NotFoundException;
 
+import org.springframework.beans.BeanInstantiationException;
+import org.springframework.beans.InvalidPropertyException;
 import org.springframework.context.MessageSource;
+import org.springframework.core.convert.ConversionFailedException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -23,7 +26,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * The API answers errors as {@code application/problem+json} (RFC 9457): a missing or
  * malformed parameter is a 400 naming it, a request the rules refuse (a
  * {@link BusinessRefusal}) is a 422 saying why in the reader's language, an unknown
- * reference a 404. Any other exception is a bug: a 500 that does not show its message.
+ * reference a 404, a concurrent change a 409, a value the database refused that
+ * validation should have caught a 400. Any other exception is a bug: a 500 that does not
+ * show its message.
  */
 @RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -35,11 +40,47 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		this.messages = messages;
 	}
 
-	@ExceptionHandler({ OptimisticLockingFailureException.class, DataIntegrityViolationException.class })
+	@ExceptionHandler(OptimisticLockingFailureException.class)
 	ProblemDetail conflict(RuntimeException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-				"The data changed in the meantime or a rule of the database refused the change: try again");
+				"The data changed in the meantime: try again");
 		problem.setTitle("Conflict");
+		return problem;
+	}
+
+	/**
+	 * A unique key inserted first by a concurrent request is a conflict; any other
+	 * integrity or data error is a value that validation should have caught: a 400 (and a
+	 * bug, logged in one line).
+	 */
+	@ExceptionHandler(DataIntegrityViolationException.class)
+	ProblemDetail integrity(DataIntegrityViolationException ex, Locale locale) {
+		if (ErrorPages.concurrentInsert(ex)) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+					"The same record was created in the meantime: try again");
+			problem.setTitle("Conflict");
+			return problem;
+		}
+		logger.warn("A value that validation did not catch was refused by the database (SQLState "
+				+ ErrorPages.sqlState(ex) + "): " + ErrorPages.firstLine(ex.getMostSpecificCause().getMessage()));
+		return badRequest("input.invalidValue", locale);
+	}
+
+	/**
+	 * A request that cannot be bound: a parameter path that does not exist, an index out
+	 * of range, a value no converter reads.
+	 */
+	@ExceptionHandler({ InvalidPropertyException.class, BeanInstantiationException.class,
+			ConversionFailedException.class })
+	ProblemDetail unbindable(Exception ex, Locale locale) {
+		return badRequest("input.unreadable.field", locale);
+	}
+
+	private ProblemDetail badRequest(String code, Locale locale) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				this.messages.getMessage(code, null, locale));
+		problem.setTitle("Bad Request");
+		problem.setProperty("code", code);
 		return problem;
 	}
 

@@ -1,8 +1,14 @@
 package com.factordesk.web;
 
+import java.sql.SQLException;
+
 import com.factordesk.shared.BusinessRefusal;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.InvalidPropertyException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -11,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
@@ -40,8 +47,58 @@ class ErrorPagesTests {
 			.withRootCauseInstanceOf(IllegalArgumentException.class);
 	}
 
+	@Test
+	void aValueTheDatabaseRefusesIsA400NotAConflict() throws Exception {
+		this.mvc.perform(get("/too-long"))
+			.andExpect(status().isBadRequest())
+			.andExpect(view().name("error/4xx"))
+			.andExpect(model().attribute("reason", "input.invalidValue"));
+	}
+
+	@Test
+	void aUniqueKeyInsertedFirstByAnotherRequestIsAConflict() throws Exception {
+		this.mvc.perform(get("/duplicate")).andExpect(status().isConflict()).andExpect(view().name("error/409"));
+		this.mvc.perform(get("/duplicate-state")).andExpect(status().isConflict()).andExpect(view().name("error/409"));
+		this.mvc.perform(get("/optimistic")).andExpect(status().isConflict()).andExpect(view().name("error/409"));
+	}
+
+	@Test
+	void aFormFieldThatCannotBeBoundIsA400() throws Exception {
+		this.mvc.perform(get("/unbindable"))
+			.andExpect(status().isBadRequest())
+			.andExpect(view().name("error/4xx"))
+			.andExpect(model().attribute("reason", "input.unreadable.field"));
+	}
+
 	@Controller
 	static class Pages {
+
+		@GetMapping("/too-long")
+		String tooLong() {
+			throw new DataIntegrityViolationException("could not execute statement",
+					new SQLException("ERROR: value too long for type character varying(120)", "22001"));
+		}
+
+		@GetMapping("/duplicate")
+		String duplicate() {
+			throw new DuplicateKeyException("duplicate key value violates unique constraint");
+		}
+
+		@GetMapping("/duplicate-state")
+		String duplicateState() {
+			throw new DataIntegrityViolationException("could not execute statement",
+					new SQLException("ERROR: duplicate key value violates unique constraint", "23505"));
+		}
+
+		@GetMapping("/optimistic")
+		String optimistic() {
+			throw new OptimisticLockingFailureException("Row was updated by another transaction");
+		}
+
+		@GetMapping("/unbindable")
+		String unbindable() {
+			throw new InvalidPropertyException(Object.class, "bands[256]", "Index out of range");
+		}
 
 		@GetMapping("/refused")
 		String refused() {
