@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 
+import com.factordesk.shared.LocaleNumbers;
 import com.factordesk.shared.Money;
 
 import org.springframework.context.MessageSource;
@@ -37,10 +38,7 @@ public class ReasonTexts {
 
 	private static Object value(Object arg, Locale locale) {
 		if (arg instanceof RiskScores.AmountArg amount) {
-			java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(locale);
-			format.setMinimumFractionDigits(2);
-			format.setMaximumFractionDigits(2);
-			return format.format(Money.of(amount.amount()).amount());
+			return LocaleNumbers.amount(Money.of(amount.amount()).amount(), locale);
 		}
 		if (arg instanceof BigDecimal number) {
 			return number;
