@@ -23,7 +23,9 @@ class PageNumberBinding {
 
 	@InitBinder
 	void localeNumbers(WebDataBinder binder, HttpServletRequest request) {
-		if (binder.getTarget() == null || request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+		// a form object (built by the binder, or given), not a single request parameter
+		boolean form = binder.getTarget() != null || binder.getTargetType() != null;
+		if (!form || request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
 			return;
 		}
 		binder.registerCustomEditor(BigDecimal.class, new FormatterPropertyEditorAdapter(new DecimalFormatter()));
