@@ -1,8 +1,10 @@
 package com.factordesk.risk;
 
 import java.math.BigDecimal;
+import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import com.factordesk.shared.LocaleNumbers;
 import com.factordesk.shared.Money;
@@ -18,6 +20,8 @@ import org.springframework.stereotype.Component;
  */
 @Component("reasonTexts")
 public class ReasonTexts {
+
+	private static final Pattern PLAIN_DECIMAL = Pattern.compile("-?\\d{1,15}\\.\\d{1,6}");
 
 	private final MessageSource messages;
 
@@ -42,6 +46,15 @@ public class ReasonTexts {
 		}
 		if (arg instanceof BigDecimal number) {
 			return number;
+		}
+		if (arg instanceof String text && PLAIN_DECIMAL.matcher(text).matches()) {
+			// a figure written into the reason as text (a percentage: "4.8"), the
+			// reader's way
+			BigDecimal number = new BigDecimal(text);
+			NumberFormat format = NumberFormat.getNumberInstance(locale);
+			format.setMinimumFractionDigits(number.scale());
+			format.setMaximumFractionDigits(number.scale());
+			return format.format(number);
 		}
 		return arg;
 	}
