@@ -26,8 +26,10 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Formats money, rates, shares and dates for the pages ({@code ${@fmt.money(amount)}}),
- * in the user's language. Dates are ISO (2026-11-25) in every language: unambiguous on a
- * credit desk.
+ * in the user's language: every number a page shows goes through here. Amounts carry
+ * their currency ("EUR 6,859.46", "EUR 6.859,46"), ids are codes and never grouped
+ * ({@link #id}), dates are ISO (2026-11-25) in every language: unambiguous on a credit
+ * desk.
  */
 @Component("fmt")
 public class Formats {
@@ -89,14 +91,7 @@ public class Formats {
 	}
 
 	public String money(BigDecimal amount) {
-		return (amount != null) ? amount(amount, locale()) : "";
-	}
-
-	/**
-	 * An amount with its currency in a locale, as {@link #money(BigDecimal)} writes it.
-	 */
-	public static String amount(BigDecimal amount, Locale locale) {
-		return LocaleNumbers.amount(amount, locale);
+		return (amount != null) ? LocaleNumbers.amount(amount, locale()) : "";
 	}
 
 	/**
@@ -134,14 +129,6 @@ public class Formats {
 	}
 
 	/**
-	 * A number typed into a form, as the reader types it: no grouping, the locale's
-	 * decimal separator (2,25 in Dutch).
-	 */
-	public String input(BigDecimal value) {
-		return LocaleNumbers.print(value, locale());
-	}
-
-	/**
 	 * Curve points "x:y" as the reader writes them ("0:100; 0,05:80" in Dutch).
 	 */
 	public String points(String points) {
@@ -169,7 +156,8 @@ public class Formats {
 		NumberFormat format = NumberFormat.getNumberInstance(locale());
 		format.setMinimumFractionDigits(decimals);
 		format.setMaximumFractionDigits(decimals);
-		return format.format(fraction.movePointRight(2).setScale(decimals, RoundingMode.HALF_EVEN)) + " %";
+		return format.format(fraction.movePointRight(2).setScale(decimals, RoundingMode.HALF_EVEN))
+				+ LocaleNumbers.NO_BREAK_SPACE + "%";
 	}
 
 	public String count(long count) {

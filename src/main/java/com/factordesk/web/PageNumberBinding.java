@@ -29,8 +29,7 @@ class PageNumberBinding {
 			return;
 		}
 		binder.registerCustomEditor(BigDecimal.class, new FormatterPropertyEditorAdapter(new DecimalFormatter()));
-		FormatterPropertyEditorAdapter integers = new FormatterPropertyEditorAdapter(new IntegerFormatter());
-		binder.registerCustomEditor(Integer.class, integers);
+		binder.registerCustomEditor(Integer.class, new FormatterPropertyEditorAdapter(new IntegerFormatter()));
 		binder.registerCustomEditor(int.class, new FormatterPropertyEditorAdapter(new IntegerFormatter()));
 		binder.registerCustomEditor(Long.class, new FormatterPropertyEditorAdapter(new LongFormatter()));
 		binder.registerCustomEditor(long.class, new FormatterPropertyEditorAdapter(new LongFormatter()));
