@@ -158,6 +158,19 @@ class EveryPageInBothLanguagesBrowserTests {
 						"/queue", "/admin/users/999999999"),
 				otherLanguage);
 
+		// an account without a role yet sees a page of its own; it is removed again
+		String noRole = "no.role." + System.nanoTime();
+		this.jdbc.update("""
+				INSERT INTO app_user (username, full_name, password_hash, created_at)
+				SELECT ?, 'No Role', password_hash, now() FROM app_user WHERE username = 'underwriter'
+				""", noRole);
+		try {
+			visitAs(noRole, List.of("/"), otherLanguage);
+		}
+		finally {
+			this.jdbc.update("DELETE FROM app_user WHERE username = ?", noRole);
+		}
+
 		assertThat(this.problems).as("pages in the wrong language or with numbers of another").isEmpty();
 		assertThat(unvisitedPages()).as("pages this test does not look at").isEmpty();
 	}
