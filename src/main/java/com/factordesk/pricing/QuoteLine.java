@@ -52,15 +52,16 @@ public record QuoteLine(String code, String description, Rate rateDelta, Money a
 			Map.entry("quote.line.CONCENTRATION", "Concentration above the facility limit: advance"),
 			Map.entry("quote.line.CONCENTRATION.reason",
 					"the debtor would owe {0,number,0.0} % of the client''s book, above the {1,number,0.####} % "
-							+ "limit: {2,number,0.00} of this invoice is not advanced"),
+							+ "limit: EUR\u00a0{2,number,#,##0.00} of this invoice is not advanced"),
 			Map.entry("quote.line.CLIENT_DISCOUNT", "Negotiated client discount: fee rate"),
 			Map.entry("quote.line.CLIENT_DISCOUNT.reason", "discount of {0,number,0.####} % agreed with the client"),
 			Map.entry("quote.line.CLIENT_DISCOUNT.reason.limited",
 					"discount of {0,number,0.####} % agreed with the client, limited to the fee rate of "
 							+ "{1,number,0.####} %"),
 			Map.entry("quote.line.FEE_CAPPED", "Expected fee capped at the reserve"),
-			Map.entry("quote.line.FEE_CAPPED.reason", "the expected fee of {0,number,0.00} is more than the reserve "
-					+ "of {1,number,0.00}: the quote counts the reserve, the rest would be a shortfall on the client"));
+			Map.entry("quote.line.FEE_CAPPED.reason",
+					"the expected fee of EUR\u00a0{0,number,#,##0.00} is more than the reserve "
+							+ "of EUR\u00a0{1,number,#,##0.00}: the quote counts the reserve, the rest would be a shortfall on the client"));
 
 	public QuoteLine {
 		arguments = List.copyOf(arguments);

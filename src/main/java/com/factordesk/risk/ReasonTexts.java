@@ -1,9 +1,12 @@
 package com.factordesk.risk;
 
 import java.math.BigDecimal;
+import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
+import com.factordesk.shared.LocaleNumbers;
 import com.factordesk.shared.Money;
 
 import org.springframework.context.MessageSource;
@@ -17,6 +20,8 @@ import org.springframework.stereotype.Component;
  */
 @Component("reasonTexts")
 public class ReasonTexts {
+
+	private static final Pattern PLAIN_DECIMAL = Pattern.compile("-?\\d{1,15}\\.\\d{1,6}");
 
 	private final MessageSource messages;
 
@@ -37,13 +42,19 @@ public class ReasonTexts {
 
 	private static Object value(Object arg, Locale locale) {
 		if (arg instanceof RiskScores.AmountArg amount) {
-			java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(locale);
-			format.setMinimumFractionDigits(2);
-			format.setMaximumFractionDigits(2);
-			return format.format(Money.of(amount.amount()).amount());
+			return LocaleNumbers.amount(Money.of(amount.amount()).amount(), locale);
 		}
 		if (arg instanceof BigDecimal number) {
 			return number;
+		}
+		if (arg instanceof String text && PLAIN_DECIMAL.matcher(text).matches()) {
+			// a figure written into the reason as text (a percentage: "4.8"), the
+			// reader's way
+			BigDecimal number = new BigDecimal(text);
+			NumberFormat format = NumberFormat.getNumberInstance(locale);
+			format.setMinimumFractionDigits(number.scale());
+			format.setMaximumFractionDigits(number.scale());
+			return format.format(number);
 		}
 		return arg;
 	}

@@ -77,10 +77,9 @@ public class ScoringAdministration {
 				SELECT version, payment_behaviour, bureau, disputes, created_at, created_by
 				FROM scoring_weights ORDER BY version DESC
 				""")
-			.query((rs, row) -> new ScoringVersion(rs.getInt("version"),
-					percent(rs.getBigDecimal("payment_behaviour")) + " / " + percent(rs.getBigDecimal("bureau")) + " / "
-							+ percent(rs.getBigDecimal("disputes")),
-					rs.getTimestamp("created_at").toInstant(), rs.getString("created_by")))
+			.query((rs, row) -> new ScoringVersion(rs.getInt("version"), rs.getBigDecimal("payment_behaviour"),
+					rs.getBigDecimal("bureau"), rs.getBigDecimal("disputes"), rs.getTimestamp("created_at").toInstant(),
+					rs.getString("created_by")))
 			.list();
 	}
 
@@ -238,10 +237,6 @@ public class ScoringAdministration {
 
 	private static BigDecimal fraction(BigDecimal percent) {
 		return percent.movePointLeft(2);
-	}
-
-	private static String percent(BigDecimal fraction) {
-		return fraction.movePointRight(2).stripTrailingZeros().toPlainString() + " %";
 	}
 
 }

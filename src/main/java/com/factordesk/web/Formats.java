@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import com.factordesk.shared.ClockProperties;
+import com.factordesk.shared.LocaleNumbers;
 import com.factordesk.shared.Money;
 import com.factordesk.shared.Rate;
 import jakarta.servlet.RequestDispatcher;
@@ -25,8 +26,10 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Formats money, rates, shares and dates for the pages ({@code ${@fmt.money(amount)}}),
- * in the user's language. Dates are ISO (2026-11-25) in every language: unambiguous on a
- * credit desk.
+ * in the user's language: every number a page shows goes through here. Amounts carry
+ * their currency ("EUR 6,859.46", "EUR 6.859,46"), ids are codes and never grouped
+ * ({@link #id}), dates are ISO (2026-11-25) in every language: unambiguous on a credit
+ * desk.
  */
 @Component("fmt")
 public class Formats {
@@ -79,18 +82,57 @@ public class Formats {
 			.toUriString();
 	}
 
+	/**
+	 * An amount with its currency, the reader's way: "EUR 6,859.46" in English, "EUR
+	 * 6.859,46" in Dutch; a no-break space keeps it on one line.
+	 */
 	public String money(Money money) {
 		return (money != null) ? money(money.amount()) : "";
 	}
 
 	public String money(BigDecimal amount) {
-		if (amount == null) {
+		return (amount != null) ? LocaleNumbers.amount(amount, locale()) : "";
+	}
+
+	/**
+	 * A measure (a score, a ratio, average days) with as many decimals as it has, at most
+	 * six, the reader's way: 0.75 in English, 0,75 in Dutch.
+	 */
+	public String decimal(BigDecimal value) {
+		if (value == null) {
+			return "";
+		}
+		int decimals = Math.max(0, Math.min(6, value.scale()));
+		return number(value, decimals);
+	}
+
+	/**
+	 * A number with this many decimals, the reader's way.
+	 */
+	public String number(BigDecimal value, int decimals) {
+		if (value == null) {
 			return "";
 		}
 		NumberFormat format = NumberFormat.getNumberInstance(locale());
-		format.setMinimumFractionDigits(2);
-		format.setMaximumFractionDigits(2);
-		return format.format(amount);
+		format.setMinimumFractionDigits(decimals);
+		format.setMaximumFractionDigits(decimals);
+		format.setRoundingMode(RoundingMode.HALF_UP);
+		return format.format(value);
+	}
+
+	/**
+	 * An identifier (a snapshot, a version, a key): a code, never grouped like an amount
+	 * ("18902", not "18,902").
+	 */
+	public String id(Object id) {
+		return (id != null) ? String.valueOf(id) : "";
+	}
+
+	/**
+	 * Curve points "x:y" as the reader writes them ("0:100; 0,05:80" in Dutch).
+	 */
+	public String points(String points) {
+		return LocaleNumbers.localPoints(points, locale());
 	}
 
 	public String rate(Rate rate) {
@@ -104,18 +146,26 @@ public class Formats {
 		return percent(fraction, 1);
 	}
 
-	private String percent(BigDecimal fraction, int decimals) {
+	/**
+	 * A fraction (0.45) as a percentage with this many decimals (45 %).
+	 */
+	public String percent(BigDecimal fraction, int decimals) {
 		if (fraction == null) {
 			return "";
 		}
 		NumberFormat format = NumberFormat.getNumberInstance(locale());
 		format.setMinimumFractionDigits(decimals);
 		format.setMaximumFractionDigits(decimals);
-		return format.format(fraction.movePointRight(2).setScale(decimals, RoundingMode.HALF_EVEN)) + " %";
+		return format.format(fraction.movePointRight(2).setScale(decimals, RoundingMode.HALF_EVEN))
+				+ LocaleNumbers.NO_BREAK_SPACE + "%";
 	}
 
 	public String count(long count) {
 		return NumberFormat.getIntegerInstance(locale()).format(count);
+	}
+
+	public String count(Number count) {
+		return (count != null) ? count(count.longValue()) : "";
 	}
 
 	public String date(LocalDate date) {

@@ -1,20 +1,17 @@
 package com.factordesk.web;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 
-import tools.jackson.databind.json.JsonMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.web.WebProperties;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
-import org.springframework.boot.webmvc.error.ErrorAttributes;
-import org.springframework.boot.webmvc.error.ErrorController;
-import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
+import org.springframework.context.i18n.LocaleContext;
+import org.springframework.context.i18n.SimpleLocaleContext;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -22,17 +19,22 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
- * English by default, Dutch on request: {@code ?lang=nl} switches and a cookie remembers
- * the choice. Requests that cannot be read are refused before the session or security
- * sees them, and errors are pages in the reader's language or API problems.
+ * The reader's language: {@code ?lang=nl} switches and a cookie remembers the choice;
+ * without either, the browser's Accept-Language picks English or Dutch. Any other
+ * language is English.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
+	/**
+	 * The languages of the desk, the first the one for everything else.
+	 */
+	static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.forLanguageTag("nl"));
+
 	@Bean
 	LocaleResolver localeResolver() {
-		CookieLocaleResolver resolver = new CookieLocaleResolver("factordesk-lang");
-		resolver.setDefaultLocale(Locale.ENGLISH);
+		CookieLocaleResolver resolver = new SupportedLocaleResolver();
+		resolver.setDefaultLocaleFunction(WebConfiguration::browserLanguage);
 		resolver.setCookieMaxAge(Duration.ofDays(365));
 		return resolver;
 	}
@@ -46,21 +48,61 @@ class WebConfiguration implements WebMvcConfigurer {
 	}
 
 	/**
-	 * Right after the character encoding (so parameters are read as UTF-8) and before
-	 * Spring Session and Spring Security.
+	 * The first language of the browser's Accept-Language (by preference) that the desk
+	 * speaks, else English.
 	 */
-	@Bean
-	FilterRegistrationBean<UnreadableInputFilter> unreadableInputFilter(JsonMapper json, MessageSource messages) {
-		FilterRegistrationBean<UnreadableInputFilter> registration = new FilterRegistrationBean<>(
-				new UnreadableInputFilter(json, messages));
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-		return registration;
+	static Locale browserLanguage(HttpServletRequest request) {
+		if (request.getHeader("Accept-Language") == null) {
+			return LANGUAGES.get(0);
+		}
+		for (Locale wanted : Collections.list(request.getLocales())) {
+			for (Locale language : LANGUAGES) {
+				if (language.getLanguage().equals(wanted.getLanguage())) {
+					return language;
+				}
+			}
+		}
+		return LANGUAGES.get(0);
 	}
 
-	@Bean
-	ErrorController errorController(ErrorAttributes errorAttributes, WebProperties web,
-			ObjectProvider<ErrorViewResolver> resolvers, MessageSource messages, JsonMapper json) {
-		return new DeskErrorController(errorAttributes, web, resolvers.orderedStream().toList(), messages, json);
+	/**
+	 * The desk's language closest to a locale: Dutch for any Dutch, English for the rest.
+	 */
+	static Locale supported(Locale locale) {
+		if (locale != null) {
+			for (Locale language : LANGUAGES) {
+				if (language.getLanguage().equals(locale.getLanguage())) {
+					return language;
+				}
+			}
+		}
+		return LANGUAGES.get(0);
+	}
+
+	/**
+	 * Remembers and answers only a language the desk speaks, so that a {@code ?lang=de}
+	 * or an old cookie cannot give English texts with German numbers.
+	 */
+	private static final class SupportedLocaleResolver extends CookieLocaleResolver {
+
+		SupportedLocaleResolver() {
+			super("factordesk-lang");
+		}
+
+		@Override
+		protected Locale parseLocaleValue(String localeValue) {
+			Locale parsed = super.parseLocaleValue(localeValue);
+			return (parsed != null) ? supported(parsed) : null;
+		}
+
+		@Override
+		public void setLocaleContext(HttpServletRequest request, HttpServletResponse response,
+				LocaleContext localeContext) {
+			LocaleContext supportedContext = (localeContext != null && localeContext.getLocale() != null)
+					? new SimpleLocaleContext(supported(localeContext.getLocale())) : localeContext;
+			super.setLocaleContext(request, response, supportedContext);
+		}
+
 	}
 
 }

@@ -115,9 +115,10 @@ class PricingControllerIntegrationTests {
 	@Test
 	void aReaderOfDutchIsToldInDutch() throws Exception {
 		int before = versions();
-		String[][] bands = copy();
+		// a Dutch reader writes decimals with a comma
+		String[][] bands = dutch(copy());
 		bands[2][0] = "52";
-		bands[3][3] = "3.5";
+		bands[3][3] = "3,5";
 		this.mvc.perform(form(LocalDate.now(this.clock).plusDays(1), bands).cookie(new Cookie("factordesk-lang", "nl")))
 			.andExpect(status().isOk())
 			.andExpect(globalErrorCodes("bands.gap", "bands.fee.falls"))
@@ -126,7 +127,8 @@ class PricingControllerIntegrationTests {
 			.andExpect(content().string(containsString("Band 3 (52-65) rekent 2,25 %, minder dan de 3,5 % van de "
 					+ "hogere band 4 (65-80): de vergoeding mag niet dalen als de score daalt")));
 		this.mvc
-			.perform(form(LocalDate.now(this.clock).minusDays(1), copy()).cookie(new Cookie("factordesk-lang", "nl")))
+			.perform(form(LocalDate.now(this.clock).minusDays(1), dutch(copy()))
+				.cookie(new Cookie("factordesk-lang", "nl")))
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrorCode("form", "effectiveFrom", "bands.effectiveInPast"))
 			.andExpect(content().string(containsString("in het verleden")));
@@ -180,6 +182,15 @@ class PricingControllerIntegrationTests {
 		String[][] bands = new String[DEFAULTS.length][];
 		for (int i = 0; i < DEFAULTS.length; i++) {
 			bands[i] = DEFAULTS[i].clone();
+		}
+		return bands;
+	}
+
+	private static String[][] dutch(String[][] bands) {
+		for (String[] band : bands) {
+			for (int field = 0; field < band.length; field++) {
+				band[field] = band[field].replace('.', ',');
+			}
 		}
 		return bands;
 	}

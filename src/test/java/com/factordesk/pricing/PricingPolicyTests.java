@@ -146,7 +146,7 @@ class PricingPolicyTests {
 		QuoteLine capped = quote.lines().get(2);
 		assertThat(capped.amountDelta()).isEqualTo(Money.of("-1025.00"));
 		assertThat(capped.reason()).isEqualTo(
-				"the expected fee of 2025.00 is more than the reserve of 1000.00: the quote counts the reserve, the rest would be a shortfall on the client");
+				"the expected fee of EUR\u00a02,025.00 is more than the reserve of EUR\u00a01,000.00: the quote counts the reserve, the rest would be a shortfall on the client");
 		assertMoney(quote, "9000.00", "1000.00", "1000.00", "0.00");
 	}
 
@@ -160,7 +160,7 @@ class PricingPolicyTests {
 		QuoteLine line = quote.lines().get(1);
 		assertThat(line.amountDelta()).isEqualTo(Money.of("-1800.00"));
 		assertThat(line.reason()).isEqualTo(
-				"the debtor would owe 26.7 % of the client's book, above the 25 % limit: 2000.00 of this invoice is not advanced");
+				"the debtor would owe 26.7 % of the client's book, above the 25 % limit: EUR\u00a02,000.00 of this invoice is not advanced");
 		assertThat(quote.advanceRate()).isEqualTo(Rate.percent("90"));
 		assertMoney(quote, "7200.00", "2800.00", "100.00", "2700.00");
 	}

@@ -37,13 +37,15 @@ class QuoteLineTextsTests {
 	void aConcentratedDiscountedQuoteReadsInDutchWithItsFigures() {
 		Quote quote = PricingPolicy.defaults().quote(concentratedAndDiscounted());
 		QuoteLine concentration = line(quote, QuoteLine.CONCENTRATION);
-		// the debtor would owe 60,000 of a 100,000 book: 60.0 %, above the 25 % limit
+		// the debtor would owe 60,000 of a 100,000 book: 60.0 %, above the 25 % limit;
+		// the
+		// amount with its currency, the reader's way
 		assertThat(concentration.reason()).isEqualTo(
-				"the debtor would owe 60.0 % of the client's book, above the 25 % limit: 35000.00 of this invoice is not advanced");
+				"the debtor would owe 60.0 % of the client's book, above the 25 % limit: EUR\u00a035,000.00 of this invoice is not advanced");
 		assertThat(text(concentration, Locale.ENGLISH)).isEqualTo(concentration.reason());
 		assertThat(text(concentration, Locale.forLanguageTag("nl"))).isEqualTo(
 				"de debiteur zou 60,0 % van de portefeuille van de cliënt verschuldigd zijn, boven de limiet van 25 %: "
-						+ "35000,00 van deze factuur wordt niet bevoorschot");
+						+ "EUR\u00a035.000,00 van deze factuur wordt niet bevoorschot");
 		QuoteLine discount = line(quote, QuoteLine.CLIENT_DISCOUNT);
 		assertThat(this.messages.getMessage(discount.descriptionText(), Locale.forLanguageTag("nl")))
 			.isEqualTo("Met de cliënt overeengekomen korting: fee-tarief");

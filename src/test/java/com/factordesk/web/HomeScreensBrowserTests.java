@@ -118,7 +118,7 @@ class HomeScreensBrowserTests {
 		assertThat(browser.findElements(By.cssSelector("#history-table tbody tr"))).isNotEmpty();
 		assertThat(text("#quote-grade")).startsWith("Grade ");
 		assertThat(browser.findElements(By.cssSelector("#quote-lines tbody tr[data-code='BAND']"))).hasSize(1);
-		BigDecimal face = new BigDecimal(text("#invoice-amount").replace(" EUR", "").replace(",", ""));
+		BigDecimal face = amount(browser.findElement(By.id("invoice-amount")));
 		assertThat(amount(browser.findElement(By.id("quote-advance")))
 			.add(amount(browser.findElement(By.id("quote-reserve"))))).isEqualByComparingTo(face);
 		screenshot("invoice");
@@ -367,7 +367,7 @@ class HomeScreensBrowserTests {
 	}
 
 	private static BigDecimal amount(WebElement element) {
-		return new BigDecimal(element.getText().replace(",", "").trim());
+		return new BigDecimal(element.getText().replace("EUR", "").replace(",", "").replace("\u00a0", "").trim());
 	}
 
 }
