@@ -143,9 +143,10 @@ class UnreadableInputFilter extends OncePerRequestFilter {
 		response.setContentType(MediaType.TEXT_HTML_VALUE);
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 		response.getWriter()
-			.write("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + title
-					+ "</title></head><body><main><h1>" + title + "</h1><p>" + text + "</p><a href=\""
-					+ request.getContextPath() + "/\">" + home + "</a></main></body></html>");
+			.write("<!DOCTYPE html><html lang=\"" + ("nl".equals(locale.getLanguage()) ? "nl" : "en")
+					+ "\"><head><meta charset=\"utf-8\"><title>" + title + "</title></head><body><main><h1>" + title
+					+ "</h1><p>" + text + "</p><a href=\"" + request.getContextPath() + "/\">" + home
+					+ "</a></main></body></html>");
 	}
 
 }

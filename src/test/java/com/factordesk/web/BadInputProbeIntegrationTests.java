@@ -342,6 +342,9 @@ class BadInputProbeIntegrationTests {
 		if (pattern.startsWith("/admin")) {
 			return "admin";
 		}
+		if (pattern.startsWith("/api/v1/risk/backtest") || pattern.startsWith("/api/v1/portfolio")) {
+			return "manager";
+		}
 		if (pattern.startsWith("/queue") || pattern.startsWith("/invoices") || pattern.startsWith("/debtors")
 				|| pattern.startsWith("/clients") || pattern.startsWith("/api/")) {
 			return "underwriter";

@@ -141,7 +141,7 @@ class EveryPageInBothLanguagesBrowserTests {
 				""", String.class);
 		List<String> underwriter = new ArrayList<>(List.of("/", "/queue", "/queue?page=2",
 				"/queue?sort=amount&dir=desc", "/debtors/D00001", "/debtors/" + disputedDebtor, "/admin/users",
-				"/debtors/NO-SUCH-DEBTOR", "/invoices/999999999"));
+				"/debtors/NO-SUCH-DEBTOR", "/invoices/999999999", "/error"));
 		invoices.values().forEach((id) -> underwriter.add("/invoices/" + id));
 		visitAs("underwriter", underwriter, otherLanguage);
 		visitAs("manager",
