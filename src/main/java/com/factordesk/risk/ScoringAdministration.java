@@ -38,6 +38,10 @@ public class ScoringAdministration {
 	 * The largest x (either sign) of a curve's point: days, rates and bureau scores all
 	 * fit.
 	 */
+	private static final int MAX_CURVE_POINTS = 50;
+
+	private static final int MAX_CURVE_TEXT = 2000;
+
 	private static final BigDecimal CURVE_X_LIMIT = BigDecimal.valueOf(100_000);
 
 	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
@@ -181,8 +185,14 @@ public class ScoringAdministration {
 					"Give the curve as x:y points separated by commas, e.g. 0:100, 30:50, 90:0"));
 			return null;
 		}
+		String[] pairs = text.split(",", MAX_CURVE_POINTS + 2);
+		if (pairs.length > MAX_CURVE_POINTS || text.length() > MAX_CURVE_TEXT) {
+			violations.add(Violation.onField(field, "curve.points.tooMany",
+					"A curve has at most " + MAX_CURVE_POINTS + " points", MAX_CURVE_POINTS));
+			return null;
+		}
 		List<PiecewiseLinearCurve.Point> points = new ArrayList<>();
-		for (String pair : text.split(",")) {
+		for (String pair : pairs) {
 			String shown = shown(pair);
 			String[] parts = pair.trim().split(":");
 			BigDecimal x;

@@ -1,5 +1,6 @@
 package com.factordesk.security;
 
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.sql.Timestamp;
@@ -43,6 +44,11 @@ class LoginThrottle {
 
 	private static final int MAX_KEY = 64;
 
+	/**
+	 * The user name of an address's count across all user names: no account can have it.
+	 */
+	static final String ANY_USER = "*";
+
 	private final JdbcClient jdbc;
 
 	private final SecurityProperties.LoginThrottle settings;
@@ -63,8 +69,21 @@ class LoginThrottle {
 	@Transactional
 	public Optional<Instant> attempt(String username, String clientAddress) {
 		Instant now = this.clock.instant();
-		String user = userKey(username);
 		String address = addressKey(clientAddress);
+		Optional<Instant> blocked = count(ANY_USER, address, this.settings.addressFreeAttempts(), now);
+		if (blocked.isEmpty()) {
+			blocked = count(userKey(username), address, this.settings.freeAttempts(), now);
+		}
+		forgetOldCounts(now);
+		return blocked;
+	}
+
+	/**
+	 * Counts one attempt of {@code address} for {@code user} ({@link #ANY_USER} for the
+	 * address's count across all user names).
+	 * @return empty when the attempt may go on, else the time until which it may not
+	 */
+	private Optional<Instant> count(String user, String address, int freeAttempts, Instant now) {
 		Optional<Integer> attempts = this.jdbc.sql("""
 				INSERT INTO login_throttle AS t (username, client_address, failures, last_failure_at)
 				VALUES (:username, :address, 1, :now)
@@ -83,7 +102,7 @@ class LoginThrottle {
 		if (attempts.isEmpty()) {
 			return Optional.of(blockedUntil(user, address));
 		}
-		Duration block = this.settings.blockAfter(attempts.get());
+		Duration block = this.settings.blockAfter(attempts.get(), freeAttempts);
 		if (!block.isZero()) {
 			this.jdbc.sql(
 					"UPDATE login_throttle SET blocked_until = :until WHERE username = :username AND client_address = :address")
@@ -91,12 +110,11 @@ class LoginThrottle {
 				.param("username", user)
 				.param("address", address)
 				.update();
-			if (attempts.get() == this.settings.freeAttempts()) {
+			if (attempts.get() == freeAttempts) {
 				logger.warn("Login attempts for user name {} from {} throttled after {} attempts without a success",
 						user, address, attempts.get());
 			}
 		}
-		forgetOldCounts(now);
 		return Optional.empty();
 	}
 
@@ -105,8 +123,10 @@ class LoginThrottle {
 	 */
 	@Transactional
 	public void succeeded(String username, String clientAddress) {
-		this.jdbc.sql("DELETE FROM login_throttle WHERE username = :username AND client_address = :address")
+		this.jdbc
+			.sql("DELETE FROM login_throttle WHERE username IN (:username, :anyUser) AND client_address = :address")
 			.param("username", userKey(username))
+			.param("anyUser", ANY_USER)
 			.param("address", addressKey(clientAddress))
 			.update();
 	}
@@ -148,7 +168,13 @@ class LoginThrottle {
 		String address = clientAddress.trim();
 		if (address.indexOf(':') >= 0 && IP_LITERAL.matcher(address).matches()) {
 			try {
-				byte[] bytes = InetAddress.getByName(address).getAddress();
+				InetAddress parsed = InetAddress.getByName(address);
+				if (parsed instanceof Inet4Address) {
+					// an IPv4-mapped IPv6 address (::ffff:192.0.2.1) counts as its IPv4
+					// address
+					return parsed.getHostAddress();
+				}
+				byte[] bytes = parsed.getAddress();
 				if (bytes.length == 16) {
 					StringBuilder network = new StringBuilder();
 					for (int i = 0; i < 8; i += 2) {

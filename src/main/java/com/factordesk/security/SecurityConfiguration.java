@@ -84,6 +84,11 @@ class SecurityConfiguration {
 					.hasAnyRole(Role.UNDERWRITER.name(), Role.MANAGER.name())
 					.requestMatchers("/portfolio/**")
 					.hasRole(Role.MANAGER.name())
+					// the backtest: how well the score ranks, for managers and the admins
+					// who
+					// calibrate it
+					.requestMatchers("/risk/**")
+					.hasAnyRole(Role.MANAGER.name(), Role.ADMIN.name())
 					.requestMatchers("/admin/**")
 					.hasRole(Role.ADMIN.name())
 					// API reads: a session what its role sees on the pages, a read key

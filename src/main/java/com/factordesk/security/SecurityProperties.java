@@ -28,17 +28,22 @@ public record SecurityProperties(@DefaultValue @Valid LoginThrottle loginThrottl
 	 * name again for {@code firstBlock}; each further failure doubles the wait, up to
 	 * {@code longestBlock}. A success from an address resets its count; other addresses
 	 * are never affected. Counts whose last attempt is older than {@code forgetAfter} are
-	 * forgotten (and their rows deleted).
+	 * forgotten (and their rows deleted). An address is also counted across all user
+	 * names, with {@code addressFreeAttempts} attempts before its first wait: one address
+	 * cannot try one password against every account.
 	 *
 	 * @param freeAttempts attempts before the first wait
 	 * @param firstBlock the first wait
 	 * @param longestBlock the longest wait
 	 * @param forgetAfter how long a count is remembered after its last attempt; longer
 	 * than {@code longestBlock}
+	 * @param addressFreeAttempts attempts of one address, whatever the user names, before
+	 * its first wait
 	 */
 	public record LoginThrottle(@DefaultValue("5") @Min(1) @Max(100) int freeAttempts,
 			@DefaultValue("1m") Duration firstBlock, @DefaultValue("1h") Duration longestBlock,
-			@DefaultValue("24h") Duration forgetAfter) {
+			@DefaultValue("24h") Duration forgetAfter,
+			@DefaultValue("50") @Min(1) @Max(100000) int addressFreeAttempts) {
 
 		public LoginThrottle {
 			if (firstBlock.isNegative() || firstBlock.isZero() || longestBlock.compareTo(firstBlock) < 0
@@ -53,10 +58,18 @@ public record SecurityProperties(@DefaultValue @Valid LoginThrottle loginThrottl
 		 * success, or zero while it has attempts left.
 		 */
 		Duration blockAfter(int attempts) {
-			if (attempts < this.freeAttempts) {
+			return blockAfter(attempts, this.freeAttempts);
+		}
+
+		/**
+		 * How long an address waits after its {@code attempts}-th attempt without a
+		 * success when {@code free} attempts are free.
+		 */
+		Duration blockAfter(int attempts, int free) {
+			if (attempts < free) {
 				return Duration.ZERO;
 			}
-			int doublings = Math.min(attempts - this.freeAttempts, 40);
+			int doublings = Math.min(attempts - free, 40);
 			Duration block = this.firstBlock;
 			for (int i = 0; i < doublings && block.compareTo(this.longestBlock) < 0; i++) {
 				block = block.multipliedBy(2);

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -54,9 +55,22 @@ class ThrottledLogin implements AuthenticationProvider {
 		if (blockedUntil.isPresent()) {
 			throw new LoginThrottledException(blockedUntil.get());
 		}
+		if (!plainName(username)) {
+			// no account has such a name; and the database would compare it with other
+			// rules of case than the throttle's key (a dotless i finding "admin")
+			throw new BadCredentialsException("Bad credentials");
+		}
 		Authentication result = this.passwords.authenticate(authentication);
 		this.throttle.getObject().succeeded(username, address);
 		return result;
+	}
+
+	/**
+	 * A user name of printable ASCII characters, as every account has.
+	 */
+	static boolean plainName(String username) {
+		return username != null && !username.isEmpty() && username.length() <= 100
+				&& username.chars().allMatch((c) -> c > 0x20 && c < 0x7f);
 	}
 
 	@Override

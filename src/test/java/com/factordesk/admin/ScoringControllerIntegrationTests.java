@@ -65,6 +65,20 @@ class ScoringControllerIntegrationTests {
 	}
 
 	@Test
+	void aCurveOfMoreThanFiftyPointsIsRefused() throws Exception {
+		int before = versions();
+		StringBuilder points = new StringBuilder("0:100");
+		for (int x = 1; x <= 50; x++) {
+			points.append(", ").append(x).append(":").append(Math.max(0, 100 - 2 * x));
+		}
+		this.mvc.perform(form("45", "35", "20", points.toString()))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("form", "adbtCurve", "curve.points.tooMany"))
+			.andExpect(content().string(containsString("A curve has at most 50 points")));
+		assertThat(versions()).isEqualTo(before);
+	}
+
+	@Test
 	void aCurveThatIsNotACurveIsRefusedWithTheReason() throws Exception {
 		int before = versions();
 		this.mvc.perform(form("45", "35", "20", "0:100, thirty:50"))

@@ -107,6 +107,7 @@ class LoginIntegrationTests {
 		this.mvc.perform(formLogin("/login").user(user.getUsername()).password("wrong"))
 			.andExpect(unauthenticated())
 			.andExpect(redirectedUrl("/login?error"));
+		this.usernames.add("nobody-" + user.getUsername());
 		this.mvc.perform(formLogin("/login").user("nobody-" + user.getUsername()).password("wrong"))
 			.andExpect(unauthenticated())
 			.andExpect(redirectedUrl("/login?error"));
@@ -189,7 +190,7 @@ class LoginIntegrationTests {
 		MovingClock clock = new MovingClock(Instant.parse("2000-01-03T09:00:00Z"));
 		LoginThrottle throttle = new LoginThrottle(JdbcClient.create(this.jdbc),
 				new SecurityProperties(new SecurityProperties.LoginThrottle(5, Duration.ofMinutes(1),
-						Duration.ofHours(1), Duration.ofHours(24)),
+						Duration.ofHours(1), Duration.ofHours(24), 50),
 						new SecurityProperties.BootstrapAdmin("admin", null)),
 				clock);
 		String name = "throttled-" + UUID.randomUUID().toString().substring(0, 8);
@@ -250,11 +251,39 @@ class LoginIntegrationTests {
 	}
 
 	@Test
+	void oneAddressTryingManyUserNamesIsThrottledAcrossThemAndNoOtherAddressIs() throws Exception {
+		AppUser user = newUser();
+		// one password against 50 user names: the address's count across names runs out
+		for (int name = 1; name <= 50; name++) {
+			String nobody = "spray-" + name + "-" + user.getUsername();
+			this.usernames.add(nobody);
+			attempt(nobody, "Winter2026!", "203.0.113.50").andExpect(redirectedUrl("/login?error"));
+		}
+		attempt(user.getUsername(), PASSWORD, "203.0.113.50").andExpect(unauthenticated())
+			.andExpect(redirectedUrl("/login?error"));
+		attempt(user.getUsername(), PASSWORD, "203.0.113.51").andExpect(authenticated());
+	}
+
+	@Test
+	void aUserNameOutsidePrintableAsciiFindsNoAccount() throws Exception {
+		AppUser user = newUser();
+		// a dotless i (and other letters that some collations fold to ASCII) never finds
+		// an account, so the throttle's key and the account always agree
+		String lookalike = user.getUsername().replace('u', '\u0131').replace("user", "\u0131ser");
+		this.usernames.add(lookalike.toLowerCase(java.util.Locale.ROOT));
+		attempt(lookalike, PASSWORD, "203.0.113.60").andExpect(unauthenticated())
+			.andExpect(redirectedUrl("/login?error"));
+		attempt(user.getUsername().toUpperCase(java.util.Locale.ROOT), PASSWORD, "203.0.113.60")
+			.andExpect(authenticated());
+	}
+
+	@Test
 	void anIpv6ClientIsCountedByItsNetwork() {
 		assertThat(LoginThrottle.addressKey("2001:db8:1:2:aaaa::1")).isEqualTo("2001:db8:1:2::/64");
 		assertThat(LoginThrottle.addressKey("2001:db8:1:2:bbbb::9")).isEqualTo("2001:db8:1:2::/64");
 		assertThat(LoginThrottle.addressKey("0:0:0:0:0:0:0:1")).isEqualTo("0:0:0:0::/64");
 		assertThat(LoginThrottle.addressKey("10.0.0.1")).isEqualTo("10.0.0.1");
+		assertThat(LoginThrottle.addressKey("::ffff:10.0.0.1")).as("IPv4-mapped").isEqualTo("10.0.0.1");
 		assertThat(LoginThrottle.userKey(" Admin\n")).isEqualTo("admin");
 	}
 
@@ -334,6 +363,8 @@ class LoginIntegrationTests {
 	 */
 	@AfterEach
 	void removeWhatTheTestMade() {
+		// the addresses' counts across user names
+		this.jdbc.update("DELETE FROM login_throttle WHERE username = ?", LoginThrottle.ANY_USER);
 		for (String username : this.usernames) {
 			this.jdbc.update("DELETE FROM login_throttle WHERE username = ?", username);
 			this.jdbc.update("DELETE FROM spring_session WHERE principal_name = ?", username);

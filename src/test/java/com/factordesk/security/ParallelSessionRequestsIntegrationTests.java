@@ -15,9 +15,14 @@ import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,6 +40,40 @@ class ParallelSessionRequestsIntegrationTests {
 
 	@LocalServerPort
 	private int port;
+
+	@Autowired
+	private JdbcIndexedSessionRepository sessions;
+
+	/**
+	 * Two requests of one session that both add the same new attribute (what the tabs of
+	 * the test below do with any attribute that a page adds): the second write replaces
+	 * the first instead of failing on the attribute's primary key.
+	 */
+	@Test
+	void twoRequestsAddingTheSameNewAttributeBothSave() {
+		assertThat(secondWriteOfANewAttribute(this.sessions)).isEqualTo("second tab");
+	}
+
+	/**
+	 * Two copies of one stored session (two requests) add the same new attribute and are
+	 * saved one after the other; the value stored in the end.
+	 */
+	private static <S extends Session> String secondWriteOfANewAttribute(SessionRepository<S> repository) {
+		S session = repository.createSession();
+		repository.save(session);
+		try {
+			S firstTab = repository.findById(session.getId());
+			S secondTab = repository.findById(session.getId());
+			firstTab.setAttribute("filter", "first tab");
+			secondTab.setAttribute("filter", "second tab");
+			repository.save(firstTab);
+			repository.save(secondTab);
+			return repository.findById(session.getId()).getAttribute("filter");
+		}
+		finally {
+			repository.deleteById(session.getId());
+		}
+	}
 
 	@RepeatedTest(3)
 	void parallelRequestsOfAFreshSessionAllSucceed() throws Exception {

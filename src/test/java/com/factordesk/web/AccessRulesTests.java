@@ -75,9 +75,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Who may open which screen: each role against each page. Anonymous visitors are sent to
  * the login page; a role without access gets 403. A web slice: every controller with the
  * application's own security (its URL rules, the API key filter, the problem responses),
- * the services behind the pages mocked to answer with empty or minimal records. The one
- * cell that the URL rules leave to a service's method security (an underwriter on the
- * backtest page) is in {@code BacktestAccessIntegrationTests}.
+ * the services behind the pages mocked to answer with empty or minimal records. The
+ * service's own method security behind the backtest page is tested in
+ * {@code BacktestAccessIntegrationTests}.
  */
 @WebMvcTest(includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
 		pattern = "com\\.factordesk\\.shared\\.ClockConfiguration"))
@@ -171,6 +171,8 @@ class AccessRulesTests {
 				Arguments.of("/debtors/" + DEBTOR, "UNDERWRITER", Outcome.OK),
 				Arguments.of("/debtors/" + DEBTOR, "MANAGER", Outcome.OK),
 				Arguments.of("/debtors/" + DEBTOR, "ADMIN", Outcome.FORBIDDEN),
+				Arguments.of("/risk/backtest", "UNDERWRITER", Outcome.FORBIDDEN),
+				Arguments.of("/risk/backtest", null, Outcome.LOGIN),
 				Arguments.of("/risk/backtest", "MANAGER", Outcome.OK),
 				Arguments.of("/risk/backtest", "ADMIN", Outcome.OK),
 				Arguments.of("/admin/pricing", "UNDERWRITER", Outcome.FORBIDDEN),
