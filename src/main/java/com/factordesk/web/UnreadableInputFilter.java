@@ -9,6 +9,7 @@ import java.util.Map;
 import com.factordesk.shared.InputBounds;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -37,6 +38,8 @@ class UnreadableInputFilter extends OncePerRequestFilter {
 	 * error page.
 	 */
 	static final String REASON = UnreadableInputFilter.class.getName() + ".reason";
+
+	private static final Locale DUTCH = Locale.forLanguageTag("nl");
 
 	private static final Logger logger = LoggerFactory.getLogger(UnreadableInputFilter.class);
 
@@ -101,6 +104,23 @@ class UnreadableInputFilter extends OncePerRequestFilter {
 		return null;
 	}
 
+	/**
+	 * The reader's language before the {@code LocaleResolver} runs: the language asked
+	 * for ({@code ?lang=} or the desk's cookie), else the browser's; Dutch or English.
+	 */
+	private static Locale language(HttpServletRequest request) {
+		String asked = null;
+		if (request.getCookies() != null) {
+			for (Cookie cookie : request.getCookies()) {
+				if (WebConfiguration.LANGUAGE_COOKIE.equals(cookie.getName())) {
+					asked = cookie.getValue();
+				}
+			}
+		}
+		String wanted = (asked != null) ? asked : request.getLocale().getLanguage();
+		return (wanted != null && wanted.toLowerCase(Locale.ROOT).startsWith("nl")) ? DUTCH : Locale.ENGLISH;
+	}
+
 	private static boolean tooLarge(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			String name = cause.getClass().getSimpleName();
@@ -119,7 +139,7 @@ class UnreadableInputFilter extends OncePerRequestFilter {
 			problem.put("type", "about:blank");
 			problem.put("title", (status == 400) ? "Bad Request" : "Content Too Large");
 			problem.put("status", status);
-			problem.put("detail", this.messages.getMessage(reason, null, request.getLocale()));
+			problem.put("detail", this.messages.getMessage(reason, null, language(request)));
 			problem.put("code", reason);
 			response.setStatus(status);
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -135,11 +155,16 @@ class UnreadableInputFilter extends OncePerRequestFilter {
 		}
 		// a body that failed to parse fails again in the error page's dispatch: a page of
 		// its own
-		Locale locale = request.getLocale();
+		Locale locale = language(request);
 		String title = HtmlUtils.htmlEscape(this.messages.getMessage("error.4xx.title", null, locale));
 		String text = HtmlUtils.htmlEscape(this.messages.getMessage(reason, null, locale));
 		String home = HtmlUtils.htmlEscape(this.messages.getMessage("error.home", null, locale));
 		response.setStatus(status);
+		// written before Spring Security, which sets these on every other page: this page
+		// loads nothing
+		response.setHeader("Content-Security-Policy", "default-src 'none'; base-uri 'none'; frame-ancestors 'none'");
+		response.setHeader("X-Content-Type-Options", "nosniff");
+		response.setHeader("Referrer-Policy", "no-referrer");
 		response.setContentType(MediaType.TEXT_HTML_VALUE);
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 		response.getWriter()

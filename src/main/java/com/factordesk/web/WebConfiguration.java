@@ -27,6 +27,11 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 class WebConfiguration implements WebMvcConfigurer {
 
 	/**
+	 * The cookie that remembers the language the reader chose.
+	 */
+	static final String LANGUAGE_COOKIE = "factordesk-lang";
+
+	/**
 	 * The languages of the desk, the first the one for everything else.
 	 */
 	static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.forLanguageTag("nl"));
@@ -86,7 +91,7 @@ class WebConfiguration implements WebMvcConfigurer {
 	private static final class SupportedLocaleResolver extends CookieLocaleResolver {
 
 		SupportedLocaleResolver() {
-			super("factordesk-lang");
+			super(LANGUAGE_COOKIE);
 		}
 
 		@Override

@@ -54,6 +54,16 @@ class BadInputIntegrationTests {
 		HttpResponse<String> page = DeskClient.anonymous(this.port).postRaw("/login", multipart, garbage);
 		assertThat(page.statusCode()).isEqualTo(400);
 		assertThat(page.body()).contains("multipart body is malformed");
+		assertThat(page.headers().firstValue("Content-Security-Policy"))
+			.hasValueSatisfying((policy) -> assertThat(policy).startsWith("default-src 'none'"));
+		DeskClient dutch = DeskClient.anonymous(this.port);
+		HttpResponse<String> dutchPage = dutch.send(dutch.request("/login")
+			.header("Content-Type", multipart)
+			.header("Cookie", "factordesk-lang=nl")
+			.POST(HttpRequest.BodyPublishers.ofString(garbage))
+			.build());
+		assertThat(dutchPage.statusCode()).isEqualTo(400);
+		assertThat(dutchPage.body()).contains("lang=\"nl\"").doesNotContain("multipart body is malformed");
 		assertThat(this.underwriter.postRaw("/queue", multipart, garbage).statusCode()).isEqualTo(400);
 		assertThat(this.admin.postRaw("/admin/users", multipart, garbage).statusCode()).isEqualTo(400);
 		HttpResponse<String> api = this.admin.postRaw("/api/v1/risk/backtest", multipart, garbage);
@@ -122,6 +132,25 @@ class BadInputIntegrationTests {
 	}
 
 	@Test
+	void theLoginFormRefusesUnreadableInputLikeEveryOtherForm() {
+		int throttled = count("login_throttle");
+		DeskClient client = DeskClient.anonymous(this.port);
+		assertThat(client.submit("/login", "username", "under\u0000writer", "password", "demo").statusCode())
+			.isEqualTo(400);
+		assertThat(client.submit("/login", "username", "underwriter", "password", "de\u0000mo").statusCode())
+			.isEqualTo(400);
+		assertThat(client.submit("/login", "username\u0000", "underwriter", "password", "demo").statusCode())
+			.isEqualTo(400);
+		// refused before the throttle counts anything
+		assertThat(count("login_throttle")).isEqualTo(throttled);
+		HttpResponse<String> longName = client.submit("/login", "username", "u".repeat(10_000), "password", "demo");
+		assertThat(longName.statusCode()).isEqualTo(302);
+		assertThat(longName.headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).endsWith("/login?error"));
+		assertThat(client.submit("/logout", "junk", "1E+999999999").statusCode()).isLessThan(500).isNotEqualTo(409);
+	}
+
+	@Test
 	void aLoginWithAPasswordPastBcryptsLimitIsABadLogin() {
 		DeskClient client = DeskClient.anonymous(this.port);
 		for (String username : new String[] { "nobody-at-all", "underwriter" }) {
@@ -179,7 +208,7 @@ class BadInputIntegrationTests {
 		assertThat(api.statusCode()).isEqualTo(400);
 		assertThat(api.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
-		assertThat(api.body()).contains("control character");
+		assertThat(api.body()).contains("\"code\":\"input.unreadable.control\"");
 		assertThat(count("app_user")).isEqualTo(users);
 	}
 
@@ -240,6 +269,8 @@ class BadInputIntegrationTests {
 			.send(this.underwriter.request("/queue?lang=nl&_csrf=" + DeskClient.encode(this.underwriter.csrf()))
 				.DELETE()
 				.build());
+		// the shared client speaks English again for the other tests
+		this.underwriter.get("/queue?lang=en");
 		assertThat(method.statusCode()).isEqualTo(405);
 		assertThat(method.body()).contains("Dit verzoek kan niet gelezen worden");
 	}
