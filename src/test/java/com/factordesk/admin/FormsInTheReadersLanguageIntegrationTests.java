@@ -39,9 +39,7 @@ class FormsInTheReadersLanguageIntegrationTests {
 
 	private static final Cookie DUTCH = new Cookie("factordesk-lang", "nl");
 
-	private static final String[][] BANDS = { { "0", "35", "0", "0", "0", "true" },
-			{ "35", "50", "70", "3.5", "60", "false" }, { "50", "65", "80", "2.25", "90", "false" },
-			{ "65", "80", "85", "1.5", "90", "false" }, { "80", "100", "90", "1", "120", "false" } };
+	private static final String[][] BANDS = PricingControllerIntegrationTests.DEFAULTS;
 
 	@Autowired
 	private MockMvc mvc;

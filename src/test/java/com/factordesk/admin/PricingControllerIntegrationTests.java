@@ -38,7 +38,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @WithMockUser(username = "admin", roles = "ADMIN")
 class PricingControllerIntegrationTests {
 
-	private static final String[][] DEFAULTS = { { "0", "35", "0", "0", "0", "true" },
+	/** The demo book's bands as the form shows them, in English. */
+	static final String[][] DEFAULTS = { { "0", "35", "0", "0", "0", "true" },
 			{ "35", "50", "70", "3.5", "60", "false" }, { "50", "65", "80", "2.25", "90", "false" },
 			{ "65", "80", "85", "1.5", "90", "false" }, { "80", "100", "90", "1", "120", "false" } };
 
