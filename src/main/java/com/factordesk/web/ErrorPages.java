@@ -38,9 +38,16 @@ class ErrorPages {
 	private static final Logger logger = LoggerFactory.getLogger(ErrorPages.class);
 
 	/**
-	 * The SQLState of a unique key violation.
+	 * The SQLState of a unique key violation: a concurrent request inserted the same key
+	 * first.
 	 */
 	static final String UNIQUE_VIOLATION = "23505";
+
+	/**
+	 * The SQLState of a foreign key violation: a concurrent request removed the row this
+	 * one refers to (every reference a form offers exists when the form is drawn).
+	 */
+	static final String FOREIGN_KEY_VIOLATION = "23503";
 
 	@ExceptionHandler({ OptimisticLockingFailureException.class, OptimisticLockException.class })
 	@ResponseStatus(HttpStatus.CONFLICT)
@@ -50,9 +57,9 @@ class ErrorPages {
 	}
 
 	/**
-	 * A unique key inserted first by a concurrent request is a conflict; any other
-	 * integrity or data error is a value that validation should have caught: a 400, and a
-	 * bug logged in one line.
+	 * A unique key inserted first by a concurrent request, or a referenced row removed by
+	 * one, is a conflict; any other integrity or data error is a value that validation
+	 * should have caught: a 400, and a bug logged in one line.
 	 */
 	@ExceptionHandler(DataIntegrityViolationException.class)
 	String integrity(DataIntegrityViolationException ex, Model model, HttpServletResponse response) {
@@ -113,7 +120,9 @@ class ErrorPages {
 	}
 
 	static boolean concurrentInsert(DataIntegrityViolationException ex) {
-		return ex instanceof DuplicateKeyException || UNIQUE_VIOLATION.equals(sqlState(ex));
+		String state = sqlState(ex);
+		return ex instanceof DuplicateKeyException || UNIQUE_VIOLATION.equals(state)
+				|| FOREIGN_KEY_VIOLATION.equals(state);
 	}
 
 	static String sqlState(Throwable ex) {

@@ -78,6 +78,8 @@ class UnreadableInputFilter extends OncePerRequestFilter {
 				request.getParts();
 			}
 			catch (IOException | ServletException | RuntimeException ex) {
+				logger.debug("Multipart body of {} {} cannot be read: {}", request.getMethod(), request.getRequestURI(),
+						ex.toString());
 				return tooLarge(ex) ? "input.unreadable.tooLarge" : "input.unreadable.multipart";
 			}
 		}
@@ -86,6 +88,8 @@ class UnreadableInputFilter extends OncePerRequestFilter {
 			parameters = request.getParameterMap();
 		}
 		catch (RuntimeException ex) {
+			logger.debug("Parameters of {} {} cannot be read: {}", request.getMethod(), request.getRequestURI(),
+					ex.toString());
 			return "input.unreadable.parameters";
 		}
 		for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {

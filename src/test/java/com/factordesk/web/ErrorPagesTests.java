@@ -60,6 +60,9 @@ class ErrorPagesTests {
 		this.mvc.perform(get("/duplicate")).andExpect(status().isConflict()).andExpect(view().name("error/409"));
 		this.mvc.perform(get("/duplicate-state")).andExpect(status().isConflict()).andExpect(view().name("error/409"));
 		this.mvc.perform(get("/optimistic")).andExpect(status().isConflict()).andExpect(view().name("error/409"));
+		this.mvc.perform(get("/referenced-row-gone"))
+			.andExpect(status().isConflict())
+			.andExpect(view().name("error/409"));
 	}
 
 	@Test
@@ -88,6 +91,12 @@ class ErrorPagesTests {
 		String duplicateState() {
 			throw new DataIntegrityViolationException("could not execute statement",
 					new SQLException("ERROR: duplicate key value violates unique constraint", "23505"));
+		}
+
+		@GetMapping("/referenced-row-gone")
+		String referencedRowGone() {
+			throw new DataIntegrityViolationException("could not execute statement", new SQLException(
+					"ERROR: insert or update on table \"invoice\" violates foreign key constraint", "23503"));
 		}
 
 		@GetMapping("/optimistic")
