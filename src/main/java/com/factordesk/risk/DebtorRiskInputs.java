@@ -18,11 +18,11 @@ import com.factordesk.shared.Money;
  * @param disputes the invoices issued and disputed in the trailing 365 days
  * @param bureauReadings the bureau scores on record; readings dated after {@code asOf}
  * are ignored
- * @param portfolioMeanPayment the mean payment behaviour sub-score of the portfolio,
- * 0-100, toward which a thin file is shrunk
+ * @param portfolioMeans the portfolio's means on {@code asOf}, toward which a thin file's
+ * payment history and dispute rates are shrunk
  */
 public record DebtorRiskInputs(LocalDate asOf, Payments payments, OpenItems openItems, Disputes disputes,
-		List<BureauReading> bureauReadings, BigDecimal portfolioMeanPayment) {
+		List<BureauReading> bureauReadings, PortfolioMeans portfolioMeans) {
 
 	public DebtorRiskInputs {
 		Objects.requireNonNull(asOf, "asOf");
@@ -30,11 +30,7 @@ public record DebtorRiskInputs(LocalDate asOf, Payments payments, OpenItems open
 		Objects.requireNonNull(openItems, "openItems");
 		Objects.requireNonNull(disputes, "disputes");
 		bureauReadings = List.copyOf(bureauReadings);
-		Objects.requireNonNull(portfolioMeanPayment, "portfolioMeanPayment");
-		if (portfolioMeanPayment.signum() < 0 || portfolioMeanPayment.compareTo(BigDecimal.valueOf(100)) > 0) {
-			throw new IllegalArgumentException(
-					"The portfolio mean is a score 0-100, got " + portfolioMeanPayment.toPlainString());
-		}
+		Objects.requireNonNull(portfolioMeans, "portfolioMeans");
 	}
 
 	/**
@@ -43,11 +39,12 @@ public record DebtorRiskInputs(LocalDate asOf, Payments payments, OpenItems open
 	 * last 90.
 	 *
 	 * @param paidCount invoices paid in the trailing 365 days
-	 * @param adbtDays their ADBT in days, 0 or more (ignored when nothing was paid)
-	 * @param lateShare the share of them paid after the due date, 0-1
+	 * @param adbtDays their ADBT in days, 0 or more (ignored when nothing was paid),
+	 * unrounded
+	 * @param lateShare the share of them paid after the due date, 0-1, unrounded
 	 * @param clientCount the distinct clients whose invoices they were
 	 * @param recentPaidCount invoices paid in the last 90 days
-	 * @param recentAdbtDays their ADBT in days (ignored when nothing was paid)
+	 * @param recentAdbtDays their ADBT in days (ignored when nothing was paid), unrounded
 	 */
 	public record Payments(int paidCount, BigDecimal adbtDays, BigDecimal lateShare, int clientCount,
 			int recentPaidCount, BigDecimal recentAdbtDays) {

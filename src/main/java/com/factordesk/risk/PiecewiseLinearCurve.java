@@ -11,8 +11,9 @@ import com.factordesk.shared.BusinessRefusal;
 /**
  * A curve that turns a measured figure (days beyond terms, a dispute rate, a bureau's raw
  * score) into a sub-score 0-100 by straight lines between configured points, flat beyond
- * the first and the last point. Sub-scores are returned at four decimals, rounded half
- * up.
+ * the first and the last point. {@link #exactAt} gives the sub-score unrounded (to 34
+ * significant digits), as a score is computed; {@link #at} gives it at four decimals,
+ * rounded half up, as it is shown.
  *
  * @param points the points, sorted by strictly increasing x, at least two, each y within
  * 0-100; an admin writes them, so a curve that breaks these rules is a
@@ -65,26 +66,34 @@ public record PiecewiseLinearCurve(List<Point> points) {
 	}
 
 	/**
-	 * The sub-score at {@code x}: the first point's score at or before the first x, the
-	 * last point's at or beyond the last x, on the straight line in between.
+	 * The sub-score at {@code x} at four decimals, rounded half up: {@link #exactAt}
+	 * rounded for display.
 	 */
 	public BigDecimal at(BigDecimal x) {
+		return exactAt(x).setScale(SCALE, RoundingMode.HALF_UP);
+	}
+
+	/**
+	 * The sub-score at {@code x}, unrounded: the first point's score at or before the
+	 * first x, the last point's at or beyond the last x, on the straight line in between
+	 * (computed to 34 significant digits).
+	 */
+	public BigDecimal exactAt(BigDecimal x) {
 		Objects.requireNonNull(x, "x");
 		Point first = this.points.get(0);
 		if (x.compareTo(first.x()) <= 0) {
-			return first.y().setScale(SCALE, RoundingMode.HALF_UP);
+			return first.y();
 		}
 		for (int i = 1; i < this.points.size(); i++) {
 			Point right = this.points.get(i);
 			if (x.compareTo(right.x()) <= 0) {
 				Point left = this.points.get(i - 1);
-				BigDecimal slope = right.y()
-					.subtract(left.y())
-					.divide(right.x().subtract(left.x()), MathContext.DECIMAL64);
-				return left.y().add(slope.multiply(x.subtract(left.x()))).setScale(SCALE, RoundingMode.HALF_UP);
+				// rise x run first, then one division: exact whenever the result is
+				BigDecimal rise = right.y().subtract(left.y()).multiply(x.subtract(left.x()));
+				return left.y().add(rise.divide(right.x().subtract(left.x()), MathContext.DECIMAL128));
 			}
 		}
-		return this.points.get(this.points.size() - 1).y().setScale(SCALE, RoundingMode.HALF_UP);
+		return this.points.get(this.points.size() - 1).y();
 	}
 
 	/**

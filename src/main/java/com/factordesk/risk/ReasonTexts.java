@@ -35,6 +35,10 @@ public class ReasonTexts {
 		String key = "reason." + reason.code();
 		if (Reason.DISPUTE_RATE.equals(reason.code())) {
 			key += (!args.isEmpty() && args.get(0) instanceof RiskScores.AmountArg) ? ".amount" : ".count";
+			// shrunk toward the portfolio's rate: the rate counted and the portfolio's
+			// too
+			// (snapshots from before keep their three values)
+			key += (args.size() == 5) ? ".credible" : "";
 		}
 		Object[] values = args.stream().map((arg) -> value(arg, locale)).toArray();
 		return this.messages.getMessage(key, values, reason.text(), locale);

@@ -29,13 +29,17 @@ import com.factordesk.risk.ScoringModel.PaymentBlend;
  * base    = (0.60 A + 0.25 L) / 0.85
  * history = base + trend, kept within 0-100
  * z       = n / (n + k), n = paid invoices, k = 10
- * H       = z x history + (1 - z) x portfolio mean        (credibility shrinkage)
+ * H       = z x history + (1 - z) x portfolio's mean history   (credibility shrinkage)
  * O       = ADBT curve at the days past due of the most overdue open invoice
  * payment = 0.85 H + 0.15 O
  * </pre> The trend compares the last 90 days with the year: when at least 3 invoices were
  * paid in the last 90 days, each day their ADBT is above the year's costs 0.5 points (and
- * each day below earns 0.5), at most 10 either way. With no invoices paid the history is
- * the portfolio mean; with no invoices paid and none open, payment behaviour is missing.
+ * each day below earns 0.5), at most 10 either way. The portfolio's mean history is the
+ * mean of the same history part over the debtors with paid invoices
+ * ({@link PortfolioMeans}), so that a thin file is shrunk toward what its own part would
+ * be on average, not toward whole payment behaviour. With no invoices paid the history is
+ * the portfolio's mean; with no invoices paid and none open, payment behaviour is
+ * missing.
  * <p>
  * <b>Bureau</b>: the newest reading per provider dated on or before the as-of date,
  * normalised by the provider's scale, fading to neutral 50 between 180 and 365 days old,
@@ -43,14 +47,22 @@ import com.factordesk.risk.ScoringModel.PaymentBlend;
  * is no better than a stale one, so it cannot raise a debtor above one).
  * <p>
  * <b>Disputes</b>: over the invoices issued in 365 days, the dispute rate by count and by
- * amount, open disputes counted twice in both; the higher of the two goes through the
- * dispute rate curve. No invoices issued: missing.
+ * amount, open disputes counted twice in both, each shrunk toward the portfolio's rate of
+ * the same kind with credibility z = n / (n + k), n = invoices issued, k = 10 (one
+ * dispute on two invoices is not a 50 % rate): rate = z x own rate + (1 - z) x
+ * portfolio's rate. The higher of the two goes through the dispute rate curve. No
+ * invoices issued: missing.
  * <p>
  * <b>Score</b>: the weighted average of the components present (a missing component's
  * weight is shared among the others in proportion to their weights, and a reason says it
- * is missing), capped at 40 when an open item is 60 or more days past due, rounded half
- * up to one decimal. The grade is read from the rounded score. When every component is
- * missing the score is the neutral 50.
+ * is missing), capped at 40 when an open item is 60 or more days past due. Everything is
+ * computed from the unrounded inputs and carried unrounded (34 significant digits) to the
+ * end, then rounded once, half even, to one decimal; the grade is read from the rounded
+ * score (79.95 is 80.0 and A, 79.94 is 79.9 and B). Before that rounding the total is
+ * settled at 20 decimals, which drops the noise a division leaves in the last of the 34
+ * digits (so that a total that is exactly 79.95 is not carried as 79.9499...9). When
+ * every component is missing the score is the neutral 50. Sub-scores and points lost are
+ * rounded only as they are shown.
  * <p>
  * <b>Reasons</b>: every loss is measured in score points against the maximum of 100 (a
  * component's loss is its effective weight x (100 - sub-score), split over what caused
@@ -64,7 +76,15 @@ public final class RiskScorer {
 
 	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-	private static final MathContext MC = MathContext.DECIMAL64;
+	/**
+	 * The precision a score is carried at until its one rounding.
+	 */
+	static final MathContext MC = MathContext.DECIMAL128;
+
+	/**
+	 * The decimals at which the carried total is settled before it is rounded.
+	 */
+	private static final int SETTLED_DECIMALS = 20;
 
 	/**
 	 * Scores one debtor with one model.
@@ -89,7 +109,7 @@ public final class RiskScorer {
 		for (Part part : parts) {
 			BigDecimal weight = model.weights().of(part.component());
 			if (part.missing() || !scored) {
-				components.add(new ComponentScore(part.component(), part.subScore(), weight,
+				components.add(new ComponentScore(part.component(), shown(part.subScore()), weight,
 						BigDecimal.ZERO.setScale(6), part.missing(), points(BigDecimal.ZERO)));
 				if (part.missing()) {
 					missing.add(part.missingReason());
@@ -97,8 +117,8 @@ public final class RiskScorer {
 				continue;
 			}
 			BigDecimal effectiveWeight = weight.divide(weightPresent, MC);
-			components.add(new ComponentScore(part.component(), part.subScore(), weight,
-					effectiveWeight.setScale(6, RoundingMode.HALF_UP), false,
+			components.add(new ComponentScore(part.component(), shown(part.subScore()), weight,
+					effectiveWeight.setScale(6, RoundingMode.HALF_EVEN), false,
 					points(effectiveWeight.multiply(HUNDRED.subtract(part.subScore())))));
 			for (Loss loss : part.losses()) {
 				losses.add(new Reason(loss.code(), points(effectiveWeight.multiply(loss.subScorePoints())), loss.text(),
@@ -124,7 +144,8 @@ public final class RiskScorer {
 			total = cap.maxScore();
 		}
 
-		BigDecimal score = total.setScale(1, RoundingMode.HALF_UP);
+		// the one rounding, after settling the last digits' noise
+		BigDecimal score = total.setScale(SETTLED_DECIMALS, RoundingMode.HALF_EVEN).setScale(1, RoundingMode.HALF_EVEN);
 		List<Reason> reasons = new ArrayList<>(losses.stream()
 			.filter((reason) -> reason.pointsLost().signum() > 0)
 			.sorted(Comparator.comparing(Reason::pointsLost).reversed())
@@ -142,31 +163,26 @@ public final class RiskScorer {
 					points(BigDecimal.ZERO), "no paid or open invoices in the last 365 days", List.of()));
 		}
 		PaymentBlend blend = model.paymentBlend();
-		BigDecimal mean = inputs.portfolioMeanPayment();
+		BigDecimal mean = inputs.portfolioMeans().paymentHistory();
 		int n = paid.paidCount();
-		BigDecimal z = (n == 0) ? BigDecimal.ZERO
-				: BigDecimal.valueOf(n).divide(BigDecimal.valueOf(n + model.credibilityK()), MC);
+		BigDecimal z = credibility(n, model.credibilityK());
 		List<Loss> losses = new ArrayList<>();
 
 		BigDecimal credibleHistory = mean;
 		if (n > 0) {
-			BigDecimal adbtScore = model.adbtCurve().at(paid.adbtDays());
-			BigDecimal onTimeScore = HUNDRED.multiply(BigDecimal.ONE.subtract(paid.lateShare()));
-			BigDecimal base = blend.adbt()
-				.multiply(adbtScore)
-				.add(blend.onTime().multiply(onTimeScore))
-				.divide(blend.history(), MC);
-			BigDecimal history = within0To100(base.add(trend(paid, model)));
-			credibleHistory = z.multiply(history).add(BigDecimal.ONE.subtract(z).multiply(mean));
+			History own = history(paid, model);
+			credibleHistory = z.multiply(own.history()).add(BigDecimal.ONE.subtract(z).multiply(mean));
 
-			losses.add(new Loss(Reason.PAYS_LATE, blend.adbt().multiply(z).multiply(HUNDRED.subtract(adbtScore)),
+			losses.add(new Loss(Reason.PAYS_LATE, blend.adbt().multiply(z).multiply(HUNDRED.subtract(own.adbtScore())),
 					"pays " + count(wholeDays(paid.adbtDays()), "day") + " beyond terms on average ("
 							+ count(n, "invoice") + ", " + count(paid.clientCount(), "client") + ")",
 					List.of(wholeDays(paid.adbtDays()), n, paid.clientCount())));
 			int latePercent = wholePercent(paid.lateShare());
-			losses.add(new Loss(Reason.LATE_SHARE, blend.onTime().multiply(z).multiply(HUNDRED.subtract(onTimeScore)),
+			losses.add(new Loss(Reason.LATE_SHARE,
+					blend.onTime().multiply(z).multiply(HUNDRED.subtract(own.onTimeScore())),
 					latePercent + " % of " + count(n, "invoice") + " paid late", List.of(latePercent, n)));
-			losses.add(new Loss(Reason.TREND_WORSENING, blend.history().multiply(z).multiply(base.subtract(history)),
+			losses.add(new Loss(Reason.TREND_WORSENING,
+					blend.history().multiply(z).multiply(own.base().subtract(own.history())),
 					"paying later lately: " + count(wholeDays(paid.recentAdbtDays()), "day")
 							+ " beyond terms in the last 90 days, " + wholeDays(paid.adbtDays()) + " over the year",
 					List.of(wholeDays(paid.recentAdbtDays()), wholeDays(paid.adbtDays()))));
@@ -179,7 +195,7 @@ public final class RiskScorer {
 					List.of(n, wholePercent(meanShare))));
 		}
 
-		BigDecimal openScore = model.adbtCurve().at(BigDecimal.valueOf(open.maxDaysPastDue()));
+		BigDecimal openScore = model.adbtCurve().exactAt(BigDecimal.valueOf(open.maxDaysPastDue()));
 		if (open.maxDaysPastDue() > 0) {
 			losses.add(new Loss(Reason.OPEN_PAST_DUE, blend.openItems().multiply(HUNDRED.subtract(openScore)),
 					"an open invoice is " + count(open.maxDaysPastDue(), "day") + " past due ("
@@ -187,10 +203,34 @@ public final class RiskScorer {
 					List.of(open.maxDaysPastDue(), open.count(), open.amount())));
 		}
 		BigDecimal subScore = blend.history().multiply(credibleHistory).add(blend.openItems().multiply(openScore));
-		return new Part(Component.PAYMENT_BEHAVIOUR, subScore(subScore), losses, null);
+		return new Part(Component.PAYMENT_BEHAVIOUR, within0To100(subScore), losses, null);
 	}
 
-	private BigDecimal trend(Payments paid, ScoringModel model) {
+	/**
+	 * A debtor's payment history on its own record, before credibility shrinkage: the
+	 * days-beyond-terms and share-on-time parts blended ({@code base}), adjusted by the
+	 * trend and kept within 0-100 ({@code history}). Only for a debtor with paid
+	 * invoices.
+	 */
+	static History history(Payments paid, ScoringModel model) {
+		PaymentBlend blend = model.paymentBlend();
+		BigDecimal adbtScore = model.adbtCurve().exactAt(paid.adbtDays());
+		BigDecimal onTimeScore = HUNDRED.multiply(BigDecimal.ONE.subtract(paid.lateShare()));
+		BigDecimal base = blend.adbt()
+			.multiply(adbtScore)
+			.add(blend.onTime().multiply(onTimeScore))
+			.divide(blend.history(), MC);
+		return new History(adbtScore, onTimeScore, base, within0To100(base.add(trend(paid, model))));
+	}
+
+	/**
+	 * The credibility n / (n + k) of a record of n: 0 for none, 1 when k is 0.
+	 */
+	private static BigDecimal credibility(int n, int k) {
+		return (n == 0) ? BigDecimal.ZERO : BigDecimal.valueOf(n).divide(BigDecimal.valueOf((long) n + k), MC);
+	}
+
+	private static BigDecimal trend(Payments paid, ScoringModel model) {
 		ScoringModel.TrendRule rule = model.trend();
 		if (paid.recentPaidCount() < rule.minRecentInvoices()) {
 			return BigDecimal.ZERO;
@@ -209,7 +249,7 @@ public final class RiskScorer {
 		}
 		if (newest.isEmpty()) {
 			// no bureau file is no better than a stale one: the neutral score, flagged
-			return new Part(Component.BUREAU, subScore(model.bureauDecay().neutralScore()), List.of(),
+			return new Part(Component.BUREAU, model.bureauDecay().neutralScore(), List.of(),
 					new Reason(Reason.NO_BUREAU, points(BigDecimal.ZERO), "no bureau score", List.of()));
 		}
 		BigDecimal providers = BigDecimal.valueOf(newest.size());
@@ -219,7 +259,7 @@ public final class RiskScorer {
 			long ageDays = ChronoUnit.DAYS.between(reading.asOf(), inputs.asOf());
 			BigDecimal normalised = model.bureauScales()
 				.get(reading.provider())
-				.at(BigDecimal.valueOf(reading.score()));
+				.exactAt(BigDecimal.valueOf(reading.score()));
 			BigDecimal decayed = decay(normalised, ageDays, model.bureauDecay());
 			sum = sum.add(decayed);
 			String age = (ageDays > model.bureauDecay().freshDays()) ? ", " + ageDays + " days old" : "";
@@ -227,7 +267,7 @@ public final class RiskScorer {
 					"bureau score " + reading.score() + " (" + reading.provider() + ", " + reading.asOf() + age + ")",
 					List.of(reading.score(), reading.provider().name(), reading.asOf(), ageDays)));
 		}
-		return new Part(Component.BUREAU, subScore(sum.divide(providers, MC)), losses, null);
+		return new Part(Component.BUREAU, sum.divide(providers, MC), losses, null);
 	}
 
 	/**
@@ -241,9 +281,10 @@ public final class RiskScorer {
 		if (ageDays >= decay.neutralDays()) {
 			return decay.neutralScore();
 		}
-		BigDecimal faded = BigDecimal.valueOf(ageDays - decay.freshDays())
-			.divide(BigDecimal.valueOf(decay.neutralDays() - decay.freshDays()), MC);
-		return normalised.add(decay.neutralScore().subtract(normalised).multiply(faded));
+		BigDecimal fading = decay.neutralScore()
+			.subtract(normalised)
+			.multiply(BigDecimal.valueOf(ageDays - decay.freshDays()));
+		return normalised.add(fading.divide(BigDecimal.valueOf(decay.neutralDays() - decay.freshDays()), MC));
 	}
 
 	private Part disputes(DebtorRiskInputs inputs, ScoringModel model) {
@@ -252,6 +293,8 @@ public final class RiskScorer {
 			return Part.missing(Component.DISPUTES, new Reason(Reason.NO_DISPUTE_HISTORY, points(BigDecimal.ZERO),
 					"no invoices in the last 365 days to measure disputes on", List.of()));
 		}
+		PortfolioMeans portfolio = inputs.portfolioMeans();
+		BigDecimal z = credibility(disputes.invoicedCount(), model.disputeCredibilityK());
 		BigDecimal invoiced = BigDecimal.valueOf(disputes.invoicedCount());
 		BigDecimal countRate = BigDecimal.valueOf(disputes.disputedCount()).divide(invoiced, MC);
 		BigDecimal countRateOpenTwice = BigDecimal.valueOf(disputes.disputedCount() + disputes.openCount())
@@ -262,28 +305,46 @@ public final class RiskScorer {
 			.plus(disputes.openAmount())
 			.amount()
 			.divide(disputes.invoicedAmount().amount(), MC) : BigDecimal.ZERO;
+		// each rate shrunk toward the portfolio's of the same kind; the debtor's own open
+		// disputes, counted twice, are what separates the two versions of each
+		BigDecimal credibleCount = shrink(countRate, z, portfolio.disputeRateByCount());
+		BigDecimal credibleAmount = shrink(amountRate, z, portfolio.disputeRateByAmount());
+		BigDecimal credibleCountOpenTwice = shrink(countRateOpenTwice, z, portfolio.disputeRateByCount());
+		BigDecimal credibleAmountOpenTwice = shrink(amountRateOpenTwice, z, portfolio.disputeRateByAmount());
 		PiecewiseLinearCurve curve = model.disputeRateCurve();
-		BigDecimal withoutOpenTwice = curve.at(countRate.max(amountRate));
-		BigDecimal subScore = curve.at(countRateOpenTwice.max(amountRateOpenTwice));
+		BigDecimal withoutOpenTwice = curve.exactAt(credibleCount.max(credibleAmount));
+		BigDecimal subScore = curve.exactAt(credibleCountOpenTwice.max(credibleAmountOpenTwice));
 
 		List<Loss> losses = new ArrayList<>();
-		if (amountRate.compareTo(countRate) > 0) {
-			String percent = percent(amountRate);
-			losses.add(new Loss(
-					Reason.DISPUTE_RATE, HUNDRED.subtract(withoutOpenTwice), disputes.disputedAmount() + " of "
-							+ disputes.invoicedAmount() + " invoiced is disputed (" + percent + " %)",
-					List.of(disputes.disputedAmount(), disputes.invoicedAmount(), percent)));
+		if (credibleAmount.compareTo(credibleCount) > 0) {
+			String own = percent(amountRate);
+			String counted = percent(credibleAmount);
+			String ofPortfolio = percent(portfolio.disputeRateByAmount());
+			losses.add(new Loss(Reason.DISPUTE_RATE, HUNDRED.subtract(withoutOpenTwice),
+					disputes.disputedAmount() + " of " + disputes.invoicedAmount() + " invoiced is disputed (" + own
+							+ " %), counted as " + counted + " % against the portfolio's " + ofPortfolio + " %",
+					List.of(disputes.disputedAmount(), disputes.invoicedAmount(), own, counted, ofPortfolio)));
 		}
 		else {
-			String percent = percent(countRate);
+			String own = percent(countRate);
+			String counted = percent(credibleCount);
+			String ofPortfolio = percent(portfolio.disputeRateByCount());
 			losses.add(new Loss(Reason.DISPUTE_RATE, HUNDRED.subtract(withoutOpenTwice),
 					"disputes on " + disputes.disputedCount() + " of " + count(disputes.invoicedCount(), "invoice")
-							+ " (" + percent + " %)",
-					List.of(disputes.disputedCount(), disputes.invoicedCount(), percent)));
+							+ " (" + own + " %), counted as " + counted + " % against the portfolio's " + ofPortfolio
+							+ " %",
+					List.of(disputes.disputedCount(), disputes.invoicedCount(), own, counted, ofPortfolio)));
 		}
 		losses.add(new Loss(Reason.OPEN_DISPUTES, withoutOpenTwice.subtract(subScore),
 				count(disputes.openCount(), "open dispute"), List.of(disputes.openCount())));
 		return new Part(Component.DISPUTES, subScore, losses, null);
+	}
+
+	/**
+	 * z x own + (1 - z) x the portfolio's.
+	 */
+	private static BigDecimal shrink(BigDecimal own, BigDecimal z, BigDecimal portfolio) {
+		return z.multiply(own).add(BigDecimal.ONE.subtract(z).multiply(portfolio));
 	}
 
 	private static String percent(BigDecimal fraction) {
@@ -294,12 +355,16 @@ public final class RiskScorer {
 		return value.max(BigDecimal.ZERO).min(HUNDRED);
 	}
 
-	private static BigDecimal subScore(BigDecimal value) {
-		return within0To100(value).setScale(PiecewiseLinearCurve.SCALE, RoundingMode.HALF_UP);
+	/**
+	 * A sub-score as shown and stored: at four decimals, half even ({@code null} when
+	 * missing).
+	 */
+	private static BigDecimal shown(BigDecimal subScore) {
+		return (subScore != null) ? subScore.setScale(PiecewiseLinearCurve.SCALE, RoundingMode.HALF_EVEN) : null;
 	}
 
 	private static BigDecimal points(BigDecimal value) {
-		return value.setScale(2, RoundingMode.HALF_UP);
+		return value.setScale(2, RoundingMode.HALF_EVEN);
 	}
 
 	private static int wholeDays(BigDecimal days) {
@@ -331,6 +396,13 @@ public final class RiskScorer {
 		boolean missing() {
 			return this.subScore == null;
 		}
+
+	}
+
+	/**
+	 * A debtor's own payment history and the parts it is made of, unrounded.
+	 */
+	record History(BigDecimal adbtScore, BigDecimal onTimeScore, BigDecimal base, BigDecimal history) {
 
 	}
 

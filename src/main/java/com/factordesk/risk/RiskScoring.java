@@ -1,14 +1,17 @@
 package com.factordesk.risk;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import com.factordesk.risk.DebtorRiskInputs.Disputes;
+import com.factordesk.risk.DebtorRiskInputs.Payments;
+
+import com.factordesk.risk.internal.PortfolioMeansStore;
 import com.factordesk.risk.internal.RiskInputsQuery;
 import com.factordesk.risk.internal.RiskScoreStore;
 import com.factordesk.risk.internal.ScoringModels;
@@ -28,6 +31,14 @@ import org.springframework.transaction.annotation.Transactional;
  * Scores debtors: all of them at once (set-based: a few SQL aggregates, then the pure
  * {@link RiskScorer}), or one as of any date using only what was known on that date.
  * Stored scores are snapshots a decision can cite.
+ * <p>
+ * Thin files are shrunk toward the {@link PortfolioMeans} of the date, kept per as-of
+ * date and scoring version: a scoring run computes them from the aggregates it reads
+ * anyway and stores them; the score of one debtor as of a date reads them, and only for a
+ * date nobody computed yet aggregates the portfolio, once, and stores them for the next.
+ * Stored means of a past date stay as they were computed (a payment recorded later with
+ * an earlier date changes the debtor's own inputs, not the portfolio's means of that
+ * date); today's are replaced by every full run.
  */
 @Service
 public class RiskScoring {
@@ -42,15 +53,18 @@ public class RiskScoring {
 
 	private final RiskScorer scorer = new RiskScorer();
 
+	private final PortfolioMeansStore means;
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
 	private final AdvisoryLocks locks;
 
-	RiskScoring(RiskInputsQuery inputs, RiskScoreStore store, ScoringModels models, JdbcClient jdbc, Clock clock,
-			AdvisoryLocks locks) {
+	RiskScoring(RiskInputsQuery inputs, RiskScoreStore store, ScoringModels models, PortfolioMeansStore means,
+			JdbcClient jdbc, Clock clock, AdvisoryLocks locks) {
 		this.inputs = inputs;
+		this.means = means;
 		this.locks = locks;
 		this.store = store;
 		this.models = models;
@@ -65,7 +79,7 @@ public class RiskScoring {
 	public ScoringRun scoreAll(ScoreTrigger trigger) {
 		Instant started = this.clock.instant();
 		LocalDate today = LocalDate.now(this.clock);
-		Map<Long, Scored> scored = assessAll(today);
+		Map<Long, Scored> scored = assessAndKeepMeans(today, started);
 		this.store.saveAll(scored, today, started, trigger);
 		ScoringRun run = new ScoringRun(today, scored.size(), Duration.between(started, this.clock.instant()));
 		logger.info("Scored {} debtors as of {} in {} ms ({})", run.debtors(), today, run.elapsed().toMillis(),
@@ -75,7 +89,8 @@ public class RiskScoring {
 
 	/**
 	 * Re-scores one debtor as of today and stores the snapshot as its current score. Thin
-	 * files shrink toward the portfolio mean of the latest full scoring run.
+	 * files shrink toward the portfolio means of the latest full scoring run of the model
+	 * in force (computed and stored for today when there is none).
 	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public RiskAssessment rescore(long debtorId, ScoreTrigger trigger) {
@@ -87,8 +102,8 @@ public class RiskScoring {
 		Instant scoredAt = this.clock.instant();
 		LocalDate today = LocalDate.now(this.clock);
 		ScoringModel model = this.models.current();
-		DebtorRiskInputs debtorInputs = this.inputs.one(debtorId, today)
-			.toInputs(today, this.store.latestPortfolioMean().orElse(ScoringModels.NEUTRAL_MEAN));
+		PortfolioMeans portfolio = this.means.latest(today, model.version()).orElseGet(() -> meansOf(today, model));
+		DebtorRiskInputs debtorInputs = this.inputs.one(debtorId, today).toInputs(today, portfolio);
 		RiskAssessment assessment = this.scorer.score(debtorInputs, model);
 		this.store.saveAll(Map.of(debtorId, new Scored(debtorInputs, assessment)), today, scoredAt, trigger);
 		return assessment;
@@ -104,29 +119,39 @@ public class RiskScoring {
 		LocalDate monthStart = LocalDate.now(this.clock).withDayOfMonth(1);
 		for (int back = months; back >= 1; back--) {
 			LocalDate asOf = monthStart.minusMonths(back - 1).minusDays(1);
-			this.store.saveHistory(assessAll(asOf), asOf, this.clock.instant(), ScoreTrigger.SEED);
+			Instant scoredAt = this.clock.instant();
+			this.store.saveHistory(assessAndKeepMeans(asOf, scoredAt), asOf, scoredAt, ScoreTrigger.SEED);
 		}
 	}
 
 	/**
-	 * The scores of every debtor as of the end of {@code asOf}, computed and not stored.
+	 * The scores of every debtor as of the end of {@code asOf}, computed and not stored,
+	 * with the portfolio means stored for that date (those the score of one debtor as of
+	 * it uses), or, for a date nobody computed yet, those of the inputs just read.
 	 */
 	@Transactional(readOnly = true)
 	public Map<Long, RiskAssessment> assessAllAsOf(LocalDate asOf) {
+		ScoringModel model = this.models.current();
+		Map<Long, RiskInputsQuery.Facts> facts = this.inputs.all(asOf);
+		PortfolioMeans portfolio = this.means.find(asOf, model.version())
+			.orElseGet(() -> PortfolioMeans.of(payments(facts), disputes(facts), model));
 		Map<Long, RiskAssessment> result = new LinkedHashMap<>();
-		assessAll(asOf).forEach((debtorId, scored) -> result.put(debtorId, scored.assessment()));
+		assess(facts, asOf, portfolio, model).forEach((debtorId, scored) -> result.put(debtorId, scored.assessment()));
 		return result;
 	}
 
 	/**
 	 * One debtor's score as of the end of {@code asOf}, from what was known then: later
-	 * invoices, payments, disputes and bureau scores change nothing.
+	 * invoices, payments, disputes and bureau scores change nothing. Reads the inputs of
+	 * this debtor and the stored portfolio means of the date; for a date nobody computed
+	 * yet, the means are computed from the whole portfolio once and stored (hence a
+	 * writable transaction).
 	 */
-	@Transactional(readOnly = true)
+	@Transactional
 	public RiskAssessment assessAsOf(long debtorId, LocalDate asOf) {
 		ScoringModel model = this.models.current();
-		BigDecimal mean = portfolioMean(this.inputs.all(asOf), asOf, model);
-		return this.scorer.score(this.inputs.one(debtorId, asOf).toInputs(asOf, mean), model);
+		PortfolioMeans portfolio = this.means.find(asOf, model.version()).orElseGet(() -> meansOf(asOf, model));
+		return this.scorer.score(this.inputs.one(debtorId, asOf).toInputs(asOf, portfolio), model);
 	}
 
 	/**
@@ -135,7 +160,7 @@ public class RiskScoring {
 	 * @throws BusinessRefusal when {@code asOf} is after today
 	 */
 	@PreAuthorize("hasAnyRole('UNDERWRITER', 'MANAGER', 'API_READ')")
-	@Transactional(readOnly = true)
+	@Transactional
 	public RiskAssessment assessAsOf(String debtorRef, LocalDate asOf) {
 		if (asOf.isAfter(LocalDate.now(this.clock))) {
 			throw BusinessRefusal.onField("asOf", "score.asOf.future",
@@ -149,35 +174,45 @@ public class RiskScoring {
 		return assessAsOf(debtorId, asOf);
 	}
 
-	private Map<Long, Scored> assessAll(LocalDate asOf) {
+	/**
+	 * Every debtor's score as of {@code asOf}, with the portfolio means computed from the
+	 * same inputs and stored for that date (replacing any stored before).
+	 */
+	private Map<Long, Scored> assessAndKeepMeans(LocalDate asOf, Instant computedAt) {
 		ScoringModel model = this.models.current();
 		Map<Long, RiskInputsQuery.Facts> facts = this.inputs.all(asOf);
-		BigDecimal mean = portfolioMean(facts, asOf, model);
+		PortfolioMeans portfolio = PortfolioMeans.of(payments(facts), disputes(facts), model);
+		this.means.replace(asOf, model.version(), portfolio, computedAt);
+		return assess(facts, asOf, portfolio, model);
+	}
+
+	private Map<Long, Scored> assess(Map<Long, RiskInputsQuery.Facts> facts, LocalDate asOf, PortfolioMeans portfolio,
+			ScoringModel model) {
 		Map<Long, Scored> scored = new LinkedHashMap<>();
 		facts.forEach((debtorId, fact) -> {
-			DebtorRiskInputs debtorInputs = fact.toInputs(asOf, mean);
+			DebtorRiskInputs debtorInputs = fact.toInputs(asOf, portfolio);
 			scored.put(debtorId, new Scored(debtorInputs, this.scorer.score(debtorInputs, model)));
 		});
 		return scored;
 	}
 
 	/**
-	 * The mean payment behaviour sub-score of the debtors who paid invoices, each on its
-	 * own history alone.
+	 * The portfolio means of a date nobody computed yet: one aggregate of the whole
+	 * portfolio, stored for the next request (unless a concurrent one stored them first).
 	 */
-	private BigDecimal portfolioMean(Map<Long, RiskInputsQuery.Facts> facts, LocalDate asOf, ScoringModel model) {
-		ScoringModel own = ScoringModels.withoutShrinkage(model);
-		BigDecimal sum = BigDecimal.ZERO;
-		int count = 0;
-		for (RiskInputsQuery.Facts fact : facts.values()) {
-			if (fact.payments().paidCount() > 0) {
-				RiskAssessment assessment = this.scorer.score(fact.toInputs(asOf, ScoringModels.NEUTRAL_MEAN), own);
-				sum = sum.add(assessment.component(Component.PAYMENT_BEHAVIOUR).subScore());
-				count++;
-			}
-		}
-		return (count == 0) ? ScoringModels.NEUTRAL_MEAN
-				: sum.divide(BigDecimal.valueOf(count), 2, RoundingMode.HALF_EVEN);
+	private PortfolioMeans meansOf(LocalDate asOf, ScoringModel model) {
+		Map<Long, RiskInputsQuery.Facts> facts = this.inputs.all(asOf);
+		logger.debug("Computing the portfolio means as of {} for scoring version {}", asOf, model.version());
+		return this.means.storeIfAbsent(asOf, model.version(),
+				PortfolioMeans.of(payments(facts), disputes(facts), model), this.clock.instant());
+	}
+
+	private static List<Payments> payments(Map<Long, RiskInputsQuery.Facts> facts) {
+		return facts.values().stream().map(RiskInputsQuery.Facts::payments).toList();
+	}
+
+	private static List<Disputes> disputes(Map<Long, RiskInputsQuery.Facts> facts) {
+		return facts.values().stream().map(RiskInputsQuery.Facts::disputes).toList();
 	}
 
 	/**

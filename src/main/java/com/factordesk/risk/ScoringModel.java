@@ -20,15 +20,25 @@ import com.factordesk.debtor.BureauProvider;
  * most overdue open item
  * @param disputeRateCurve dispute rate (a fraction: 0.05 is 5 %) to sub-score
  * @param credibilityK the k in the credibility n / (n + k) with which a thin file's
- * payment history is shrunk toward the portfolio mean, n being the paid invoices
+ * payment history is shrunk toward the portfolio's mean payment history, n being the paid
+ * invoices
+ * @param disputeCredibilityK the k in the credibility n / (n + k) with which a debtor's
+ * dispute rates are shrunk toward the portfolio's, n being the invoices issued in the
+ * trailing 365 days
  * @param trend how a recent change in days beyond terms adjusts payment behaviour
  * @param bureauDecay how an old bureau score fades to neutral
  * @param pastDueCap the most a debtor with long past-due open items may score
  * @param bureauScales per provider, the curve from its raw score to 0-100 higher is safer
  */
 public record ScoringModel(int version, Weights weights, PaymentBlend paymentBlend, PiecewiseLinearCurve adbtCurve,
-		PiecewiseLinearCurve disputeRateCurve, int credibilityK, TrendRule trend, BureauDecay bureauDecay,
-		PastDueCap pastDueCap, Map<BureauProvider, PiecewiseLinearCurve> bureauScales) {
+		PiecewiseLinearCurve disputeRateCurve, int credibilityK, int disputeCredibilityK, TrendRule trend,
+		BureauDecay bureauDecay, PastDueCap pastDueCap, Map<BureauProvider, PiecewiseLinearCurve> bureauScales) {
+
+	/**
+	 * The k of dispute-rate credibility of DESIGN.md section 2, and of every version
+	 * stored before it was configurable.
+	 */
+	public static final int DEFAULT_DISPUTE_CREDIBILITY_K = 10;
 
 	public ScoringModel {
 		Objects.requireNonNull(weights, "weights");
@@ -41,12 +51,28 @@ public record ScoringModel(int version, Weights weights, PaymentBlend paymentBle
 		if (credibilityK < 0) {
 			throw new IllegalArgumentException("The credibility k cannot be negative, got " + credibilityK);
 		}
+		if (disputeCredibilityK < 0) {
+			throw new IllegalArgumentException(
+					"The dispute credibility k cannot be negative, got " + disputeCredibilityK);
+		}
 		bureauScales = Map.copyOf(bureauScales);
 		for (BureauProvider provider : BureauProvider.values()) {
 			if (!bureauScales.containsKey(provider)) {
 				throw new IllegalArgumentException("No scale configured for bureau " + provider);
 			}
 		}
+	}
+
+	/**
+	 * A model with the default dispute credibility k
+	 * ({@value #DEFAULT_DISPUTE_CREDIBILITY_K}), as models were written before it was
+	 * configurable.
+	 */
+	public ScoringModel(int version, Weights weights, PaymentBlend paymentBlend, PiecewiseLinearCurve adbtCurve,
+			PiecewiseLinearCurve disputeRateCurve, int credibilityK, TrendRule trend, BureauDecay bureauDecay,
+			PastDueCap pastDueCap, Map<BureauProvider, PiecewiseLinearCurve> bureauScales) {
+		this(version, weights, paymentBlend, adbtCurve, disputeRateCurve, credibilityK, DEFAULT_DISPUTE_CREDIBILITY_K,
+				trend, bureauDecay, pastDueCap, bureauScales);
 	}
 
 	/**
@@ -70,7 +96,7 @@ public record ScoringModel(int version, Weights weights, PaymentBlend paymentBle
 				new PaymentBlend(new BigDecimal("0.60"), new BigDecimal("0.25"), new BigDecimal("0.15")),
 				PiecewiseLinearCurve.of("0", "100", "15", "75", "30", "50", "60", "20", "90", "0"),
 				PiecewiseLinearCurve.of("0", "100", "0.05", "70", "0.15", "30", "0.25", "0"), 10,
-				new TrendRule(3, new BigDecimal("0.5"), new BigDecimal("10")),
+				DEFAULT_DISPUTE_CREDIBILITY_K, new TrendRule(3, new BigDecimal("0.5"), new BigDecimal("10")),
 				new BureauDecay(180, 365, new BigDecimal("50")), new PastDueCap(60, new BigDecimal("40")), scales);
 	}
 

@@ -14,7 +14,8 @@ import com.factordesk.shared.Money;
 /**
  * Test data: a debtor's risk inputs, by default a clean payer as of 2026-09-01 with 40
  * invoices paid on time for 3 clients, nothing past due, no disputes on 50 invoices, a
- * fresh PAYDEX 80 and a portfolio mean of 70.
+ * fresh PAYDEX 80, and a portfolio whose mean payment history is 70 and whose dispute
+ * rates are 0.
  */
 final class RiskInputs {
 
@@ -40,6 +41,10 @@ final class RiskInputs {
 			List.of(new BureauReading(BureauProvider.PAYDEX, 80, LocalDate.of(2026, 8, 1))));
 
 	private String mean = "70";
+
+	private String disputeRateByCount = "0";
+
+	private String disputeRateByAmount = "0";
 
 	private RiskInputs() {
 	}
@@ -101,8 +106,20 @@ final class RiskInputs {
 		return this;
 	}
 
+	/**
+	 * The portfolio's mean payment history.
+	 */
 	RiskInputs mean(String mean) {
 		this.mean = mean;
+		return this;
+	}
+
+	/**
+	 * The portfolio's dispute rates by count and by amount, open disputes counted twice.
+	 */
+	RiskInputs portfolioDisputeRates(String byCount, String byAmount) {
+		this.disputeRateByCount = byCount;
+		this.disputeRateByAmount = byAmount;
 		return this;
 	}
 
@@ -110,7 +127,9 @@ final class RiskInputs {
 		Payments payments = (this.paidCount == 0 && this.recentCount == 0) ? Payments.NONE
 				: new Payments(this.paidCount, new BigDecimal(this.adbt), new BigDecimal(this.lateShare), this.clients,
 						this.recentCount, new BigDecimal(this.recentAdbt));
-		return new DebtorRiskInputs(AS_OF, payments, this.open, this.disputes, this.bureau, new BigDecimal(this.mean));
+		PortfolioMeans means = new PortfolioMeans(new BigDecimal(this.mean), 1000,
+				new BigDecimal(this.disputeRateByCount), new BigDecimal(this.disputeRateByAmount), 20000);
+		return new DebtorRiskInputs(AS_OF, payments, this.open, this.disputes, this.bureau, means);
 	}
 
 }

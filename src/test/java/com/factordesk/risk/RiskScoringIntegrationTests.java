@@ -1,10 +1,13 @@
 package com.factordesk.risk;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
 
 import com.factordesk.risk.internal.RiskInputsQuery;
+import com.factordesk.risk.internal.RiskScheduling;
+import com.factordesk.risk.internal.ScoringModels;
 import com.factordesk.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +35,9 @@ class RiskScoringIntegrationTests {
 
 	@Autowired
 	private Clock clock;
+
+	@Autowired
+	private ScoringModels models;
 
 	@Test
 	void everyDebtorHasAStoredSnapshotThatExplainsItself() {
@@ -109,6 +115,85 @@ class RiskScoringIntegrationTests {
 		assertThat(this.inputs.one(debtorId, today).disputes().openCount()).isEqualTo(openToday - 1);
 		assertThat(this.scoring.assessAsOf(debtorId, today)).as("today's score sees the resolution")
 			.isNotEqualTo(todayBefore);
+	}
+
+	@Test
+	@Transactional
+	void theScoringRunKeepsThePortfolioMeansItScoredWith() {
+		LocalDate today = LocalDate.now(this.clock);
+		int version = this.models.current().version();
+		this.scoring.scoreAll(ScoreTrigger.MANUAL);
+		Map<String, Object> stored = this.jdbc.queryForMap("""
+				SELECT payment_history, debtors_with_history, dispute_rate_by_count, dispute_rate_by_amount, invoices
+				FROM risk_portfolio_means WHERE as_of = ? AND model_version = ?
+				""", today, version);
+		PortfolioMeans recomputed = recompute(today);
+		assertThat((BigDecimal) stored.get("payment_history")).isEqualByComparingTo(recomputed.paymentHistory());
+		assertThat((BigDecimal) stored.get("dispute_rate_by_count"))
+			.isEqualByComparingTo(recomputed.disputeRateByCount());
+		assertThat((BigDecimal) stored.get("dispute_rate_by_amount"))
+			.isEqualByComparingTo(recomputed.disputeRateByAmount());
+		assertThat(stored.get("debtors_with_history")).isEqualTo(recomputed.debtorsWithHistory());
+		assertThat(stored.get("invoices")).isEqualTo(recomputed.invoices());
+		assertThat(this.jdbc.queryForObject("""
+				SELECT CAST(r.inputs -> 'portfolioMeans' ->> 'paymentHistory' AS numeric)
+				FROM debtor d JOIN risk_score r ON r.id = d.current_risk_score_id ORDER BY d.id LIMIT 1
+				""", BigDecimal.class)).as("what the scores were shrunk toward")
+			.isEqualByComparingTo(recomputed.paymentHistory());
+		// the history part's mean is a score 0-100, the rates are fractions
+		assertThat(recomputed.paymentHistory()).isBetween(BigDecimal.ONE, BigDecimal.valueOf(99));
+		assertThat(recomputed.disputeRateByCount()).isPositive().isLessThan(new BigDecimal("0.5"));
+		// the month-ends of the seeded history were scored with theirs too
+		assertThat(this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM risk_portfolio_means WHERE model_version = ? AND as_of < ?", Long.class, version,
+				today))
+			.isGreaterThanOrEqualTo(RiskScheduling.HISTORY_MONTHS);
+	}
+
+	@Test
+	@Transactional
+	void oneDebtorsScoreAsOfADateEqualsTheFullRunsAndReusesTheMeansOfThatDate() {
+		LocalDate asOf = LocalDate.now(this.clock).minusDays(137);
+		int version = this.models.current().version();
+		this.jdbc.update("DELETE FROM risk_portfolio_means WHERE as_of = ?", asOf);
+		// a thin file with a dispute: both means count
+		long debtorId = this.jdbc.queryForObject("""
+				SELECT i.debtor_id FROM invoice i JOIN dispute d ON d.invoice_id = i.id
+				WHERE i.funded_on <= ? AND i.issue_date > ? AND d.opened_on <= ?
+				GROUP BY i.debtor_id ORDER BY COUNT(DISTINCT i.id), i.debtor_id LIMIT 1
+				""", Long.class, asOf, asOf.minusDays(365), asOf);
+
+		RiskAssessment one = this.scoring.assessAsOf(debtorId, asOf);
+
+		assertThat(meansRows(asOf, version)).as("computed once and kept").isOne();
+		Map<Long, RiskAssessment> all = this.scoring.assessAllAsOf(asOf);
+		assertThat(all.get(debtorId)).isEqualTo(one);
+		assertThat(this.scoring.assessAsOf(debtorId, asOf)).isEqualTo(one);
+		assertThat(meansRows(asOf, version)).isOne();
+		assertThat(one.reasonCodes()).contains(Reason.DISPUTE_RATE);
+
+		// read, not recomputed: a changed row changes the next score, the one of one
+		// debtor and the full run's alike
+		this.jdbc.update("""
+				UPDATE risk_portfolio_means SET payment_history = 0, dispute_rate_by_count = 0.5,
+				                                dispute_rate_by_amount = 0.5
+				WHERE as_of = ? AND model_version = ?
+				""", asOf, version);
+		RiskAssessment fromChangedRow = this.scoring.assessAsOf(debtorId, asOf);
+		assertThat(fromChangedRow.score()).isLessThan(one.score());
+		assertThat(this.scoring.assessAllAsOf(asOf).get(debtorId)).isEqualTo(fromChangedRow);
+	}
+
+	private PortfolioMeans recompute(LocalDate asOf) {
+		Map<Long, RiskInputsQuery.Facts> facts = this.inputs.all(asOf);
+		return PortfolioMeans.of(facts.values().stream().map(RiskInputsQuery.Facts::payments).toList(),
+				facts.values().stream().map(RiskInputsQuery.Facts::disputes).toList(), this.models.current());
+	}
+
+	private long meansRows(LocalDate asOf, int version) {
+		return this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM risk_portfolio_means WHERE as_of = ? AND model_version = ?", Long.class, asOf,
+				version);
 	}
 
 	/**

@@ -16,6 +16,7 @@ import com.factordesk.debtor.BureauProvider;
 import com.factordesk.risk.DebtorRiskInputs.Disputes;
 import com.factordesk.risk.DebtorRiskInputs.OpenItems;
 import com.factordesk.risk.DebtorRiskInputs.Payments;
+import com.factordesk.risk.PortfolioMeans;
 import com.factordesk.shared.Money;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -110,7 +111,7 @@ public class RiskInputsQuery {
 
 	/**
 	 * The inputs of every debtor as of the end of {@code asOf}, in debtor id order,
-	 * before the portfolio mean is known.
+	 * before the portfolio means are known.
 	 */
 	public Map<Long, Facts> all(LocalDate asOf) {
 		return load(asOf, null);
@@ -155,9 +156,9 @@ public class RiskInputsQuery {
 	}
 
 	private static Facts facts(ResultSet rs, List<BureauReading> readings) throws SQLException {
-		Payments payments = new Payments(rs.getInt("paid_count"), days(rs.getBigDecimal("adbt")),
-				share(rs.getBigDecimal("late_share")), rs.getInt("clients"), rs.getInt("recent_count"),
-				days(rs.getBigDecimal("recent_adbt")));
+		Payments payments = new Payments(rs.getInt("paid_count"), exact(rs.getBigDecimal("adbt")),
+				exact(rs.getBigDecimal("late_share")), rs.getInt("clients"), rs.getInt("recent_count"),
+				exact(rs.getBigDecimal("recent_adbt")));
 		OpenItems open = new OpenItems(rs.getInt("open_count"), Money.of(rs.getBigDecimal("open_amount")),
 				rs.getInt("max_days_past_due"), Money.of(rs.getBigDecimal("amount_60_plus")));
 		Disputes disputes = new Disputes(rs.getInt("invoiced_count"), Money.of(rs.getBigDecimal("invoiced_amount")),
@@ -166,22 +167,24 @@ public class RiskInputsQuery {
 		return new Facts(payments, open, disputes, List.copyOf(readings));
 	}
 
-	private static BigDecimal days(BigDecimal value) {
-		return value.setScale(2, java.math.RoundingMode.HALF_EVEN);
-	}
-
-	private static BigDecimal share(BigDecimal value) {
-		return value.setScale(4, java.math.RoundingMode.HALF_EVEN);
+	/**
+	 * A figure as the database computed it (to at least 16 significant digits), not
+	 * rounded: the score is rounded once, at the end. Trailing zeros after the decimal
+	 * point are dropped.
+	 */
+	private static BigDecimal exact(BigDecimal value) {
+		BigDecimal stripped = value.stripTrailingZeros();
+		return (stripped.scale() < 0) ? stripped.setScale(0) : stripped;
 	}
 
 	/**
-	 * One debtor's inputs before the portfolio mean is known.
+	 * One debtor's inputs before the portfolio means are known.
 	 */
 	public record Facts(Payments payments, OpenItems openItems, Disputes disputes, List<BureauReading> bureauReadings) {
 
-		public DebtorRiskInputs toInputs(LocalDate asOf, BigDecimal portfolioMeanPayment) {
+		public DebtorRiskInputs toInputs(LocalDate asOf, PortfolioMeans portfolioMeans) {
 			return new DebtorRiskInputs(asOf, this.payments, this.openItems, this.disputes, this.bureauReadings,
-					portfolioMeanPayment);
+					portfolioMeans);
 		}
 
 	}

@@ -1,6 +1,5 @@
 package com.factordesk.risk.internal;
 
-import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -8,7 +7,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import com.factordesk.risk.RiskAssessment;
 import com.factordesk.risk.RiskScoring;
@@ -47,18 +45,6 @@ public class RiskScoreStore {
 	RiskScoreStore(JdbcTemplate jdbc, JsonMapper json) {
 		this.jdbc = jdbc;
 		this.json = json;
-	}
-
-	/**
-	 * The portfolio mean payment sub-score of the newest full scoring run.
-	 */
-	public Optional<BigDecimal> latestPortfolioMean() {
-		return this.jdbc
-			.query("SELECT CAST(inputs ->> 'portfolioMeanPayment' AS numeric) FROM risk_score "
-					+ "WHERE trigger <> 'EVENT' ORDER BY scored_at DESC, id DESC LIMIT 1",
-					(rs, row) -> rs.getBigDecimal(1))
-			.stream()
-			.findFirst();
 	}
 
 	/**

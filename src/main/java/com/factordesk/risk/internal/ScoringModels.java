@@ -22,12 +22,11 @@ import org.springframework.stereotype.Component;
 /**
  * The scoring model in force: the newest version in the database of the weights, the
  * curves (days beyond terms, dispute rate and each bureau's scale) and the other rules
- * (the payment blend, credibility k, the trend rule, bureau decay and the past-due cap).
+ * (the payment blend, the credibility k of payment history and of disputes, the trend
+ * rule, bureau decay and the past-due cap).
  */
 @Component
 public class ScoringModels {
-
-	public static final BigDecimal NEUTRAL_MEAN = BigDecimal.valueOf(50);
 
 	private static final String NEWEST = """
 			SELECT version, payment_behaviour, bureau, disputes, adbt_curve, dispute_rate_curve, bureau_scales, rules
@@ -67,6 +66,10 @@ public class ScoringModels {
 						blend.get("openItems").decimalValue()),
 				curve(this.json.readTree(rs.getString("adbt_curve"))),
 				curve(this.json.readTree(rs.getString("dispute_rate_curve"))), rules.get("credibilityK").asInt(),
+				// every version has it since V015; a version written without it keeps the
+				// default it was scored with
+				rules.has("disputeCredibilityK") ? rules.get("disputeCredibilityK").asInt()
+						: ScoringModel.DEFAULT_DISPUTE_CREDIBILITY_K,
 				new ScoringModel.TrendRule(trend.get("minRecentInvoices").asInt(),
 						trend.get("pointsPerDay").decimalValue(), trend.get("maxPoints").decimalValue()),
 				new ScoringModel.BureauDecay(decay.get("freshDays").asInt(), decay.get("neutralDays").asInt(),
@@ -87,6 +90,7 @@ public class ScoringModels {
 		rules.put("paymentBlend", Map.of("adbt", plain(blend.adbt()), "onTime", plain(blend.onTime()), "openItems",
 				plain(blend.openItems())));
 		rules.put("credibilityK", model.credibilityK());
+		rules.put("disputeCredibilityK", model.disputeCredibilityK());
 		rules.put("trend", Map.of("minRecentInvoices", trend.minRecentInvoices(), "pointsPerDay",
 				plain(trend.pointsPerDay()), "maxPoints", plain(trend.maxPoints())));
 		rules.put("bureauDecay", Map.of("freshDays", decay.freshDays(), "neutralDays", decay.neutralDays(),
@@ -129,16 +133,6 @@ public class ScoringModels {
 			result.add(new PiecewiseLinearCurve.Point(point.get(0).decimalValue(), point.get(1).decimalValue()));
 		}
 		return new PiecewiseLinearCurve(result);
-	}
-
-	/**
-	 * The same model without credibility shrinkage: what a debtor's own history says,
-	 * used to find the portfolio mean that thin files shrink toward.
-	 */
-	public static ScoringModel withoutShrinkage(ScoringModel model) {
-		return new ScoringModel(model.version(), model.weights(), model.paymentBlend(), model.adbtCurve(),
-				model.disputeRateCurve(), 0, model.trend(), model.bureauDecay(), model.pastDueCap(),
-				model.bureauScales());
 	}
 
 }
