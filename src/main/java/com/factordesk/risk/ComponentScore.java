@@ -6,7 +6,8 @@ import java.math.BigDecimal;
  * One component of a score.
  *
  * @param component which component
- * @param subScore its sub-score 0-100 at four decimals, {@code null} when missing
+ * @param subScore its sub-score 0-100 at four decimals (rounded half even for display:
+ * the score is computed from the unrounded one), {@code null} when missing
  * @param weight its configured weight
  * @param effectiveWeight its weight after missing components were re-weighted away (0
  * when missing), at six decimals

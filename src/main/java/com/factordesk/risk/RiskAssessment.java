@@ -7,8 +7,8 @@ import java.util.List;
  * A debtor's score with everything needed to explain it: the grade, the components, the
  * reasons ordered by points lost and the version of the scoring model used.
  *
- * @param score the score 0-100, higher is safer, at one decimal (rounded half up from the
- * weighted sub-scores)
+ * @param score the score 0-100, higher is safer, at one decimal (computed from the
+ * unrounded inputs and sub-scores and rounded once, half even)
  * @param grade the grade of the score
  * @param components the three components, missing ones flagged
  * @param reasons at most five reasons: those that cost the most points first, then any

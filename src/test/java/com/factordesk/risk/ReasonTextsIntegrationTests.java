@@ -68,6 +68,14 @@ class ReasonTextsIntegrationTests {
 			.findFirst()
 			.orElseThrow();
 		assertThat(this.texts.text(paysLate)).startsWith("betaalt gemiddeld").contains("facturen");
+		// a dispute rate shrunk toward the portfolio's says both, the reader's way
+		DebtorScore.ReasonView disputeRate = reasons.stream()
+			.filter((reason) -> reason.code().equals(Reason.DISPUTE_RATE))
+			.findFirst()
+			.orElseThrow();
+		assertThat(disputeRate.args()).hasSize(5);
+		assertThat(this.texts.text(disputeRate)).containsPattern("\\(\\d+,\\d %\\), meegeteld als \\d+,\\d %")
+			.endsWith(" % in de portefeuille");
 	}
 
 }
