@@ -273,22 +273,14 @@ public class Backtest {
 	}
 
 	private static List<GradeOutcome> grades(List<Row> judged) {
-		Map<Grade, Tally> tallies = new EnumMap<>(Grade.class);
+		Map<Grade, GradeTally> tallies = new EnumMap<>(Grade.class);
 		for (Grade grade : Grade.values()) {
-			tallies.put(grade, new Tally());
+			tallies.put(grade, new GradeTally(grade));
 		}
 		for (Row row : judged) {
-			Tally tally = tallies.get(row.grade);
-			tally.invoices++;
-			tally.late += (row.daysBeyond > 0) ? 1 : 0;
-			tally.late30 += (row.daysBeyond >= 30) ? 1 : 0;
-			tally.amount = tally.amount.add(row.amount);
-			tally.amountDays = tally.amountDays.add(row.amount.multiply(BigDecimal.valueOf(row.daysBeyond)));
+			tallies.get(row.grade).add(row.amount, row.daysBeyond);
 		}
-		List<GradeOutcome> grades = new ArrayList<>();
-		tallies.forEach((grade, tally) -> grades.add(new GradeOutcome(grade, tally.invoices,
-				share(tally.late, tally.invoices), share(tally.late30, tally.invoices), tally.averageDays())));
-		return grades;
+		return tallies.values().stream().map(GradeTally::outcome).toList();
 	}
 
 	private static long count(boolean[] flags) {
@@ -333,31 +325,6 @@ public class Backtest {
 			this.scoredOn = scoredOn;
 			this.amount = amount;
 			this.daysBeyond = daysBeyond;
-		}
-
-	}
-
-	private static final class Tally {
-
-		long invoices;
-
-		long late;
-
-		long late30;
-
-		BigDecimal amount = BigDecimal.ZERO;
-
-		BigDecimal amountDays = BigDecimal.ZERO;
-
-		/**
-		 * sum(amount x days beyond terms) / sum(amount), at one decimal; 0 without
-		 * invoices.
-		 */
-		BigDecimal averageDays() {
-			if (this.amount.signum() == 0) {
-				return BigDecimal.ZERO.setScale(1);
-			}
-			return this.amountDays.divide(this.amount, 1, RoundingMode.HALF_EVEN);
 		}
 
 	}

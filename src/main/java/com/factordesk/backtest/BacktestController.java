@@ -61,6 +61,7 @@ class BacktestController {
 			model.addAttribute("report", report);
 			model.addAttribute("rocText", rocText(report.roc()));
 			model.addAttribute("rocCurves", rocData(report.roc()));
+			model.addAttribute("rocRates", FALSE_POSITIVE_RATES);
 		}
 		catch (BusinessRefusal ex) {
 			model.addAttribute("refusal", ex);
