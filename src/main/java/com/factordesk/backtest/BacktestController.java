@@ -59,8 +59,9 @@ class BacktestController {
 		try {
 			BacktestReport report = this.backtest.run(periodFrom, periodTo, client);
 			model.addAttribute("report", report);
-			model.addAttribute("rocText", rocText(report.roc()));
-			model.addAttribute("rocCurves", rocData(report.roc()));
+			List<RocCurve> roc = (report != null) ? report.roc() : List.of();
+			model.addAttribute("rocText", rocText(roc));
+			model.addAttribute("rocCurves", rocData(roc));
 			model.addAttribute("rocRates", FALSE_POSITIVE_RATES);
 		}
 		catch (BusinessRefusal ex) {
