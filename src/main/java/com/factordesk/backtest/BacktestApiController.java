@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.factordesk.backtest.BacktestReport.Interval;
+import com.factordesk.backtest.BacktestReport.Ranked;
 import com.factordesk.shared.InputBounds.SaneDate;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -13,8 +15,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The backtest API (DESIGN.md section 7): how well the score ranked late payment over a
- * period.
+ * The backtest API (DESIGN.md section 7): how well the score ranked late and 30+ days
+ * late payment over a period, beside its challengers. An unknown client reference is a
+ * 404 problem; a period without matured invoices answers {@code invoices: 0} and no AUC.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -31,21 +34,33 @@ class BacktestApiController {
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @SaneDate LocalDate to,
 			@RequestParam(required = false) String clientRef) {
 		BacktestReport report = this.backtest.run(from, to, clientRef);
-		return new BacktestJson(report.from(), report.to(), report.clientRef(), report.invoices(), report.lateShare(),
-				report.late30Share(), report.auc(), report.gini(), report.ks(), report.auc30(),
+		Ranked score = report.score();
+		return new BacktestJson(report.from(), report.to(), report.clientRef(), report.asOf(), report.invoices(),
+				report.lateShare(), report.auc(), report.gini(), report.ks(), score.lateInterval(),
+				report.late30Share(), report.auc30(), report.gini30(), report.ks30(), score.late30Interval(),
+				report.challengers()
+					.stream()
+					.map((challenger) -> new ChallengerJson(challenger.name(), challenger.auc(), challenger.auc30(),
+							challenger.lateInterval(), challenger.late30Interval()))
+					.toList(),
 				report.grades()
 					.stream()
 					.map((grade) -> new GradeJson(grade.grade().name(), grade.invoices(), grade.lateShare(),
-							grade.avgDaysBeyondTerms()))
+							grade.late30Share(), grade.avgDaysBeyondTerms(), grade.judged()))
 					.toList());
 	}
 
-	record BacktestJson(LocalDate from, LocalDate to, String clientRef, long invoices, BigDecimal lateShare,
-			BigDecimal late30Share, BigDecimal auc, BigDecimal gini, BigDecimal ks, BigDecimal auc30,
-			List<GradeJson> grades) {
+	record BacktestJson(LocalDate from, LocalDate to, String clientRef, LocalDate asOf, long invoices,
+			BigDecimal lateShare, BigDecimal auc, BigDecimal gini, BigDecimal ks, Interval aucInterval,
+			BigDecimal late30Share, BigDecimal auc30, BigDecimal gini30, BigDecimal ks30, Interval auc30Interval,
+			List<ChallengerJson> challengers, List<GradeJson> grades) {
 	}
 
-	record GradeJson(String grade, long invoices, BigDecimal lateShare, BigDecimal avgDaysBeyondTerms) {
+	record ChallengerJson(String name, BigDecimal auc, BigDecimal auc30, Interval aucInterval, Interval auc30Interval) {
+	}
+
+	record GradeJson(String grade, long invoices, BigDecimal lateShare, BigDecimal late30Share,
+			BigDecimal avgDaysBeyondTerms, boolean judged) {
 	}
 
 }

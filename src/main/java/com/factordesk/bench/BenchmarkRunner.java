@@ -88,11 +88,21 @@ class BenchmarkRunner implements ApplicationRunner {
 		RiskScoring.ScoringRun run = this.scoring.scoreAll(ScoreTrigger.MANUAL);
 		print("re-score   %,d debtors in %.1f s (%,d debtors/s)", run.debtors(), seconds(run.elapsed()),
 				run.debtorsPerSecond());
-		LocalDate to = today.minusMonths(5).withDayOfMonth(1).minusDays(1);
-		LocalDate from = today.minusMonths(17).withDayOfMonth(1);
+		// the judged period of issue 8: invoices issued in the six full months before
+		// this
+		// one, judged where due date + 30 days is on or before today
+		LocalDate to = today.withDayOfMonth(1).minusDays(1);
+		LocalDate from = today.minusMonths(6).withDayOfMonth(1);
 		BacktestReport report = this.backtest.run(from, to, null);
-		print("backtest   %,d invoices issued %s..%s in %.1f s: AUC %s, Gini %s, KS %s, grades %s", report.invoices(),
-				from, to, seconds(report.elapsed()), report.auc(), report.gini(), report.ks(), grades(report.grades()));
+		print("backtest   %,d matured invoices issued %s..%s in %.1f s (with both challengers and %d bootstrap resamples)",
+				report.invoices(), from, to, seconds(report.elapsed()), BacktestReport.RESAMPLES);
+		print("           late %s, 30+ late %s; grades %s", report.lateShare(), report.late30Share(),
+				grades(report.grades()));
+		for (BacktestReport.Ranked ranked : report.rankings()) {
+			print("           %-18s late AUC %s %s, KS %s; 30+ AUC %s %s, KS %s", ranked.name(), ranked.auc(),
+					interval(ranked.lateInterval()), ranked.late().ks(), ranked.auc30(),
+					interval(ranked.late30Interval()), ranked.late30().ks());
+		}
 		long started = System.nanoTime();
 		this.portfolio.overview(today, 10);
 		print("portfolio  overview as of %s in %.2f s", today, (System.nanoTime() - started) / 1e9);
@@ -103,10 +113,14 @@ class BenchmarkRunner implements ApplicationRunner {
 	private static String grades(List<BacktestReport.GradeOutcome> grades) {
 		StringBuilder text = new StringBuilder();
 		for (BacktestReport.GradeOutcome grade : grades) {
-			text.append(
-					String.format(Locale.ROOT, "%s %,d late %s; ", grade.grade(), grade.invoices(), grade.lateShare()));
+			text.append(String.format(Locale.ROOT, "%s %,d late %s 30+ %s dbt %s; ", grade.grade(), grade.invoices(),
+					grade.lateShare(), grade.late30Share(), grade.avgDaysBeyondTerms()));
 		}
 		return text.toString();
+	}
+
+	private static String interval(BacktestReport.Interval interval) {
+		return (interval != null) ? "[" + interval.low() + ", " + interval.high() + "]" : "[-]";
 	}
 
 	private static double seconds(Duration duration) {

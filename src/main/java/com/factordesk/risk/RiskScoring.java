@@ -141,6 +141,16 @@ public class RiskScoring {
 	}
 
 	/**
+	 * Every debtor's scoring inputs and score as of the end of {@code asOf}, computed and
+	 * not stored: one load gives both (the backtest's challengers read the raw inputs the
+	 * score was computed from).
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, Scored> scoredAllAsOf(LocalDate asOf) {
+		return assessAll(asOf);
+	}
+
+	/**
 	 * One debtor's score as of the end of {@code asOf}, from what was known then: later
 	 * invoices, payments, disputes and bureau scores change nothing. Reads the inputs of
 	 * this debtor and the stored portfolio means of the date; for a date nobody computed

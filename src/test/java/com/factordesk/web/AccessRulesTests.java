@@ -285,9 +285,11 @@ class AccessRulesTests {
 		given(this.scores.current(DEBTOR))
 			.willReturn(Optional.of(new DebtorScore(DEBTOR, new BigDecimal("72.50"), Grade.B, List.of(), List.of(), 7,
 					Instant.parse("2026-11-01T10:00:00Z"), LocalDate.of(2026, 11, 1), 1)));
-		given(this.backtest.run(any(), any(), any())).willReturn(new BacktestReport(LocalDate.of(2026, 1, 1),
-				LocalDate.of(2026, 3, 31), null, 0, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
-				BigDecimal.ZERO, BigDecimal.ZERO, List.of(), Duration.ZERO));
+		given(this.backtest.run(any(), any(), any())).willReturn(new BacktestReport(
+				LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31), null, LocalDate.of(2026, 11, 25), 0,
+				BigDecimal.ZERO, BigDecimal.ZERO, new BacktestReport.Ranked(BacktestReport.SCORE,
+						BacktestReport.Separation.NONE, null, BacktestReport.Separation.NONE, null),
+				List.of(), List.of(), List.of(), Duration.ZERO));
 		given(this.apiKeys.authenticate(KEY))
 			.willReturn(Optional.of(new TestingAuthenticationToken("integration", null, "ROLE_API_READ")));
 		MockHttpServletRequestBuilder request = get(path);
