@@ -119,6 +119,15 @@ public class RiskScoring {
 	}
 
 	/**
+	 * The inputs and scores of every debtor as of the end of {@code asOf}, computed and
+	 * not stored: what calibration re-scores with candidate models.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, Scored> scoredAllAsOf(LocalDate asOf) {
+		return assessAll(asOf);
+	}
+
+	/**
 	 * One debtor's score as of the end of {@code asOf}, from what was known then: later
 	 * invoices, payments, disputes and bureau scores change nothing.
 	 */
