@@ -1,6 +1,7 @@
 package com.factordesk.risk;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -50,6 +51,13 @@ public record ScoringDraft(int revision, ScoringModel model, int basedOnVersion,
 	public record FitReport(LocalDate fitFrom, LocalDate fitTo, LocalDate judgeFrom, LocalDate judgeTo,
 			long fitInvoices, long fitLate30, long judgeInvoices, long judgeLate30, BigDecimal activeFitAuc30,
 			BigDecimal draftFitAuc30, BigDecimal activeJudgeAuc30, BigDecimal draftJudgeAuc30, long elapsedMillis) {
+
+		/**
+		 * How long the calibration took, in seconds at one decimal.
+		 */
+		public BigDecimal elapsedSeconds() {
+			return BigDecimal.valueOf(this.elapsedMillis, 3).setScale(1, RoundingMode.HALF_UP);
+		}
 
 		/**
 		 * Whether the draft ranks 30+ days late better than the version in force on the
