@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * A scoring version not yet in force: a full model that scores nobody until an admin
@@ -47,16 +48,58 @@ public record ScoringDraft(int revision, ScoringModel model, int basedOnVersion,
 	 * when the judge window has no late or no on-time invoice)
 	 * @param draftJudgeAuc30 the draft, on the judge window
 	 * @param elapsedMillis how long the calibration took
+	 * @param judgeGrades per grade, the judge window's invoices and how many were 30+
+	 * days late, as the version in force and as the draft graded them (A to E)
 	 */
 	public record FitReport(LocalDate fitFrom, LocalDate fitTo, LocalDate judgeFrom, LocalDate judgeTo,
 			long fitInvoices, long fitLate30, long judgeInvoices, long judgeLate30, BigDecimal activeFitAuc30,
-			BigDecimal draftFitAuc30, BigDecimal activeJudgeAuc30, BigDecimal draftJudgeAuc30, long elapsedMillis) {
+			BigDecimal draftFitAuc30, BigDecimal activeJudgeAuc30, BigDecimal draftJudgeAuc30, long elapsedMillis,
+			List<GradeOutcome> judgeGrades) {
+
+		public FitReport {
+			judgeGrades = List.copyOf(judgeGrades);
+		}
 
 		/**
 		 * How long the calibration took, in seconds at one decimal.
 		 */
 		public BigDecimal elapsedSeconds() {
 			return BigDecimal.valueOf(this.elapsedMillis, 3).setScale(1, RoundingMode.HALF_UP);
+		}
+
+		/**
+		 * The judge window's invoices of one grade and how many were 30+ days late, as
+		 * the version in force and as the draft graded them.
+		 *
+		 * @param grade the grade
+		 * @param activeInvoices invoices the version in force graded so
+		 * @param activeLate30 of which 30+ days late
+		 * @param draftInvoices invoices the draft graded so
+		 * @param draftLate30 of which 30+ days late
+		 */
+		public record GradeOutcome(Grade grade, long activeInvoices, long activeLate30, long draftInvoices,
+				long draftLate30) {
+
+			/**
+			 * The share 30+ days late as the version in force graded, {@code null}
+			 * without invoices.
+			 */
+			public BigDecimal activeLate30Share() {
+				return share(this.activeLate30, this.activeInvoices);
+			}
+
+			/**
+			 * The share 30+ days late as the draft graded, {@code null} without invoices.
+			 */
+			public BigDecimal draftLate30Share() {
+				return share(this.draftLate30, this.draftInvoices);
+			}
+
+			private static BigDecimal share(long part, long whole) {
+				return (whole == 0) ? null
+						: BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_EVEN);
+			}
+
 		}
 
 		/**

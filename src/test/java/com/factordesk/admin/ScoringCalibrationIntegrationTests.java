@@ -105,6 +105,18 @@ class ScoringCalibrationIntegrationTests {
 		assertThat(report.draftFitAuc30()).isGreaterThanOrEqualTo(report.activeFitAuc30());
 		assertThat(report.activeJudgeAuc30()).isBetween(BigDecimal.ZERO, BigDecimal.ONE);
 		assertThat(report.draftJudgeAuc30()).isBetween(BigDecimal.ZERO, BigDecimal.ONE);
+		// every judged invoice has one grade as each version sees it
+		assertThat(report.judgeGrades()).extracting((grade) -> grade.grade().name())
+			.containsExactly("A", "B", "C", "D", "E");
+		assertThat(report.judgeGrades().stream().mapToLong((grade) -> grade.activeInvoices()).sum())
+			.isEqualTo(report.judgeInvoices());
+		assertThat(report.judgeGrades().stream().mapToLong((grade) -> grade.draftInvoices()).sum())
+			.isEqualTo(report.judgeInvoices());
+		assertThat(report.judgeGrades().stream().mapToLong((grade) -> grade.activeLate30()).sum())
+			.isEqualTo(report.judgeLate30());
+		assertThat(report.judgeGrades().stream().mapToLong((grade) -> grade.draftLate30()).sum())
+			.isEqualTo(report.judgeLate30());
+		System.out.println("Per grade on the judge window (in force / draft): " + report.judgeGrades());
 		System.out.printf(
 				"Calibration on the demo book: weights %s / %s / %s, ADBT curve %s, dispute curve %s,"
 						+ " AUC30 judge in force %s draft %s, fit in force %s draft %s, %d + %d invoices, %d ms%n",
@@ -132,6 +144,7 @@ class ScoringCalibrationIntegrationTests {
 			.andExpect(content().string(containsString(report.activeJudgeAuc30().toPlainString())))
 			.andExpect(content().string(containsString(report.draftJudgeAuc30().toPlainString())))
 			.andExpect(content().string(containsString("Publish as version " + (versionsBefore + 1))))
+			.andExpect(content().string(containsString("Per grade on the judge window")))
 			.andExpect(content().string(containsString("data-confirm=\"Publishing makes this draft version")));
 		this.mvc.perform(get("/admin/scoring").param("lang", "nl"))
 			.andExpect(status().isOk())

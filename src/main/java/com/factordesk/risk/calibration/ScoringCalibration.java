@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import com.factordesk.risk.Component;
 import com.factordesk.risk.ComponentScore;
 import com.factordesk.risk.DebtorRiskInputs;
+import com.factordesk.risk.Grade;
 import com.factordesk.risk.PiecewiseLinearCurve;
 import com.factordesk.risk.RiskAssessment;
 import com.factordesk.risk.RiskScorer;
@@ -103,7 +104,7 @@ public class ScoringCalibration {
 		ScoringDraft.FitReport report = new ScoringDraft.FitReport(fit.fitFrom(), fit.fitTo(), fit.judgeFrom(),
 				fit.judgeTo(), fit.fitInvoices(), fit.fitLate30(), fit.judgeInvoices(), fit.judgeLate30(),
 				fit.activeFitAuc30(), fit.draftFitAuc30(), fit.activeJudgeAuc30(), fit.draftJudgeAuc30(),
-				Duration.between(started, this.clock.instant()).toMillis());
+				Duration.between(started, this.clock.instant()).toMillis(), fit.judgeGrades());
 		ScoringDraft draft = this.administration.saveDraft(fit.model(), ScoringDraft.CALIBRATION, report, actor);
 		logger.info("Calibrated scoring draft {}: weights {} / {} / {}, AUC30 on the judge window {} (in force {})",
 				draft.revision(), fit.model().weights().paymentBehaviour(), fit.model().weights().bureau(),
@@ -133,6 +134,10 @@ public class ScoringCalibration {
 			Map<Long, RiskScoring.Scored> scored = this.scoring.scoredAllAsOf(date);
 			for (CalibrationSamples.Outcomes outcome : outcomes) {
 				RiskScoring.Scored debtor = scored.get(outcome.debtorId());
+				if (debtor == null) {
+					// a debtor scored by nobody on that date: nothing to learn from
+					continue;
+				}
 				Sample sample = sample(debtor.inputs(), debtor.assessment(), active, outcome);
 				(outcome.issueMonth().isAfter(fitTo) ? judgeSamples : fitSamples).add(sample);
 			}
@@ -150,15 +155,25 @@ public class ScoringCalibration {
 		BlendFit.Hundredths weights = BlendFit.fit(groups, BlendFit.Hundredths.of(active.weights()), neutral);
 		ScoringModel draft = with(active, weights.toWeights(), active.adbtCurve(), active.disputeRateCurve());
 		ScoringModel curved = fitCurves(draft, fitSamples);
-		if (curved != draft && auc(judgeSamples, curved) > auc(judgeSamples, draft)) {
-			draft = curved;
+		if (curved != draft) {
+			double withCurves = auc(judgeSamples, curved);
+			double weightsOnly = auc(judgeSamples, draft);
+			logger.info(
+					"Calibration: weights {} / {} / {} alone give AUC30 {} on the judge window, with the fitted"
+							+ " curves {}: the curves are {}",
+					weights.paymentBehaviour(), weights.bureau(), weights.disputes(), weightsOnly, withCurves,
+					(withCurves > weightsOnly) ? "kept" : "left as they were");
+			if (withCurves > weightsOnly) {
+				draft = curved;
+			}
 		}
 
 		long judgeLate30 = judgeSamples.stream().mapToLong((sample) -> sample.group().late()).sum();
 		long judgeInvoices = judgeLate30 + judgeSamples.stream().mapToLong((sample) -> sample.group().onTime()).sum();
+		int[] draftJudgeBins = bins(judgeSamples, draft);
 		return new Fit(draft, fitFrom, fitTo, judgeFrom, judgeTo, fitInvoices, fitLate30, judgeInvoices, judgeLate30,
 				rounded(activeAuc(fitSamples)), rounded(auc(fitSamples, draft)), rounded(activeAuc(judgeSamples)),
-				rounded(auc(judgeSamples, draft)));
+				rounded(auc(judgeSamples, draftJudgeBins)), grades(judgeSamples, draftJudgeBins));
 	}
 
 	/**
@@ -228,9 +243,46 @@ public class ScoringCalibration {
 	 * The AUC for 30+ days late of the samples re-scored with {@code model}.
 	 */
 	private double auc(List<Sample> samples, ScoringModel model) {
-		int[] bins = samples.parallelStream()
+		return auc(samples, bins(samples, model));
+	}
+
+	/**
+	 * The score bins of the samples re-scored with {@code model}, in their order.
+	 */
+	private int[] bins(List<Sample> samples, ScoringModel model) {
+		return samples.parallelStream()
 			.mapToInt((sample) -> BlendFit.bin(this.scorer.score(sample.inputs(), model).score().doubleValue()))
 			.toArray();
+	}
+
+	/**
+	 * Per grade, the samples' invoices and those 30+ days late, as the version in force
+	 * and as the draft ({@code draftBins}) graded them.
+	 */
+	private static List<ScoringDraft.FitReport.GradeOutcome> grades(List<Sample> samples, int[] draftBins) {
+		long[][] tally = new long[Grade.values().length][4];
+		for (int i = 0; i < draftBins.length; i++) {
+			BlendFit.Group group = samples.get(i).group();
+			long[] active = tally[grade(samples.get(i).activeBin()).ordinal()];
+			active[0] += group.late() + group.onTime();
+			active[1] += group.late();
+			long[] drafted = tally[grade(draftBins[i]).ordinal()];
+			drafted[2] += group.late() + group.onTime();
+			drafted[3] += group.late();
+		}
+		List<ScoringDraft.FitReport.GradeOutcome> grades = new ArrayList<>();
+		for (Grade grade : Grade.values()) {
+			long[] counts = tally[grade.ordinal()];
+			grades.add(new ScoringDraft.FitReport.GradeOutcome(grade, counts[0], counts[1], counts[2], counts[3]));
+		}
+		return grades;
+	}
+
+	private static Grade grade(int bin) {
+		return Grade.of(BigDecimal.valueOf(bin, 1));
+	}
+
+	private static double auc(List<Sample> samples, int[] bins) {
 		long[] late = new long[BlendFit.BINS];
 		long[] onTime = new long[BlendFit.BINS];
 		for (int i = 0; i < bins.length; i++) {
@@ -279,7 +331,8 @@ public class ScoringCalibration {
 	 */
 	record Fit(ScoringModel model, LocalDate fitFrom, LocalDate fitTo, LocalDate judgeFrom, LocalDate judgeTo,
 			long fitInvoices, long fitLate30, long judgeInvoices, long judgeLate30, BigDecimal activeFitAuc30,
-			BigDecimal draftFitAuc30, BigDecimal activeJudgeAuc30, BigDecimal draftJudgeAuc30) {
+			BigDecimal draftFitAuc30, BigDecimal activeJudgeAuc30, BigDecimal draftJudgeAuc30,
+			List<ScoringDraft.FitReport.GradeOutcome> judgeGrades) {
 	}
 
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.factordesk.risk.Grade;
 import com.factordesk.risk.PiecewiseLinearCurve;
 import com.factordesk.risk.ScoringDraft;
 import com.factordesk.risk.ScoringModel;
@@ -140,6 +141,13 @@ public class ScoringModels {
 		map.put("activeJudgeAuc30", report.activeJudgeAuc30());
 		map.put("draftJudgeAuc30", report.draftJudgeAuc30());
 		map.put("elapsedMillis", report.elapsedMillis());
+		map.put("judgeGrades",
+				report.judgeGrades()
+					.stream()
+					.map((grade) -> Map.of("grade", grade.grade().name(), "activeInvoices", grade.activeInvoices(),
+							"activeLate30", grade.activeLate30(), "draftInvoices", grade.draftInvoices(), "draftLate30",
+							grade.draftLate30()))
+					.toList());
 		return map;
 	}
 
@@ -150,7 +158,19 @@ public class ScoringModels {
 				node.get("fitLate30").asLong(), node.get("judgeInvoices").asLong(), node.get("judgeLate30").asLong(),
 				decimal(node.get("activeFitAuc30")), decimal(node.get("draftFitAuc30")),
 				decimal(node.get("activeJudgeAuc30")), decimal(node.get("draftJudgeAuc30")),
-				node.get("elapsedMillis").asLong());
+				node.get("elapsedMillis").asLong(), grades(node.get("judgeGrades")));
+	}
+
+	private static List<ScoringDraft.FitReport.GradeOutcome> grades(JsonNode grades) {
+		List<ScoringDraft.FitReport.GradeOutcome> result = new ArrayList<>();
+		if (grades != null) {
+			for (JsonNode grade : grades) {
+				result.add(new ScoringDraft.FitReport.GradeOutcome(Grade.valueOf(grade.get("grade").asString()),
+						grade.get("activeInvoices").asLong(), grade.get("activeLate30").asLong(),
+						grade.get("draftInvoices").asLong(), grade.get("draftLate30").asLong()));
+			}
+		}
+		return result;
 	}
 
 	private static BigDecimal decimal(JsonNode node) {
