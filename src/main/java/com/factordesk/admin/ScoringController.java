@@ -5,6 +5,9 @@ import java.security.Principal;
 
 import com.factordesk.debtor.BureauProvider;
 import com.factordesk.risk.ScoringAdministration;
+import com.factordesk.risk.ScoringDraft;
+import com.factordesk.risk.ScoringModel;
+import com.factordesk.risk.calibration.ScoringCalibration;
 import com.factordesk.shared.BusinessRefusal;
 import com.factordesk.shared.LocaleNumbers;
 import jakarta.validation.Valid;
@@ -19,11 +22,13 @@ import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The admin console's scoring weights and curves: the version in use, every version
- * published, and the form that publishes a new one.
+ * published, the form that publishes a new one, and calibration: the draft it fits beside
+ * the version in force, to publish or discard.
  */
 @Controller
 @RequestMapping("/admin/scoring")
@@ -31,8 +36,11 @@ class ScoringController {
 
 	private final ScoringAdministration scoring;
 
-	ScoringController(ScoringAdministration scoring) {
+	private final ScoringCalibration calibration;
+
+	ScoringController(ScoringAdministration scoring, ScoringCalibration calibration) {
 		this.scoring = scoring;
+		this.calibration = calibration;
 	}
 
 	/**
@@ -87,10 +95,67 @@ class ScoringController {
 		}
 	}
 
+	/**
+	 * Fits a draft to the desk's history, in place of the open draft; nobody is scored
+	 * with it until it is published.
+	 */
+	@PostMapping("/calibrate")
+	String calibrate(Principal principal, RedirectAttributes redirect) {
+		try {
+			ScoringDraft draft = this.calibration.calibrate(principal.getName());
+			redirect.addFlashAttribute("success", "scoring.calibrated");
+			redirect.addFlashAttribute("successArg", draft.revision());
+		}
+		catch (BusinessRefusal ex) {
+			redirect.addFlashAttribute("failure", ex.getCode());
+		}
+		return "redirect:/admin/scoring";
+	}
+
+	/**
+	 * Publishes the draft the admin saw as the next version and re-scores every debtor.
+	 */
+	@PostMapping("/draft/publish")
+	String publishDraft(@RequestParam int revision, Principal principal, RedirectAttributes redirect) {
+		int version = this.scoring.publishDraft(revision, principal.getName());
+		redirect.addFlashAttribute("success", "scoring.published");
+		redirect.addFlashAttribute("successArg", version);
+		return "redirect:/admin/scoring";
+	}
+
+	/**
+	 * Discards the draft the admin saw; nothing else changes.
+	 */
+	@PostMapping("/draft/discard")
+	String discardDraft(@RequestParam int revision, Principal principal, RedirectAttributes redirect) {
+		this.scoring.discardDraft(revision, principal.getName());
+		redirect.addFlashAttribute("success", "scoring.draft.discarded");
+		redirect.addFlashAttribute("successArg", revision);
+		return "redirect:/admin/scoring";
+	}
+
 	private String page(Model model) {
-		model.addAttribute("current", this.scoring.current());
+		ScoringModel current = this.scoring.current();
+		model.addAttribute("current", current);
 		model.addAttribute("versions", this.scoring.versions());
+		ScoringDraft draft = this.scoring.draft().orElse(null);
+		model.addAttribute("draft", draft);
+		model.addAttribute("currentCurves", Curves.of(current));
+		model.addAttribute("draftCurves", (draft != null) ? Curves.of(draft.model()) : null);
+		model.addAttribute("nextVersion", current.version() + 1);
 		return "admin/scoring";
+	}
+
+	/**
+	 * The curves of a model as the page writes them, "0:100, 15:75".
+	 */
+	record Curves(String adbt, String disputeRate) {
+
+		static Curves of(ScoringModel model) {
+			return new Curves(ScoringAdministration.text(model.adbtCurve()),
+					ScoringAdministration.text(model.disputeRateCurve()));
+		}
+
 	}
 
 }

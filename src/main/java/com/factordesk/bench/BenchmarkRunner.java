@@ -15,6 +15,8 @@ import com.factordesk.demo.DemoScale;
 import com.factordesk.demo.GenerationReport;
 import com.factordesk.portfolio.PortfolioQueries;
 import com.factordesk.risk.RiskScoring;
+import com.factordesk.risk.ScoringDraft;
+import com.factordesk.risk.calibration.ScoringCalibration;
 import com.factordesk.security.Role;
 import com.factordesk.risk.ScoreTrigger;
 
@@ -31,8 +33,9 @@ import org.springframework.stereotype.Component;
 /**
  * In the {@code bench} profile: fills an empty database with a portfolio of
  * {@code factordesk.bench.invoices} invoices (kept for the next run), then times the full
- * re-score, the backtest over a year and the portfolio overview, prints the figures and
- * stops the application.
+ * re-score, the backtest over a year, the portfolio overview and a calibration (which
+ * saves a draft in the benchmark's own database), prints the figures and stops the
+ * application.
  */
 @Component
 @Profile("bench")
@@ -48,6 +51,8 @@ class BenchmarkRunner implements ApplicationRunner {
 
 	private final PortfolioQueries portfolio;
 
+	private final ScoringCalibration calibration;
+
 	private final Clock clock;
 
 	private final ConfigurableApplicationContext context;
@@ -55,13 +60,14 @@ class BenchmarkRunner implements ApplicationRunner {
 	private final int invoices;
 
 	BenchmarkRunner(DataSource dataSource, JdbcClient jdbc, RiskScoring scoring, Backtest backtest,
-			PortfolioQueries portfolio, Clock clock, ConfigurableApplicationContext context,
-			BenchProperties properties) {
+			PortfolioQueries portfolio, ScoringCalibration calibration, Clock clock,
+			ConfigurableApplicationContext context, BenchProperties properties) {
 		this.dataSource = dataSource;
 		this.jdbc = jdbc;
 		this.scoring = scoring;
 		this.backtest = backtest;
 		this.portfolio = portfolio;
+		this.calibration = calibration;
 		this.clock = clock;
 		this.context = context;
 		this.invoices = properties.invoices();
@@ -106,6 +112,13 @@ class BenchmarkRunner implements ApplicationRunner {
 		long started = System.nanoTime();
 		this.portfolio.overview(today, 10);
 		print("portfolio  overview as of %s in %.2f s", today, (System.nanoTime() - started) / 1e9);
+		SecurityContextHolder.getContext()
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("benchmark", null,
+					AuthorityUtils.createAuthorityList(Role.ADMIN.authority())));
+		ScoringDraft.FitReport fit = this.calibration.calibrate("benchmark").report();
+		print("calibrate  %,d + %,d invoices issued %s..%s in %.1f s: AUC30 on the judge window %s (in force %s)",
+				fit.fitInvoices(), fit.judgeInvoices(), fit.fitFrom(), fit.judgeTo(), fit.elapsedMillis() / 1000.0,
+				fit.draftJudgeAuc30(), fit.activeJudgeAuc30());
 		SecurityContextHolder.clearContext();
 		this.context.close();
 	}

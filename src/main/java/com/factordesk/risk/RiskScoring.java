@@ -131,12 +131,8 @@ public class RiskScoring {
 	 */
 	@Transactional(readOnly = true)
 	public Map<Long, RiskAssessment> assessAllAsOf(LocalDate asOf) {
-		ScoringModel model = this.models.current();
-		Map<Long, RiskInputsQuery.Facts> facts = this.inputs.all(asOf);
-		PortfolioMeans portfolio = this.means.find(asOf, model.version())
-			.orElseGet(() -> PortfolioMeans.of(payments(facts), disputes(facts), model));
 		Map<Long, RiskAssessment> result = new LinkedHashMap<>();
-		assess(facts, asOf, portfolio, model).forEach((debtorId, scored) -> result.put(debtorId, scored.assessment()));
+		scoredAllAsOf(asOf).forEach((debtorId, scored) -> result.put(debtorId, scored.assessment()));
 		return result;
 	}
 
@@ -147,7 +143,11 @@ public class RiskScoring {
 	 */
 	@Transactional(readOnly = true)
 	public Map<Long, Scored> scoredAllAsOf(LocalDate asOf) {
-		return assessAll(asOf);
+		ScoringModel model = this.models.current();
+		Map<Long, RiskInputsQuery.Facts> facts = this.inputs.all(asOf);
+		PortfolioMeans portfolio = this.means.find(asOf, model.version())
+			.orElseGet(() -> PortfolioMeans.of(payments(facts), disputes(facts), model));
+		return assess(facts, asOf, portfolio, model);
 	}
 
 	/**

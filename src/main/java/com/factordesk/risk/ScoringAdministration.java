@@ -4,8 +4,10 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.factordesk.risk.internal.ScoringModels;
 import com.factordesk.shared.AdvisoryLocks;
@@ -13,8 +15,10 @@ import com.factordesk.audit.AuditTrail;
 import com.factordesk.debtor.BureauProvider;
 import com.factordesk.shared.BusinessRefusal;
 import com.factordesk.shared.InputBounds;
+import com.factordesk.shared.NotFoundException;
 import com.factordesk.shared.Violation;
 
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -33,6 +37,12 @@ public class ScoringAdministration {
 	 * {@code scoring-model} {@code 2}.
 	 */
 	public static final String SUBJECT = "scoring-model";
+
+	/**
+	 * How the audit trail names a draft: by its revision, as {@code scoring-draft}
+	 * {@code 3}.
+	 */
+	public static final String DRAFT_SUBJECT = "scoring-draft";
 
 	/**
 	 * The largest x (either sign) of a curve's point: days, rates and bureau scores all
@@ -132,10 +142,106 @@ public class ScoringAdministration {
 		// in
 		// progress and then scores with the new version
 		this.locks.lockForTransaction(AdvisoryLocks.Key.SCORING_PUBLICATION);
+		ScoringModel previous = this.models.current();
+		// the page edits the weights and curves; the other rules carry over from the
+		// version in force
+		int version = insertVersion(weights, adbt, disputes, scales, previous, actor);
+		this.audit.record("scoring.model-published", SUBJECT, String.valueOf(version),
+				Map.of("version", previous.version()), Map.of("version", version, "weights", weights(weights)));
+		this.scoring.scoreAll(ScoreTrigger.MANUAL);
+		return version;
+	}
+
+	/**
+	 * The open draft, if any: a full model that scores nobody until it is published.
+	 */
+	@PreAuthorize("hasRole('ADMIN')")
+	public Optional<ScoringDraft> draft() {
+		return this.models.draft();
+	}
+
+	/**
+	 * Saves a draft in place of the open one, if any. It scores nobody until published.
+	 * @return the draft as saved
+	 */
+	@PreAuthorize("hasRole('ADMIN')")
+	@Transactional
+	public ScoringDraft saveDraft(ScoringModel model, String origin, ScoringDraft.FitReport report, String actor) {
+		Optional<ScoringDraft> replaced = this.models.lockDraft();
+		int basedOn = this.models.current().version();
+		int revision = this.models.saveDraft(model, basedOn, origin, report, this.clock.instant(), actor);
+		Map<String, Object> after = new LinkedHashMap<>();
+		after.put("revision", revision);
+		after.put("origin", origin);
+		after.put("basedOnVersion", basedOn);
+		after.put("weights", weights(model.weights()));
+		if (report != null) {
+			after.put("activeJudgeAuc30", report.activeJudgeAuc30());
+			after.put("draftJudgeAuc30", report.draftJudgeAuc30());
+		}
+		this.audit.record("scoring.draft-saved", DRAFT_SUBJECT, String.valueOf(revision),
+				replaced.map((draft) -> Map.of("revision", draft.revision())).orElse(null), after);
+		return this.models.draft().orElseThrow();
+	}
+
+	/**
+	 * Publishes the open draft as the next version, removes the draft and re-scores every
+	 * debtor with it, as {@link #publish} does.
+	 * @param revision the revision of the draft the admin saw
+	 * @return the new version number
+	 * @throws NotFoundException when there is no open draft
+	 * @throws OptimisticLockingFailureException when the draft was replaced since
+	 */
+	@PreAuthorize("hasRole('ADMIN')")
+	@Transactional
+	public int publishDraft(int revision, String actor) {
+		this.locks.lockForTransaction(AdvisoryLocks.Key.SCORING_PUBLICATION);
+		ScoringDraft draft = openDraft(revision);
+		ScoringModel previous = this.models.current();
+		ScoringModel model = draft.model();
+		int version = insertVersion(model.weights(), model.adbtCurve(), model.disputeRateCurve(), model.bureauScales(),
+				model, actor);
+		this.models.deleteDraft();
+		this.audit.record("scoring.draft-published", DRAFT_SUBJECT, String.valueOf(revision),
+				Map.of("revision", revision, "origin", draft.origin()), Map.of("version", version));
+		this.audit.record("scoring.model-published", SUBJECT, String.valueOf(version),
+				Map.of("version", previous.version()),
+				Map.of("version", version, "weights", weights(model.weights()), "draftRevision", revision));
+		this.scoring.scoreAll(ScoreTrigger.MANUAL);
+		return version;
+	}
+
+	/**
+	 * Discards the open draft; nothing else changes.
+	 * @param revision the revision of the draft the admin saw
+	 * @throws NotFoundException when there is no open draft
+	 * @throws OptimisticLockingFailureException when the draft was replaced since
+	 */
+	@PreAuthorize("hasRole('ADMIN')")
+	@Transactional
+	public void discardDraft(int revision, String actor) {
+		ScoringDraft draft = openDraft(revision);
+		this.models.deleteDraft();
+		this.audit.record("scoring.draft-discarded", DRAFT_SUBJECT, String.valueOf(revision),
+				Map.of("revision", revision, "origin", draft.origin(), "weights", weights(draft.model().weights())),
+				null);
+	}
+
+	private ScoringDraft openDraft(int revision) {
+		ScoringDraft draft = this.models.lockDraft()
+			.orElseThrow(() -> new NotFoundException("Scoring draft", revision));
+		if (draft.revision() != revision) {
+			throw new OptimisticLockingFailureException("The scoring draft was replaced by revision " + draft.revision()
+					+ " while revision " + revision + " was on the page");
+		}
+		return draft;
+	}
+
+	private int insertVersion(ScoringModel.Weights weights, PiecewiseLinearCurve adbt, PiecewiseLinearCurve disputes,
+			Map<BureauProvider, PiecewiseLinearCurve> scales, ScoringModel rules, String actor) {
 		int version = this.jdbc.sql("SELECT COALESCE(MAX(version), 0) + 1 FROM scoring_weights")
 			.query(Integer.class)
 			.single();
-		ScoringModel previous = this.models.current();
 		this.jdbc
 			.sql("""
 					INSERT INTO scoring_weights (version, payment_behaviour, bureau, disputes, created_at, created_by,
@@ -152,15 +258,14 @@ public class ScoringAdministration {
 			.param("adbt", this.models.json(adbt))
 			.param("disputeRate", this.models.json(disputes))
 			.param("scales", this.models.json(scales))
-			// the page edits the weights and curves; the other rules carry over from the
-			// version in force
-			.param("rules", this.models.rulesJson(previous))
+			.param("rules", this.models.rulesJson(rules))
 			.update();
-		this.audit.record("scoring.model-published", SUBJECT, String.valueOf(version),
-				Map.of("version", previous.version()), Map.of("version", version, "weights", Map.of("paymentBehaviour",
-						weights.paymentBehaviour(), "bureau", weights.bureau(), "disputes", weights.disputes())));
-		this.scoring.scoreAll(ScoreTrigger.MANUAL);
 		return version;
+	}
+
+	private static Map<String, Object> weights(ScoringModel.Weights weights) {
+		return Map.of("paymentBehaviour", weights.paymentBehaviour(), "bureau", weights.bureau(), "disputes",
+				weights.disputes());
 	}
 
 	/**

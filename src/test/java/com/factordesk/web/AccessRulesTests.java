@@ -28,6 +28,7 @@ import com.factordesk.risk.RiskScores;
 import com.factordesk.risk.RiskScoring;
 import com.factordesk.risk.ScoringAdministration;
 import com.factordesk.risk.ScoringModel;
+import com.factordesk.risk.calibration.ScoringCalibration;
 import com.factordesk.security.ApiKeys;
 import com.factordesk.security.PageSecurity;
 import com.factordesk.security.UserAccounts;
@@ -130,6 +131,9 @@ class AccessRulesTests {
 
 	@MockitoBean
 	private ScoringAdministration scoringModels;
+
+	@MockitoBean
+	private ScoringCalibration calibration;
 
 	enum Outcome {
 

@@ -1,0 +1,71 @@
+package com.factordesk.risk.calibration;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The outcomes calibration learns from: the matured invoices (due date + 30 days on or
+ * before today) issued in a period, per debtor and issue month, counted 30+ days late
+ * (paid 30 or more days after the due date, or still unpaid, which a matured invoice then
+ * is) or not. An invoice settled by credit notes alone is left out: dilution says nothing
+ * of when a debtor pays.
+ */
+@Component
+class CalibrationSamples {
+
+	private static final String OUTCOMES = """
+			SELECT o.debtor_id, o.issue_month,
+			       COUNT(*) FILTER (WHERE o.late30) AS late, COUNT(*) FILTER (WHERE NOT o.late30) AS on_time
+			FROM (SELECT i.debtor_id, CAST(date_trunc('month', i.issue_date) AS date) AS issue_month,
+			             i.outstanding > 0 OR i.last_collected_on - i.due_date >= 30 AS late30
+			      FROM invoice_balance(CAST(:today AS date)) i
+			      WHERE i.issue_date BETWEEN :from AND :to
+			        AND i.due_date + 30 <= :today
+			        AND (i.outstanding > 0 OR i.last_collected_on IS NOT NULL)) o
+			GROUP BY o.debtor_id, o.issue_month
+			ORDER BY o.issue_month, o.debtor_id
+			""";
+
+	private final JdbcClient jdbc;
+
+	CalibrationSamples(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * The matured invoices issued from {@code from} to {@code to}, per debtor and issue
+	 * month, ordered by month and debtor.
+	 */
+	List<Outcomes> matured(LocalDate from, LocalDate to, LocalDate today) {
+		return this.jdbc.sql(OUTCOMES)
+			.param("from", from)
+			.param("to", to)
+			.param("today", today)
+			.query((rs, row) -> new Outcomes(rs.getLong("debtor_id"), rs.getObject("issue_month", LocalDate.class),
+					rs.getLong("late"), rs.getLong("on_time")))
+			.list();
+	}
+
+	/**
+	 * A debtor's matured invoices issued in one month.
+	 *
+	 * @param debtorId the debtor
+	 * @param issueMonth the first day of the month they were issued in
+	 * @param late how many were paid 30+ days late
+	 * @param onTime how many were not
+	 */
+	record Outcomes(long debtorId, LocalDate issueMonth, long late, long onTime) {
+
+		/**
+		 * The score on file when they were issued: as of the end of the month before.
+		 */
+		LocalDate scoringDate() {
+			return this.issueMonth.minusDays(1);
+		}
+
+	}
+
+}

@@ -1,0 +1,338 @@
+package com.factordesk.risk.calibration;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.factordesk.risk.Component;
+import com.factordesk.risk.ComponentScore;
+import com.factordesk.risk.DebtorRiskInputs;
+import com.factordesk.risk.Grade;
+import com.factordesk.risk.PiecewiseLinearCurve;
+import com.factordesk.risk.RiskAssessment;
+import com.factordesk.risk.RiskScorer;
+import com.factordesk.risk.RiskScoring;
+import com.factordesk.risk.ScoringAdministration;
+import com.factordesk.risk.ScoringDraft;
+import com.factordesk.risk.ScoringModel;
+import com.factordesk.risk.internal.ScoringModels;
+import com.factordesk.shared.BusinessRefusal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/**
+ * Calibrates the scoring model on the desk's own history (DESIGN section 2b) and saves
+ * the result as a draft scoring version, which scores nobody until an admin publishes it.
+ * <p>
+ * Fit on the matured invoices issued 24 to 7 months before this month, judge on those
+ * issued 6 to 1 months before (an invoice has matured when its due date + 30 days is on
+ * or before today). Each invoice carries the score its debtor had at the end of the month
+ * before it was issued, from what was known then, and whether it was paid 30+ days late.
+ * The blend weights are fitted to maximise the AUC for 30+ days late on the fit window
+ * ({@link BlendFit}); then, when re-scoring the samples is fast enough, the knots of the
+ * days-beyond-terms and dispute-rate curves (kept falling, within 0-100), kept only when
+ * they raise the AUC on the judge window too. Grade cut-offs, the bureau scales and the
+ * other rules stay as they are.
+ */
+@Service
+public class ScoringCalibration {
+
+	private static final Logger logger = LoggerFactory.getLogger(ScoringCalibration.class);
+
+	static final int FIT_FROM_MONTHS = 24;
+
+	static final int FIT_TO_MONTHS = 7;
+
+	static final int JUDGE_FROM_MONTHS = 6;
+
+	static final int JUDGE_TO_MONTHS = 1;
+
+	/**
+	 * The longest the curve search may take, estimated from one re-scoring of the fit
+	 * samples before it starts; past it the curves are left as they are.
+	 */
+	static final Duration CURVE_BUDGET = Duration.ofSeconds(90);
+
+	/**
+	 * The most re-scorings one curve search may do: knots x 2 directions x 3 step sizes x
+	 * {@link #CURVE_PASSES} passes.
+	 */
+	private static final int CURVE_PASSES = 2;
+
+	private final RiskScoring scoring;
+
+	private final ScoringModels models;
+
+	private final ScoringAdministration administration;
+
+	private final CalibrationSamples samples;
+
+	private final RiskScorer scorer = new RiskScorer();
+
+	private final Clock clock;
+
+	ScoringCalibration(RiskScoring scoring, ScoringModels models, ScoringAdministration administration,
+			CalibrationSamples samples, Clock clock) {
+		this.scoring = scoring;
+		this.models = models;
+		this.administration = administration;
+		this.samples = samples;
+		this.clock = clock;
+	}
+
+	/**
+	 * Fits a model to the history and saves it as the draft, in place of the open one.
+	 * @return the draft as saved
+	 * @throws BusinessRefusal when the fit window has no 30+ days late or no other
+	 * matured invoice to learn from
+	 */
+	@PreAuthorize("hasRole('ADMIN')")
+	public ScoringDraft calibrate(String actor) {
+		Instant started = this.clock.instant();
+		Fit fit = fit(LocalDate.now(this.clock));
+		ScoringDraft.FitReport report = new ScoringDraft.FitReport(fit.fitFrom(), fit.fitTo(), fit.judgeFrom(),
+				fit.judgeTo(), fit.fitInvoices(), fit.fitLate30(), fit.judgeInvoices(), fit.judgeLate30(),
+				fit.activeFitAuc30(), fit.draftFitAuc30(), fit.activeJudgeAuc30(), fit.draftJudgeAuc30(),
+				Duration.between(started, this.clock.instant()).toMillis(), fit.judgeGrades());
+		ScoringDraft draft = this.administration.saveDraft(fit.model(), ScoringDraft.CALIBRATION, report, actor);
+		logger.info("Calibrated scoring draft {}: weights {} / {} / {}, AUC30 on the judge window {} (in force {})",
+				draft.revision(), fit.model().weights().paymentBehaviour(), fit.model().weights().bureau(),
+				fit.model().weights().disputes(), fit.draftJudgeAuc30(), fit.activeJudgeAuc30());
+		return draft;
+	}
+
+	/**
+	 * The calibrated model and what it measured, saved nowhere.
+	 */
+	Fit fit(LocalDate today) {
+		YearMonth month = YearMonth.from(today);
+		LocalDate fitFrom = month.minusMonths(FIT_FROM_MONTHS).atDay(1);
+		LocalDate fitTo = month.minusMonths(FIT_TO_MONTHS).atEndOfMonth();
+		LocalDate judgeFrom = month.minusMonths(JUDGE_FROM_MONTHS).atDay(1);
+		LocalDate judgeTo = month.minusMonths(JUDGE_TO_MONTHS).atEndOfMonth();
+		ScoringModel active = this.models.current();
+		double neutral = active.bureauDecay().neutralScore().doubleValue();
+
+		Map<LocalDate, List<CalibrationSamples.Outcomes>> byDate = new TreeMap<>();
+		for (CalibrationSamples.Outcomes outcomes : this.samples.matured(fitFrom, judgeTo, today)) {
+			byDate.computeIfAbsent(outcomes.scoringDate(), (date) -> new ArrayList<>()).add(outcomes);
+		}
+		List<Sample> fitSamples = new ArrayList<>();
+		List<Sample> judgeSamples = new ArrayList<>();
+		byDate.forEach((date, outcomes) -> {
+			Map<Long, RiskScoring.Scored> scored = this.scoring.scoredAllAsOf(date);
+			for (CalibrationSamples.Outcomes outcome : outcomes) {
+				RiskScoring.Scored debtor = scored.get(outcome.debtorId());
+				if (debtor == null) {
+					// a debtor scored by nobody on that date: nothing to learn from
+					continue;
+				}
+				Sample sample = sample(debtor.inputs(), debtor.assessment(), active, outcome);
+				(outcome.issueMonth().isAfter(fitTo) ? judgeSamples : fitSamples).add(sample);
+			}
+		});
+		long fitLate30 = fitSamples.stream().mapToLong((sample) -> sample.group().late()).sum();
+		long fitInvoices = fitLate30 + fitSamples.stream().mapToLong((sample) -> sample.group().onTime()).sum();
+		if (fitLate30 == 0 || fitLate30 == fitInvoices) {
+			throw BusinessRefusal.of("calibration.noHistory",
+					"Nothing to calibrate on: of the " + fitInvoices + " matured invoices issued from " + fitFrom
+							+ " to " + fitTo + ", " + fitLate30 + " were 30+ days late; calibration needs both",
+					fitInvoices, fitFrom, fitTo, fitLate30);
+		}
+
+		List<BlendFit.Group> groups = fitSamples.stream().map(Sample::group).toList();
+		BlendFit.Hundredths weights = BlendFit.fit(groups, BlendFit.Hundredths.of(active.weights()), neutral);
+		ScoringModel draft = with(active, weights.toWeights(), active.adbtCurve(), active.disputeRateCurve());
+		ScoringModel curved = fitCurves(draft, fitSamples);
+		if (curved != draft) {
+			double withCurves = auc(judgeSamples, curved);
+			double weightsOnly = auc(judgeSamples, draft);
+			logger.info(
+					"Calibration: weights {} / {} / {} alone give AUC30 {} on the judge window, with the fitted"
+							+ " curves {}: the curves are {}",
+					weights.paymentBehaviour(), weights.bureau(), weights.disputes(), weightsOnly, withCurves,
+					(withCurves > weightsOnly) ? "kept" : "left as they were");
+			if (withCurves > weightsOnly) {
+				draft = curved;
+			}
+		}
+
+		long judgeLate30 = judgeSamples.stream().mapToLong((sample) -> sample.group().late()).sum();
+		long judgeInvoices = judgeLate30 + judgeSamples.stream().mapToLong((sample) -> sample.group().onTime()).sum();
+		int[] draftJudgeBins = bins(judgeSamples, draft);
+		return new Fit(draft, fitFrom, fitTo, judgeFrom, judgeTo, fitInvoices, fitLate30, judgeInvoices, judgeLate30,
+				rounded(activeAuc(fitSamples)), rounded(auc(fitSamples, draft)), rounded(activeAuc(judgeSamples)),
+				rounded(auc(judgeSamples, draftJudgeBins)), grades(judgeSamples, draftJudgeBins));
+	}
+
+	/**
+	 * The days-beyond-terms curve's and then the dispute-rate curve's knots fitted on the
+	 * fit samples with the draft's weights; the draft itself when re-scoring would take
+	 * too long or a curve does not fall from left to right.
+	 */
+	private ScoringModel fitCurves(ScoringModel draft, List<Sample> fitSamples) {
+		long started = System.nanoTime();
+		double base = auc(fitSamples, draft);
+		Duration perRescoring = Duration.ofNanos(System.nanoTime() - started);
+		int knots = draft.adbtCurve().points().size() + draft.disputeRateCurve().points().size();
+		Duration estimate = perRescoring.multipliedBy((long) knots * 2 * 3 * CURVE_PASSES);
+		if (estimate.compareTo(CURVE_BUDGET) > 0) {
+			logger.info("Curves not calibrated: about {} s of re-scoring, more than the {} s allowed",
+					estimate.toSeconds(), CURVE_BUDGET.toSeconds());
+			return draft;
+		}
+		ScoringModel model = draft;
+		ScoringModel current = model;
+		double[] adbt = ys(current.adbtCurve());
+		if (BlendFit.nonIncreasing(adbt)) {
+			double[] fitted = BlendFit.monotoneKnots(adbt, (ys) -> auc(fitSamples,
+					with(current, current.weights(), curve(current.adbtCurve(), ys), current.disputeRateCurve())),
+					CURVE_PASSES);
+			model = with(model, model.weights(), curve(model.adbtCurve(), fitted), model.disputeRateCurve());
+		}
+		ScoringModel afterAdbt = model;
+		double[] disputes = ys(afterAdbt.disputeRateCurve());
+		if (BlendFit.nonIncreasing(disputes)) {
+			double[] fitted = BlendFit.monotoneKnots(disputes, (ys) -> auc(fitSamples, with(afterAdbt,
+					afterAdbt.weights(), afterAdbt.adbtCurve(), curve(afterAdbt.disputeRateCurve(), ys))),
+					CURVE_PASSES);
+			model = with(model, model.weights(), model.adbtCurve(), curve(model.disputeRateCurve(), fitted));
+		}
+		return (model.equals(draft) || auc(fitSamples, model) <= base) ? draft : model;
+	}
+
+	private static Sample sample(DebtorRiskInputs inputs, RiskAssessment assessment, ScoringModel active,
+			CalibrationSamples.Outcomes outcome) {
+		double[] subScores = new double[Component.values().length];
+		for (Component component : Component.values()) {
+			ComponentScore score = assessment.component(component);
+			subScores[component.ordinal()] = score.missing() ? Double.NaN : score.subScore().doubleValue();
+		}
+		ScoringModel.PastDueCap cap = active.pastDueCap();
+		boolean capped = inputs.openItems().maxDaysPastDue() >= cap.daysPastDue()
+				|| inputs.openItems().amount60PlusPastDue().isPositive();
+		return new Sample(inputs, BlendFit.bin(assessment.score().doubleValue()), new BlendFit.Group(subScores,
+				capped ? cap.maxScore().doubleValue() : Double.POSITIVE_INFINITY, outcome.late(), outcome.onTime()));
+	}
+
+	/**
+	 * The AUC for 30+ days late of the samples as the model in force scored them.
+	 */
+	private static double activeAuc(List<Sample> samples) {
+		long[] late = new long[BlendFit.BINS];
+		long[] onTime = new long[BlendFit.BINS];
+		for (Sample sample : samples) {
+			late[sample.activeBin()] += sample.group().late();
+			onTime[sample.activeBin()] += sample.group().onTime();
+		}
+		return BlendFit.auc(late, onTime);
+	}
+
+	/**
+	 * The AUC for 30+ days late of the samples re-scored with {@code model}.
+	 */
+	private double auc(List<Sample> samples, ScoringModel model) {
+		return auc(samples, bins(samples, model));
+	}
+
+	/**
+	 * The score bins of the samples re-scored with {@code model}, in their order.
+	 */
+	private int[] bins(List<Sample> samples, ScoringModel model) {
+		return samples.parallelStream()
+			.mapToInt((sample) -> BlendFit.bin(this.scorer.score(sample.inputs(), model).score().doubleValue()))
+			.toArray();
+	}
+
+	/**
+	 * Per grade, the samples' invoices and those 30+ days late, as the version in force
+	 * and as the draft ({@code draftBins}) graded them.
+	 */
+	private static List<ScoringDraft.FitReport.GradeOutcome> grades(List<Sample> samples, int[] draftBins) {
+		long[][] tally = new long[Grade.values().length][4];
+		for (int i = 0; i < draftBins.length; i++) {
+			BlendFit.Group group = samples.get(i).group();
+			long[] active = tally[grade(samples.get(i).activeBin()).ordinal()];
+			active[0] += group.late() + group.onTime();
+			active[1] += group.late();
+			long[] drafted = tally[grade(draftBins[i]).ordinal()];
+			drafted[2] += group.late() + group.onTime();
+			drafted[3] += group.late();
+		}
+		List<ScoringDraft.FitReport.GradeOutcome> grades = new ArrayList<>();
+		for (Grade grade : Grade.values()) {
+			long[] counts = tally[grade.ordinal()];
+			grades.add(new ScoringDraft.FitReport.GradeOutcome(grade, counts[0], counts[1], counts[2], counts[3]));
+		}
+		return grades;
+	}
+
+	private static Grade grade(int bin) {
+		return Grade.of(BigDecimal.valueOf(bin, 1));
+	}
+
+	private static double auc(List<Sample> samples, int[] bins) {
+		long[] late = new long[BlendFit.BINS];
+		long[] onTime = new long[BlendFit.BINS];
+		for (int i = 0; i < bins.length; i++) {
+			late[bins[i]] += samples.get(i).group().late();
+			onTime[bins[i]] += samples.get(i).group().onTime();
+		}
+		return BlendFit.auc(late, onTime);
+	}
+
+	private static ScoringModel with(ScoringModel model, ScoringModel.Weights weights, PiecewiseLinearCurve adbt,
+			PiecewiseLinearCurve disputeRate) {
+		return new ScoringModel(0, weights, model.paymentBlend(), adbt, disputeRate, model.credibilityK(),
+				model.trend(), model.bureauDecay(), model.pastDueCap(), model.bureauScales());
+	}
+
+	private static double[] ys(PiecewiseLinearCurve curve) {
+		return curve.points().stream().mapToDouble((point) -> point.y().doubleValue()).toArray();
+	}
+
+	/**
+	 * The curve with the same x and the given y values (whole or half points, as the
+	 * search moves them from the curve's own).
+	 */
+	private static PiecewiseLinearCurve curve(PiecewiseLinearCurve curve, double[] ys) {
+		List<PiecewiseLinearCurve.Point> points = new ArrayList<>();
+		for (int i = 0; i < ys.length; i++) {
+			points.add(new PiecewiseLinearCurve.Point(curve.points().get(i).x(),
+					BigDecimal.valueOf(ys[i]).setScale(4, RoundingMode.HALF_EVEN).stripTrailingZeros()));
+		}
+		return new PiecewiseLinearCurve(points);
+	}
+
+	private static BigDecimal rounded(double auc) {
+		return Double.isNaN(auc) ? null : BigDecimal.valueOf(auc).setScale(4, RoundingMode.HALF_EVEN);
+	}
+
+	/**
+	 * One debtor's matured invoices of one issue month: its inputs and score at the end
+	 * of the month before, and their outcomes.
+	 */
+	private record Sample(DebtorRiskInputs inputs, int activeBin, BlendFit.Group group) {
+	}
+
+	/**
+	 * A calibrated model and what it measured.
+	 */
+	record Fit(ScoringModel model, LocalDate fitFrom, LocalDate fitTo, LocalDate judgeFrom, LocalDate judgeTo,
+			long fitInvoices, long fitLate30, long judgeInvoices, long judgeLate30, BigDecimal activeFitAuc30,
+			BigDecimal draftFitAuc30, BigDecimal activeJudgeAuc30, BigDecimal draftJudgeAuc30,
+			List<ScoringDraft.FitReport.GradeOutcome> judgeGrades) {
+	}
+
+}
