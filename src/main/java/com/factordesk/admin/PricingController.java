@@ -19,7 +19,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The admin console's pricing bands: the version in force, every version published, and
- * the form that publishes a new one.
+ * the form that publishes a new one; beside them the pricing parameters in force, read
+ * only.
  */
 @Controller
 @RequestMapping("/admin/pricing")
@@ -61,6 +62,7 @@ class PricingController {
 	private String page(Model model) {
 		model.addAttribute("inForce", this.pricing.inForce());
 		model.addAttribute("versions", this.pricing.versions());
+		model.addAttribute("parameters", this.pricing.parametersInForce());
 		model.addAttribute("today", LocalDate.now(this.clock));
 		return "admin/pricing";
 	}

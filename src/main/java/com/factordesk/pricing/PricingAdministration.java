@@ -56,6 +56,16 @@ public class PricingAdministration {
 		return this.bands.inForce(LocalDate.now(this.clock)).orElseGet(PricingBandSet::defaults);
 	}
 
+	/**
+	 * The pricing parameters in force today (tenor surcharge, concentration rule), with
+	 * their version.
+	 */
+	@PreAuthorize("hasRole('ADMIN')")
+	@Transactional(readOnly = true)
+	public PricingParameters parametersInForce() {
+		return this.bands.parametersInForce(LocalDate.now(this.clock)).orElseGet(PricingParameters::defaults);
+	}
+
 	@PreAuthorize("hasRole('ADMIN')")
 	@Transactional(readOnly = true)
 	public List<BandSetVersion> versions() {
