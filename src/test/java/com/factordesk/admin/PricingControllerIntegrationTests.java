@@ -69,6 +69,23 @@ class PricingControllerIntegrationTests {
 	}
 
 	@Test
+	void showsThePricingParametersInForceWithTheirVersion() throws Exception {
+		// version 1 of migration V016: 0.25 % per started 30 days, excess not advanced
+		this.mvc.perform(get("/admin/pricing"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Pricing parameters version 1, effective from 2024-01-01")))
+			.andExpect(content().string(containsString("data-version=\"1\"")))
+			.andExpect(content().string(containsString("0.25\u00a0% on the fee rate per started 30 days beyond")))
+			.andExpect(content().string(containsString("the part of the invoice above the limit is not advanced")));
+		this.mvc.perform(get("/admin/pricing").cookie(new Cookie("factordesk-lang", "nl")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Prijsparameters versie 1, geldig vanaf 2024-01-01")))
+			.andExpect(content().string(containsString("0,25\u00a0% op het fee-tarief per begonnen 30 dagen")))
+			.andExpect(
+					content().string(containsString("het deel van de factuur boven de limiet wordt niet bevoorschot")));
+	}
+
+	@Test
 	void aValidVersionIsPublishedWithTheNextNumber() throws Exception {
 		int before = versions();
 		String[][] bands = copy();
