@@ -10,8 +10,9 @@ import com.factordesk.shared.Money;
 import com.factordesk.shared.Rate;
 
 /**
- * How a facility charges the discount fee, given the fee rate per period that pricing
- * sets. Each fee is worked out exactly and rounded once, HALF_EVEN at the cent.
+ * How a facility charges the discount fee, given the fee rate per 30 days that pricing
+ * sets: as a {@link FeeCalculation} whose figures (basis, rate per the facility's period,
+ * periods) a person can redo by hand, rounded once, HALF_EVEN at the cent.
  */
 public sealed interface FeeStructure {
 
