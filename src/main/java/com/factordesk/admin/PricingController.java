@@ -67,8 +67,7 @@ class PricingController {
 			return page(model);
 		}
 		try {
-			int version = this.pricing.publishParameters(form.toParameters(this.pricing.parametersInForce().version()),
-					principal.getName());
+			int version = this.pricing.publishParameters(form.toCommand(), principal.getName());
 			redirect.addFlashAttribute("success", "pricing.parameters.published");
 			redirect.addFlashAttribute("successArg", version);
 			return "redirect:/admin/pricing";

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 
 import com.factordesk.pricing.PricingParameters;
 import com.factordesk.pricing.PricingParameters.ConcentrationRule;
+import com.factordesk.pricing.PublishPricingParameters;
 import com.factordesk.shared.InputBounds.SaneDate;
 import com.factordesk.shared.Rate;
 import jakarta.validation.constraints.DecimalMax;
@@ -57,12 +58,8 @@ class PricingParametersForm {
 		return form;
 	}
 
-	/**
-	 * The parameters asked for; the version is the one in force, and publishing gives
-	 * them the next.
-	 */
-	PricingParameters toParameters(int currentVersion) {
-		return new PricingParameters(currentVersion, this.effectiveFrom,
+	PublishPricingParameters toCommand() {
+		return new PublishPricingParameters(this.effectiveFrom,
 				Rate.percent(this.tenorSurchargePercent.toPlainString()), this.tenorSurchargeDays,
 				this.concentrationRule, Rate.percent(this.concentrationSurchargePercent.toPlainString()));
 	}

@@ -73,35 +73,33 @@ public class PricingAdministration {
 
 	/**
 	 * Publishes a new version of the pricing parameters (tenor surcharge, concentration
-	 * rule) effective from a date, today or later, with the next version number. The
-	 * {@code version} and {@code effectiveFrom} of {@code parameters} are the ones asked
-	 * for; the version is replaced by the next one.
+	 * rule) effective from a date, today or later, with the next version number.
 	 * @return the new version number
 	 * @throws BusinessRefusal with every rule the parameters break
 	 */
 	@PreAuthorize("hasRole('ADMIN')")
 	@Transactional
-	public int publishParameters(PricingParameters parameters, String actor) {
+	public int publishParameters(PublishPricingParameters command, String actor) {
 		List<Violation> violations = new ArrayList<>();
-		if (parameters.effectiveFrom().isBefore(LocalDate.now(this.clock))) {
+		if (command.effectiveFrom().isBefore(LocalDate.now(this.clock))) {
 			violations.add(Violation.onField("effectiveFrom", "parameters.effectiveInPast",
-					"The pricing parameters cannot take effect on " + parameters.effectiveFrom()
+					"The pricing parameters cannot take effect on " + command.effectiveFrom()
 							+ ", in the past: quotes already made keep the parameters they used",
-					parameters.effectiveFrom()));
+					command.effectiveFrom()));
 		}
-		boolean surcharge = parameters.concentrationRule() == PricingParameters.ConcentrationRule.SURCHARGE;
-		if (surcharge && parameters.concentrationSurcharge().fraction().signum() == 0) {
+		boolean surcharge = command.concentrationRule() == PricingParameters.ConcentrationRule.SURCHARGE;
+		if (surcharge && command.concentrationSurcharge().fraction().signum() == 0) {
 			violations
 				.add(Violation.onField("concentrationSurchargePercent", "parameters.concentrationSurcharge.missing",
 						"A concentration surcharge of 0 % would let a debtor exceed the concentration limit for free: "
 								+ "give a surcharge above 0 % or hold the excess back"));
 		}
-		if (!surcharge && parameters.concentrationSurcharge().fraction().signum() != 0) {
+		if (!surcharge && command.concentrationSurcharge().fraction().signum() != 0) {
 			violations
 				.add(Violation.onField("concentrationSurchargePercent", "parameters.concentrationSurcharge.unused",
-						"A concentration surcharge of " + parameters.concentrationSurcharge()
+						"A concentration surcharge of " + command.concentrationSurcharge()
 								+ " would never be charged when the excess is held back: set it to 0 %",
-						parameters.concentrationSurcharge().asPercent().stripTrailingZeros()));
+						command.concentrationSurcharge().asPercent().stripTrailingZeros()));
 		}
 		if (!violations.isEmpty()) {
 			throw new BusinessRefusal(violations);
@@ -110,6 +108,7 @@ public class PricingAdministration {
 		int version = this.jdbc.sql("SELECT COALESCE(MAX(version), 0) + 1 FROM pricing_parameter_set")
 			.query(Integer.class)
 			.single();
+		PricingParameters parameters = command.asVersion(version);
 		this.jdbc.sql("""
 				INSERT INTO pricing_parameter_set (version, effective_from, created_at, created_by, tenor_surcharge,
 				    tenor_surcharge_days, concentration_rule, concentration_surcharge)
