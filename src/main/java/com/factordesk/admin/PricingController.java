@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 import com.factordesk.pricing.PricingAdministration;
+import com.factordesk.pricing.PricingParameters;
 import com.factordesk.shared.BusinessRefusal;
 import jakarta.validation.Valid;
 
@@ -19,7 +20,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The admin console's pricing bands: the version in force, every version published, and
- * the form that publishes a new one.
+ * the form that publishes a new one; beside them the pricing parameters in force and the
+ * form that publishes their next version.
  */
 @Controller
 @RequestMapping("/admin/pricing")
@@ -58,9 +60,37 @@ class PricingController {
 		}
 	}
 
+	@PostMapping("/parameters")
+	String publishParameters(@Valid @ModelAttribute("parametersForm") PricingParametersForm form, BindingResult result,
+			Principal principal, Model model, RedirectAttributes redirect) {
+		if (result.hasErrors()) {
+			return page(model);
+		}
+		try {
+			int version = this.pricing.publishParameters(form.toCommand(), principal.getName());
+			redirect.addFlashAttribute("success", "pricing.parameters.published");
+			redirect.addFlashAttribute("successArg", version);
+			return "redirect:/admin/pricing";
+		}
+		catch (BusinessRefusal ex) {
+			ex.rejectOn(result);
+			return page(model);
+		}
+	}
+
 	private String page(Model model) {
 		model.addAttribute("inForce", this.pricing.inForce());
 		model.addAttribute("versions", this.pricing.versions());
+		PricingParameters parameters = this.pricing.parametersInForce();
+		LocalDate today = LocalDate.now(this.clock);
+		model.addAttribute("parameters", parameters);
+		model.addAttribute("concentrationRules", PricingParameters.ConcentrationRule.values());
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", PricingForm.of(this.pricing.inForce(), today));
+		}
+		if (!model.containsAttribute("parametersForm")) {
+			model.addAttribute("parametersForm", PricingParametersForm.of(parameters, today));
+		}
 		model.addAttribute("today", LocalDate.now(this.clock));
 		return "admin/pricing";
 	}

@@ -55,7 +55,7 @@ class PricingForm {
 	/**
 	 * 70.0000 as 70 and 2.2500 as 2.25, never as 7E+1.
 	 */
-	private static BigDecimal plain(BigDecimal percent) {
+	static BigDecimal plain(BigDecimal percent) {
 		BigDecimal stripped = percent.stripTrailingZeros();
 		return (stripped.scale() < 0) ? stripped.setScale(0) : stripped;
 	}

@@ -4,13 +4,15 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 import com.factordesk.client.DayCount;
+import com.factordesk.client.FeeKind;
 import com.factordesk.client.FeeTerms;
 import com.factordesk.shared.Money;
 import com.factordesk.shared.Rate;
 
 /**
- * How a facility charges the discount fee, given the fee rate per period that pricing
- * sets. Each fee is worked out exactly and rounded once, HALF_EVEN at the cent.
+ * How a facility charges the discount fee, given the fee rate per 30 days that pricing
+ * sets: as a {@link FeeCalculation} whose figures (basis, rate per the facility's period,
+ * periods) a person can redo by hand, rounded once, HALF_EVEN at the cent.
  */
 public sealed interface FeeStructure {
 
@@ -21,9 +23,19 @@ public sealed interface FeeStructure {
 
 	/**
 	 * The fee on an invoice of {@code face}, of which {@code advance} was paid out,
-	 * outstanding {@code daysOutstanding} days from funding to payment.
+	 * outstanding {@code daysOutstanding} days from funding to payment, at
+	 * {@code feeRate} per 30 days.
 	 */
-	Money fee(Money face, Money advance, Rate feeRate, int daysOutstanding);
+	default Money fee(Money face, Money advance, Rate feeRate, int daysOutstanding) {
+		return calculate(face, advance, feeRate, daysOutstanding).fee();
+	}
+
+	/**
+	 * The fee with the figures a person needs to work it out again by hand: the basis,
+	 * the rate per the facility's period, the periods charged.
+	 * @param feeRate the fee rate per 30 days, as pricing sets it
+	 */
+	FeeCalculation calculate(Money face, Money advance, Rate feeRate, int daysOutstanding);
 
 	/**
 	 * The fee structure a facility's fee terms agree on.
@@ -40,8 +52,10 @@ public sealed interface FeeStructure {
 	 * The fee rate per started period of {@code periodDays} days on the face value: 31
 	 * days with 30-day periods is 2 periods. Funding starts the first period, so an
 	 * invoice paid on the day it was funded still pays one. Pricing quotes the rate per
-	 * 30 days; a facility with periods of another length pays it pro rata per period (1.5
-	 * % per 30 days is 0.75 % per started 15-day period).
+	 * 30 days; a facility with periods of another length pays it pro rata per period, as
+	 * a percentage at four decimals (1.5 % per 30 days is 0.75 % per started 15-day
+	 * period, 1 % per 30 days is 0.2333 % per 7-day period), and the fee is face x rate
+	 * per period x periods, rounded once: what the quote shows is what it charges.
 	 *
 	 * @param periodDays the length of a period in days
 	 */
@@ -60,13 +74,21 @@ public sealed interface FeeStructure {
 			return Math.max(1, (days + this.periodDays - 1) / this.periodDays);
 		}
 
+		/**
+		 * The rate per period of this facility for a fee rate per 30 days, at six
+		 * decimals as a fraction (four as a percentage), HALF_EVEN.
+		 */
+		public Rate ratePerPeriod(Rate feeRate) {
+			return new Rate(feeRate.fraction()
+				.multiply(BigDecimal.valueOf(this.periodDays))
+				.divide(RATE_PERIOD_DAYS, 6, RoundingMode.HALF_EVEN));
+		}
+
 		@Override
-		public Money fee(Money face, Money advance, Rate feeRate, int daysOutstanding) {
+		public FeeCalculation calculate(Money face, Money advance, Rate feeRate, int daysOutstanding) {
 			requireDays(daysOutstanding);
-			BigDecimal exact = face.amount()
-				.multiply(feeRate.fraction())
-				.multiply(BigDecimal.valueOf((long) periods(daysOutstanding) * this.periodDays));
-			return new Money(exact.divide(RATE_PERIOD_DAYS, 2, RoundingMode.HALF_EVEN));
+			return new FeeCalculation(FeeKind.TIERED, FeeCalculation.Basis.FACE, face, ratePerPeriod(feeRate),
+					this.periodDays, periods(daysOutstanding), daysOutstanding);
 		}
 
 	}
@@ -77,9 +99,9 @@ public sealed interface FeeStructure {
 	record Flat() implements FeeStructure {
 
 		@Override
-		public Money fee(Money face, Money advance, Rate feeRate, int daysOutstanding) {
+		public FeeCalculation calculate(Money face, Money advance, Rate feeRate, int daysOutstanding) {
 			requireDays(daysOutstanding);
-			return face.times(feeRate);
+			return new FeeCalculation(FeeKind.FLAT, FeeCalculation.Basis.FACE, face, feeRate, 0, 1, daysOutstanding);
 		}
 
 	}
@@ -89,6 +111,8 @@ public sealed interface FeeStructure {
 	 * make the yearly rate, charged per actual day over the day count's year on the
 	 * advance: advance x fee rate x 12 x days / 360 (or 365). With ACT/360 that is
 	 * exactly the fee rate per 30 days; with ACT/365 a 30-day period costs 360/365 of it.
+	 * The quote shows the period as the day count's year and the rate per that period as
+	 * the yearly rate (1 % per 30 days is 12 % a year).
 	 *
 	 * @param dayCount the days in a year
 	 */
@@ -103,13 +127,11 @@ public sealed interface FeeStructure {
 		}
 
 		@Override
-		public Money fee(Money face, Money advance, Rate feeRate, int daysOutstanding) {
+		public FeeCalculation calculate(Money face, Money advance, Rate feeRate, int daysOutstanding) {
 			requireDays(daysOutstanding);
-			BigDecimal exact = advance.amount()
-				.multiply(feeRate.fraction())
-				.multiply(MONTHS)
-				.multiply(BigDecimal.valueOf(daysOutstanding));
-			return new Money(exact.divide(this.dayCount.yearDays(), 2, RoundingMode.HALF_EVEN));
+			return new FeeCalculation(FeeKind.DAILY, FeeCalculation.Basis.ADVANCE, advance,
+					new Rate(feeRate.fraction().multiply(MONTHS)), this.dayCount.daysInYear(), daysOutstanding,
+					daysOutstanding);
 		}
 
 	}

@@ -56,8 +56,6 @@ public class InvoiceQuotes {
 
 	private final PricingBands bands;
 
-	private final PricingPolicy policy = PricingPolicy.defaults();
-
 	private final Clock clock;
 
 	InvoiceQuotes(JdbcClient jdbc, PricingBands bands, Clock clock) {
@@ -68,7 +66,7 @@ public class InvoiceQuotes {
 
 	/**
 	 * The quote for an invoice, funded today (or on the day it was funded); empty when
-	 * its debtor has no score yet or no pricing bands are in force.
+	 * its debtor has no score yet, or no pricing bands or parameters are in force.
 	 */
 	@PreAuthorize("hasAnyRole('UNDERWRITER', 'MANAGER')")
 	public Optional<InvoiceQuote> quote(long invoiceId) {
@@ -83,9 +81,11 @@ public class InvoiceQuotes {
 	public Map<Long, InvoiceQuote> quoteAll(List<Long> invoiceIds) {
 		LocalDate today = LocalDate.now(this.clock);
 		Optional<PricingBandSet> bandSet = this.bands.inForce(today);
-		if (invoiceIds.isEmpty() || bandSet.isEmpty()) {
+		Optional<PricingParameters> parameters = this.bands.parametersInForce(today);
+		if (invoiceIds.isEmpty() || bandSet.isEmpty() || parameters.isEmpty()) {
 			return Map.of();
 		}
+		PricingPolicy policy = new PricingPolicy(parameters.get());
 		List<Facts> facts = this.jdbc.sql(FACTS).param("ids", invoiceIds).query((rs, row) -> {
 			LocalDate fundedOn = rs.getObject("funded_on", LocalDate.class);
 			return new Facts(rs.getLong("id"), rs.getLong("client_id"), rs.getLong("debtor_id"),
@@ -113,7 +113,7 @@ public class InvoiceQuotes {
 					fact.concentrationLimit(), new QuoteRequest.Concentration(debtorOwed, book), fact.discount(),
 					fact.feeStructure());
 			quotes.put(fact.invoiceId(), new InvoiceQuote(fact.score(), fact.grade(), fact.snapshotId(), fact.adbt(),
-					this.policy.quote(request)));
+					policy.quote(request)));
 		}
 		return quotes;
 	}

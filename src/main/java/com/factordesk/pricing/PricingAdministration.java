@@ -32,6 +32,11 @@ public class PricingAdministration {
 	 */
 	public static final String SUBJECT = "pricing-band-set";
 
+	/**
+	 * How the audit trail names a version of the pricing parameters.
+	 */
+	public static final String PARAMETERS_SUBJECT = "pricing-parameter-set";
+
 	private final JdbcClient jdbc;
 
 	private final AdvisoryLocks locks;
@@ -54,6 +59,78 @@ public class PricingAdministration {
 	@Transactional(readOnly = true)
 	public PricingBandSet inForce() {
 		return this.bands.inForce(LocalDate.now(this.clock)).orElseGet(PricingBandSet::defaults);
+	}
+
+	/**
+	 * The pricing parameters in force today (tenor surcharge, concentration rule), with
+	 * their version.
+	 */
+	@PreAuthorize("hasRole('ADMIN')")
+	@Transactional(readOnly = true)
+	public PricingParameters parametersInForce() {
+		return this.bands.parametersInForce(LocalDate.now(this.clock)).orElseGet(PricingParameters::defaults);
+	}
+
+	/**
+	 * Publishes a new version of the pricing parameters (tenor surcharge, concentration
+	 * rule) effective from a date, today or later, with the next version number.
+	 * @return the new version number
+	 * @throws BusinessRefusal with every rule the parameters break
+	 */
+	@PreAuthorize("hasRole('ADMIN')")
+	@Transactional
+	public int publishParameters(PublishPricingParameters command, String actor) {
+		List<Violation> violations = new ArrayList<>();
+		if (command.effectiveFrom().isBefore(LocalDate.now(this.clock))) {
+			violations.add(Violation.onField("effectiveFrom", "parameters.effectiveInPast",
+					"The pricing parameters cannot take effect on " + command.effectiveFrom()
+							+ ", in the past: quotes already made keep the parameters they used",
+					command.effectiveFrom()));
+		}
+		boolean surcharge = command.concentrationRule() == PricingParameters.ConcentrationRule.SURCHARGE;
+		if (surcharge && command.concentrationSurcharge().fraction().signum() == 0) {
+			violations
+				.add(Violation.onField("concentrationSurchargePercent", "parameters.concentrationSurcharge.missing",
+						"A concentration surcharge of 0 % would let a debtor exceed the concentration limit for free: "
+								+ "give a surcharge above 0 % or hold the excess back"));
+		}
+		if (!surcharge && command.concentrationSurcharge().fraction().signum() != 0) {
+			violations
+				.add(Violation.onField("concentrationSurchargePercent", "parameters.concentrationSurcharge.unused",
+						"A concentration surcharge of " + command.concentrationSurcharge()
+								+ " would never be charged when the excess is held back: set it to 0 %",
+						command.concentrationSurcharge().asPercent().stripTrailingZeros()));
+		}
+		if (!violations.isEmpty()) {
+			throw new BusinessRefusal(violations);
+		}
+		this.locks.lockForTransaction(AdvisoryLocks.Key.PRICING_PUBLICATION);
+		int version = this.jdbc.sql("SELECT COALESCE(MAX(version), 0) + 1 FROM pricing_parameter_set")
+			.query(Integer.class)
+			.single();
+		PricingParameters parameters = command.asVersion(version);
+		this.jdbc.sql("""
+				INSERT INTO pricing_parameter_set (version, effective_from, created_at, created_by, tenor_surcharge,
+				    tenor_surcharge_days, concentration_rule, concentration_surcharge)
+				VALUES (:version, :effectiveFrom, :createdAt, :createdBy, :tenorSurcharge, :tenorSurchargeDays,
+				    :concentrationRule, :concentrationSurcharge)
+				""")
+			.param("version", version)
+			.param("effectiveFrom", parameters.effectiveFrom())
+			.param("createdAt", java.sql.Timestamp.from(this.clock.instant()))
+			.param("createdBy", actor)
+			.param("tenorSurcharge", parameters.tenorSurcharge().fraction())
+			.param("tenorSurchargeDays", parameters.tenorSurchargeDays())
+			.param("concentrationRule", parameters.concentrationRule().name())
+			.param("concentrationSurcharge", parameters.concentrationSurcharge().fraction())
+			.update();
+		this.audit.record("pricing.parameters-published", PARAMETERS_SUBJECT, String.valueOf(version),
+				(version > 1) ? Map.of("version", version - 1) : null,
+				Map.of("version", version, "effectiveFrom", parameters.effectiveFrom().toString(), "tenorSurcharge",
+						parameters.tenorSurcharge().fraction().toPlainString(), "tenorSurchargeDays",
+						parameters.tenorSurchargeDays(), "concentrationRule", parameters.concentrationRule().name(),
+						"concentrationSurcharge", parameters.concentrationSurcharge().fraction().toPlainString()));
+		return version;
 	}
 
 	@PreAuthorize("hasRole('ADMIN')")

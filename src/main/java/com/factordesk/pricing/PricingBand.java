@@ -7,14 +7,15 @@ import com.factordesk.shared.Rate;
 
 /**
  * The price for debtors whose score falls in one range: what share of the face value we
- * advance, what we charge per period, how long we are willing to wait, or whether we
+ * advance, what we charge per 30 days, how long we are willing to wait, or whether we
  * decline outright.
  *
  * @param scoreFrom the lowest score in the band, inclusive
  * @param scoreTo where the band ends, exclusive, except that a band ending at 100
  * includes 100
  * @param advanceRate the share of the face value advanced
- * @param feeRate the fee rate per period (30 days by default)
+ * @param feeRate the fee rate per 30 days; a facility with another period pays it pro
+ * rata per its period
  * @param maxTenorDays the longest we expect to be out of our money without a surcharge
  * @param autoDecline whether invoices on debtors in this band are declined
  */

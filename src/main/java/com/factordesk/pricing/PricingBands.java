@@ -10,8 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the pricing bands in force on a date: the newest version effective on or before
- * it.
+ * Reads the pricing bands and the pricing parameters in force on a date: of each, the
+ * newest version effective on or before it.
  */
 @Component
 class PricingBands {
@@ -39,6 +39,22 @@ class PricingBands {
 				.list();
 			return new PricingBandSet(rs.getInt("version"), rs.getObject("effective_from", LocalDate.class), bands);
 		}).optional();
+	}
+
+	Optional<PricingParameters> parametersInForce(LocalDate date) {
+		return this.jdbc.sql("""
+				SELECT version, effective_from, tenor_surcharge, tenor_surcharge_days, concentration_rule,
+				       concentration_surcharge
+				FROM pricing_parameter_set
+				WHERE effective_from <= :date ORDER BY effective_from DESC, version DESC LIMIT 1
+				""")
+			.param("date", date)
+			.query((rs, row) -> new PricingParameters(rs.getInt("version"),
+					rs.getObject("effective_from", LocalDate.class), new Rate(rs.getBigDecimal("tenor_surcharge")),
+					rs.getInt("tenor_surcharge_days"),
+					PricingParameters.ConcentrationRule.valueOf(rs.getString("concentration_rule")),
+					new Rate(rs.getBigDecimal("concentration_surcharge"))))
+			.optional();
 	}
 
 }

@@ -12,56 +12,53 @@ import com.factordesk.shared.Money;
 import com.factordesk.shared.Rate;
 
 /**
- * Prices an invoice: a pure function from a {@link QuoteRequest} to a {@link Quote}.
+ * Prices an invoice: a pure function from a {@link QuoteRequest} to a {@link Quote},
+ * under one version of the {@link PricingParameters}.
  * <ol>
  * <li>The band is the one the debtor's score falls in. A band that auto-declines, or
  * grade E, declines the invoice: nothing advanced, no fee.</li>
  * <li>The advance rate is the band's, but never more than the facility agreement's.</li>
- * <li>Tenor: the expected days outstanding run from the funding date to the issue date
- * plus the payment terms plus the debtor's days beyond terms (rounded up, never below 0).
- * Beyond the band's longest tenor, the fee rate rises by {@code tenorSurcharge} per
- * started {@code tenorSurchargeDays} days (by default 0.25 % per started 30 days). We
- * charge more rather than advance less: the risk of waiting is priced, the client keeps
- * its liquidity.</li>
+ * <li>Tenor: the debtor is expected to pay on the due date plus its days beyond terms
+ * (rounded up, never below 0); the fee runs on the days from the funding date to that
+ * expected payment date (never below 0). Beyond the band's longest tenor, the fee rate
+ * (per 30 days) rises by the parameters' tenor surcharge per started surcharge period
+ * (version 1: 0.25 % per started 30 days). We charge more rather than advance less: the
+ * risk of waiting is priced, the client keeps its liquidity.</li>
  * <li>Concentration: when the debtor would owe more than the facility's limit of the
- * client's book, the part above the limit (at most the whole face) is not advanced.</li>
+ * client's book, the parameters' concentration rule applies: the part above the limit (at
+ * most the whole face) is not advanced ({@code NO_ADVANCE}, version 1), or the fee rate
+ * rises by the concentration surcharge ({@code SURCHARGE}).</li>
  * <li>A negotiated client discount comes off the fee rate, which never falls below
  * zero.</li>
- * <li>The expected fee follows the facility's {@link FeeStructure} over the expected days
- * outstanding. It is capped at the reserve, and a line says so, so that the rebate is
- * never negative.</li>
+ * <li>The expected fee follows the facility's {@link FeeStructure} over the days from
+ * funding, on its own line with the arithmetic ({@link FeeCalculation}). It is capped at
+ * the reserve, and a line says so, so that the rebate is never negative.</li>
  * </ol>
  * Money is rounded once, HALF_EVEN at the cent: the advance as advanced part x advance
  * rate, the fee by the fee structure; the reserve and the rebate are differences of
  * rounded amounts, so the quote reconciles exactly.
  *
- * @param tenorSurcharge the fee rate added per started surcharge period beyond the band's
- * longest tenor
- * @param tenorSurchargeDays the length of a surcharge period in days
+ * @param parameters the version of the pricing parameters in force
  */
-public record PricingPolicy(Rate tenorSurcharge, int tenorSurchargeDays) {
+public record PricingPolicy(PricingParameters parameters) {
 
 	public PricingPolicy {
-		Objects.requireNonNull(tenorSurcharge, "tenorSurcharge");
-		if (tenorSurcharge.fraction().signum() < 0) {
-			throw new IllegalArgumentException("A tenor surcharge cannot be negative, got " + tenorSurcharge);
-		}
-		if (tenorSurchargeDays < 1) {
-			throw new IllegalArgumentException("A surcharge period is at least one day, got " + tenorSurchargeDays);
-		}
+		Objects.requireNonNull(parameters, "parameters");
 	}
 
 	/**
-	 * 0.25 % on the fee rate per started 30 days beyond the band's longest tenor.
+	 * The policy under version 1 of the parameters
+	 * ({@link PricingParameters#defaults()}).
 	 */
 	public static PricingPolicy defaults() {
-		return new PricingPolicy(Rate.percent("0.25"), 30);
+		return new PricingPolicy(PricingParameters.defaults());
 	}
 
 	/**
 	 * The quote for one invoice.
 	 */
 	public Quote quote(QuoteRequest request) {
+		PricingParameters parameters = this.parameters;
 		PricingBandSet bandSet = request.bandSet();
 		PricingBand band = bandSet.bandFor(request.score());
 		int termsDays = days(request.issueDate(), request.dueDate());
@@ -70,7 +67,7 @@ public record PricingPolicy(Rate tenorSurcharge, int tenorSurchargeDays) {
 			.setScale(0, RoundingMode.CEILING)
 			.intValueExact();
 		int expectedDaysToPay = termsDays + beyondTerms;
-		LocalDate expectedPaymentDate = request.issueDate().plusDays(expectedDaysToPay);
+		LocalDate expectedPaymentDate = request.dueDate().plusDays(beyondTerms);
 		int daysOutstanding = Math.max(0, days(request.fundingDate(), expectedPaymentDate));
 		Money face = request.face();
 
@@ -86,8 +83,9 @@ public record PricingPolicy(Rate tenorSurcharge, int tenorSurchargeDays) {
 					bandFacts);
 			lines.add(declined);
 			String reason = declined.reason();
-			return new Quote(true, reason, band, bandSet.version(), lines, Rate.ZERO, Rate.ZERO, expectedDaysToPay,
-					expectedPaymentDate, daysOutstanding, Money.ZERO, Money.ZERO, face, face);
+			return new Quote(true, reason, band, bandSet.version(), parameters.version(), lines, Rate.ZERO, Rate.ZERO,
+					request.fundingDate(), request.dueDate(), beyondTerms, expectedDaysToPay, expectedPaymentDate,
+					daysOutstanding, null, Money.ZERO, Money.ZERO, face, face);
 		}
 
 		Rate advanceRate = band.advanceRate();
@@ -100,22 +98,32 @@ public record PricingPolicy(Rate tenorSurcharge, int tenorSurchargeDays) {
 
 		Rate feeRate = band.feeRate();
 		if (daysOutstanding > band.maxTenorDays()) {
+			int periodDays = parameters.tenorSurchargeDays();
 			int beyond = daysOutstanding - band.maxTenorDays();
-			int started = (beyond + this.tenorSurchargeDays - 1) / this.tenorSurchargeDays;
-			Rate surcharge = new Rate(this.tenorSurcharge.fraction().multiply(BigDecimal.valueOf(started)));
+			int started = (beyond + periodDays - 1) / periodDays;
+			Rate surcharge = new Rate(parameters.tenorSurcharge().fraction().multiply(BigDecimal.valueOf(started)));
 			lines.add(QuoteLine.of(QuoteLine.TENOR, surcharge, null, "quote.line.TENOR.reason", daysOutstanding, beyond,
-					band.maxTenorDays(), this.tenorSurcharge.asPercent(), this.tenorSurchargeDays, started));
+					band.maxTenorDays(), parameters.tenorSurcharge().asPercent(), periodDays, started,
+					parameters.version()));
 			feeRate = plus(feeRate, surcharge);
 		}
 
 		Money notAdvanced = Money.ZERO;
 		Money above = request.concentration().above(request.concentrationLimit());
 		if (above.isPositive()) {
-			notAdvanced = above.min(face);
-			Money reduction = face.times(advanceRate).minus(face.minus(notAdvanced).times(advanceRate));
-			lines.add(QuoteLine.of(QuoteLine.CONCENTRATION, null, Money.ZERO.minus(reduction),
-					"quote.line.CONCENTRATION.reason", share(request.concentration()),
-					request.concentrationLimit().asPercent(), notAdvanced.amount()));
+			Object[] concentrationFacts = { share(request.concentration()), request.concentrationLimit().asPercent(),
+					above.min(face).amount(), parameters.concentrationSurcharge().asPercent(), parameters.version() };
+			if (parameters.concentrationRule() == PricingParameters.ConcentrationRule.SURCHARGE) {
+				lines.add(QuoteLine.of(QuoteLine.CONCENTRATION_SURCHARGE, parameters.concentrationSurcharge(), null,
+						"quote.line.CONCENTRATION_SURCHARGE.reason", concentrationFacts));
+				feeRate = plus(feeRate, parameters.concentrationSurcharge());
+			}
+			else {
+				notAdvanced = above.min(face);
+				Money reduction = face.times(advanceRate).minus(face.minus(notAdvanced).times(advanceRate));
+				lines.add(QuoteLine.of(QuoteLine.CONCENTRATION, null, Money.ZERO.minus(reduction),
+						"quote.line.CONCENTRATION.reason", concentrationFacts));
+			}
 		}
 
 		if (request.clientDiscount().fraction().signum() > 0) {
@@ -129,14 +137,17 @@ public record PricingPolicy(Rate tenorSurcharge, int tenorSurchargeDays) {
 
 		Money advance = face.minus(notAdvanced).times(advanceRate);
 		Money reserve = face.minus(advance);
-		Money fee = request.feeStructure().fee(face, advance, feeRate, daysOutstanding);
+		FeeCalculation calculation = request.feeStructure().calculate(face, advance, feeRate, daysOutstanding);
+		lines.add(calculation.line());
+		Money fee = calculation.fee();
 		if (fee.isGreaterThan(reserve)) {
 			lines.add(QuoteLine.of(QuoteLine.FEE_CAPPED, null, reserve.minus(fee), "quote.line.FEE_CAPPED.reason",
 					fee.amount(), reserve.amount()));
 			fee = reserve;
 		}
-		return new Quote(false, null, band, bandSet.version(), lines, advanceRate, feeRate, expectedDaysToPay,
-				expectedPaymentDate, daysOutstanding, fee, advance, reserve, reserve.minus(fee));
+		return new Quote(false, null, band, bandSet.version(), parameters.version(), lines, advanceRate, feeRate,
+				request.fundingDate(), request.dueDate(), beyondTerms, expectedDaysToPay, expectedPaymentDate,
+				daysOutstanding, calculation, fee, advance, reserve, reserve.minus(fee));
 	}
 
 	private static int days(LocalDate from, LocalDate to) {

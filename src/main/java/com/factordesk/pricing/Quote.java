@@ -16,21 +16,32 @@ import com.factordesk.shared.Rate;
  * @param declineReason why, in English; {@code null} when the invoice is priced
  * @param band the band the score fell in
  * @param bandSetVersion the version of the pricing bands used
- * @param lines the band and each adjustment, with its reason, in the order applied
+ * @param parametersVersion the version of the pricing parameters used (tenor surcharge,
+ * concentration rule)
+ * @param lines the band, each adjustment and the fee's arithmetic, with its reason, in
+ * the order applied
  * @param advanceRate the advance rate applied to the part of the face that is advanced
- * @param feeRate the fee rate per period after adjustments, never below zero
- * @param expectedDaysToPay payment terms plus the debtor's days beyond terms (rounded up
- * to whole days)
- * @param expectedPaymentDate the issue date plus the expected days to pay
- * @param daysOutstanding the days from funding to the expected payment, at least zero
+ * @param feeRate the fee rate per 30 days after adjustments, never below zero
+ * @param fundingDate the day the advance is paid: today for an invoice not yet funded
+ * @param dueDate the invoice's due date
+ * @param daysBeyondTerms the debtor's average days beyond terms, rounded up to whole
+ * days, at least zero
+ * @param expectedDaysToPay the days from issue to the expected payment: payment terms
+ * plus the days beyond terms
+ * @param expectedPaymentDate the due date plus the days beyond terms
+ * @param daysOutstanding the days from funding to the expected payment, at least zero:
+ * the fee runs on these
+ * @param feeCalculation the fee's figures (basis, rate per the facility's period,
+ * periods); {@code null} when the invoice is declined
  * @param expectedFee the fee expected at the expected payment date, at most the reserve
  * @param advance what we pay the client now
  * @param reserve the face minus the advance, held until the debtor pays
  * @param expectedRebate the reserve minus the expected fee, released when the debtor pays
  */
-public record Quote(boolean declined, String declineReason, PricingBand band, int bandSetVersion, List<QuoteLine> lines,
-		Rate advanceRate, Rate feeRate, int expectedDaysToPay, LocalDate expectedPaymentDate, int daysOutstanding,
-		Money expectedFee, Money advance, Money reserve, Money expectedRebate) {
+public record Quote(boolean declined, String declineReason, PricingBand band, int bandSetVersion, int parametersVersion,
+		List<QuoteLine> lines, Rate advanceRate, Rate feeRate, LocalDate fundingDate, LocalDate dueDate,
+		int daysBeyondTerms, int expectedDaysToPay, LocalDate expectedPaymentDate, int daysOutstanding,
+		FeeCalculation feeCalculation, Money expectedFee, Money advance, Money reserve, Money expectedRebate) {
 
 	public Quote {
 		lines = List.copyOf(lines);

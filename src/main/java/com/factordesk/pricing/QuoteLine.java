@@ -36,7 +36,7 @@ public record QuoteLine(String code, String description, Rate rateDelta, Money a
 	static final Map<String, String> ENGLISH = Map.ofEntries(
 			Map.entry("quote.line.BAND", "Band {0} of pricing version {1}: fee rate"),
 			Map.entry("quote.line.BAND.reason",
-					"score {2,number,0.#}, grade {3}: advance {4,number,0.####} %, fee {5,number,0.####} % per period"),
+					"score {2,number,0.#}, grade {3}: advance {4,number,0.####} %, fee {5,number,0.####} % per 30 days"),
 			Map.entry("quote.line.BAND.reason.declined", "score {2,number,0.#}, grade {3}: this band is declined"),
 			Map.entry("quote.line.DECLINED", "Declined: nothing advanced"),
 			Map.entry("quote.line.DECLINED.reason.band",
@@ -47,12 +47,19 @@ public record QuoteLine(String code, String description, Rate rateDelta, Money a
 					"the facility advances at most {0,number,0.####} %, the band {1,number,0.####} %"),
 			Map.entry("quote.line.TENOR", "Tenor beyond the band''s maximum: fee rate"),
 			Map.entry("quote.line.TENOR.reason",
-					"expected {0,number,0} days outstanding, {1,number,0} beyond the band''s {2,number,0}: "
-							+ "{3,number,0.####} % per started {4,number,0} days, {5,number,0} started"),
+					"expected {0,number,0} days from funding to payment, {1,number,0} beyond the band''s "
+							+ "{2,number,0}: {3,number,0.####} % per started {4,number,0} days, {5,number,0} started "
+							+ "(pricing parameters version {6,number,0})"),
 			Map.entry("quote.line.CONCENTRATION", "Concentration above the facility limit: advance"),
 			Map.entry("quote.line.CONCENTRATION.reason",
 					"the debtor would owe {0,number,0.0} % of the client''s book, above the {1,number,0.####} % "
-							+ "limit: EUR\u00a0{2,number,#,##0.00} of this invoice is not advanced"),
+							+ "limit: EUR\u00a0{2,number,#,##0.00} of this invoice is not advanced "
+							+ "(pricing parameters version {4,number,0})"),
+			Map.entry("quote.line.CONCENTRATION_SURCHARGE", "Concentration above the facility limit: fee rate"),
+			Map.entry("quote.line.CONCENTRATION_SURCHARGE.reason",
+					"the debtor would owe {0,number,0.0} % of the client''s book, above the {1,number,0.####} % "
+							+ "limit: {3,number,0.####} % per 30 days on the fee rate "
+							+ "(pricing parameters version {4,number,0})"),
 			Map.entry("quote.line.CLIENT_DISCOUNT", "Negotiated client discount: fee rate"),
 			Map.entry("quote.line.CLIENT_DISCOUNT.reason", "discount of {0,number,0.####} % agreed with the client"),
 			Map.entry("quote.line.CLIENT_DISCOUNT.reason.limited",
@@ -61,7 +68,16 @@ public record QuoteLine(String code, String description, Rate rateDelta, Money a
 			Map.entry("quote.line.FEE_CAPPED", "Expected fee capped at the reserve"),
 			Map.entry("quote.line.FEE_CAPPED.reason",
 					"the expected fee of EUR\u00a0{0,number,#,##0.00} is more than the reserve "
-							+ "of EUR\u00a0{1,number,#,##0.00}: the quote counts the reserve, the rest would be a shortfall on the client"));
+							+ "of EUR\u00a0{1,number,#,##0.00}: the quote counts the reserve, the rest would be a shortfall on the client"),
+			Map.entry("quote.line.FEE", "Expected fee over {0,number,0} days from funding"),
+			Map.entry("quote.line.FEE.reason.TIERED",
+					"{1,number,0} started {1,choice,1#period|1<periods} of {2,number,0} days x {3,number,0.####} % "
+							+ "x face {4,number,#,##0.00} = {5,number,#,##0.00}"),
+			Map.entry("quote.line.FEE.reason.FLAT",
+					"once: {3,number,0.####} % x face {4,number,#,##0.00} = {5,number,#,##0.00}"),
+			Map.entry("quote.line.FEE.reason.DAILY",
+					"{3,number,0.####} % a year x advance {4,number,#,##0.00} x {1,number,0} days / {2,number,0} "
+							+ "= {5,number,#,##0.00}"));
 
 	public QuoteLine {
 		arguments = List.copyOf(arguments);
@@ -119,9 +135,20 @@ public record QuoteLine(String code, String description, Rate rateDelta, Money a
 	public static final String CONCENTRATION = "CONCENTRATION";
 
 	/**
+	 * The debtor would owe more than the concentration limit and the parameters charge a
+	 * surcharge: the fee rate added.
+	 */
+	public static final String CONCENTRATION_SURCHARGE = "CONCENTRATION_SURCHARGE";
+
+	/**
 	 * A negotiated client discount: the fee rate taken off.
 	 */
 	public static final String CLIENT_DISCOUNT = "CLIENT_DISCOUNT";
+
+	/**
+	 * The expected fee with its arithmetic: basis x rate per period x periods.
+	 */
+	public static final String FEE = "FEE";
 
 	/**
 	 * The expected fee was more than the reserve: the fee taken off.

@@ -140,6 +140,21 @@ public class Formats {
 	}
 
 	/**
+	 * A rate as a percentage with all its decimals, at least two and at most four (a rate
+	 * keeps four as a percentage): 1.75 %, 0.2333 %, so that a quote can be redone by
+	 * hand from what it shows.
+	 */
+	public String rateExact(Rate rate) {
+		if (rate == null) {
+			return "";
+		}
+		NumberFormat format = NumberFormat.getNumberInstance(locale());
+		format.setMinimumFractionDigits(2);
+		format.setMaximumFractionDigits(4);
+		return format.format(rate.asPercent()) + LocaleNumbers.NO_BREAK_SPACE + "%";
+	}
+
+	/**
 	 * A fraction (0.1234) as a percentage (12.3 %).
 	 */
 	public String share(BigDecimal fraction) {

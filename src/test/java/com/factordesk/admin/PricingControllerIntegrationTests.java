@@ -18,6 +18,7 @@ import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultMatcher;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.transaction.annotation.Transactional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -66,6 +67,23 @@ class PricingControllerIntegrationTests {
 			.andExpect(content().string(containsString("name=\"bands[4].scoreTo\"")))
 			.andExpect(content().string(containsString("value=\"90\"")))
 			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("E+"))));
+	}
+
+	@Test
+	void showsThePricingParametersInForceWithTheirVersion() throws Exception {
+		// version 1 of migration V016: 0.25 % per started 30 days, excess not advanced
+		this.mvc.perform(get("/admin/pricing"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Pricing parameters version 1, effective from 2024-01-01")))
+			.andExpect(content().string(containsString("data-version=\"1\"")))
+			.andExpect(content().string(containsString("0.25\u00a0% on the fee rate per started 30 days beyond")))
+			.andExpect(content().string(containsString("the part of the invoice above the limit is not advanced")));
+		this.mvc.perform(get("/admin/pricing").cookie(new Cookie("factordesk-lang", "nl")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Prijsparameters versie 1, geldig vanaf 2024-01-01")))
+			.andExpect(content().string(containsString("0,25\u00a0% op het fee-tarief per begonnen 30 dagen")))
+			.andExpect(
+					content().string(containsString("het deel van de factuur boven de limiet wordt niet bevoorschot")));
 	}
 
 	@Test
@@ -153,6 +171,91 @@ class PricingControllerIntegrationTests {
 		this.mvc.perform(form(LocalDate.now(this.clock).plusDays(1), bands))
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrors("form", "bands[1].advancePercent"));
+	}
+
+	@Test
+	@Transactional
+	void aNewVersionOfTheParametersIsPublishedWithTheNextNumberAndAudited() throws Exception {
+		int before = parameterVersions();
+		LocalDate tomorrow = LocalDate.now(this.clock).plusDays(1);
+		this.mvc.perform(parameters(tomorrow.toString(), "0.5", "15", "SURCHARGE", "0.75"))
+			.andExpect(redirectedUrl("/admin/pricing"))
+			.andExpect(flash().attribute("success", "pricing.parameters.published"))
+			.andExpect(flash().attribute("successArg", before + 1));
+		assertThat(parameterVersions()).isEqualTo(before + 1);
+		assertThat(this.jdbc.queryForMap("""
+				SELECT effective_from, tenor_surcharge, tenor_surcharge_days, concentration_rule,
+				       concentration_surcharge, created_by
+				FROM pricing_parameter_set WHERE version = ?
+				""", before + 1)).containsEntry("effective_from", java.sql.Date.valueOf(tomorrow))
+			.containsEntry("tenor_surcharge", new java.math.BigDecimal("0.005000"))
+			.containsEntry("tenor_surcharge_days", 15)
+			.containsEntry("concentration_rule", "SURCHARGE")
+			.containsEntry("concentration_surcharge", new java.math.BigDecimal("0.007500"))
+			.containsEntry("created_by", "admin");
+		assertThat(this.audit.forSubject(PricingAdministration.PARAMETERS_SUBJECT, String.valueOf(before + 1)))
+			.singleElement()
+			.satisfies((entry) -> {
+				assertThat(entry.action()).isEqualTo("pricing.parameters-published");
+				assertThat(this.json.readTree(entry.after())).isEqualTo(this.json.readTree("{\"version\":"
+						+ (before + 1) + ",\"effectiveFrom\":\"" + tomorrow + "\",\"tenorSurcharge\":\"0.005000\","
+						+ "\"tenorSurchargeDays\":15,\"concentrationRule\":\"SURCHARGE\","
+						+ "\"concentrationSurcharge\":\"0.007500\"}"));
+			});
+		// not in force before tomorrow: today's quotes keep version 1
+		this.mvc.perform(get("/admin/pricing"))
+			.andExpect(content().string(containsString("Pricing parameters version 1, effective from 2024-01-01")));
+	}
+
+	@Test
+	@WithMockUser(username = "manager", roles = { "MANAGER", "UNDERWRITER" })
+	void onlyAnAdminPublishesParameters() throws Exception {
+		int before = parameterVersions();
+		this.mvc.perform(parameters(LocalDate.now(this.clock).plusDays(1).toString(), "0.5", "30", "NO_ADVANCE", "0"))
+			.andExpect(status().isForbidden());
+		assertThat(parameterVersions()).isEqualTo(before);
+	}
+
+	@Test
+	void parametersThatCannotWorkAreRefusedWithTheirReasonAndNothingIsSaved() throws Exception {
+		int before = parameterVersions();
+		String yesterday = LocalDate.now(this.clock).minusDays(1).toString();
+		this.mvc.perform(parameters(yesterday, "0.25", "30", "SURCHARGE", "0"))
+			.andExpect(status().isOk())
+			.andExpect(
+					model().attributeHasFieldErrorCode("parametersForm", "effectiveFrom", "parameters.effectiveInPast"))
+			.andExpect(model().attributeHasFieldErrorCode("parametersForm", "concentrationSurchargePercent",
+					"parameters.concentrationSurcharge.missing"))
+			.andExpect(content().string(containsString("in the past: quotes already made keep the parameters")))
+			.andExpect(content().string(containsString("would let a debtor exceed the concentration limit for free")));
+		String tomorrow = LocalDate.now(this.clock).plusDays(1).toString();
+		this.mvc
+			.perform(
+					parameters(tomorrow, "0,25", "30", "NO_ADVANCE", "0,5").cookie(new Cookie("factordesk-lang", "nl")))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("parametersForm", "concentrationSurchargePercent",
+					"parameters.concentrationSurcharge.unused"))
+			.andExpect(content().string(containsString("Een concentratietoeslag van 0,5 % wordt nooit aangerekend")));
+		this.mvc.perform(parameters(tomorrow, "abc", "0", "SOMETIMES", ""))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrors("parametersForm", "tenorSurchargePercent", "tenorSurchargeDays",
+					"concentrationRule", "concentrationSurchargePercent"))
+			.andExpect(content().string(containsString("Tenor surcharge period: enter a whole number of days")));
+		assertThat(parameterVersions()).isEqualTo(before);
+	}
+
+	private int parameterVersions() {
+		return this.jdbc.queryForObject("SELECT COUNT(*) FROM pricing_parameter_set", Integer.class);
+	}
+
+	private static MockHttpServletRequestBuilder parameters(String effectiveFrom, String tenorPercent, String tenorDays,
+			String rule, String concentrationPercent) {
+		return post("/admin/pricing/parameters").with(csrf())
+			.param("effectiveFrom", effectiveFrom)
+			.param("tenorSurchargePercent", tenorPercent)
+			.param("tenorSurchargeDays", tenorDays)
+			.param("concentrationRule", rule)
+			.param("concentrationSurchargePercent", concentrationPercent);
 	}
 
 	/**

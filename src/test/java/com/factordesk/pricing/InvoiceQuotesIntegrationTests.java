@@ -1,6 +1,10 @@
 package com.factordesk.pricing;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import com.factordesk.client.DayCount;
@@ -16,6 +20,7 @@ import com.factordesk.invoice.Invoices;
 import com.factordesk.shared.Money;
 import com.factordesk.shared.Rate;
 import jakarta.persistence.EntityManager;
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,6 +54,9 @@ class InvoiceQuotesIntegrationTests {
 
 	@Autowired
 	private EntityManager entities;
+
+	@Autowired
+	private Clock clock;
 
 	@Test
 	void theDemoBookHasEveryFeeStructureAndSomeDiscounts() {
@@ -118,6 +126,104 @@ class InvoiceQuotesIntegrationTests {
 				""", Long.class);
 		this.mvc.perform(get("/invoices/{id}", tiered))
 			.andExpect(content().string(containsString("per started period of 15 days")));
+	}
+
+	@Test
+	@Transactional
+	void theInvoicePageShowsEverythingToRedoTheQuoteByHand() throws Exception {
+		long invoiceId = pricedInvoice();
+		facilityOf(invoiceId, new FeeStructure.Tiered(15));
+		Quote quote = this.quotes.quote(invoiceId).orElseThrow().quote();
+		LocalDate today = LocalDate.now(this.clock);
+		Invoice invoice = this.entities.find(Invoice.class, invoiceId);
+		// not funded: the quote assumes funding today; the debtor is expected on the due
+		// date plus its days beyond terms, and the fee runs from today to then
+		assertThat(quote.fundingDate()).isEqualTo(today);
+		assertThat(quote.dueDate()).isEqualTo(invoice.getDueDate());
+		assertThat(quote.expectedPaymentDate()).isEqualTo(invoice.getDueDate().plusDays(quote.daysBeyondTerms()));
+		assertThat(quote.daysOutstanding())
+			.isEqualTo(Math.max(0, ChronoUnit.DAYS.between(today, quote.expectedPaymentDate())));
+		assertThat(quote.parametersVersion()).isEqualTo(1);
+		// a 15-day facility: half the rate per 30 days, at four decimals of a percentage
+		FeeCalculation shown = quote.feeCalculation();
+		assertThat(shown.periodDays()).isEqualTo(15);
+		assertThat(shown.rate().fraction())
+			.isEqualByComparingTo(quote.feeRate().fraction().divide(BigDecimal.valueOf(2), 6, RoundingMode.HALF_EVEN));
+		assertThat(shown.periods()).isEqualTo(Math.max(1, (quote.daysOutstanding() + 14) / 15));
+		assertThat(shown.basisAmount()).isEqualTo(invoice.getAmount());
+		QuoteLine fee = quote.lines()
+			.stream()
+			.filter((line) -> QuoteLine.FEE.equals(line.code()))
+			.findFirst()
+			.orElseThrow();
+		String ratePercent = shown.rate().asPercent().stripTrailingZeros().toPlainString();
+		assertThat(fee.reason()).startsWith(shown.periods() + " started period")
+			.contains(" of 15 days x " + ratePercent + " % x face ");
+
+		this.mvc.perform(get("/invoices/{id}", invoiceId))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Funding date")))
+			.andExpect(content().string(containsString("assumed today")))
+			.andExpect(content().string(containsString(today.toString())))
+			.andExpect(content().string(containsString(quote.expectedPaymentDate().toString())))
+			.andExpect(content().string(containsString(
+					"due " + invoice.getDueDate() + " + " + quote.daysBeyondTerms() + " days beyond terms")))
+			.andExpect(content().string(
+					containsString("<dd class=\"col-5 num\" id=\"quote-days\">" + quote.daysOutstanding() + "</dd>")))
+			.andExpect(content().string(containsString(" per 15 days")))
+			.andExpect(content().string(containsString("the face, EUR")))
+			.andExpect(content().string(containsString(fee.reason())))
+			.andExpect(content().string(containsString("pricing parameters version 1")));
+		this.mvc.perform(get("/invoices/{id}", invoiceId).cookie(new Cookie("factordesk-lang", "nl")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Financieringsdatum")))
+			.andExpect(content().string(containsString("verondersteld vandaag")))
+			.andExpect(content().string(containsString(" per 15 dagen")))
+			.andExpect(content().string(containsString("de factuurwaarde, EUR")))
+			.andExpect(content().string(containsString(" begonnen ")))
+			.andExpect(content().string(containsString("prijsparameterversie 1")));
+	}
+
+	@Test
+	@Transactional
+	void aDailyFacilityShowsTheAdvanceAsTheBasisAndTheYearlyRate() throws Exception {
+		long invoiceId = pricedInvoice();
+		facilityOf(invoiceId, new FeeStructure.Daily(DayCount.ACT_365));
+		Quote quote = this.quotes.quote(invoiceId).orElseThrow().quote();
+		FeeCalculation shown = quote.feeCalculation();
+		assertThat(shown.basis()).isEqualTo(FeeCalculation.Basis.ADVANCE);
+		assertThat(shown.basisAmount()).isEqualTo(quote.advance());
+		// 12 months of the rate per 30 days make the yearly rate
+		assertThat(shown.rate().fraction())
+			.isEqualByComparingTo(quote.feeRate().fraction().multiply(BigDecimal.valueOf(12)));
+		assertThat(shown.periodDays()).isEqualTo(365);
+		assertThat(shown.periods()).isEqualTo(quote.daysOutstanding());
+		this.mvc.perform(get("/invoices/{id}", invoiceId))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("a year (ACT/365)")))
+			.andExpect(content().string(containsString("the funds in use (the advance), EUR")))
+			.andExpect(content().string(containsString(" days of a 365-day year")));
+	}
+
+	@Test
+	@Transactional
+	void aNewerVersionOfTheParametersInForceIsTheOneTheQuoteRecords() {
+		long invoiceId = pricedInvoice();
+		Quote before = this.quotes.quote(invoiceId).orElseThrow().quote();
+		int next = this.jdbc.queryForObject("SELECT MAX(version) + 1 FROM pricing_parameter_set", Integer.class);
+		// from today: the excess above the concentration limit costs 0.5 % per 30 days
+		// instead of being held back, and the tenor surcharge doubles
+		this.jdbc.update("""
+				INSERT INTO pricing_parameter_set (version, effective_from, created_at, created_by, tenor_surcharge,
+				    tenor_surcharge_days, concentration_rule, concentration_surcharge)
+				VALUES (?, ?, now(), 'test', 0.005, 30, 'SURCHARGE', 0.005)
+				""", next, LocalDate.now(this.clock));
+
+		Quote after = this.quotes.quote(invoiceId).orElseThrow().quote();
+
+		assertThat(before.parametersVersion()).isEqualTo(1);
+		assertThat(after.parametersVersion()).isEqualTo(next);
+		assertThat(after.bandSetVersion()).isEqualTo(before.bandSetVersion());
 	}
 
 	/**

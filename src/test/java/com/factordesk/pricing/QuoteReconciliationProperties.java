@@ -3,6 +3,7 @@ package com.factordesk.pricing;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -34,8 +35,6 @@ class QuoteReconciliationProperties {
 
 	private static final LocalDate ISSUED = LocalDate.of(2026, 9, 1);
 
-	private final PricingPolicy policy = PricingPolicy.defaults();
-
 	@Property(tries = 2000)
 	void quotesReconcileToTheCent(@ForAll @BigRange(min = "0.01", max = "10000000.00") @Scale(2) BigDecimal face,
 			@ForAll("bandSets") PricingBandSet bandSet, @ForAll("scores") BigDecimal score,
@@ -45,7 +44,8 @@ class QuoteReconciliationProperties {
 			@ForAll("facilityAdvanceRates") BigDecimal facilityAdvance, @ForAll("rates") BigDecimal concentrationLimit,
 			@ForAll @BigRange(min = "0", max = "50000000.00") @Scale(2) BigDecimal restOfBook,
 			@ForAll("rates") BigDecimal debtorShareOfRest,
-			@ForAll @BigRange(min = "0", max = "0.03") @Scale(6) BigDecimal discount) {
+			@ForAll @BigRange(min = "0", max = "0.03") @Scale(6) BigDecimal discount,
+			@ForAll("parameters") PricingParameters parameters) {
 		Money invoice = Money.of(face);
 		Money rest = Money.of(restOfBook);
 		QuoteRequest.Concentration concentration = new QuoteRequest.Concentration(
@@ -54,7 +54,9 @@ class QuoteReconciliationProperties {
 				ISSUED.plusDays(Math.min(fundedAfterDays, termsDays)), score, Grade.of(score), adbt, bandSet,
 				new Rate(facilityAdvance), new Rate(concentrationLimit), concentration, new Rate(discount), fees);
 
-		Quote quote = this.policy.quote(request);
+		Quote quote = new PricingPolicy(parameters).quote(request);
+		assertThat(quote.parametersVersion()).isEqualTo(parameters.version());
+		assertThat(quote.bandSetVersion()).isEqualTo(bandSet.version());
 
 		assertThat(quote.advance().plus(quote.reserve())).isEqualTo(invoice);
 		assertThat(quote.expectedFee().isNegative()).isFalse();
@@ -72,7 +74,8 @@ class QuoteReconciliationProperties {
 		}
 		else {
 			// worked out again here, exactly, and rounded once HALF_EVEN at the cent
-			BigDecimal notAdvanced = concentration.above(new Rate(concentrationLimit)).amount().min(face);
+			BigDecimal notAdvanced = (parameters.concentrationRule() == PricingParameters.ConcentrationRule.SURCHARGE)
+					? BigDecimal.ZERO : concentration.above(new Rate(concentrationLimit)).amount().min(face);
 			BigDecimal advance = face.subtract(notAdvanced)
 				.multiply(quote.advanceRate().fraction())
 				.setScale(2, RoundingMode.HALF_EVEN);
@@ -82,6 +85,30 @@ class QuoteReconciliationProperties {
 				.min(face.subtract(advance));
 			assertThat(quote.expectedFee().amount()).isEqualByComparingTo(fee);
 		}
+		// what the quote shows redoes it by hand: the days run from funding to the due
+		// date
+		// plus the whole days beyond terms; the fee line's figures give the fee
+		assertThat(quote.expectedPaymentDate()).isEqualTo(quote.dueDate().plusDays(quote.daysBeyondTerms()));
+		assertThat(quote.daysBeyondTerms()).isEqualTo(adbt.setScale(0, RoundingMode.CEILING).intValueExact());
+		assertThat(quote.daysOutstanding())
+			.isEqualTo(Math.max(0, (int) ChronoUnit.DAYS.between(quote.fundingDate(), quote.expectedPaymentDate())));
+		if (!quote.declined()) {
+			FeeCalculation shown = quote.feeCalculation();
+			assertThat(shown.rate().asPercent().stripTrailingZeros().scale()).isLessThanOrEqualTo(4);
+			BigDecimal byHand = shown.basisAmount()
+				.amount()
+				.multiply(shown.rate().asPercent().movePointLeft(2))
+				.multiply(BigDecimal.valueOf(shown.periods()));
+			if (shown.basis() == FeeCalculation.Basis.ADVANCE) {
+				assertThat(shown.basisAmount()).isEqualTo(quote.advance());
+				byHand = byHand.divide(BigDecimal.valueOf(shown.periodDays()), 20, RoundingMode.HALF_EVEN);
+			}
+			else {
+				assertThat(shown.basisAmount()).isEqualTo(invoice);
+			}
+			assertThat(quote.expectedFee().amount())
+				.isEqualByComparingTo(byHand.setScale(2, RoundingMode.HALF_EVEN).min(quote.reserve().amount()));
+		}
 		Statistics.label("declined").collect(quote.declined());
 		Statistics.label("adjustments").collect(quote.lineCodes().subList(1, quote.lines().size()));
 	}
@@ -89,10 +116,11 @@ class QuoteReconciliationProperties {
 	private static BigDecimal exactFee(FeeStructure fees, BigDecimal face, BigDecimal advance, BigDecimal rate,
 			int days) {
 		if (fees instanceof FeeStructure.Tiered tiered) {
+			// the rate per the facility's period, a percentage at four decimals
 			long periods = Math.max(1, (days + tiered.periodDays() - 1) / tiered.periodDays());
-			return face.multiply(rate)
-				.multiply(BigDecimal.valueOf(periods * tiered.periodDays()))
-				.divide(BigDecimal.valueOf(30), 20, RoundingMode.HALF_EVEN);
+			BigDecimal ratePerPeriod = rate.multiply(BigDecimal.valueOf(tiered.periodDays()))
+				.divide(BigDecimal.valueOf(30), 6, RoundingMode.HALF_EVEN);
+			return face.multiply(ratePerPeriod).multiply(BigDecimal.valueOf(periods));
 		}
 		if (fees instanceof FeeStructure.Daily daily) {
 			return advance.multiply(rate)
@@ -106,6 +134,16 @@ class QuoteReconciliationProperties {
 	Arbitrary<PricingBandSet> bandSets() {
 		return Arbitraries.oneOf(Arbitraries.just(PricingBandSet.defaults()),
 				Arbitraries.randomValue(QuoteReconciliationProperties::randomBandSet));
+	}
+
+	@Provide
+	Arbitrary<PricingParameters> parameters() {
+		return Arbitraries.oneOf(Arbitraries.just(PricingParameters.defaults()),
+				Arbitraries.randomValue((random) -> new PricingParameters(1 + random.nextInt(50), ISSUED,
+						new Rate(fraction(random, 0, 10_000)), 1 + random.nextInt(60),
+						random.nextBoolean() ? PricingParameters.ConcentrationRule.NO_ADVANCE
+								: PricingParameters.ConcentrationRule.SURCHARGE,
+						new Rate(fraction(random, 0, 10_000)))));
 	}
 
 	@Provide

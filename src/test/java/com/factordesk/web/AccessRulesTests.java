@@ -22,6 +22,7 @@ import com.factordesk.portfolio.PortfolioQueries;
 import com.factordesk.pricing.InvoiceQuotes;
 import com.factordesk.pricing.PricingAdministration;
 import com.factordesk.pricing.PricingBandSet;
+import com.factordesk.pricing.PricingParameters;
 import com.factordesk.risk.DebtorScore;
 import com.factordesk.risk.Grade;
 import com.factordesk.risk.RiskScores;
@@ -150,6 +151,7 @@ class AccessRulesTests {
 		given(this.portfolio.overview(any(), anyInt())).willAnswer(
 				(call) -> new PortfolioOverview(call.getArgument(0), Money.ZERO, 0, 0, 0, List.of(), List.of()));
 		given(this.pricing.inForce()).willReturn(PricingBandSet.defaults());
+		given(this.pricing.parametersInForce()).willReturn(PricingParameters.defaults());
 		given(this.scoringModels.current()).willReturn(ScoringModel.defaults());
 		given(this.apiKeys.authenticate(anyString())).willReturn(Optional.empty());
 	}

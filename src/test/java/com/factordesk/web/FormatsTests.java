@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import com.factordesk.shared.ClockProperties;
 import com.factordesk.shared.Money;
+import com.factordesk.shared.Rate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +37,11 @@ class FormatsTests {
 		assertThat(this.fmt.share(new BigDecimal("1"))).isEqualTo("100.0\u00a0%");
 		assertThat(this.fmt.id(18902L)).isEqualTo("18902");
 		assertThat(this.fmt.count(18902)).isEqualTo("18,902");
+		// a quote's rates with every decimal they have, two to four
+		assertThat(this.fmt.rateExact(Rate.percent("1.75"))).isEqualTo("1.75\u00a0%");
+		assertThat(this.fmt.rateExact(Rate.percent("1.875"))).isEqualTo("1.875\u00a0%");
+		assertThat(this.fmt.rateExact(Rate.fraction("0.008167"))).isEqualTo("0.8167\u00a0%");
+		assertThat(this.fmt.rateExact(Rate.percent("42"))).isEqualTo("42.00\u00a0%");
 	}
 
 	@Test
@@ -47,6 +53,7 @@ class FormatsTests {
 		assertThat(this.fmt.percent(new BigDecimal("0.455"), 1)).isEqualTo("45,5\u00a0%");
 		assertThat(this.fmt.id(18902L)).isEqualTo("18902");
 		assertThat(this.fmt.points("0:100, 0.05:70")).isEqualTo("0:100; 0,05:70");
+		assertThat(this.fmt.rateExact(Rate.fraction("0.008167"))).isEqualTo("0,8167\u00a0%");
 	}
 
 }
