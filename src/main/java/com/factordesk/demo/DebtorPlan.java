@@ -145,10 +145,10 @@ final class DebtorPlan {
 		this.seasonalChance = Math.min(0.97, this.seasonalChance * country.lateFactor);
 		this.lateDays = Math.max(1, this.lateDays + country.extraDays);
 		this.seasonalDays = Math.max(1, this.seasonalDays + country.extraDays);
-		this.scoreHigh = (int) Math.round(Math.max(20, Math.min(95, scoreMean + 10 * r.nextGaussian())));
+		this.scoreHigh = (int) Math.round(Math.max(38, Math.min(95, scoreMean + 10 * r.nextGaussian())));
 		this.scoreLow = switch (this.archetype) {
 			case DETERIORATING -> this.scoreHigh - r.nextInt(12, 26);
-			case DEFAULTER -> this.scoreHigh - r.nextInt(15, 31);
+			case DEFAULTER -> this.scoreHigh - r.nextInt(25, 41);
 			default -> this.scoreHigh;
 		};
 		this.disputeShare = switch (this.archetype) {
