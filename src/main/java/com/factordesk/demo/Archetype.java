@@ -13,7 +13,7 @@ enum Archetype {
 	SEASONAL(0.10),
 	/** Mostly on time a year ago, later and later since. */
 	DETERIORATING(0.10),
-	/** Disputes a fifth of its invoices and pays about half late. */
+	/** Disputes 15 to 30 % of its invoices and pays most of them late. */
 	SERIAL_DISPUTER(0.08),
 	/** Slowed down, then stopped paying five to fifteen months ago. */
 	DEFAULTER(0.07),
