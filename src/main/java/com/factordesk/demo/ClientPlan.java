@@ -6,6 +6,11 @@ package com.factordesk.demo;
  */
 final class ClientPlan {
 
+	/**
+	 * A pair whose debtor pays this client on time, however it pays the others.
+	 */
+	static final int ON_TIME = -1;
+
 	int index;
 
 	long id;
@@ -66,6 +71,10 @@ final class ClientPlan {
 
 	double[] pairFaceMu;
 
+	/**
+	 * How a debtor pays this client unlike its others: days late on a fifth of the
+	 * invoices (positive), always on time ({@link #ON_TIME}) or as usual (0).
+	 */
 	int[] pairOffset;
 
 	boolean[] openDispute;

@@ -37,10 +37,35 @@ final class DebtorPlan {
 
 	Archetype archetype;
 
-	double baseLate;
+	/**
+	 * The chance an invoice is paid after its due date (outside the archetype's drift or
+	 * season).
+	 */
+	double lateChance;
 
-	double seasonalLate;
+	/**
+	 * The typical days beyond terms when late.
+	 */
+	double lateDays;
 
+	/**
+	 * The chance an invoice paid on time is paid a few days early.
+	 */
+	double earlyChance;
+
+	/**
+	 * The seasonal debtor's chance of paying late in summer and the fourth quarter.
+	 */
+	double seasonalChance;
+
+	/**
+	 * The seasonal debtor's typical days late in summer and the fourth quarter.
+	 */
+	double seasonalDays;
+
+	/**
+	 * The deteriorating debtor's typical days late today (it drifts there over a year).
+	 */
 	double maxLate;
 
 	int stopDay = NONE;
@@ -58,48 +83,79 @@ final class DebtorPlan {
 	boolean divergent;
 
 	/**
-	 * Draws how this debtor pays and scores, following its archetype.
+	 * Draws how this debtor pays and scores, following its archetype and its country:
+	 * German debtors are late least often, Dutch and Belgian ones in the middle, French
+	 * ones most often and longest (as in published payment surveys). The bureau score
+	 * follows the archetype loosely: the bureau sees the company's accounts, not its
+	 * payment habits, so two debtors of one archetype can score far apart.
 	 */
 	void behaviour(int today, SplittableRandom r) {
+		double scoreMean;
 		switch (this.archetype) {
 			case PUNCTUAL -> {
-				this.baseLate = 0;
-				this.scoreHigh = r.nextInt(75, 91);
+				this.lateChance = (r.nextDouble() < 0.4) ? 0 : r.nextDouble(0.03, 0.15);
+				this.lateDays = r.nextDouble(2, 6);
+				this.earlyChance = r.nextDouble(0.2, 0.6);
+				scoreMean = 72;
 			}
 			case STEADY_SLOW -> {
-				this.baseLate = r.nextDouble(10, 25);
-				this.scoreHigh = r.nextInt(55, 71);
+				this.lateChance = r.nextDouble(0.7, 0.95);
+				this.lateDays = r.nextDouble(6, 20);
+				this.earlyChance = 0.1;
+				scoreMean = 58;
 			}
 			case SEASONAL -> {
-				this.baseLate = r.nextDouble(0, 5);
-				this.seasonalLate = r.nextDouble(15, 35);
-				this.scoreHigh = r.nextInt(60, 76);
+				this.lateChance = r.nextDouble(0.2, 0.35);
+				this.lateDays = r.nextDouble(3, 8);
+				this.seasonalChance = r.nextDouble(0.7, 0.9);
+				this.seasonalDays = r.nextDouble(12, 28);
+				this.earlyChance = 0.2;
+				scoreMean = 65;
 			}
 			case DETERIORATING -> {
-				this.baseLate = r.nextDouble(0, 3);
-				this.maxLate = r.nextDouble(45, 80);
-				this.scoreHigh = r.nextInt(72, 83);
-				this.scoreLow = r.nextInt(35, 46);
+				this.lateChance = r.nextDouble(0.15, 0.3);
+				this.lateDays = r.nextDouble(2, 6);
+				this.maxLate = r.nextDouble(35, 70);
+				this.earlyChance = 0.2;
+				scoreMean = 70;
 			}
 			case SERIAL_DISPUTER -> {
-				this.baseLate = r.nextDouble(3, 15);
-				this.scoreHigh = r.nextInt(55, 71);
+				this.lateChance = r.nextDouble(0.55, 0.8);
+				this.lateDays = r.nextDouble(4, 12);
+				this.earlyChance = 0.1;
+				scoreMean = 62;
 			}
 			case DEFAULTER -> {
-				this.baseLate = r.nextDouble(8, 20);
-				this.stopDay = today - r.nextInt(120, 241);
-				this.scoreHigh = r.nextInt(55, 69);
-				this.scoreLow = r.nextInt(20, 36);
+				this.lateChance = r.nextDouble(0.5, 0.8);
+				this.lateDays = r.nextDouble(8, 20);
+				this.stopDay = today - r.nextInt(150, 451);
+				this.earlyChance = 0.05;
+				scoreMean = 58;
 			}
 			case MIXED -> {
-				this.baseLate = r.nextDouble(0, 15);
-				this.scoreHigh = r.nextInt(50, 81);
+				this.lateChance = r.nextDouble(0.45, 0.75);
+				this.lateDays = r.nextDouble(3, 15);
+				this.earlyChance = 0.2;
+				scoreMean = 63;
 			}
+			default -> throw new IllegalStateException("Unknown archetype " + this.archetype);
 		}
+		Country country = Country.of(this.country);
+		this.lateChance = Math.min(0.97, this.lateChance * country.lateFactor);
+		this.seasonalChance = Math.min(0.97, this.seasonalChance * country.lateFactor);
+		this.lateDays = Math.max(1, this.lateDays + country.extraDays);
+		this.seasonalDays = Math.max(1, this.seasonalDays + country.extraDays);
+		this.scoreHigh = (int) Math.round(Math.max(38, Math.min(95, scoreMean + 10 * r.nextGaussian())));
+		this.scoreLow = switch (this.archetype) {
+			case DETERIORATING -> this.scoreHigh - r.nextInt(12, 26);
+			case DEFAULTER -> this.scoreHigh - r.nextInt(25, 41);
+			default -> this.scoreHigh;
+		};
 		this.disputeShare = switch (this.archetype) {
-			case SERIAL_DISPUTER -> 0.25;
+			case SERIAL_DISPUTER -> r.nextDouble(0.15, 0.3);
 			case DEFAULTER -> 0.05;
-			default -> 0.013;
+			case MIXED -> 0.02;
+			default -> 0.008;
 		};
 		if (this.archetype != Archetype.DEFAULTER && r.nextDouble() < 0.25) {
 			this.paymentRunDay = r.nextInt(1, 14);
@@ -129,58 +185,89 @@ final class DebtorPlan {
 	}
 
 	/**
-	 * Days paid after the due date (negative: early), before any per-client offset.
+	 * Days paid after the due date (negative: early; 0: on the due date): late with the
+	 * archetype's chance on the day, then by a log-normal number of days around its
+	 * typical lateness; otherwise on the due date or the day before, or a few days early.
 	 */
-	double lateness(int dueDay, int today, DeskCalendar calendar, SplittableRandom r) {
-		return switch (this.archetype) {
-			case PUNCTUAL -> {
-				double u = r.nextDouble();
-				if (u < 0.20) {
-					yield -r.nextInt(1, 8);
-				}
-				yield (u < 0.25) ? r.nextInt(5, 21) : Math.max(-2, 0.5 + 2 * r.nextGaussian());
-			}
-			case STEADY_SLOW -> Math.max(0, this.baseLate + 5 * r.nextGaussian());
+	int lateness(int dueDay, int today, DeskCalendar calendar, SplittableRandom r) {
+		double chance = this.lateChance;
+		double days = this.lateDays;
+		switch (this.archetype) {
 			case SEASONAL -> {
 				int month = calendar.month(dueDay);
-				boolean busy = month == 7 || month == 8 || month >= 10;
-				double extra = busy ? this.seasonalLate + 5 * r.nextGaussian() : 0;
-				yield Math.max(-2, this.baseLate + 3 * r.nextGaussian() + extra);
+				if (month == 7 || month == 8 || month >= 10) {
+					chance = this.seasonalChance;
+					days = this.seasonalDays;
+				}
 			}
 			case DETERIORATING -> {
 				int age = today - dueDay;
-				double drift = (age >= 365) ? 0 : (365 - age) / 365.0 * this.maxLate;
-				yield Math.max(-2, this.baseLate + drift + ((age >= 365) ? 3 : 5) * r.nextGaussian());
+				double drift = (age >= 365) ? 0 : (365 - age) / 365.0;
+				chance += drift * (0.92 - chance);
+				days += drift * (this.maxLate - days);
 			}
-			case SERIAL_DISPUTER -> Math.max(-3, this.baseLate + 6 * r.nextGaussian());
 			case DEFAULTER -> {
 				int rampStart = this.stopDay - 150;
-				double ramp = (dueDay > rampStart) ? (dueDay - rampStart) / 150.0 * 35 : 0;
-				yield Math.max(0, this.baseLate + ramp + 6 * r.nextGaussian());
+				double ramp = (dueDay > rampStart) ? Math.min(1, (dueDay - rampStart) / 150.0) : 0;
+				chance += ramp * (1 - chance);
+				days += ramp * 35;
 			}
-			case MIXED -> Math.max(-5, this.baseLate + 8 * r.nextGaussian());
-		};
+			default -> {
+			}
+		}
+		if (r.nextDouble() < chance) {
+			return Math.max(1, (int) Math.round(days * Math.exp(0.55 * r.nextGaussian() - 0.15)));
+		}
+		return (r.nextDouble() < this.earlyChance) ? -r.nextInt(1, 11) : -r.nextInt(0, 2);
 	}
 
 	/**
-	 * This debtor's payment run (twice a month) nearest to the day it would pay.
+	 * This debtor's payment run (on its day and fifteen days later, each month) for a
+	 * payment it means to make on a day: the last run on or before that day when it means
+	 * to pay on time, the first run on or after it when it pays late anyway, so runs
+	 * never turn an on-time payment into a late one.
 	 */
-	int paymentRun(int payDay) {
+	int paymentRun(int payDay, int dueDay) {
 		LocalDate target = LocalDate.ofEpochDay(payDay);
+		boolean onTime = payDay <= dueDay;
 		int best = payDay;
 		int bestDistance = Integer.MAX_VALUE;
 		for (int month = -1; month <= 1; month++) {
 			LocalDate first = target.plusMonths(month).withDayOfMonth(1);
 			for (int run : new int[] { this.paymentRunDay, this.paymentRunDay + 15 }) {
 				int day = (int) first.withDayOfMonth(run).toEpochDay();
+				boolean allowed = onTime ? day <= payDay : day >= payDay;
 				int distance = Math.abs(day - payDay);
-				if (distance < bestDistance || (distance == bestDistance && day > best)) {
+				if (allowed && distance < bestDistance) {
 					best = day;
 					bestDistance = distance;
 				}
 			}
 		}
 		return best;
+	}
+
+	/**
+	 * How a debtor's country pays: a factor on its chance of paying late and days added
+	 * to its lateness.
+	 */
+	enum Country {
+
+		DE(0.75, -1), NL(1.0, 0), BE(1.1, 1), FR(1.3, 6);
+
+		final double lateFactor;
+
+		final double extraDays;
+
+		Country(double lateFactor, double extraDays) {
+			this.lateFactor = lateFactor;
+			this.extraDays = extraDays;
+		}
+
+		static Country of(String code) {
+			return valueOf(code);
+		}
+
 	}
 
 }
