@@ -3,6 +3,7 @@ package com.factordesk.web;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.web.WebProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
@@ -15,9 +16,11 @@ import org.springframework.core.Ordered;
 
 /**
  * Requests that cannot be read are refused before the session or security sees them, and
- * errors are pages in the reader's language or API problems.
+ * errors are pages in the reader's language or API problems. Only in a servlet web
+ * application: the benchmark runs without a web server.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class UnreadableInputConfiguration {
 
 	/**
