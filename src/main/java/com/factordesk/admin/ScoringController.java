@@ -97,12 +97,13 @@ class ScoringController {
 
 	/**
 	 * Fits a draft to the desk's history, in place of the open draft; nobody is scored
-	 * with it until it is published.
+	 * with it until it is published. The form names the version in force the admin saw
+	 * (the draft is compared with it).
 	 */
 	@PostMapping("/calibrate")
-	String calibrate(Principal principal, RedirectAttributes redirect) {
+	String calibrate(@RequestParam int basedOnVersion, Principal principal, RedirectAttributes redirect) {
 		try {
-			ScoringDraft draft = this.calibration.calibrate(principal.getName());
+			ScoringDraft draft = this.calibration.calibrate(basedOnVersion, principal.getName());
 			redirect.addFlashAttribute("success", "scoring.calibrated");
 			redirect.addFlashAttribute("successArg", draft.revision());
 		}

@@ -15,6 +15,7 @@ import com.factordesk.demo.DemoScale;
 import com.factordesk.demo.GenerationReport;
 import com.factordesk.portfolio.PortfolioQueries;
 import com.factordesk.risk.RiskScoring;
+import com.factordesk.risk.ScoringAdministration;
 import com.factordesk.risk.ScoringDraft;
 import com.factordesk.risk.calibration.ScoringCalibration;
 import com.factordesk.security.Role;
@@ -53,6 +54,8 @@ class BenchmarkRunner implements ApplicationRunner {
 
 	private final ScoringCalibration calibration;
 
+	private final ScoringAdministration administration;
+
 	private final Clock clock;
 
 	private final ConfigurableApplicationContext context;
@@ -60,14 +63,15 @@ class BenchmarkRunner implements ApplicationRunner {
 	private final int invoices;
 
 	BenchmarkRunner(DataSource dataSource, JdbcClient jdbc, RiskScoring scoring, Backtest backtest,
-			PortfolioQueries portfolio, ScoringCalibration calibration, Clock clock,
-			ConfigurableApplicationContext context, BenchProperties properties) {
+			PortfolioQueries portfolio, ScoringCalibration calibration, ScoringAdministration administration,
+			Clock clock, ConfigurableApplicationContext context, BenchProperties properties) {
 		this.dataSource = dataSource;
 		this.jdbc = jdbc;
 		this.scoring = scoring;
 		this.backtest = backtest;
 		this.portfolio = portfolio;
 		this.calibration = calibration;
+		this.administration = administration;
 		this.clock = clock;
 		this.context = context;
 		this.invoices = properties.invoices();
@@ -115,7 +119,8 @@ class BenchmarkRunner implements ApplicationRunner {
 		SecurityContextHolder.getContext()
 			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("benchmark", null,
 					AuthorityUtils.createAuthorityList(Role.ADMIN.authority())));
-		ScoringDraft.FitReport fit = this.calibration.calibrate("benchmark").report();
+		ScoringDraft.FitReport fit = this.calibration.calibrate(this.administration.current().version(), "benchmark")
+			.report();
 		print("calibrate  %,d + %,d invoices issued %s..%s in %.1f s: AUC30 on the judge window %s (in force %s)",
 				fit.fitInvoices(), fit.judgeInvoices(), fit.fitFrom(), fit.judgeTo(), fit.elapsedMillis() / 1000.0,
 				fit.draftJudgeAuc30(), fit.activeJudgeAuc30());

@@ -27,6 +27,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Publishing a draft makes it the next version and re-scores every debtor with it; a book
@@ -99,6 +100,13 @@ class DraftPublicationIntegrationTests {
 		assertThat(ScoringAdministration.text(published.adbtCurve())).isEqualTo("0:100, 15:90, 30:40, 90:0");
 		assertThat(published.paymentBlend()).isEqualTo(inForce.paymentBlend());
 		assertThat(this.models.draft()).as("a published draft is no longer open").isEmpty();
+		// an admin who still has the page of the version before open calibrates from it:
+		// another admin published meanwhile, a concurrent change
+		this.mvc
+			.perform(post("/admin/scoring/calibrate").param("basedOnVersion", String.valueOf(inForce.version()))
+				.with(csrf()))
+			.andExpect(status().isConflict());
+		assertThat(this.models.draft()).isEmpty();
 		assertThat(this.jdbc.queryForObject("""
 				SELECT COUNT(*) FROM debtor d JOIN risk_score r ON r.id = d.current_risk_score_id
 				WHERE r.model_version = ?
@@ -117,7 +125,9 @@ class DraftPublicationIntegrationTests {
 
 	@Test
 	void aBookWithoutHistoryHasNothingToCalibrateOn() throws Exception {
-		this.mvc.perform(post("/admin/scoring/calibrate").with(csrf()))
+		this.mvc
+			.perform(post("/admin/scoring/calibrate").param("basedOnVersion", String.valueOf(this.versionInForce()))
+				.with(csrf()))
 			.andExpect(redirectedUrl("/admin/scoring"))
 			.andExpect(flash().attribute("failure", "calibration.noHistory"));
 		assertThat(this.models.draft()).isEmpty();
@@ -125,6 +135,10 @@ class DraftPublicationIntegrationTests {
 
 	private long scores() {
 		return this.jdbc.queryForObject("SELECT COUNT(*) FROM risk_score", Long.class);
+	}
+
+	private int versionInForce() {
+		return this.models.current().version();
 	}
 
 }

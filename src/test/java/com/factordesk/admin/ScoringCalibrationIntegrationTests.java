@@ -68,7 +68,9 @@ class ScoringCalibrationIntegrationTests {
 		List<Map<String, Object>> scoresBefore = currentScores();
 		int versionsBefore = versions();
 
-		this.mvc.perform(post("/admin/scoring/calibrate").with(csrf()))
+		this.mvc
+			.perform(post("/admin/scoring/calibrate").param("basedOnVersion", String.valueOf(this.versionInForce()))
+				.with(csrf()))
 			.andExpect(redirectedUrl("/admin/scoring"))
 			.andExpect(flash().attribute("success", "scoring.calibrated"));
 
@@ -198,7 +200,10 @@ class ScoringCalibrationIntegrationTests {
 	@Test
 	@WithMockUser(username = "manager", roles = "MANAGER")
 	void aManagerCannotCalibratePublishOrDiscard() throws Exception {
-		this.mvc.perform(post("/admin/scoring/calibrate").with(csrf())).andExpect(status().isForbidden());
+		this.mvc
+			.perform(post("/admin/scoring/calibrate").param("basedOnVersion", String.valueOf(this.versionInForce()))
+				.with(csrf()))
+			.andExpect(status().isForbidden());
 		this.mvc.perform(post("/admin/scoring/draft/publish").with(csrf()).param("revision", "1"))
 			.andExpect(status().isForbidden());
 		this.mvc.perform(post("/admin/scoring/draft/discard").with(csrf()).param("revision", "1"))
@@ -209,7 +214,26 @@ class ScoringCalibrationIntegrationTests {
 	@Test
 	@WithMockUser(username = "underwriter", roles = "UNDERWRITER")
 	void anUnderwriterCannotCalibrate() throws Exception {
-		this.mvc.perform(post("/admin/scoring/calibrate").with(csrf())).andExpect(status().isForbidden());
+		this.mvc
+			.perform(post("/admin/scoring/calibrate").param("basedOnVersion", String.valueOf(this.versionInForce()))
+				.with(csrf()))
+			.andExpect(status().isForbidden());
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM scoring_draft", Integer.class)).isZero();
+	}
+
+	@Test
+	void calibrationFromAVersionThatNeverWasIsRefused() throws Exception {
+		this.mvc.perform(post("/admin/scoring/calibrate").param("basedOnVersion", "0").with(csrf()))
+			.andExpect(redirectedUrl("/admin/scoring"))
+			.andExpect(flash().attribute("failure", "calibration.version.unknown"));
+		this.mvc
+			.perform(post("/admin/scoring/calibrate").param("basedOnVersion", String.valueOf(this.versionInForce() + 1))
+				.with(csrf()))
+			.andExpect(redirectedUrl("/admin/scoring"))
+			.andExpect(flash().attribute("failure", "calibration.version.unknown"));
+		this.mvc.perform(post("/admin/scoring/calibrate").param("basedOnVersion", "x").with(csrf()))
+			.andExpect(status().isBadRequest());
+		this.mvc.perform(post("/admin/scoring/calibrate").with(csrf())).andExpect(status().isBadRequest());
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM scoring_draft", Integer.class)).isZero();
 	}
 
@@ -241,6 +265,10 @@ class ScoringCalibrationIntegrationTests {
 
 	private int versions() {
 		return this.jdbc.queryForObject("SELECT COUNT(*) FROM scoring_weights", Integer.class);
+	}
+
+	private int versionInForce() {
+		return this.models.current().version();
 	}
 
 }

@@ -98,6 +98,10 @@ class BacktestIntegrationTests {
 		assertThat(BigDecimal.valueOf(late).divide(BigDecimal.valueOf(report.invoices()), 4, RoundingMode.HALF_EVEN))
 			.isEqualByComparingTo(report.lateShare());
 		assertThat(report.late30Share()).isLessThan(report.lateShare()).isPositive();
+		// on the demo book each judged grade pays worse than the one above it, for late
+		// and for 30+ days late
+		assertThat(report.monotone()).as("late share falls from E to A").isTrue();
+		assertThat(report.monotone30()).as("30+ days late share falls from E to A").isTrue();
 
 		assertThat(report.gini())
 			.isEqualByComparingTo(report.auc().multiply(BigDecimal.valueOf(2)).subtract(BigDecimal.ONE));

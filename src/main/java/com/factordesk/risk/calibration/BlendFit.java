@@ -213,7 +213,7 @@ final class BlendFit {
 	 * From {@code start}, the best neighbour (a step moved from one component to another)
 	 * while it strictly improves, with ever smaller steps.
 	 */
-	private static Hundredths climb(Hundredths start, ToDoubleFunction<Hundredths> objective) {
+	static Hundredths climb(Hundredths start, ToDoubleFunction<Hundredths> objective) {
 		Hundredths current = start;
 		double currentAuc = objective.applyAsDouble(current);
 		for (int step : STEPS) {

@@ -10,17 +10,19 @@ import org.springframework.stereotype.Component;
  * The outcomes calibration learns from: the matured invoices (due date + 30 days on or
  * before today) issued in a period, per debtor and issue month, counted 30+ days late
  * (paid 30 or more days after the due date, or still unpaid, which a matured invoice then
- * is) or not. An invoice settled by credit notes alone is left out: dilution says nothing
- * of when a debtor pays.
+ * is) or not, and late at all (paid after the due date, or unpaid). An invoice settled by
+ * credit notes alone is left out: dilution says nothing of when a debtor pays.
  */
 @Component
 class CalibrationSamples {
 
 	private static final String OUTCOMES = """
 			SELECT o.debtor_id, o.issue_month,
-			       COUNT(*) FILTER (WHERE o.late30) AS late, COUNT(*) FILTER (WHERE NOT o.late30) AS on_time
+			       COUNT(*) FILTER (WHERE o.late30) AS late, COUNT(*) FILTER (WHERE NOT o.late30) AS on_time,
+			       COUNT(*) FILTER (WHERE o.late) AS paid_late
 			FROM (SELECT i.debtor_id, CAST(date_trunc('month', i.issue_date) AS date) AS issue_month,
-			             i.outstanding > 0 OR i.last_collected_on - i.due_date >= 30 AS late30
+			             i.outstanding > 0 OR i.last_collected_on - i.due_date >= 30 AS late30,
+			             i.outstanding > 0 OR i.last_collected_on > i.due_date AS late
 			      FROM invoice_balance(CAST(:today AS date)) i
 			      WHERE i.issue_date BETWEEN :from AND :to
 			        AND i.due_date + 30 <= :today
@@ -45,7 +47,7 @@ class CalibrationSamples {
 			.param("to", to)
 			.param("today", today)
 			.query((rs, row) -> new Outcomes(rs.getLong("debtor_id"), rs.getObject("issue_month", LocalDate.class),
-					rs.getLong("late"), rs.getLong("on_time")))
+					rs.getLong("late"), rs.getLong("on_time"), rs.getLong("paid_late")))
 			.list();
 	}
 
@@ -56,8 +58,9 @@ class CalibrationSamples {
 	 * @param issueMonth the first day of the month they were issued in
 	 * @param late how many were paid 30+ days late
 	 * @param onTime how many were not
+	 * @param paidLate how many were late at all (paid after the due date, or unpaid)
 	 */
-	record Outcomes(long debtorId, LocalDate issueMonth, long late, long onTime) {
+	record Outcomes(long debtorId, LocalDate issueMonth, long late, long onTime, long paidLate) {
 
 		/**
 		 * The score on file when they were issued: as of the end of the month before.

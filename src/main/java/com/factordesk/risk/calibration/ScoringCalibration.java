@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -28,6 +29,7 @@ import com.factordesk.shared.BusinessRefusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -93,12 +95,26 @@ public class ScoringCalibration {
 
 	/**
 	 * Fits a model to the history and saves it as the draft, in place of the open one.
+	 * @param basedOnVersion the version in force the admin saw
 	 * @return the draft as saved
+	 * @throws OptimisticLockingFailureException when another version was published since
+	 * @throws BusinessRefusal when {@code basedOnVersion} was never a version
 	 * @throws BusinessRefusal when the fit window has no 30+ days late or no other
 	 * matured invoice to learn from
 	 */
 	@PreAuthorize("hasRole('ADMIN')")
-	public ScoringDraft calibrate(String actor) {
+	public ScoringDraft calibrate(int basedOnVersion, String actor) {
+		int inForce = this.models.current().version();
+		if (basedOnVersion < 1 || basedOnVersion > inForce) {
+			throw BusinessRefusal.onField("basedOnVersion", "calibration.version.unknown",
+					"There is no scoring version " + basedOnVersion + " to calibrate from: version " + inForce
+							+ " is in force",
+					basedOnVersion, inForce);
+		}
+		if (inForce != basedOnVersion) {
+			throw new OptimisticLockingFailureException("Scoring version " + inForce + " was published since version "
+					+ basedOnVersion + " was shown: calibrate from the page again");
+		}
 		Instant started = this.clock.instant();
 		Fit fit = fit(LocalDate.now(this.clock));
 		ScoringDraft.FitReport report = new ScoringDraft.FitReport(fit.fitFrom(), fit.fitTo(), fit.judgeFrom(),
@@ -154,12 +170,23 @@ public class ScoringCalibration {
 		List<BlendFit.Group> groups = fitSamples.stream().map(Sample::group).toList();
 		BlendFit.Hundredths weights = BlendFit.fit(groups, BlendFit.Hundredths.of(active.weights()), neutral);
 		ScoringModel draft = with(active, weights.toWeights(), active.adbtCurve(), active.disputeRateCurve());
+		ScoringModel blended = fitPaymentBlend(draft, fitSamples);
+		if (blended != draft) {
+			double withBlend = objective(judgeSamples, blended);
+			double weightsOnly = objective(judgeSamples, draft);
+			logger.info("Calibration: payment blend {} / {} / {} gives AUC30 {} on the judge window, {} without: {}",
+					blended.paymentBlend().adbt(), blended.paymentBlend().onTime(), blended.paymentBlend().openItems(),
+					withBlend, weightsOnly, (withBlend > weightsOnly) ? "kept" : "left as it was");
+			if (withBlend > weightsOnly) {
+				draft = blended;
+			}
+		}
 		ScoringModel curved = fitCurves(draft, fitSamples);
 		if (curved != draft) {
-			double withCurves = auc(judgeSamples, curved);
-			double weightsOnly = auc(judgeSamples, draft);
+			double withCurves = objective(judgeSamples, curved);
+			double weightsOnly = objective(judgeSamples, draft);
 			logger.info(
-					"Calibration: weights {} / {} / {} alone give AUC30 {} on the judge window, with the fitted"
+					"Calibration: weights {} / {} / {} give AUC30 {} on the judge window, with the fitted"
 							+ " curves {}: the curves are {}",
 					weights.paymentBehaviour(), weights.bureau(), weights.disputes(), weightsOnly, withCurves,
 					(withCurves > weightsOnly) ? "kept" : "left as they were");
@@ -171,9 +198,59 @@ public class ScoringCalibration {
 		long judgeLate30 = judgeSamples.stream().mapToLong((sample) -> sample.group().late()).sum();
 		long judgeInvoices = judgeLate30 + judgeSamples.stream().mapToLong((sample) -> sample.group().onTime()).sum();
 		int[] draftJudgeBins = bins(judgeSamples, draft);
+		logger.info("Calibration on the judge window: AUC late {} and 30+ {} in force, {} and {} with the draft",
+				aucLate(judgeSamples, activeBins(judgeSamples)), activeAuc(judgeSamples),
+				aucLate(judgeSamples, draftJudgeBins), auc(judgeSamples, draftJudgeBins));
 		return new Fit(draft, fitFrom, fitTo, judgeFrom, judgeTo, fitInvoices, fitLate30, judgeInvoices, judgeLate30,
 				rounded(activeAuc(fitSamples)), rounded(auc(fitSamples, draft)), rounded(activeAuc(judgeSamples)),
 				rounded(auc(judgeSamples, draftJudgeBins)), grades(judgeSamples, draftJudgeBins));
+	}
+
+	/**
+	 * The payment behaviour blend (days beyond terms, share paid on time, open items, in
+	 * hundredths adding up to 1, some weight on the history) fitted on the fit samples
+	 * with the draft's weights and curves, climbing from the blend in force; the draft
+	 * itself when re-scoring would take too long or no blend ranks better.
+	 */
+	private ScoringModel fitPaymentBlend(ScoringModel draft, List<Sample> fitSamples) {
+		long started = System.nanoTime();
+		double base = objective(fitSamples, draft);
+		Duration perRescoring = Duration.ofNanos(System.nanoTime() - started);
+		// about 6 neighbours a move, a few moves per step size
+		Duration estimate = perRescoring.multipliedBy(6L * 5 * 3);
+		if (estimate.compareTo(CURVE_BUDGET) > 0) {
+			logger.info("Payment blend not calibrated: about {} s of re-scoring, more than the {} s allowed",
+					estimate.toSeconds(), CURVE_BUDGET.toSeconds());
+			return draft;
+		}
+		ScoringModel.PaymentBlend inForce = draft.paymentBlend();
+		BlendFit.Hundredths start = new BlendFit.Hundredths(hundredths(inForce.adbt()), hundredths(inForce.onTime()),
+				hundredths(inForce.openItems()));
+		Map<BlendFit.Hundredths, Double> seen = new HashMap<>();
+		BlendFit.Hundredths best = BlendFit.climb(start,
+				(candidate) -> seen.computeIfAbsent(candidate, (key) -> (key.paymentBehaviour() + key.bureau() == 0)
+						? Double.NEGATIVE_INFINITY : objective(fitSamples, withBlend(draft, blend(key)))));
+		ScoringModel fitted = withBlend(draft, blend(best));
+		return (best.equals(start) || objective(fitSamples, fitted) <= base) ? draft : fitted;
+	}
+
+	/**
+	 * A payment blend from hundredths in the order days beyond terms, on time, open
+	 * items.
+	 */
+	private static ScoringModel.PaymentBlend blend(BlendFit.Hundredths hundredths) {
+		return new ScoringModel.PaymentBlend(BigDecimal.valueOf(hundredths.paymentBehaviour(), 2),
+				BigDecimal.valueOf(hundredths.bureau(), 2), BigDecimal.valueOf(hundredths.disputes(), 2));
+	}
+
+	private static int hundredths(BigDecimal fraction) {
+		return fraction.movePointRight(2).setScale(0, RoundingMode.HALF_EVEN).intValueExact();
+	}
+
+	private static ScoringModel withBlend(ScoringModel model, ScoringModel.PaymentBlend blend) {
+		return new ScoringModel(0, model.weights(), blend, model.adbtCurve(), model.disputeRateCurve(),
+				model.credibilityK(), model.disputeCredibilityK(), model.trend(), model.bureauDecay(),
+				model.pastDueCap(), model.bureauScales());
 	}
 
 	/**
@@ -183,7 +260,7 @@ public class ScoringCalibration {
 	 */
 	private ScoringModel fitCurves(ScoringModel draft, List<Sample> fitSamples) {
 		long started = System.nanoTime();
-		double base = auc(fitSamples, draft);
+		double base = objective(fitSamples, draft);
 		Duration perRescoring = Duration.ofNanos(System.nanoTime() - started);
 		int knots = draft.adbtCurve().points().size() + draft.disputeRateCurve().points().size();
 		Duration estimate = perRescoring.multipliedBy((long) knots * 2 * 3 * CURVE_PASSES);
@@ -196,7 +273,7 @@ public class ScoringCalibration {
 		ScoringModel current = model;
 		double[] adbt = ys(current.adbtCurve());
 		if (BlendFit.nonIncreasing(adbt)) {
-			double[] fitted = BlendFit.monotoneKnots(adbt, (ys) -> auc(fitSamples,
+			double[] fitted = BlendFit.monotoneKnots(adbt, (ys) -> objective(fitSamples,
 					with(current, current.weights(), curve(current.adbtCurve(), ys), current.disputeRateCurve())),
 					CURVE_PASSES);
 			model = with(model, model.weights(), curve(model.adbtCurve(), fitted), model.disputeRateCurve());
@@ -204,12 +281,12 @@ public class ScoringCalibration {
 		ScoringModel afterAdbt = model;
 		double[] disputes = ys(afterAdbt.disputeRateCurve());
 		if (BlendFit.nonIncreasing(disputes)) {
-			double[] fitted = BlendFit.monotoneKnots(disputes, (ys) -> auc(fitSamples, with(afterAdbt,
+			double[] fitted = BlendFit.monotoneKnots(disputes, (ys) -> objective(fitSamples, with(afterAdbt,
 					afterAdbt.weights(), afterAdbt.adbtCurve(), curve(afterAdbt.disputeRateCurve(), ys))),
 					CURVE_PASSES);
 			model = with(model, model.weights(), model.adbtCurve(), curve(model.disputeRateCurve(), fitted));
 		}
-		return (model.equals(draft) || auc(fitSamples, model) <= base) ? draft : model;
+		return (model.equals(draft) || objective(fitSamples, model) <= base) ? draft : model;
 	}
 
 	private static Sample sample(DebtorRiskInputs inputs, RiskAssessment assessment, ScoringModel active,
@@ -223,7 +300,8 @@ public class ScoringCalibration {
 		boolean capped = inputs.openItems().maxDaysPastDue() >= cap.daysPastDue()
 				|| inputs.openItems().amount60PlusPastDue().isPositive();
 		return new Sample(inputs, BlendFit.bin(assessment.score().doubleValue()), new BlendFit.Group(subScores,
-				capped ? cap.maxScore().doubleValue() : Double.POSITIVE_INFINITY, outcome.late(), outcome.onTime()));
+				capped ? cap.maxScore().doubleValue() : Double.POSITIVE_INFINITY, outcome.late(), outcome.onTime()),
+				outcome.paidLate());
 	}
 
 	/**
@@ -239,11 +317,38 @@ public class ScoringCalibration {
 		return BlendFit.auc(late, onTime);
 	}
 
+	private static int[] activeBins(List<Sample> samples) {
+		return samples.stream().mapToInt(Sample::activeBin).toArray();
+	}
+
 	/**
 	 * The AUC for 30+ days late of the samples re-scored with {@code model}.
 	 */
 	private double auc(List<Sample> samples, ScoringModel model) {
 		return auc(samples, bins(samples, model));
+	}
+
+	/**
+	 * What the payment blend and the curves are fitted to, as the blend weights are
+	 * (DESIGN section 2b): the AUC for 30+ days late of the samples re-scored with
+	 * {@code model}. The AUC for late at all is measured beside it and logged.
+	 */
+	private double objective(List<Sample> samples, ScoringModel model) {
+		return auc(samples, model);
+	}
+
+	/**
+	 * The AUC for late at all of the samples in the given score bins.
+	 */
+	private static double aucLate(List<Sample> samples, int[] bins) {
+		long[] late = new long[BlendFit.BINS];
+		long[] onTime = new long[BlendFit.BINS];
+		for (int i = 0; i < bins.length; i++) {
+			Sample sample = samples.get(i);
+			late[bins[i]] += sample.paidLate();
+			onTime[bins[i]] += sample.group().late() + sample.group().onTime() - sample.paidLate();
+		}
+		return BlendFit.auc(late, onTime);
 	}
 
 	/**
@@ -295,7 +400,8 @@ public class ScoringCalibration {
 	private static ScoringModel with(ScoringModel model, ScoringModel.Weights weights, PiecewiseLinearCurve adbt,
 			PiecewiseLinearCurve disputeRate) {
 		return new ScoringModel(0, weights, model.paymentBlend(), adbt, disputeRate, model.credibilityK(),
-				model.trend(), model.bureauDecay(), model.pastDueCap(), model.bureauScales());
+				model.disputeCredibilityK(), model.trend(), model.bureauDecay(), model.pastDueCap(),
+				model.bureauScales());
 	}
 
 	private static double[] ys(PiecewiseLinearCurve curve) {
@@ -323,7 +429,7 @@ public class ScoringCalibration {
 	 * One debtor's matured invoices of one issue month: its inputs and score at the end
 	 * of the month before, and their outcomes.
 	 */
-	private record Sample(DebtorRiskInputs inputs, int activeBin, BlendFit.Group group) {
+	private record Sample(DebtorRiskInputs inputs, int activeBin, BlendFit.Group group, long paidLate) {
 	}
 
 	/**
