@@ -27,8 +27,11 @@ class RiskApiController {
 
 	private final RiskScoring scoring;
 
-	RiskApiController(RiskScores scores, RiskScoring scoring) {
+	private final GradeOdds gradeOdds;
+
+	RiskApiController(RiskScores scores, RiskScoring scoring, GradeOdds gradeOdds) {
 		this.scores = scores;
+		this.gradeOdds = gradeOdds;
 		this.scoring = scoring;
 	}
 
@@ -47,7 +50,8 @@ class RiskApiController {
 						.map((component) -> new ComponentJson(component.component().label(), component.subScore(),
 								component.weight(), component.effectiveWeight()))
 						.toList(),
-					assessment.reasons().stream().map(Reason::text).toList(), null, null, asOf);
+					assessment.reasons().stream().map(Reason::text).toList(), null, null, asOf,
+					late30Share(assessment.grade()), invoices(assessment.grade()));
 		}
 		DebtorScore score = this.scores.current(ref).orElseThrow(() -> new NotFoundException("Scored debtor", ref));
 		return new ScoreJson(score.debtorRef(), score.score(), score.grade().name(),
@@ -56,11 +60,34 @@ class RiskApiController {
 					.map((component) -> new ComponentJson(component.name(), component.subScore(), component.weight(),
 							component.effectiveWeight()))
 					.toList(),
-				score.reasonTexts(), score.snapshotId(), score.scoredAt(), score.asOf());
+				score.reasonTexts(), score.snapshotId(), score.scoredAt(), score.asOf(), late30Share(score.grade()),
+				invoices(score.grade()));
+	}
+
+	/**
+	 * The grade's observed share 30+ days late as last measured, a fraction with 4
+	 * decimals; {@code null} when not measured yet or not judged (fewer than
+	 * {@value GradeOdds#MIN_INVOICES} invoices).
+	 */
+	private BigDecimal late30Share(Grade grade) {
+		return this.gradeOdds.inForce()
+			.map((table) -> table.of(grade))
+			.filter(GradeOdds.Odds::judged)
+			.map((odds) -> odds.late30Share(2))
+			.orElse(null);
+	}
+
+	/**
+	 * The grade's matured invoices that share was measured on; {@code null} when not
+	 * measured yet.
+	 */
+	private Long invoices(Grade grade) {
+		return this.gradeOdds.inForce().map((table) -> table.of(grade).invoices()).orElse(null);
 	}
 
 	record ScoreJson(String debtorRef, BigDecimal score, String grade, List<ComponentJson> components,
-			List<String> reasons, Long snapshotId, Instant scoredAt, LocalDate asOf) {
+			List<String> reasons, Long snapshotId, Instant scoredAt, LocalDate asOf, BigDecimal gradeLate30Share,
+			Long gradeInvoices) {
 	}
 
 	/**
