@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 import com.factordesk.shared.NotFoundException;
 
@@ -42,6 +43,8 @@ class RiskApiController {
 	@GetMapping("/debtors/{ref}/score")
 	ScoreJson score(@PathVariable String ref,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @SaneDate LocalDate asOf) {
+		// one read of the odds as last measured, never a measurement
+		Optional<GradeOdds.Table> odds = this.gradeOdds.inForce();
 		if (asOf != null) {
 			RiskAssessment assessment = this.scoring.assessAsOf(ref, asOf);
 			return new ScoreJson(ref, assessment.score(), assessment.grade().name(),
@@ -51,7 +54,7 @@ class RiskApiController {
 								component.weight(), component.effectiveWeight()))
 						.toList(),
 					assessment.reasons().stream().map(Reason::text).toList(), null, null, asOf,
-					late30Share(assessment.grade()), invoices(assessment.grade()));
+					late30Share(odds, assessment.grade()), invoices(odds, assessment.grade()));
 		}
 		DebtorScore score = this.scores.current(ref).orElseThrow(() -> new NotFoundException("Scored debtor", ref));
 		return new ScoreJson(score.debtorRef(), score.score(), score.grade().name(),
@@ -60,8 +63,8 @@ class RiskApiController {
 					.map((component) -> new ComponentJson(component.name(), component.subScore(), component.weight(),
 							component.effectiveWeight()))
 					.toList(),
-				score.reasonTexts(), score.snapshotId(), score.scoredAt(), score.asOf(), late30Share(score.grade()),
-				invoices(score.grade()));
+				score.reasonTexts(), score.snapshotId(), score.scoredAt(), score.asOf(),
+				late30Share(odds, score.grade()), invoices(odds, score.grade()));
 	}
 
 	/**
@@ -69,11 +72,10 @@ class RiskApiController {
 	 * decimals; {@code null} when not measured yet or not judged (fewer than
 	 * {@value GradeOdds#MIN_INVOICES} invoices).
 	 */
-	private BigDecimal late30Share(Grade grade) {
-		return this.gradeOdds.inForce()
-			.map((table) -> table.of(grade))
+	private static BigDecimal late30Share(Optional<GradeOdds.Table> odds, Grade grade) {
+		return odds.map((table) -> table.of(grade))
 			.filter(GradeOdds.Odds::judged)
-			.map((odds) -> odds.late30Share(2))
+			.map((grade30) -> grade30.late30Share(2))
 			.orElse(null);
 	}
 
@@ -81,8 +83,8 @@ class RiskApiController {
 	 * The grade's matured invoices that share was measured on; {@code null} when not
 	 * measured yet.
 	 */
-	private Long invoices(Grade grade) {
-		return this.gradeOdds.inForce().map((table) -> table.of(grade).invoices()).orElse(null);
+	private static Long invoices(Optional<GradeOdds.Table> odds, Grade grade) {
+		return odds.map((table) -> table.of(grade).invoices()).orElse(null);
 	}
 
 	record ScoreJson(String debtorRef, BigDecimal score, String grade, List<ComponentJson> components,
