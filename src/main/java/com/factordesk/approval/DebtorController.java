@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.factordesk.risk.GradeOdds;
 import com.factordesk.risk.RiskScores;
 import com.factordesk.shared.NotFoundException;
 
@@ -23,9 +24,12 @@ class DebtorController {
 
 	private final RiskScores scores;
 
+	private final GradeOdds gradeOdds;
+
 	private final Clock clock;
 
-	DebtorController(DebtorProfiles profiles, RiskScores scores, Clock clock) {
+	DebtorController(DebtorProfiles profiles, RiskScores scores, GradeOdds gradeOdds, Clock clock) {
+		this.gradeOdds = gradeOdds;
 		this.profiles = profiles;
 		this.scores = scores;
 		this.clock = clock;
@@ -39,6 +43,8 @@ class DebtorController {
 		model.addAttribute("score", this.scores.current(ref).orElse(null));
 		model.addAttribute("historyLabels", history.stream().map((point) -> point.asOf().toString()).toList());
 		model.addAttribute("historyScores", history.stream().map(RiskScores.ScorePoint::score).toList());
+		// as last measured; never measured on a page request
+		model.addAttribute("gradeOdds", this.gradeOdds.inForce().orElse(null));
 		model.addAttribute("today", LocalDate.now(this.clock));
 		return "debtors/show";
 	}

@@ -3,6 +3,7 @@ package com.factordesk.approval;
 import java.time.Clock;
 import java.time.LocalDate;
 
+import com.factordesk.risk.GradeOdds;
 import com.factordesk.pricing.InvoiceQuotes;
 
 import org.springframework.stereotype.Controller;
@@ -20,9 +21,12 @@ class InvoiceController {
 
 	private final InvoiceQuotes quotes;
 
+	private final GradeOdds gradeOdds;
+
 	private final Clock clock;
 
-	InvoiceController(InvoiceDetails details, InvoiceQuotes quotes, Clock clock) {
+	InvoiceController(InvoiceDetails details, InvoiceQuotes quotes, GradeOdds gradeOdds, Clock clock) {
+		this.gradeOdds = gradeOdds;
 		this.details = details;
 		this.quotes = quotes;
 		this.clock = clock;
@@ -32,6 +36,8 @@ class InvoiceController {
 	String show(@PathVariable long id, Model model) {
 		model.addAttribute("detail", this.details.find(id));
 		model.addAttribute("quote", this.quotes.quote(id).orElse(null));
+		// as last measured; never measured on a page request
+		model.addAttribute("gradeOdds", this.gradeOdds.inForce().orElse(null));
 		model.addAttribute("today", LocalDate.now(this.clock));
 		return "invoices/show";
 	}

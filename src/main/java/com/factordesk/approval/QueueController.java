@@ -3,6 +3,7 @@ package com.factordesk.approval;
 import java.time.Clock;
 import java.time.LocalDate;
 
+import com.factordesk.risk.GradeOdds;
 import com.factordesk.invoice.QueueItem;
 import com.factordesk.pricing.InvoiceQuotes;
 
@@ -31,9 +32,12 @@ class QueueController {
 
 	private final InvoiceQuotes quotes;
 
+	private final GradeOdds gradeOdds;
+
 	private final Clock clock;
 
-	QueueController(UnderwriterQueue queue, InvoiceQuotes quotes, Clock clock) {
+	QueueController(UnderwriterQueue queue, InvoiceQuotes quotes, GradeOdds gradeOdds, Clock clock) {
+		this.gradeOdds = gradeOdds;
 		this.queue = queue;
 		this.quotes = quotes;
 		this.clock = clock;
@@ -55,6 +59,8 @@ class QueueController {
 		model.addAttribute("quotes", this.quotes.quoteAll(items.getContent().stream().map(QueueItem::id).toList()));
 		model.addAttribute("sort", column.key());
 		model.addAttribute("dir", direction.name().toLowerCase());
+		// as last measured; never measured on a page request
+		model.addAttribute("gradeOdds", this.gradeOdds.inForce().orElse(null));
 		model.addAttribute("today", LocalDate.now(this.clock));
 		return "queue/list";
 	}

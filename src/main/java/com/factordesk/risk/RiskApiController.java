@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 import com.factordesk.shared.NotFoundException;
 
@@ -27,8 +28,11 @@ class RiskApiController {
 
 	private final RiskScoring scoring;
 
-	RiskApiController(RiskScores scores, RiskScoring scoring) {
+	private final GradeOdds gradeOdds;
+
+	RiskApiController(RiskScores scores, RiskScoring scoring, GradeOdds gradeOdds) {
 		this.scores = scores;
+		this.gradeOdds = gradeOdds;
 		this.scoring = scoring;
 	}
 
@@ -39,6 +43,8 @@ class RiskApiController {
 	@GetMapping("/debtors/{ref}/score")
 	ScoreJson score(@PathVariable String ref,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @SaneDate LocalDate asOf) {
+		// one read of the odds as last measured, never a measurement
+		Optional<GradeOdds.Table> odds = this.gradeOdds.inForce();
 		if (asOf != null) {
 			RiskAssessment assessment = this.scoring.assessAsOf(ref, asOf);
 			return new ScoreJson(ref, assessment.score(), assessment.grade().name(),
@@ -47,7 +53,8 @@ class RiskApiController {
 						.map((component) -> new ComponentJson(component.component().label(), component.subScore(),
 								component.weight(), component.effectiveWeight()))
 						.toList(),
-					assessment.reasons().stream().map(Reason::text).toList(), null, null, asOf);
+					assessment.reasons().stream().map(Reason::text).toList(), null, null, asOf,
+					late30Share(odds, assessment.grade()), invoices(odds, assessment.grade()));
 		}
 		DebtorScore score = this.scores.current(ref).orElseThrow(() -> new NotFoundException("Scored debtor", ref));
 		return new ScoreJson(score.debtorRef(), score.score(), score.grade().name(),
@@ -56,11 +63,33 @@ class RiskApiController {
 					.map((component) -> new ComponentJson(component.name(), component.subScore(), component.weight(),
 							component.effectiveWeight()))
 					.toList(),
-				score.reasonTexts(), score.snapshotId(), score.scoredAt(), score.asOf());
+				score.reasonTexts(), score.snapshotId(), score.scoredAt(), score.asOf(),
+				late30Share(odds, score.grade()), invoices(odds, score.grade()));
+	}
+
+	/**
+	 * The grade's observed share 30+ days late as last measured, a fraction with 4
+	 * decimals; {@code null} when not measured yet or not judged (fewer than
+	 * {@value GradeOdds#MIN_INVOICES} invoices).
+	 */
+	private static BigDecimal late30Share(Optional<GradeOdds.Table> odds, Grade grade) {
+		return odds.map((table) -> table.of(grade))
+			.filter(GradeOdds.Odds::judged)
+			.map((grade30) -> grade30.late30Share(2))
+			.orElse(null);
+	}
+
+	/**
+	 * The grade's matured invoices that share was measured on; {@code null} when not
+	 * measured yet.
+	 */
+	private static Long invoices(Optional<GradeOdds.Table> odds, Grade grade) {
+		return odds.map((table) -> table.of(grade).invoices()).orElse(null);
 	}
 
 	record ScoreJson(String debtorRef, BigDecimal score, String grade, List<ComponentJson> components,
-			List<String> reasons, Long snapshotId, Instant scoredAt, LocalDate asOf) {
+			List<String> reasons, Long snapshotId, Instant scoredAt, LocalDate asOf, BigDecimal gradeLate30Share,
+			Long gradeInvoices) {
 	}
 
 	/**

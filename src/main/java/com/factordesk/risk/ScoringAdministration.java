@@ -18,6 +18,7 @@ import com.factordesk.shared.InputBounds;
 import com.factordesk.shared.NotFoundException;
 import com.factordesk.shared.Violation;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -70,8 +71,11 @@ public class ScoringAdministration {
 
 	private final AuditTrail audit;
 
+	private final ApplicationEventPublisher events;
+
 	ScoringAdministration(ScoringModels models, RiskScoring scoring, JdbcClient jdbc, Clock clock, AuditTrail audit,
-			AdvisoryLocks locks) {
+			AdvisoryLocks locks, ApplicationEventPublisher events) {
+		this.events = events;
 		this.models = models;
 		this.locks = locks;
 		this.scoring = scoring;
@@ -149,6 +153,8 @@ public class ScoringAdministration {
 		this.audit.record("scoring.model-published", SUBJECT, String.valueOf(version),
 				Map.of("version", previous.version()), Map.of("version", version, "weights", weights(weights)));
 		this.scoring.scoreAll(ScoreTrigger.MANUAL);
+		// the odds per grade of the new version are measured once this commits
+		this.events.publishEvent(new ScoringVersionPublished(version));
 		return version;
 	}
 
@@ -208,6 +214,8 @@ public class ScoringAdministration {
 				Map.of("version", previous.version()),
 				Map.of("version", version, "weights", weights(model.weights()), "draftRevision", revision));
 		this.scoring.scoreAll(ScoreTrigger.MANUAL);
+		// the odds per grade of the new version are measured once this commits
+		this.events.publishEvent(new ScoringVersionPublished(version));
 		return version;
 	}
 

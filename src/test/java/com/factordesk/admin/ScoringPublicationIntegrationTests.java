@@ -1,10 +1,14 @@
 package com.factordesk.admin;
 
+import java.time.Duration;
+
 import com.factordesk.TestDatabase;
 import com.factordesk.audit.AuditTrail;
 import com.factordesk.debtor.DebtorRepository;
 import com.factordesk.debtor.Debtors;
+import com.factordesk.risk.Grade;
 import com.factordesk.risk.ScoringAdministration;
+import com.factordesk.risk.internal.EventRescoring;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,6 +47,9 @@ class ScoringPublicationIntegrationTests {
 	@Autowired
 	private DebtorRepository debtors;
 
+	@Autowired
+	private EventRescoring rescoring;
+
 	@BeforeEach
 	void threeDebtors() {
 		if (this.debtors.count() == 0) {
@@ -70,6 +77,13 @@ class ScoringPublicationIntegrationTests {
 				Boolean.class, next, next - 1))
 			.as("the rules the page does not edit carry over")
 			.isTrue();
+		// the odds per grade of the new version are measured once it committed, in the
+		// background: every grade, on a book without invoices none of them judged
+		this.rescoring.awaitRescores(Duration.ofSeconds(30));
+		assertThat(this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM grade_outcome WHERE model_version = ? AND invoices = 0 AND late30 = 0",
+				Long.class, next))
+			.isEqualTo(Grade.values().length);
 		assertThat(this.audit.forSubject(ScoringAdministration.SUBJECT, String.valueOf(next))).singleElement()
 			.satisfies((entry) -> {
 				assertThat(entry.action()).isEqualTo("scoring.model-published");

@@ -25,6 +25,7 @@ import com.factordesk.pricing.PricingBandSet;
 import com.factordesk.pricing.PricingParameters;
 import com.factordesk.risk.DebtorScore;
 import com.factordesk.risk.Grade;
+import com.factordesk.risk.GradeOdds;
 import com.factordesk.risk.RiskScores;
 import com.factordesk.risk.RiskScoring;
 import com.factordesk.risk.ScoringAdministration;
@@ -114,6 +115,9 @@ class AccessRulesTests {
 
 	@MockitoBean
 	private RiskScores scores;
+
+	@MockitoBean
+	private GradeOdds gradeOdds;
 
 	@MockitoBean
 	private RiskScoring scoring;

@@ -5,6 +5,7 @@ import javax.sql.DataSource;
 import com.factordesk.risk.RiskProperties;
 import com.factordesk.risk.RiskScoring;
 import com.factordesk.risk.ScoreTrigger;
+import com.factordesk.risk.calibration.GradeOutcomes;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
@@ -25,7 +26,9 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
  * Re-scores every debtor nightly, once across all application instances (ShedLock on the
- * database), and scores a freshly loaded portfolio at start-up when it has no scores yet.
+ * database), and scores a freshly loaded portfolio at start-up when it has no scores yet;
+ * after either, measures the odds of 30+ days late per grade (at start-up only when the
+ * version in force has none yet).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -67,13 +70,14 @@ public class RiskScheduling {
 	}
 
 	@Bean
-	public NightlyRescore nightlyRescore(RiskScoring scoring) {
-		return new NightlyRescore(scoring);
+	public NightlyRescore nightlyRescore(RiskScoring scoring, GradeOutcomes gradeOutcomes) {
+		return new NightlyRescore(scoring, gradeOutcomes);
 	}
 
 	@Bean
 	@Order(20)
-	public ApplicationRunner initialScoring(RiskScoring scoring, JdbcClient jdbc, RiskProperties properties) {
+	public ApplicationRunner initialScoring(RiskScoring scoring, GradeOutcomes gradeOutcomes, JdbcClient jdbc,
+			RiskProperties properties) {
 		return (ApplicationArguments args) -> {
 			if (!properties.initialScoring()) {
 				return;
@@ -83,6 +87,14 @@ public class RiskScheduling {
 			if (debtors && !scores) {
 				scoring.scoreHistory(HISTORY_MONTHS);
 				scoring.scoreAll(ScoreTrigger.SEED);
+			}
+			// the odds per grade of the version in force, unless measured already
+			boolean odds = jdbc.sql("""
+					SELECT EXISTS (SELECT 1 FROM grade_outcome
+					               WHERE model_version = (SELECT MAX(version) FROM scoring_weights))
+					""").query(Boolean.class).single();
+			if (debtors && !odds) {
+				gradeOutcomes.recompute();
 			}
 		};
 	}
@@ -94,8 +106,11 @@ public class RiskScheduling {
 
 		private final RiskScoring scoring;
 
-		NightlyRescore(RiskScoring scoring) {
+		private final GradeOutcomes gradeOutcomes;
+
+		NightlyRescore(RiskScoring scoring, GradeOutcomes gradeOutcomes) {
 			this.scoring = scoring;
+			this.gradeOutcomes = gradeOutcomes;
 		}
 
 		// the key and its default are RiskProperties's, which validates them
@@ -104,6 +119,7 @@ public class RiskScheduling {
 		@SchedulerLock(name = "nightly-rescore", lockAtLeastFor = "PT5M")
 		public void run() {
 			this.scoring.scoreAll(ScoreTrigger.NIGHTLY);
+			this.gradeOutcomes.recompute();
 		}
 
 	}
