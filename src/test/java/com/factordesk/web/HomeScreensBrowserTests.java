@@ -78,10 +78,10 @@ class HomeScreensBrowserTests {
 		assertThat(browser.findElements(By.cssSelector("#queue-table tbody tr td.quote-advance span"))).isNotEmpty();
 		screenshot("queue");
 
-		browser.findElement(By.cssSelector("th a[data-sort='amount']")).click();
+		sortBy("amount", "asc");
 		List<BigDecimal> smallest = amountColumn();
 		assertThat(smallest).hasSize(25).isEqualTo(smallest.stream().sorted().toList());
-		browser.findElement(By.cssSelector("th a[data-sort='amount']")).click();
+		sortBy("amount", "desc");
 		List<BigDecimal> largest = amountColumn();
 		assertThat(largest).hasSize(25).isEqualTo(largest.stream().sorted(Comparator.reverseOrder()).toList());
 		assertThat(smallest).allSatisfy((amount) -> assertThat(amount).isLessThanOrEqualTo(largest.get(0)));
@@ -321,6 +321,17 @@ class HomeScreensBrowserTests {
 		assertThat(contentSecurityPolicyViolations()).isEmpty();
 		browser.findElement(By.id("logout")).click();
 		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login"));
+	}
+
+	/**
+	 * Clicks a column's sort link and waits for the page sorted that way to have loaded.
+	 */
+	private static void sortBy(String column, String direction) {
+		browser.findElement(By.cssSelector("th a[data-sort='" + column + "']")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until(ExpectedConditions.and(ExpectedConditions.urlContains("sort=" + column),
+					ExpectedConditions.urlContains("dir=" + direction), (driver) -> "complete"
+						.equals(((JavascriptExecutor) driver).executeScript("return document.readyState"))));
 	}
 
 	private static List<BigDecimal> amountColumn() {
