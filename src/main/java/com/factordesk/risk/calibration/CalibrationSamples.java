@@ -1,7 +1,13 @@
 package com.factordesk.risk.calibration;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BiConsumer;
+
+import com.factordesk.risk.RiskScoring;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -33,8 +39,33 @@ class CalibrationSamples {
 
 	private final JdbcClient jdbc;
 
-	CalibrationSamples(JdbcClient jdbc) {
+	private final RiskScoring scoring;
+
+	CalibrationSamples(JdbcClient jdbc, RiskScoring scoring) {
 		this.jdbc = jdbc;
+		this.scoring = scoring;
+	}
+
+	/**
+	 * The matured invoices issued from {@code from} to {@code to}, per debtor and issue
+	 * month, each with its debtor's inputs and score as of the end of the month before
+	 * (every debtor scored once per month-end); a debtor nobody scored on that date says
+	 * nothing and is passed over.
+	 */
+	void scored(LocalDate from, LocalDate to, LocalDate today, BiConsumer<Outcomes, RiskScoring.Scored> each) {
+		Map<LocalDate, List<Outcomes>> byDate = new TreeMap<>();
+		for (Outcomes outcomes : matured(from, to, today)) {
+			byDate.computeIfAbsent(outcomes.scoringDate(), (date) -> new ArrayList<>()).add(outcomes);
+		}
+		byDate.forEach((date, outcomes) -> {
+			Map<Long, RiskScoring.Scored> scored = this.scoring.scoredAllAsOf(date);
+			for (Outcomes outcome : outcomes) {
+				RiskScoring.Scored debtor = scored.get(outcome.debtorId());
+				if (debtor != null) {
+					each.accept(outcome, debtor);
+				}
+			}
+		});
 	}
 
 	/**

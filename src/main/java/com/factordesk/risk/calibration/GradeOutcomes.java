@@ -5,15 +5,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import com.factordesk.risk.Grade;
 import com.factordesk.risk.GradeOdds;
-import com.factordesk.risk.RiskScoring;
 import com.factordesk.risk.ScoringVersionPublished;
 import com.factordesk.risk.internal.RiskScheduling;
 import com.factordesk.risk.internal.ScoringModels;
@@ -49,8 +45,6 @@ public class GradeOutcomes {
 			    computed_at = EXCLUDED.computed_at, invoices = EXCLUDED.invoices, late30 = EXCLUDED.late30
 			""";
 
-	private final RiskScoring scoring;
-
 	private final ScoringModels models;
 
 	private final CalibrationSamples samples;
@@ -59,8 +53,7 @@ public class GradeOutcomes {
 
 	private final Clock clock;
 
-	GradeOutcomes(RiskScoring scoring, ScoringModels models, CalibrationSamples samples, JdbcClient jdbc, Clock clock) {
-		this.scoring = scoring;
+	GradeOutcomes(ScoringModels models, CalibrationSamples samples, JdbcClient jdbc, Clock clock) {
 		this.models = models;
 		this.samples = samples;
 		this.jdbc = jdbc;
@@ -115,24 +108,12 @@ public class GradeOutcomes {
 	 * their issue.
 	 */
 	private Map<Grade, GradeOdds.Odds> measure(LocalDate from, LocalDate to, LocalDate today) {
-		Map<LocalDate, List<CalibrationSamples.Outcomes>> byDate = new TreeMap<>();
-		for (CalibrationSamples.Outcomes outcomes : this.samples.matured(from, to, today)) {
-			byDate.computeIfAbsent(outcomes.scoringDate(), (date) -> new ArrayList<>()).add(outcomes);
-		}
 		long[] invoices = new long[Grade.values().length];
 		long[] late30 = new long[Grade.values().length];
-		byDate.forEach((date, outcomes) -> {
-			Map<Long, RiskScoring.Scored> scored = this.scoring.scoredAllAsOf(date);
-			for (CalibrationSamples.Outcomes outcome : outcomes) {
-				RiskScoring.Scored debtor = scored.get(outcome.debtorId());
-				if (debtor == null) {
-					// a debtor scored by nobody on that date: graded by nothing
-					continue;
-				}
-				int grade = debtor.assessment().grade().ordinal();
-				invoices[grade] += outcome.late() + outcome.onTime();
-				late30[grade] += outcome.late();
-			}
+		this.samples.scored(from, to, today, (outcome, debtor) -> {
+			int grade = debtor.assessment().grade().ordinal();
+			invoices[grade] += outcome.late() + outcome.onTime();
+			late30[grade] += outcome.late();
 		});
 		Map<Grade, GradeOdds.Odds> grades = new EnumMap<>(Grade.class);
 		for (Grade grade : Grade.values()) {

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import com.factordesk.risk.Component;
 import com.factordesk.risk.ComponentScore;
@@ -20,7 +19,6 @@ import com.factordesk.risk.Grade;
 import com.factordesk.risk.PiecewiseLinearCurve;
 import com.factordesk.risk.RiskAssessment;
 import com.factordesk.risk.RiskScorer;
-import com.factordesk.risk.RiskScoring;
 import com.factordesk.risk.ScoringAdministration;
 import com.factordesk.risk.ScoringDraft;
 import com.factordesk.risk.ScoringModel;
@@ -72,8 +70,6 @@ public class ScoringCalibration {
 	 */
 	private static final int CURVE_PASSES = 2;
 
-	private final RiskScoring scoring;
-
 	private final ScoringModels models;
 
 	private final ScoringAdministration administration;
@@ -84,9 +80,8 @@ public class ScoringCalibration {
 
 	private final Clock clock;
 
-	ScoringCalibration(RiskScoring scoring, ScoringModels models, ScoringAdministration administration,
-			CalibrationSamples samples, Clock clock) {
-		this.scoring = scoring;
+	ScoringCalibration(ScoringModels models, ScoringAdministration administration, CalibrationSamples samples,
+			Clock clock) {
 		this.models = models;
 		this.administration = administration;
 		this.samples = samples;
@@ -140,23 +135,11 @@ public class ScoringCalibration {
 		ScoringModel active = this.models.current();
 		double neutral = active.bureauDecay().neutralScore().doubleValue();
 
-		Map<LocalDate, List<CalibrationSamples.Outcomes>> byDate = new TreeMap<>();
-		for (CalibrationSamples.Outcomes outcomes : this.samples.matured(fitFrom, judgeTo, today)) {
-			byDate.computeIfAbsent(outcomes.scoringDate(), (date) -> new ArrayList<>()).add(outcomes);
-		}
 		List<Sample> fitSamples = new ArrayList<>();
 		List<Sample> judgeSamples = new ArrayList<>();
-		byDate.forEach((date, outcomes) -> {
-			Map<Long, RiskScoring.Scored> scored = this.scoring.scoredAllAsOf(date);
-			for (CalibrationSamples.Outcomes outcome : outcomes) {
-				RiskScoring.Scored debtor = scored.get(outcome.debtorId());
-				if (debtor == null) {
-					// a debtor scored by nobody on that date: nothing to learn from
-					continue;
-				}
-				Sample sample = sample(debtor.inputs(), debtor.assessment(), active, outcome);
-				(outcome.issueMonth().isAfter(fitTo) ? judgeSamples : fitSamples).add(sample);
-			}
+		this.samples.scored(fitFrom, judgeTo, today, (outcome, debtor) -> {
+			Sample sample = sample(debtor.inputs(), debtor.assessment(), active, outcome);
+			(outcome.issueMonth().isAfter(fitTo) ? judgeSamples : fitSamples).add(sample);
 		});
 		long fitLate30 = fitSamples.stream().mapToLong((sample) -> sample.group().late()).sum();
 		long fitInvoices = fitLate30 + fitSamples.stream().mapToLong((sample) -> sample.group().onTime()).sum();
