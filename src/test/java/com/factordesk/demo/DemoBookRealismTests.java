@@ -1,18 +1,11 @@
 package com.factordesk.demo;
 
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import javax.sql.DataSource;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,20 +33,17 @@ class DemoBookRealismTests {
 			FROM invoice i WHERE i.status = 'PAID'
 			""";
 
-	private static EmbeddedPostgres postgres;
+	private static GeneratedBook book;
 
 	@BeforeAll
 	static void generate() throws IOException {
-		postgres = EmbeddedPostgres.builder().start();
-		DataSource dataSource = postgres.getPostgresDatabase();
-		Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-		new DemoPortfolioGenerator(dataSource).generate(DemoScale.demo(), TODAY, SEED);
+		book = GeneratedBook.generate(DemoScale.demo(), TODAY, SEED);
 	}
 
 	@AfterAll
 	static void stop() throws IOException {
-		if (postgres != null) {
-			postgres.close();
+		if (book != null) {
+			book.close();
 		}
 	}
 
@@ -234,22 +224,12 @@ class DemoBookRealismTests {
 				""")).as("a paid invoice closes the day its last payment came in").isZero();
 	}
 
-	private static double share(String sql) throws SQLException {
-		try (Connection connection = postgres.getPostgresDatabase().getConnection();
-				Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery(sql)) {
-			rows.next();
-			return rows.getDouble(1);
-		}
+	private static double share(String sql) {
+		return book.share(sql);
 	}
 
-	private static long count(String sql) throws SQLException {
-		try (Connection connection = postgres.getPostgresDatabase().getConnection();
-				Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery(sql)) {
-			rows.next();
-			return rows.getLong(1);
-		}
+	private static long count(String sql) {
+		return book.count(sql);
 	}
 
 }

@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,6 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.flywaydb.core.Flyway;
 import com.factordesk.invoice.InvoiceStatus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,20 +36,20 @@ class DemoPortfolioGeneratorTests {
 	private static final List<String> TABLES = List.of("client", "facility", "debtor", "bureau_score", "schedule",
 			"invoice", "invoice_transition", "dispute", "credit_note", "payment", "payment_allocation");
 
-	private static EmbeddedPostgres postgres;
+	private static GeneratedBook book;
 
 	private static GenerationReport report;
 
 	@BeforeAll
 	static void generate() throws IOException {
-		postgres = EmbeddedPostgres.builder().start();
-		report = new DemoPortfolioGenerator(migrated(postgres)).generate(SCALE, TODAY, SEED);
+		book = GeneratedBook.generate(SCALE, TODAY, SEED);
+		report = book.report();
 	}
 
 	@AfterAll
 	static void stop() throws IOException {
-		if (postgres != null) {
-			postgres.close();
+		if (book != null) {
+			book.close();
 		}
 	}
 
@@ -233,26 +231,20 @@ class DemoPortfolioGeneratorTests {
 	@Test
 	void refusesADatabaseWithBusinessData() {
 		assertThatIllegalStateException()
-			.isThrownBy(() -> new DemoPortfolioGenerator(postgres.getPostgresDatabase()).generate(SCALE, TODAY, SEED))
+			.isThrownBy(() -> new DemoPortfolioGenerator(book.dataSource()).generate(SCALE, TODAY, SEED))
 			.withMessageContaining("empty");
 	}
 
 	@Test
 	void sameSeedGivesTheSameRowsAndAnotherSeedOthers() throws IOException, SQLException {
-		Map<String, String> first = fingerprint(postgres.getPostgresDatabase());
+		Map<String, String> first = fingerprint(book.dataSource());
 		try (EmbeddedPostgres again = EmbeddedPostgres.builder().start();
 				EmbeddedPostgres other = EmbeddedPostgres.builder().start()) {
-			new DemoPortfolioGenerator(migrated(again)).generate(SCALE, TODAY, SEED);
-			new DemoPortfolioGenerator(migrated(other)).generate(SCALE, TODAY, SEED + 1);
+			new DemoPortfolioGenerator(GeneratedBook.migrated(again)).generate(SCALE, TODAY, SEED);
+			new DemoPortfolioGenerator(GeneratedBook.migrated(other)).generate(SCALE, TODAY, SEED + 1);
 			assertThat(fingerprint(again.getPostgresDatabase())).isEqualTo(first);
 			assertThat(fingerprint(other.getPostgresDatabase()).get("invoice")).isNotEqualTo(first.get("invoice"));
 		}
-	}
-
-	private static DataSource migrated(EmbeddedPostgres postgres) {
-		DataSource dataSource = postgres.getPostgresDatabase();
-		Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-		return dataSource;
 	}
 
 	private static Map<String, String> fingerprint(DataSource dataSource) throws SQLException {
@@ -269,25 +261,12 @@ class DemoPortfolioGeneratorTests {
 		return fingerprint;
 	}
 
-	private static long count(String sql) throws SQLException {
-		try (Connection connection = postgres.getPostgresDatabase().getConnection();
-				Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery(sql)) {
-			rows.next();
-			return rows.getLong(1);
-		}
+	private static long count(String sql) {
+		return book.count(sql);
 	}
 
-	private static List<String> strings(String sql) throws SQLException {
-		List<String> values = new ArrayList<>();
-		try (Connection connection = postgres.getPostgresDatabase().getConnection();
-				Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery(sql)) {
-			while (rows.next()) {
-				values.add(rows.getString(1));
-			}
-		}
-		return values;
+	private static List<String> strings(String sql) {
+		return book.strings(sql);
 	}
 
 }
