@@ -150,7 +150,7 @@ class FormsInTheReadersLanguageIntegrationTests {
 			.andExpect(content().string(containsString("value=\"2.25\"")));
 		this.mvc.perform(get("/admin/scoring").cookie(DUTCH))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("0:100; 15:75; 30:50; 60:20; 90:0")))
+			.andExpect(content().string(containsString("0:100; 15:71; 30:16; 60:0; 90:0")))
 			.andExpect(content().string(containsString("0:100; 0,05:")))
 			.andExpect(content().string(containsString("gescheiden door puntkomma")));
 	}

@@ -47,8 +47,8 @@ class ScoringControllerIntegrationTests {
 	void showsTheModelInUseAsTheStartOfANewVersion() throws Exception {
 		this.mvc.perform(get("/admin/scoring"))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("0:100, 15:75, 30:50, 60:20, 90:0")))
-			.andExpect(content().string(containsString("value=\"45\"")))
+			.andExpect(content().string(containsString("0:100, 15:71, 30:16, 60:0, 90:0")))
+			.andExpect(content().string(containsString("value=\"80\"")))
 			.andExpect(content().string(containsString("items 60+ days past due cap the score at 40")))
 			.andExpect(content()
 				.string(containsString("in full until 180 days old, then toward 50, reached at 365 days")));

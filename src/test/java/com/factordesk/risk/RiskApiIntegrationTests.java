@@ -40,7 +40,7 @@ class RiskApiIntegrationTests {
 			.andExpect(jsonPath("$.grade").isString())
 			.andExpect(jsonPath("$.components", hasSize(3)))
 			.andExpect(jsonPath("$.components[0].name", is("payment behaviour")))
-			.andExpect(jsonPath("$.components[0].weight", is(0.45)))
+			.andExpect(jsonPath("$.components[0].weight", is(0.80)))
 			.andExpect(jsonPath("$.reasons").isArray())
 			.andExpect(jsonPath("$.snapshotId", greaterThan(0)))
 			.andExpect(jsonPath("$.scoredAt").isString());

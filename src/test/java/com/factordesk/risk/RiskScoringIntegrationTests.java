@@ -170,7 +170,7 @@ class RiskScoringIntegrationTests {
 		assertThat(all.get(debtorId)).isEqualTo(one);
 		assertThat(this.scoring.assessAsOf(debtorId, asOf)).isEqualTo(one);
 		assertThat(meansRows(asOf, version)).isOne();
-		assertThat(one.reasonCodes()).contains(Reason.DISPUTE_RATE);
+		assertThat(one.reasonCodes()).contains(Reason.THIN_FILE);
 
 		// read, not recomputed: a changed row changes the next score, the one of one
 		// debtor and the full run's alike
