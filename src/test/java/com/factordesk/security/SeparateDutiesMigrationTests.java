@@ -1,19 +1,13 @@
 package com.factordesk.security;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.Map;
 
-import com.factordesk.TestDatabase;
-import org.flywaydb.core.Flyway;
+import com.factordesk.MigrationDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,30 +20,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SeparateDutiesMigrationTests {
 
-	private final String name = "v014_" + System.nanoTime();
-
-	private String url;
+	private MigrationDatabase database;
 
 	private JdbcTemplate jdbc;
 
 	@BeforeEach
 	void createDatabase() throws SQLException {
-		execute("CREATE DATABASE " + this.name);
-		String shared = (String) shared().get("spring.datasource.url");
-		int slash = shared.lastIndexOf('/');
-		int query = shared.indexOf('?', slash);
-		this.url = shared.substring(0, slash + 1) + this.name + ((query >= 0) ? shared.substring(query) : "");
-		this.jdbc = new JdbcTemplate(new DriverManagerDataSource(this.url, user(), password()));
+		this.database = MigrationDatabase.create("v014");
+		this.jdbc = this.database.jdbc();
 	}
 
 	@AfterEach
 	void dropDatabase() throws SQLException {
-		execute("DROP DATABASE IF EXISTS " + this.name + " WITH (FORCE)");
+		this.database.drop();
 	}
 
 	@Test
 	void anAccountWithAdminAndADeskRoleKeepsOnlyAdmin() {
-		migrateTo("13");
+		this.database.migrateTo("13");
 		this.jdbc.update("""
 				INSERT INTO app_user (id, username, full_name, password_hash, created_at)
 				VALUES (1, 'both', 'Both Hats', '{noop}x', now()), (2, 'desk', 'Desk Only', '{noop}x', now())
@@ -64,7 +52,7 @@ class SeparateDutiesMigrationTests {
 				VALUES ('p1', 's1', 0, 0, 1800, 9999999999999, 'both'), ('p2', 's2', 0, 0, 1800, 9999999999999, 'desk')
 				""");
 
-		migrateTo("14");
+		this.database.migrateTo("14");
 
 		assertThat(this.jdbc.queryForList("SELECT role FROM app_user_role WHERE user_id = 1", String.class))
 			.containsExactly("ADMIN");
@@ -79,34 +67,6 @@ class SeparateDutiesMigrationTests {
 			.containsEntry("after", "{\"roles\": [\"ADMIN\"]}");
 		assertThat(this.jdbc.queryForList("SELECT principal_name FROM spring_session", String.class))
 			.containsExactly("desk");
-	}
-
-	private void migrateTo(String version) {
-		Flyway.configure()
-			.dataSource(this.url, user(), password())
-			.locations("classpath:db/migration")
-			.target(version)
-			.load()
-			.migrate();
-	}
-
-	private static void execute(String sql) throws SQLException {
-		try (Connection connection = DriverManager.getConnection((String) shared().get("spring.datasource.url"), user(),
-				password()); Statement statement = connection.createStatement()) {
-			statement.execute(sql);
-		}
-	}
-
-	private static Map<String, Object> shared() {
-		return TestDatabase.properties();
-	}
-
-	private static String user() {
-		return (String) shared().get("spring.datasource.username");
-	}
-
-	private static String password() {
-		return (String) shared().get("spring.datasource.password");
 	}
 
 }
