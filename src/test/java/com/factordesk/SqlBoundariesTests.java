@@ -33,10 +33,11 @@ class SqlBoundariesTests {
 			Map.entry("dispute", "invoice"), Map.entry("credit_note", "invoice"), Map.entry("schedule", "invoice"),
 			Map.entry("risk_score", "risk"), Map.entry("scoring_weights", "risk"),
 			Map.entry("risk_portfolio_means", "risk"), Map.entry("scoring_draft", "risk"),
-			Map.entry("grade_outcome", "risk"), Map.entry("pricing_band_set", "pricing"),
-			Map.entry("pricing_band", "pricing"), Map.entry("pricing_parameter_set", "pricing"),
-			Map.entry("audit_entry", "audit"), Map.entry("audit_entry_refuse_change", "audit"),
-			Map.entry("app_user", "security"), Map.entry("app_user_role", "security"), Map.entry("api_key", "security"),
+			Map.entry("grade_outcome", "risk"), Map.entry("calibration_run", "risk"),
+			Map.entry("pricing_band_set", "pricing"), Map.entry("pricing_band", "pricing"),
+			Map.entry("pricing_parameter_set", "pricing"), Map.entry("audit_entry", "audit"),
+			Map.entry("audit_entry_refuse_change", "audit"), Map.entry("app_user", "security"),
+			Map.entry("app_user_role", "security"), Map.entry("api_key", "security"),
 			Map.entry("login_throttle", "security"), Map.entry("app_user_role_separate_duties", "security"),
 			Map.entry("event_publication", "shared"), Map.entry("shedlock", "shared"));
 

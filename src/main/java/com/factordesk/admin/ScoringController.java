@@ -13,6 +13,7 @@ import com.factordesk.shared.LocaleNumbers;
 import jakarta.validation.Valid;
 
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -96,21 +98,35 @@ class ScoringController {
 	}
 
 	/**
-	 * Fits a draft to the desk's history, in place of the open draft; nobody is scored
-	 * with it until it is published. The form names the version in force the admin saw
-	 * (the draft is compared with it).
+	 * Starts fitting a draft to the desk's history in the background, in place of the
+	 * open draft; nobody is scored with it until it is published. The form names the
+	 * version in force the admin saw (the draft is compared with it). The page shows the
+	 * run and, when it is done, the draft.
 	 */
 	@PostMapping("/calibrate")
 	String calibrate(@RequestParam int basedOnVersion, Principal principal, RedirectAttributes redirect) {
 		try {
-			ScoringDraft draft = this.calibration.calibrate(basedOnVersion, principal.getName());
-			redirect.addFlashAttribute("success", "scoring.calibrated");
-			redirect.addFlashAttribute("successArg", draft.revision());
+			this.calibration.start(basedOnVersion, principal.getName());
+			redirect.addFlashAttribute("success", "scoring.calibration.started");
 		}
 		catch (BusinessRefusal ex) {
 			redirect.addFlashAttribute("failure", ex.getCode());
 		}
 		return "redirect:/admin/scoring";
+	}
+
+	/**
+	 * Where the latest calibration is, for the page to follow a running one.
+	 */
+	@GetMapping(path = "/calibration", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	RunStatus calibration() {
+		return this.calibration.latestRun()
+			.map((run) -> new RunStatus(run.status().name(), run.draftRevision()))
+			.orElse(new RunStatus("NONE", null));
+	}
+
+	record RunStatus(String status, Integer draftRevision) {
 	}
 
 	/**
@@ -144,6 +160,7 @@ class ScoringController {
 		model.addAttribute("currentCurves", Curves.of(current));
 		model.addAttribute("draftCurves", (draft != null) ? Curves.of(draft.model()) : null);
 		model.addAttribute("nextVersion", current.version() + 1);
+		model.addAttribute("calibrationRun", this.calibration.latestRun().orElse(null));
 		return "admin/scoring";
 	}
 

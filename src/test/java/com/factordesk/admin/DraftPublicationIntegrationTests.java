@@ -1,6 +1,7 @@
 package com.factordesk.admin;
 
 import java.math.BigDecimal;
+import java.util.Map;
 
 import com.factordesk.TestDatabase;
 import com.factordesk.audit.AuditTrail;
@@ -23,8 +24,11 @@ import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -68,6 +72,7 @@ class DraftPublicationIntegrationTests {
 			}
 		}
 		this.jdbc.update("DELETE FROM scoring_draft");
+		this.jdbc.update("DELETE FROM calibration_run");
 	}
 
 	@Test
@@ -98,7 +103,9 @@ class DraftPublicationIntegrationTests {
 		assertThat(published.weights().bureau()).isEqualByComparingTo("0.25");
 		assertThat(published.weights().disputes()).isEqualByComparingTo("0.05");
 		assertThat(ScoringAdministration.text(published.adbtCurve())).isEqualTo("0:100, 15:90, 30:40, 90:0");
-		assertThat(published.paymentBlend()).isEqualTo(inForce.paymentBlend());
+		assertThat(published.paymentBlend()).usingRecursiveComparison()
+			.withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+			.isEqualTo(inForce.paymentBlend());
 		assertThat(this.models.draft()).as("a published draft is no longer open").isEmpty();
 		// an admin who still has the page of the version before open calibrates from it:
 		// another admin published meanwhile, a concurrent change
@@ -129,8 +136,13 @@ class DraftPublicationIntegrationTests {
 			.perform(post("/admin/scoring/calibrate").param("basedOnVersion", String.valueOf(this.versionInForce()))
 				.with(csrf()))
 			.andExpect(redirectedUrl("/admin/scoring"))
-			.andExpect(flash().attribute("failure", "calibration.noHistory"));
+			.andExpect(flash().attribute("success", "scoring.calibration.started"));
+		Map<String, Object> run = ScoringCalibrationIntegrationTests.finished(this.mvc, this.jdbc);
+		assertThat(run).containsEntry("status", "FAILED").containsEntry("failure_code", "calibration.noHistory");
 		assertThat(this.models.draft()).isEmpty();
+		this.mvc.perform(get("/admin/scoring"))
+			.andExpect(content().string(containsString("The last calibration, started by admin at ")))
+			.andExpect(content().string(containsString("failed: Nothing to calibrate on")));
 	}
 
 	private long scores() {

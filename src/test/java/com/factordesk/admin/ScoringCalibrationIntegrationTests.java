@@ -1,6 +1,9 @@
 package com.factordesk.admin;
 
 import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -61,6 +64,29 @@ class ScoringCalibrationIntegrationTests {
 	@AfterEach
 	void noDraftLeftBehind() {
 		this.jdbc.update("DELETE FROM scoring_draft");
+		this.jdbc.update("DELETE FROM calibration_run");
+	}
+
+	/**
+	 * The latest calibration run once it has finished, as the page follows it: asking
+	 * {@code /admin/scoring/calibration} until it no longer runs. Its row: status,
+	 * requested_by, draft_revision, failure_code.
+	 */
+	static Map<String, Object> finished(MockMvc mvc, JdbcTemplate jdbc) throws Exception {
+		long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+		while (mvc.perform(get("/admin/scoring/calibration"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString()
+			.contains("\"RUNNING\"")) {
+			assertThat(System.nanoTime()).as("calibration still running after 3 minutes").isLessThan(deadline);
+			Thread.sleep(100);
+		}
+		return jdbc.queryForMap("""
+				SELECT status, requested_by, draft_revision, failure_code FROM calibration_run
+				ORDER BY started_at DESC, id DESC LIMIT 1
+				""");
 	}
 
 	@Test
@@ -72,9 +98,13 @@ class ScoringCalibrationIntegrationTests {
 			.perform(post("/admin/scoring/calibrate").param("basedOnVersion", String.valueOf(this.versionInForce()))
 				.with(csrf()))
 			.andExpect(redirectedUrl("/admin/scoring"))
-			.andExpect(flash().attribute("success", "scoring.calibrated"));
+			.andExpect(flash().attribute("success", "scoring.calibration.started"));
 
+		Map<String, Object> run = finished(this.mvc, this.jdbc);
 		ScoringDraft draft = this.models.draft().orElseThrow();
+		assertThat(run).containsEntry("status", "DONE")
+			.containsEntry("requested_by", "admin")
+			.containsEntry("draft_revision", draft.revision());
 		assertThat(draft.origin()).isEqualTo(ScoringDraft.CALIBRATION);
 		assertThat(draft.createdBy()).isEqualTo("admin");
 		BigDecimal sum = draft.model()
@@ -140,6 +170,8 @@ class ScoringCalibrationIntegrationTests {
 		this.mvc.perform(get("/admin/scoring"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Draft " + draft.revision())))
+			.andExpect(content().string(containsString("Last calibration: started by admin at ")))
+			.andExpect(content().string(containsString(" s: draft " + draft.revision() + ".")))
 			.andExpect(content().string(containsString("Made by calibration (admin, ")))
 			.andExpect(content().string(containsString("AUC for 30+ days late, judge window: matured invoices issued "
 					+ report.judgeFrom() + " to " + report.judgeTo())))
@@ -195,6 +227,56 @@ class ScoringCalibrationIntegrationTests {
 				.param("revision", String.valueOf(second.revision())))
 			.andExpect(status().isNotFound());
 		assertThat(versions()).isEqualTo(versionsBefore);
+	}
+
+	@Test
+	void whileOneCalibrationRunsNoOtherStartsAndThePageFollowsIt() throws Exception {
+		// another admin's calibration, started a minute ago, still running
+		Instant started = this.clock.instant().minusSeconds(60);
+		this.jdbc.update("""
+				INSERT INTO calibration_run (based_on_version, requested_by, started_at, status)
+				VALUES (?, 'other-admin', ?, 'RUNNING')
+				""", this.versionInForce(), Timestamp.from(started));
+
+		this.mvc
+			.perform(post("/admin/scoring/calibrate").param("basedOnVersion", String.valueOf(this.versionInForce()))
+				.with(csrf()))
+			.andExpect(redirectedUrl("/admin/scoring"))
+			.andExpect(flash().attribute("failure", "calibration.running"));
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM calibration_run", Long.class)).isOne();
+		assertThat(this.models.draft()).isEmpty();
+
+		this.mvc.perform(get("/admin/scoring"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("The calibration other-admin started at ")))
+			.andExpect(content().string(containsString("Its draft shows here when it is done.")))
+			.andExpect(content().string(containsString("id=\"calibrate\" disabled")));
+		this.mvc.perform(get("/admin/scoring").param("lang", "nl"))
+			.andExpect(content().string(containsString("De kalibratie die other-admin om ")));
+		this.mvc.perform(get("/admin/scoring/calibration"))
+			.andExpect(status().isOk())
+			.andExpect(content().json("{\"status\": \"RUNNING\", \"draftRevision\": null}"));
+	}
+
+	@Test
+	void aRunLeftRunningByAStoppedInstanceIsClosedAsInterruptedByTheNextStart() throws Exception {
+		Instant longAgo = this.clock.instant().minus(Duration.ofMinutes(31));
+		this.jdbc.update("""
+				INSERT INTO calibration_run (based_on_version, requested_by, started_at, status)
+				VALUES (?, 'other-admin', ?, 'RUNNING')
+				""", this.versionInForce(), Timestamp.from(longAgo));
+
+		this.mvc
+			.perform(post("/admin/scoring/calibrate").param("basedOnVersion", String.valueOf(this.versionInForce()))
+				.with(csrf()))
+			.andExpect(flash().attribute("success", "scoring.calibration.started"));
+
+		assertThat(finished(this.mvc, this.jdbc)).containsEntry("status", "DONE")
+			.containsEntry("requested_by", "admin");
+		assertThat(this.jdbc
+			.queryForMap("SELECT status, failure_code FROM calibration_run WHERE requested_by = 'other-admin'"))
+			.containsEntry("status", "FAILED")
+			.containsEntry("failure_code", "calibration.interrupted");
 	}
 
 	@Test

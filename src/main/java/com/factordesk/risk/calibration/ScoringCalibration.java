@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
 
 import com.factordesk.risk.Component;
 import com.factordesk.risk.ComponentScore;
@@ -27,8 +29,12 @@ import com.factordesk.shared.BusinessRefusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 
 /**
@@ -44,9 +50,39 @@ import org.springframework.stereotype.Service;
  * days-beyond-terms and dispute-rate curves (kept falling, within 0-100), kept only when
  * they raise the AUC on the judge window too. Grade cut-offs, the bureau scales and the
  * other rules stay as they are.
+ * <p>
+ * The admin page starts a calibration in the background ({@link #start}) and follows it
+ * ({@link #latestRun}): at 1,000,000 invoices it takes minutes, longer than a request
+ * should. One runs at a time across every instance.
  */
 @Service
 public class ScoringCalibration {
+
+	/**
+	 * The name of the one thread calibrations run on.
+	 */
+	public static final String EXECUTOR = "calibrationExecutor";
+
+	/**
+	 * Why a run failed when it broke on something unexpected (logged).
+	 */
+	static final String BROKEN = "calibration.failed";
+
+	/**
+	 * Why a run failed when another version was published while it ran.
+	 */
+	static final String STALE = "calibration.stale";
+
+	/**
+	 * Why a run failed when its instance stopped before it finished.
+	 */
+	static final String INTERRUPTED = "calibration.interrupted";
+
+	/**
+	 * Longer than any calibration takes (about 2 minutes at 1,000,000 invoices): a run
+	 * still running after it was left by an instance that stopped.
+	 */
+	static final Duration LONGEST_RUN = Duration.ofMinutes(30);
 
 	private static final Logger logger = LoggerFactory.getLogger(ScoringCalibration.class);
 
@@ -80,12 +116,73 @@ public class ScoringCalibration {
 
 	private final Clock clock;
 
+	private final CalibrationRuns runs;
+
+	private final Executor executor;
+
 	ScoringCalibration(ScoringModels models, ScoringAdministration administration, CalibrationSamples samples,
-			Clock clock) {
+			Clock clock, CalibrationRuns runs, @Qualifier(EXECUTOR) Executor executor) {
 		this.models = models;
 		this.administration = administration;
 		this.samples = samples;
 		this.clock = clock;
+		this.runs = runs;
+		this.executor = executor;
+	}
+
+	/**
+	 * Starts a calibration in the background, as {@link #calibrate} does it, and returns
+	 * at once; {@link #latestRun} follows it. The run saves the draft as the admin who
+	 * started it.
+	 * @param basedOnVersion the version in force the admin saw
+	 * @return the run, running
+	 * @throws OptimisticLockingFailureException when another version was published since
+	 * @throws BusinessRefusal when {@code basedOnVersion} was never a version, or another
+	 * calibration is running
+	 */
+	@PreAuthorize("hasRole('ADMIN')")
+	public CalibrationRun start(int basedOnVersion, String actor) {
+		requireInForce(basedOnVersion);
+		Instant now = this.clock.instant();
+		this.runs.interruptStartedBefore(now.minus(LONGEST_RUN), now);
+		long id;
+		try {
+			id = this.runs.start(basedOnVersion, actor, now);
+		}
+		catch (DuplicateKeyException ex) {
+			throw BusinessRefusal.of("calibration.running",
+					"A calibration is running already: its draft shows on the scoring page when it is done");
+		}
+		this.executor.execute(new DelegatingSecurityContextRunnable(() -> run(id, basedOnVersion, actor),
+				SecurityContextHolder.getContext()));
+		return this.runs.latest().orElseThrow();
+	}
+
+	/**
+	 * The latest calibration run, running or finished, if any.
+	 */
+	@PreAuthorize("hasRole('ADMIN')")
+	public Optional<CalibrationRun> latestRun() {
+		return this.runs.latest();
+	}
+
+	private void run(long id, int basedOnVersion, String actor) {
+		try {
+			ScoringDraft draft = calibrate(basedOnVersion, actor);
+			this.runs.done(id, draft.revision(), this.clock.instant());
+		}
+		catch (BusinessRefusal ex) {
+			logger.info("Calibration run {} refused: {}", id, ex.getMessage());
+			this.runs.failed(id, ex.getCode(), this.clock.instant());
+		}
+		catch (OptimisticLockingFailureException ex) {
+			logger.info("Calibration run {} outdated: {}", id, ex.getMessage());
+			this.runs.failed(id, STALE, this.clock.instant());
+		}
+		catch (RuntimeException ex) {
+			logger.error("Calibration run {} failed", id, ex);
+			this.runs.failed(id, BROKEN, this.clock.instant());
+		}
 	}
 
 	/**
@@ -99,6 +196,28 @@ public class ScoringCalibration {
 	 */
 	@PreAuthorize("hasRole('ADMIN')")
 	public ScoringDraft calibrate(int basedOnVersion, String actor) {
+		requireInForce(basedOnVersion);
+		Instant started = this.clock.instant();
+		Fit fit = fit(LocalDate.now(this.clock));
+		// a version published while it fitted: the draft would be compared with the wrong
+		// one
+		requireInForce(basedOnVersion);
+		ScoringDraft.FitReport report = new ScoringDraft.FitReport(fit.fitFrom(), fit.fitTo(), fit.judgeFrom(),
+				fit.judgeTo(), fit.fitInvoices(), fit.fitLate30(), fit.judgeInvoices(), fit.judgeLate30(),
+				fit.activeFitAuc30(), fit.draftFitAuc30(), fit.activeJudgeAuc30(), fit.draftJudgeAuc30(),
+				Duration.between(started, this.clock.instant()).toMillis(), fit.judgeGrades());
+		ScoringDraft draft = this.administration.saveDraft(fit.model(), ScoringDraft.CALIBRATION, report, actor);
+		logger.info("Calibrated scoring draft {}: weights {} / {} / {}, AUC30 on the judge window {} (in force {})",
+				draft.revision(), fit.model().weights().paymentBehaviour(), fit.model().weights().bureau(),
+				fit.model().weights().disputes(), fit.draftJudgeAuc30(), fit.activeJudgeAuc30());
+		return draft;
+	}
+
+	/**
+	 * @throws BusinessRefusal when {@code basedOnVersion} was never a version
+	 * @throws OptimisticLockingFailureException when a later version is in force
+	 */
+	private void requireInForce(int basedOnVersion) {
 		int inForce = this.models.current().version();
 		if (basedOnVersion < 1 || basedOnVersion > inForce) {
 			throw BusinessRefusal.onField("basedOnVersion", "calibration.version.unknown",
@@ -110,17 +229,6 @@ public class ScoringCalibration {
 			throw new OptimisticLockingFailureException("Scoring version " + inForce + " was published since version "
 					+ basedOnVersion + " was shown: calibrate from the page again");
 		}
-		Instant started = this.clock.instant();
-		Fit fit = fit(LocalDate.now(this.clock));
-		ScoringDraft.FitReport report = new ScoringDraft.FitReport(fit.fitFrom(), fit.fitTo(), fit.judgeFrom(),
-				fit.judgeTo(), fit.fitInvoices(), fit.fitLate30(), fit.judgeInvoices(), fit.judgeLate30(),
-				fit.activeFitAuc30(), fit.draftFitAuc30(), fit.activeJudgeAuc30(), fit.draftJudgeAuc30(),
-				Duration.between(started, this.clock.instant()).toMillis(), fit.judgeGrades());
-		ScoringDraft draft = this.administration.saveDraft(fit.model(), ScoringDraft.CALIBRATION, report, actor);
-		logger.info("Calibrated scoring draft {}: weights {} / {} / {}, AUC30 on the judge window {} (in force {})",
-				draft.revision(), fit.model().weights().paymentBehaviour(), fit.model().weights().bureau(),
-				fit.model().weights().disputes(), fit.draftJudgeAuc30(), fit.activeJudgeAuc30());
-		return draft;
 	}
 
 	/**
