@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.concurrent.Executor;
 
 import com.factordesk.risk.Component;
@@ -46,10 +47,12 @@ import org.springframework.stereotype.Service;
  * or before today). Each invoice carries the score its debtor had at the end of the month
  * before it was issued, from what was known then, and whether it was paid 30+ days late.
  * The blend weights are fitted to maximise the AUC for 30+ days late on the fit window
- * ({@link BlendFit}); then, when re-scoring the samples is fast enough, the knots of the
- * days-beyond-terms and dispute-rate curves (kept falling, within 0-100), kept only when
- * they raise the AUC on the judge window too. Grade cut-offs, the bureau scales and the
- * other rules stay as they are.
+ * ({@link BlendFit}); then the payment blend and the knots of the days-beyond-terms and
+ * dispute-rate curves (kept falling, within 0-100), each kept only when it raises the AUC
+ * on the judge window too. Those two searches re-score the samples for every candidate:
+ * when that would take longer than the time left, they run on a random share of the fit
+ * samples (at 1,000,000 invoices). Grade cut-offs, the bureau scales and the other rules
+ * stay as they are.
  * <p>
  * The admin page starts a calibration in the background ({@link #start}) and follows it
  * ({@link #latestRun}): at 1,000,000 invoices it takes minutes, longer than a request
@@ -95,10 +98,26 @@ public class ScoringCalibration {
 	static final int JUDGE_TO_MONTHS = 1;
 
 	/**
-	 * The longest the curve search may take, estimated from one re-scoring of the fit
-	 * samples before it starts; past it the curves are left as they are.
+	 * The longest the payment blend search or the curve search may take, estimated from
+	 * one re-scoring of the fit samples before it starts; past it the search runs on a
+	 * random share of the fit samples that keeps within it.
 	 */
 	static final Duration CURVE_BUDGET = Duration.ofSeconds(90);
+
+	/**
+	 * The longest a whole calibration should take: the two searches share what the
+	 * samples and the weights left of it (at 1,000,000 invoices scoring the month-ends
+	 * takes most of it).
+	 */
+	static final Duration CALIBRATION_BUDGET = Duration.ofSeconds(160);
+
+	/**
+	 * The smallest share of the fit samples a search runs on; below it the search is
+	 * skipped.
+	 */
+	static final double SMALLEST_SHARE = 0.02;
+
+	private static final long SUBSAMPLE_SEED = 20_261_125L;
 
 	/**
 	 * The most re-scorings one curve search may do: knots x 2 directions x 3 step sizes x
@@ -235,6 +254,7 @@ public class ScoringCalibration {
 	 * The calibrated model and what it measured, saved nowhere.
 	 */
 	Fit fit(LocalDate today) {
+		long fitStarted = System.nanoTime();
 		YearMonth month = YearMonth.from(today);
 		LocalDate fitFrom = month.minusMonths(FIT_FROM_MONTHS).atDay(1);
 		LocalDate fitTo = month.minusMonths(FIT_TO_MONTHS).atEndOfMonth();
@@ -261,7 +281,7 @@ public class ScoringCalibration {
 		List<BlendFit.Group> groups = fitSamples.stream().map(Sample::group).toList();
 		BlendFit.Hundredths weights = BlendFit.fit(groups, BlendFit.Hundredths.of(active.weights()), neutral);
 		ScoringModel draft = with(active, weights.toWeights(), active.adbtCurve(), active.disputeRateCurve());
-		ScoringModel blended = fitPaymentBlend(draft, fitSamples);
+		ScoringModel blended = fitPaymentBlend(draft, fitSamples, searchBudget(fitStarted, 2));
 		if (blended != draft) {
 			double withBlend = objective(judgeSamples, blended);
 			double weightsOnly = objective(judgeSamples, draft);
@@ -272,7 +292,7 @@ public class ScoringCalibration {
 				draft = blended;
 			}
 		}
-		ScoringModel curved = fitCurves(draft, fitSamples);
+		ScoringModel curved = fitCurves(draft, fitSamples, searchBudget(fitStarted, 1));
 		if (curved != draft) {
 			double withCurves = objective(judgeSamples, curved);
 			double weightsOnly = objective(judgeSamples, draft);
@@ -301,19 +321,15 @@ public class ScoringCalibration {
 	 * The payment behaviour blend (days beyond terms, share paid on time, open items, in
 	 * hundredths adding up to 1, some weight on the history) fitted on the fit samples
 	 * with the draft's weights and curves, climbing from the blend in force; the draft
-	 * itself when re-scoring would take too long or no blend ranks better.
+	 * itself when no blend ranks better (or the budget leaves no time for a search).
 	 */
-	private ScoringModel fitPaymentBlend(ScoringModel draft, List<Sample> fitSamples) {
-		long started = System.nanoTime();
-		double base = objective(fitSamples, draft);
-		Duration perRescoring = Duration.ofNanos(System.nanoTime() - started);
+	private ScoringModel fitPaymentBlend(ScoringModel draft, List<Sample> allFitSamples, Duration budget) {
 		// about 6 neighbours a move, a few moves per step size
-		Duration estimate = perRescoring.multipliedBy(6L * 5 * 3);
-		if (estimate.compareTo(CURVE_BUDGET) > 0) {
-			logger.info("Payment blend not calibrated: about {} s of re-scoring, more than the {} s allowed",
-					estimate.toSeconds(), CURVE_BUDGET.toSeconds());
+		List<Sample> fitSamples = withinBudget("Payment blend", allFitSamples, draft, 6L * 5 * 3, budget);
+		if (fitSamples.isEmpty()) {
 			return draft;
 		}
+		double base = objective(fitSamples, draft);
 		ScoringModel.PaymentBlend inForce = draft.paymentBlend();
 		BlendFit.Hundredths start = new BlendFit.Hundredths(hundredths(inForce.adbt()), hundredths(inForce.onTime()),
 				hundredths(inForce.openItems()));
@@ -323,6 +339,44 @@ public class ScoringCalibration {
 						? Double.NEGATIVE_INFINITY : objective(fitSamples, withBlend(draft, blend(key)))));
 		ScoringModel fitted = withBlend(draft, blend(best));
 		return (best.equals(start) || objective(fitSamples, fitted) <= base) ? draft : fitted;
+	}
+
+	/**
+	 * What one search may take: its share of what is left of {@link #CALIBRATION_BUDGET}
+	 * since {@code fitStarted}, {@code searchesLeft} searches sharing it, and at most
+	 * {@link #CURVE_BUDGET}.
+	 */
+	private static Duration searchBudget(long fitStarted, int searchesLeft) {
+		Duration left = CALIBRATION_BUDGET.minusNanos(System.nanoTime() - fitStarted);
+		Duration share = left.isNegative() ? Duration.ZERO : left.dividedBy(searchesLeft);
+		return (share.compareTo(CURVE_BUDGET) < 0) ? share : CURVE_BUDGET;
+	}
+
+	/**
+	 * The fit samples a search of about {@code rescorings} re-scorings can run on within
+	 * {@code budget}, timed by one re-scoring of them all: all of them when they fit,
+	 * else a random share (the same on every run: a fixed seed over the samples in their
+	 * order), none when that share would be under {@link #SMALLEST_SHARE}.
+	 */
+	private List<Sample> withinBudget(String search, List<Sample> samples, ScoringModel model, long rescorings,
+			Duration budget) {
+		long started = System.nanoTime();
+		objective(samples, model);
+		Duration estimate = Duration.ofNanos(System.nanoTime() - started).multipliedBy(rescorings);
+		if (estimate.compareTo(budget) <= 0) {
+			return samples;
+		}
+		double share = (double) budget.toNanos() / estimate.toNanos();
+		if (share < SMALLEST_SHARE) {
+			logger.info("{} not calibrated: about {} s of re-scoring, {} s left", search, estimate.toSeconds(),
+					budget.toSeconds());
+			return List.of();
+		}
+		SplittableRandom random = new SplittableRandom(SUBSAMPLE_SEED);
+		List<Sample> subset = samples.stream().filter((sample) -> random.nextDouble() < share).toList();
+		logger.info("{} calibrated on {} of {} fit samples: about {} s of re-scoring them all, {} s allowed", search,
+				subset.size(), samples.size(), estimate.toSeconds(), budget.toSeconds());
+		return subset;
 	}
 
 	/**
@@ -346,20 +400,18 @@ public class ScoringCalibration {
 
 	/**
 	 * The days-beyond-terms curve's and then the dispute-rate curve's knots fitted on the
-	 * fit samples with the draft's weights; the draft itself when re-scoring would take
-	 * too long or a curve does not fall from left to right.
+	 * fit samples with the draft's weights; the draft itself when no curve ranks better,
+	 * a curve does not fall from left to right, or the budget leaves no time for a
+	 * search.
 	 */
-	private ScoringModel fitCurves(ScoringModel draft, List<Sample> fitSamples) {
-		long started = System.nanoTime();
-		double base = objective(fitSamples, draft);
-		Duration perRescoring = Duration.ofNanos(System.nanoTime() - started);
+	private ScoringModel fitCurves(ScoringModel draft, List<Sample> allFitSamples, Duration budget) {
 		int knots = draft.adbtCurve().points().size() + draft.disputeRateCurve().points().size();
-		Duration estimate = perRescoring.multipliedBy((long) knots * 2 * 3 * CURVE_PASSES);
-		if (estimate.compareTo(CURVE_BUDGET) > 0) {
-			logger.info("Curves not calibrated: about {} s of re-scoring, more than the {} s allowed",
-					estimate.toSeconds(), CURVE_BUDGET.toSeconds());
+		List<Sample> fitSamples = withinBudget("Curves", allFitSamples, draft, (long) knots * 2 * 3 * CURVE_PASSES,
+				budget);
+		if (fitSamples.isEmpty()) {
 			return draft;
 		}
+		double base = objective(fitSamples, draft);
 		ScoringModel model = draft;
 		ScoringModel current = model;
 		double[] adbt = ys(current.adbtCurve());
