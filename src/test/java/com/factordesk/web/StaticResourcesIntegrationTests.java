@@ -90,11 +90,19 @@ class StaticResourcesIntegrationTests {
 	}
 
 	@Test
-	void aMissingFileOrPageIsA404() {
+	void aMissingFileOrPageIsA404AndTheApiSaysSoAsAProblem() {
 		DeskClient underwriter = DeskClient.loggedIn(this.port, "underwriter");
 		assertThat(underwriter.get("/css/no-such.css").statusCode()).isEqualTo(404);
 		assertThat(underwriter.get("/webjars/bootstrap/dist/css/no-such.css").statusCode()).isEqualTo(404);
 		assertThat(underwriter.get("/no-such-page").statusCode()).isEqualTo(404);
+		DeskClient integration = DeskClient.anonymous(this.port);
+		HttpResponse<String> api = integration.send(integration.request("/api/v1/no-such-resource")
+			.header("X-API-Key", "fd-demo-integration-key")
+			.GET()
+			.build());
+		assertThat(api.statusCode()).isEqualTo(404);
+		assertThat(api.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 	}
 
 	private static void collect(Map<String, String> linkedBy, DeskClient client, String... pages) {
