@@ -45,8 +45,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (headless) Chromium in English and in Dutch: each says which language it is in, writes
  * every number the way of its language (no 1,234.56 or 2.5 on a Dutch page, no 1.234,56
  * or 2,5 on an English one, no grouped ids), and shows no text of the other language and
- * no missing message key. The pages are the desk's GET mappings: a new page that this
- * test does not visit fails it.
+ * no missing message key; its stylesheets and scripts answered. The pages are the desk's
+ * GET mappings: a new page that this test does not visit fails it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @EnabledIf("com.factordesk.web.HeadlessChromium#installed")
@@ -210,9 +210,20 @@ class EveryPageInBothLanguagesBrowserTests {
 				document.querySelectorAll('input[type=text], input:not([type]), textarea').forEach((input) => {
 				  if (input.value) texts.push(input.value);
 				});
-				return { lang: document.documentElement.lang, title: document.title, texts: texts };
+				// a stylesheet without rules or a file that did not answer: a page without its looks
+				const unstyled = [...document.styleSheets].filter((sheet) => {
+				  try { return sheet.cssRules.length === 0; } catch (e) { return true; }
+				}).map((sheet) => sheet.href);
+				const missing = performance.getEntriesByType('resource')
+				  .filter((entry) => entry.responseStatus >= 400).map((entry) => entry.name);
+				return { lang: document.documentElement.lang, title: document.title, texts: texts,
+				  unstyled: unstyled, missing: missing };
 				""");
 		String where = language + " " + path + ": ";
+		if (!((List<?>) page.get("unstyled")).isEmpty() || !((List<?>) page.get("missing")).isEmpty()) {
+			this.problems.add(where + "stylesheets without rules " + page.get("unstyled") + ", files not found "
+					+ page.get("missing"));
+		}
 		if (!language.equals(page.get("lang"))) {
 			this.problems.add(where + "<html lang=\"" + page.get("lang") + "\">");
 		}

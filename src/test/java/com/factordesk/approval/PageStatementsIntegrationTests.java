@@ -1,0 +1,172 @@
+package com.factordesk.approval;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.factordesk.IntegrationTest;
+import com.factordesk.SqlStatementCounter;
+import com.factordesk.client.Client;
+import com.factordesk.debtor.Debtor;
+import com.factordesk.invoice.Invoice;
+import com.factordesk.invoice.Invoices;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.annotation.Transactional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The queue page and the invoice page send a bounded number of SQL statements, whatever
+ * the data: the same for a full page of rows as for a short one, for a page whose 25 rows
+ * each have their own client and debtor as for the demo book's first page, and for an
+ * invoice with a long history as for a new one. The invoices a test adds are rolled back.
+ */
+@IntegrationTest
+@Import(SqlStatementCounter.class)
+// a context of its own (the counter wraps its DataSource): a small pool
+@TestPropertySource(properties = "spring.datasource.hikari.maximum-pool-size=4")
+@Transactional
+class PageStatementsIntegrationTests {
+
+	/**
+	 * The most statements either page may send: about a dozen now.
+	 */
+	private static final int BOUND = 15;
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	private SqlStatementCounter counter;
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	@Autowired
+	private EntityManager entities;
+
+	@Test
+	void theQueuePageSendsAsManyStatementsForAnyRowsOnIt() throws Exception {
+		long queued = this.jdbc.queryForObject("SELECT COUNT(*) FROM invoice WHERE status = 'SUBMITTED'", Long.class);
+		long lastPage = (queued + QueueController.PAGE_SIZE - 1) / QueueController.PAGE_SIZE;
+		List<String> firstPage = queuePage(1, QueueController.PAGE_SIZE);
+		List<String> shortPage = queuePage(lastPage, (int) (queued - (lastPage - 1) * QueueController.PAGE_SIZE));
+		assertThat(firstPage).hasSizeLessThanOrEqualTo(BOUND);
+		// a short last page spares the count: its total is known from its rows
+		assertThat(shortPage).hasSizeBetween(firstPage.size() - 1, firstPage.size());
+
+		// 30 older invoices, each of its own client and debtor pair: the first page is 25
+		// of them, and the last page moves on
+		List<long[]> pairs = distinctClientsAndDebtors(30);
+		for (int i = 0; i < pairs.size(); i++) {
+			Invoice invoice = Invoices
+				.anInvoice(this.entities.find(Client.class, pairs.get(i)[0]),
+						this.entities.find(Debtor.class, pairs.get(i)[1]))
+				.issued(LocalDate.of(2024, 1, 1).plusDays(i))
+				.amount("1234.56")
+				.build();
+			this.entities.persist(invoice);
+		}
+		this.entities.flush();
+		long more = queued + pairs.size();
+		long newLastPage = (more + QueueController.PAGE_SIZE - 1) / QueueController.PAGE_SIZE;
+		List<String> newFirstPage = queuePage(1, QueueController.PAGE_SIZE);
+		List<String> newShortPage = queuePage(newLastPage,
+				(int) (more - (newLastPage - 1) * QueueController.PAGE_SIZE));
+		assertThat(newFirstPage).as("statements of the first page, of 25 clients and debtors").hasSameSizeAs(firstPage);
+		assertThat(newShortPage).hasSizeBetween(firstPage.size() - 1, firstPage.size());
+	}
+
+	@Test
+	void theInvoicePageSendsAsManyStatementsForANewInvoiceAsForALongHistory() throws Exception {
+		long submitted = this.jdbc.queryForObject(
+				"SELECT id FROM invoice WHERE status = 'SUBMITTED' ORDER BY submitted_at, id LIMIT 1", Long.class);
+		Map<String, Object> busiest = this.jdbc.queryForMap("""
+				SELECT i.id,
+				       (SELECT COUNT(*) FROM payment_allocation a WHERE a.invoice_id = i.id) AS allocations,
+				       (SELECT COUNT(*) FROM credit_note c WHERE c.invoice_id = i.id) AS credits,
+				       (SELECT COUNT(*) FROM dispute d WHERE d.invoice_id = i.id) AS disputes,
+				       (SELECT COUNT(*) FROM invoice_transition t WHERE t.invoice_id = i.id) AS steps
+				FROM invoice i
+				ORDER BY (SELECT COUNT(*) FROM payment_allocation a WHERE a.invoice_id = i.id)
+				       + (SELECT COUNT(*) FROM credit_note c WHERE c.invoice_id = i.id)
+				       + (SELECT COUNT(*) FROM dispute d WHERE d.invoice_id = i.id) DESC, i.id
+				LIMIT 1
+				""");
+		// the busiest invoice has several rows of each list the page shows
+		assertThat((Long) busiest.get("allocations") + (Long) busiest.get("credits") + (Long) busiest.get("disputes"))
+			.isGreaterThanOrEqualTo(3);
+		assertThat((Long) busiest.get("steps")).isGreaterThanOrEqualTo(3);
+
+		List<String> fresh = invoicePage(submitted);
+		List<String> longHistory = invoicePage(((Number) busiest.get("id")).longValue());
+		assertThat(fresh).hasSizeLessThanOrEqualTo(BOUND);
+		assertThat(longHistory).as("statements of an invoice with a long history").hasSameSizeAs(fresh);
+	}
+
+	private List<String> queuePage(long page, int rows) throws Exception {
+		List<String> statements = this.counter.statementsOf(() -> this.mvc
+			.perform(get("/queue").param("page", Long.toString(page)).with(user("underwriter").roles("UNDERWRITER")))
+			.andExpect(status().isOk())
+			.andExpect((result) -> assertThat(
+					result.getResponse().getContentAsString().split("href=\"/invoices/\\d+\"", -1).length - 1)
+				.as("rows on page %d", page)
+				.isEqualTo(rows)));
+		print("GET /queue?page=" + page + " (" + rows + " rows)", statements);
+		return statements;
+	}
+
+	private List<String> invoicePage(long id) throws Exception {
+		List<String> statements = this.counter
+			.statementsOf(() -> this.mvc.perform(get("/invoices/" + id).with(user("underwriter").roles("UNDERWRITER")))
+				.andExpect(status().isOk())
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("lang=\"en\""))));
+		print("GET /invoices/" + id, statements);
+		return statements;
+	}
+
+	private static void print(String request, List<String> statements) {
+		System.out.printf("%s: %d statements%n", request, statements.size());
+		statements.forEach((sql) -> System.out.println("  " + sql.replaceAll("\\s+", " ").trim()));
+	}
+
+	/**
+	 * Pairs of a demo client and a scored demo debtor, no client and no debtor twice
+	 * where the book allows (40 clients).
+	 */
+	private List<long[]> distinctClientsAndDebtors(int count) {
+		List<long[]> pairs = new ArrayList<>();
+		Set<Long> clients = new HashSet<>();
+		Set<Long> debtors = new HashSet<>();
+		this.jdbc.query("""
+				SELECT DISTINCT i.client_id, i.debtor_id FROM invoice i
+				JOIN debtor_current_score r ON r.debtor_id = i.debtor_id
+				ORDER BY i.client_id, i.debtor_id
+				""", (org.springframework.jdbc.core.RowCallbackHandler) (row) -> {
+			long client = row.getLong(1);
+			long debtor = row.getLong(2);
+			if (pairs.size() < count && !clients.contains(client) && !debtors.contains(debtor)) {
+				pairs.add(new long[] { client, debtor });
+				clients.add(client);
+				debtors.add(debtor);
+			}
+		});
+		assertThat(pairs).hasSize(count);
+		return pairs;
+	}
+
+}
