@@ -265,7 +265,10 @@ class EveryPageInBothLanguagesBrowserTests {
 					&& (methods.isEmpty() || methods.contains(RequestMethod.GET))
 					&& !entry.getValue()
 						.getBeanType()
-						.isAnnotationPresent(org.springframework.web.bind.annotation.RestController.class);
+						.isAnnotationPresent(org.springframework.web.bind.annotation.RestController.class)
+					// data a page's script reads (JSON), not a page
+					&& !entry.getValue()
+						.hasMethodAnnotation(org.springframework.web.bind.annotation.ResponseBody.class);
 			if (!page || info.getPathPatternsCondition() == null) {
 				continue;
 			}
