@@ -14,6 +14,11 @@ public enum FlagCode {
 	DOUBLE_PLEDGING(FlagSeverity.ERROR),
 	/** Issued long before it was submitted. */
 	STALE(FlagSeverity.WARNING),
+	/**
+	 * Terms other than the ones all the client's invoices to the debtor of the year
+	 * before had: the dates may have been changed.
+	 */
+	REDATED(FlagSeverity.WARNING),
 	/** A recent credit note against a funded invoice of the same client and debtor. */
 	CREDIT_NOTE(FlagSeverity.WARNING),
 	/** The debtor has open disputes. */

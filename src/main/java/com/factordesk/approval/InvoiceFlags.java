@@ -33,7 +33,7 @@ public class InvoiceFlags {
 	 */
 	private static final String FLAGS = """
 			WITH target AS (
-			    SELECT i.id, i.client_id, i.debtor_id, i.amount, i.issue_date,
+			    SELECT i.id, i.client_id, i.debtor_id, i.amount, i.issue_date, i.due_date,
 			           CAST(i.submitted_at AT TIME ZONE :zone AS date) AS submitted_on
 			    FROM invoice i WHERE %s
 			), debtor_aging AS (
@@ -53,7 +53,7 @@ public class InvoiceFlags {
 			    GROUP BY b.debtor_id
 			)
 			SELECT t.id AS invoice_id, 'DUPLICATE' AS code, o.number AS text_value, NULL AS other_text,
-			       o.days AS count_value, t.amount AS amount_value, CAST(NULL AS NUMERIC) AS other_amount,
+			       o.days AS count_value, CAST(NULL AS BIGINT) AS other_count, t.amount AS amount_value, CAST(NULL AS NUMERIC) AS other_amount,
 			       CAST(NULL AS DATE) AS date_value
 			FROM target t
 			JOIN LATERAL (SELECT o.number, ABS(o.issue_date - t.issue_date) AS days FROM invoice o
@@ -62,17 +62,27 @@ public class InvoiceFlags {
 			                                                      AND t.issue_date + :duplicateDays
 			              ORDER BY ABS(o.issue_date - t.issue_date), o.id LIMIT 1) o ON TRUE
 			UNION ALL
-			SELECT t.id, 'DOUBLE_PLEDGING', o.number, o.legal_name, NULL, t.amount, NULL, t.issue_date
+			SELECT t.id, 'DOUBLE_PLEDGING', o.number, o.legal_name, NULL, NULL, t.amount, NULL, t.issue_date
 			FROM target t
 			JOIN LATERAL (SELECT o.number, c.legal_name FROM invoice o JOIN client c ON c.id = o.client_id
 			              WHERE o.debtor_id = t.debtor_id AND o.amount = t.amount AND o.issue_date = t.issue_date
 			                AND o.client_id <> t.client_id
 			              ORDER BY o.id LIMIT 1) o ON TRUE
 			UNION ALL
-			SELECT t.id, 'STALE', NULL, NULL, t.submitted_on - t.issue_date, NULL, NULL, t.submitted_on
+			SELECT t.id, 'STALE', NULL, NULL, t.submitted_on - t.issue_date, NULL, NULL, NULL, t.submitted_on
 			FROM target t WHERE t.submitted_on - t.issue_date > :staleDays
 			UNION ALL
-			SELECT t.id, 'CREDIT_NOTE', n.latest_number, NULL, n.notes, n.total, NULL, n.latest_on
+			SELECT t.id, 'REDATED', CAST(r.invoices AS TEXT), NULL, t.due_date - t.issue_date, r.terms, NULL, NULL, NULL
+			FROM target t
+			JOIN LATERAL (SELECT COUNT(*) AS invoices, MIN(o.due_date - o.issue_date) AS terms,
+			                     MAX(o.due_date - o.issue_date) AS longest
+			              FROM invoice o
+			              WHERE o.client_id = t.client_id AND o.debtor_id = t.debtor_id AND o.id <> t.id
+			                AND o.issue_date BETWEEN t.issue_date - 365 AND t.issue_date) r
+			  ON r.invoices >= :usualTermsInvoices AND r.terms = r.longest
+			 AND r.terms <> t.due_date - t.issue_date
+			UNION ALL
+			SELECT t.id, 'CREDIT_NOTE', n.latest_number, NULL, n.notes, NULL, n.total, NULL, n.latest_on
 			FROM target t
 			JOIN LATERAL (SELECT COUNT(*) AS notes, SUM(n.amount) AS total, MAX(n.issued_on) AS latest_on,
 			                     (ARRAY_AGG(f.number ORDER BY n.issued_on DESC, n.credit_note_id DESC))[1]
@@ -82,22 +92,29 @@ public class InvoiceFlags {
 			                AND f.funded_on <= n.issued_on AND n.issued_on > CAST(:today AS date) - :creditNoteDays
 			                AND n.issued_on <= CAST(:today AS date)) n ON n.notes > 0
 			UNION ALL
-			SELECT t.id, 'OPEN_DISPUTES', NULL, NULL, d.disputes, d.disputed, NULL, NULL
+			SELECT t.id, 'OPEN_DISPUTES', NULL, NULL, d.disputes, NULL, d.disputed, NULL, NULL
 			FROM target t JOIN debtor_disputes d ON d.debtor_id = t.debtor_id
 			UNION ALL
-			SELECT t.id, 'STALE_BUREAU', NULL, NULL, CAST(:today AS date) - b.newest, NULL, NULL, b.newest
+			SELECT t.id, 'STALE_BUREAU', NULL, NULL, CAST(:today AS date) - b.newest, NULL, NULL, NULL, b.newest
 			FROM target t LEFT JOIN debtor_bureau b ON b.debtor_id = t.debtor_id
 			WHERE b.newest IS NULL OR CAST(:today AS date) - b.newest > :bureauDays
 			UNION ALL
-			SELECT t.id, 'CROSS_AGED', NULL, NULL, NULL, a.aged_amount, a.open_amount, NULL
+			SELECT t.id, 'CROSS_AGED', NULL, NULL, NULL, NULL, a.aged_amount, a.open_amount, NULL
 			FROM target t JOIN debtor_aging a ON a.debtor_id = t.debtor_id
 			WHERE a.open_amount > 0 AND a.aged_amount > :crossAgingShare * a.open_amount
 			UNION ALL
-			SELECT t.id, 'RELATED_PARTY', c.registration_number, NULL, NULL, NULL, NULL, NULL
+			SELECT t.id, 'RELATED_PARTY', c.registration_number, NULL, NULL, NULL, NULL, NULL, NULL
 			FROM target t JOIN client c ON c.id = t.client_id JOIN debtor d ON d.id = t.debtor_id
 			WHERE REGEXP_REPLACE(UPPER(c.registration_number), '[^A-Z0-9]', '', 'g')
 			    = REGEXP_REPLACE(UPPER(d.registration_number), '[^A-Z0-9]', '', 'g')
 			""";
+
+	/**
+	 * How many earlier invoices of a client to a debtor, all on the same terms, make
+	 * those terms the pair's usual ones: an invoice on other terms may have been
+	 * re-dated.
+	 */
+	static final int USUAL_TERMS_INVOICES = 3;
 
 	private final JdbcClient jdbc;
 
@@ -154,6 +171,7 @@ public class InvoiceFlags {
 		return statement.param("zone", this.clock.getZone().getId())
 			.param("today", LocalDate.now(this.clock))
 			.param("duplicateDays", this.policy.duplicateWindowDays())
+			.param("usualTermsInvoices", USUAL_TERMS_INVOICES)
 			.param("staleDays", this.policy.staleDays())
 			.param("creditNoteDays", this.policy.creditNoteDays())
 			.param("bureauDays", this.policy.bureauStaleDays())
@@ -162,15 +180,16 @@ public class InvoiceFlags {
 
 	private static Row row(ResultSet rs, int row) throws SQLException {
 		return new Row(rs.getLong("invoice_id"), FlagCode.valueOf(rs.getString("code")), rs.getString("text_value"),
-				rs.getString("other_text"), rs.getObject("count_value", Long.class), rs.getBigDecimal("amount_value"),
+				rs.getString("other_text"), rs.getObject("count_value", Long.class),
+				rs.getObject("other_count", Long.class), rs.getBigDecimal("amount_value"),
 				rs.getBigDecimal("other_amount"), rs.getObject("date_value", LocalDate.class));
 	}
 
 	/**
 	 * One row of the statement: the figures, named by what each flag puts in them.
 	 */
-	private record Row(long invoiceId, FlagCode code, String text, String otherText, Long count, BigDecimal amount,
-			BigDecimal otherAmount, LocalDate date) {
+	private record Row(long invoiceId, FlagCode code, String text, String otherText, Long count, Long otherCount,
+			BigDecimal amount, BigDecimal otherAmount, LocalDate date) {
 
 		Flag toFlag(PolicyProperties policy) {
 			return switch (this.code) {
@@ -178,6 +197,7 @@ public class InvoiceFlags {
 				case DOUBLE_PLEDGING ->
 					flag("flag.sentence.DOUBLE_PLEDGING", this.text, this.otherText, this.amount, this.date.toString());
 				case STALE -> flag("flag.sentence.STALE", this.count, this.date.toString(), policy.staleDays());
+				case REDATED -> flag("flag.sentence.REDATED", this.count, this.text, this.otherCount);
 				case CREDIT_NOTE -> flag("flag.sentence.CREDIT_NOTE", this.count, this.amount, this.text,
 						this.date.toString(), policy.creditNoteDays());
 				case OPEN_DISPUTES -> flag("flag.sentence.OPEN_DISPUTES", this.count, this.amount);

@@ -135,6 +135,42 @@ class InvoiceFlagsIntegrationTests {
 	}
 
 	@Test
+	void termsOtherThanTheClientsUsualOnesForTheDebtorArePossiblyReDated() {
+		// three invoices of the year before, each on 30 days (the builder's default
+		// terms)
+		save(invoice("100.00", LocalDate.of(2026, 8, 1)));
+		save(invoice("200.00", LocalDate.of(2026, 9, 1)));
+		save(invoice("300.00", LocalDate.of(2026, 10, 1)));
+		// 2026-11-10 -> 2027-01-09 = 20 + 31 + 9 = 60 days
+		Invoice queued = save(invoice("400.00", LocalDate.of(2026, 11, 10)).due(LocalDate.of(2027, 1, 9)));
+		Invoice usual = save(invoice("500.00", LocalDate.of(2026, 11, 11)));
+
+		Flag flag = only(queued, FlagCode.REDATED);
+		assertThat(flag.severity()).isEqualTo(FlagSeverity.WARNING);
+		assertThat(english(flag)).isEqualTo("Possibly re-dated: terms of 60 days, where the 3 invoices of this client "
+				+ "to this debtor in the year before all had 30 days.");
+		assertThat(dutch(flag)).isEqualTo("Mogelijk omgedateerd: een betalingstermijn van 60 dagen, terwijl de 3 "
+				+ "facturen van deze cliënt aan deze debiteur in het jaar ervoor alle 30 dagen hadden.");
+		// the usual terms, and the queued one among the invoices before it: terms that
+		// differ have no usual ones
+		assertThat(codes(usual)).doesNotContain(FlagCode.REDATED);
+	}
+
+	@Test
+	void withoutThreeEarlierInvoicesAllOnOneTermThereAreNoUsualTerms() {
+		// two earlier invoices only
+		save(invoice("100.00", LocalDate.of(2026, 9, 1)));
+		save(invoice("200.00", LocalDate.of(2026, 10, 1)));
+		Invoice fewBefore = save(invoice("400.00", LocalDate.of(2026, 11, 10)).due(LocalDate.of(2027, 1, 9)));
+		assertThat(codes(fewBefore)).doesNotContain(FlagCode.REDATED);
+
+		// a third, on 45 days: three earlier invoices, but on two terms
+		save(invoice("300.00", LocalDate.of(2026, 10, 15)).due(LocalDate.of(2026, 11, 29)));
+		Invoice mixed = save(invoice("450.00", LocalDate.of(2026, 11, 12)).due(LocalDate.of(2027, 1, 11)));
+		assertThat(codes(mixed)).doesNotContain(FlagCode.REDATED);
+	}
+
+	@Test
 	void aRecentCreditNoteAgainstAFundedInvoiceOfTheSameClientAndDebtorIsFlagged() {
 		Invoice funded = save(
 				invoice("3000.00", LocalDate.of(2026, 9, 1)).number("F-1").fundedOn(LocalDate.of(2026, 9, 2)));
