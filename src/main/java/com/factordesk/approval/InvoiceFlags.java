@@ -37,20 +37,22 @@ public class InvoiceFlags {
 			           CAST(i.submitted_at AT TIME ZONE :zone AS date) AS submitted_on
 			    FROM invoice i WHERE %s
 			), debtor_aging AS (
-			    SELECT o.debtor_id, SUM(o.outstanding) AS open_amount,
-			           COALESCE(SUM(o.outstanding) FILTER (WHERE o.days_past_due > 90), 0) AS aged_amount
-			    FROM open_receivable(CAST(:today AS date)) o
-			    WHERE o.debtor_id IN (SELECT debtor_id FROM target)
-			    GROUP BY o.debtor_id
+			    -- per debtor of the page, through its invoices' index: a page never scans the book
+			    SELECT td.debtor_id, a.open_amount, a.aged_amount
+			    FROM (SELECT DISTINCT debtor_id FROM target) td
+			    JOIN LATERAL (SELECT SUM(o.outstanding) AS open_amount,
+			                         COALESCE(SUM(o.outstanding) FILTER (WHERE o.days_past_due > 90), 0) AS aged_amount
+			                  FROM open_receivable(CAST(:today AS date)) o
+			                  WHERE o.debtor_id = td.debtor_id) a ON TRUE
 			), debtor_disputes AS (
 			    SELECT di.debtor_id, COUNT(*) AS disputes, SUM(d.amount) AS disputed
 			    FROM dispute_fact d JOIN invoice di ON di.id = d.invoice_id
 			    WHERE d.resolved_on IS NULL AND di.debtor_id IN (SELECT debtor_id FROM target)
 			    GROUP BY di.debtor_id
 			), debtor_bureau AS (
-			    SELECT b.debtor_id, MAX(b.as_of) AS newest
-			    FROM bureau_reading b WHERE b.debtor_id IN (SELECT debtor_id FROM target)
-			    GROUP BY b.debtor_id
+			    SELECT td.debtor_id,
+			           (SELECT MAX(b.as_of) FROM bureau_reading b WHERE b.debtor_id = td.debtor_id) AS newest
+			    FROM (SELECT DISTINCT debtor_id FROM target) td
 			)
 			SELECT t.id AS invoice_id, 'DUPLICATE' AS code, o.number AS text_value, NULL AS other_text,
 			       o.days AS count_value, CAST(NULL AS BIGINT) AS other_count, t.amount AS amount_value, CAST(NULL AS NUMERIC) AS other_amount,
