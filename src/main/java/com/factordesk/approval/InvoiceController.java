@@ -23,9 +23,13 @@ class InvoiceController {
 
 	private final GradeOdds gradeOdds;
 
+	private final InvoiceFlags flags;
+
 	private final Clock clock;
 
-	InvoiceController(InvoiceDetails details, InvoiceQuotes quotes, GradeOdds gradeOdds, Clock clock) {
+	InvoiceController(InvoiceDetails details, InvoiceQuotes quotes, GradeOdds gradeOdds, InvoiceFlags flags,
+			Clock clock) {
+		this.flags = flags;
 		this.gradeOdds = gradeOdds;
 		this.details = details;
 		this.quotes = quotes;
@@ -36,6 +40,7 @@ class InvoiceController {
 	String show(@PathVariable long id, Model model) {
 		model.addAttribute("detail", this.details.find(id));
 		model.addAttribute("quote", this.quotes.quote(id).orElse(null));
+		model.addAttribute("flags", this.flags.of(id));
 		// as last measured; never measured on a page request
 		model.addAttribute("gradeOdds", this.gradeOdds.inForce().orElse(null));
 		model.addAttribute("today", LocalDate.now(this.clock));

@@ -9,16 +9,21 @@ import org.springframework.data.domain.Sort;
  */
 enum QueueSort {
 
-	SUBMITTED("submitted", "submittedAt"), CLIENT("client", "client.legalName"), DEBTOR("debtor", "debtor.name"),
-	NUMBER("number", "number"), AMOUNT("amount", "amount"), ISSUED("issued", "issueDate"), DUE("due", "dueDate");
+	SUBMITTED("submitted", "submittedAt", "i.submitted_at"), CLIENT("client", "client.legalName", "c.legal_name"),
+	DEBTOR("debtor", "debtor.name", "d.name"), NUMBER("number", "number", "i.number"),
+	AMOUNT("amount", "amount", "i.amount"), ISSUED("issued", "issueDate", "i.issue_date"),
+	DUE("due", "dueDate", "i.due_date");
 
 	private final String key;
 
 	private final String property;
 
-	QueueSort(String key, String property) {
+	private final String column;
+
+	QueueSort(String key, String property, String column) {
 		this.key = key;
 		this.property = property;
+		this.column = column;
 	}
 
 	String key() {
@@ -27,6 +32,20 @@ enum QueueSort {
 
 	static QueueSort fromKey(String key) {
 		return Arrays.stream(values()).filter((sort) -> sort.key.equals(key)).findFirst().orElse(SUBMITTED);
+	}
+
+	/**
+	 * The SQL {@code ORDER BY} of this column (invoice {@code i}, client {@code c},
+	 * debtor {@code d}), the invoice id breaking ties as {@link #toSort} does.
+	 */
+	static String orderBy(Sort sort) {
+		Sort.Order first = sort.iterator().next();
+		String column = Arrays.stream(values())
+			.filter((candidate) -> candidate.property.equals(first.getProperty()))
+			.findFirst()
+			.orElse(SUBMITTED).column;
+		String direction = first.isDescending() ? " DESC" : " ASC";
+		return column + direction + ", i.id ASC";
 	}
 
 	Sort toSort(Sort.Direction direction) {

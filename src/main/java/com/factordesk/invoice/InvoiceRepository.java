@@ -13,9 +13,12 @@ public interface InvoiceRepository extends JpaRepository<Invoice, Long> {
 			select new com.factordesk.invoice.QueueItem(i.id, c.ref, c.legalName, d.ref, d.name, i.number, i.amount,
 				i.issueDate, i.dueDate, i.submittedAt)
 			from Invoice i join i.client c join i.debtor d
-			where i.status = com.factordesk.invoice.InvoiceStatus.SUBMITTED
-			""",
-			countQuery = "select count(i) from Invoice i where i.status = com.factordesk.invoice.InvoiceStatus.SUBMITTED")
+			where i.status in (com.factordesk.invoice.InvoiceStatus.SUBMITTED,
+				com.factordesk.invoice.InvoiceStatus.VERIFIED)
+			""", countQuery = """
+			select count(i) from Invoice i where i.status in (com.factordesk.invoice.InvoiceStatus.SUBMITTED,
+				com.factordesk.invoice.InvoiceStatus.VERIFIED)
+			""")
 	Page<QueueItem> findQueue(Pageable pageable);
 
 	@Query("""

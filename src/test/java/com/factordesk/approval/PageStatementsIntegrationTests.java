@@ -43,7 +43,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class PageStatementsIntegrationTests {
 
 	/**
-	 * The most statements either page may send: about a dozen now.
+	 * The most statements either page may send: about a dozen now (the queue 11, the
+	 * invoice page 15, the flags of a page one of them).
 	 */
 	private static final int BOUND = 15;
 
@@ -61,7 +62,8 @@ class PageStatementsIntegrationTests {
 
 	@Test
 	void theQueuePageSendsAsManyStatementsForAnyRowsOnIt() throws Exception {
-		long queued = this.jdbc.queryForObject("SELECT COUNT(*) FROM invoice WHERE status = 'SUBMITTED'", Long.class);
+		long queued = this.jdbc.queryForObject("SELECT COUNT(*) FROM invoice WHERE status IN ('SUBMITTED', 'VERIFIED')",
+				Long.class);
 		long lastPage = (queued + QueueController.PAGE_SIZE - 1) / QueueController.PAGE_SIZE;
 		List<String> firstPage = queuePage(1, QueueController.PAGE_SIZE);
 		List<String> shortPage = queuePage(lastPage, (int) (queued - (lastPage - 1) * QueueController.PAGE_SIZE));
@@ -89,6 +91,45 @@ class PageStatementsIntegrationTests {
 				(int) (more - (newLastPage - 1) * QueueController.PAGE_SIZE));
 		assertThat(newFirstPage).as("statements of the first page, of 25 clients and debtors").hasSameSizeAs(firstPage);
 		assertThat(newShortPage).hasSizeBetween(firstPage.size() - 1, firstPage.size());
+	}
+
+	@Test
+	void theQueueFilteredByAFlagSendsAsManyStatementsForAnyRowsOnIt() throws Exception {
+		List<String> unfiltered = queuePage(1, QueueController.PAGE_SIZE);
+		long flagged = this.jdbc.queryForObject("""
+				SELECT COUNT(*) FROM invoice i WHERE i.status IN ('SUBMITTED', 'VERIFIED')
+				AND NOT EXISTS (SELECT 1 FROM bureau_score b WHERE b.debtor_id = i.debtor_id
+				                AND b.as_of >= DATE '2026-11-25' - 180)
+				""", Long.class);
+		List<String> before = filteredPage((int) Math.min(flagged, QueueController.PAGE_SIZE));
+		// 30 more invoices with the flag, each of its own client and debtor, none with a
+		// bureau reading
+		for (long[] pair : distinctClientsAndDebtors(30)) {
+			this.jdbc.update("DELETE FROM bureau_score WHERE debtor_id = ?", pair[1]);
+			this.entities.persist(Invoices
+				.anInvoice(this.entities.find(Client.class, pair[0]), this.entities.find(Debtor.class, pair[1]))
+				.issued(LocalDate.of(2024, 1, 1))
+				.amount("1234.56")
+				.build());
+		}
+		this.entities.flush();
+		List<String> after = filteredPage(QueueController.PAGE_SIZE);
+		// the filtered page reads its rows and their total in one statement, in place of
+		// the unfiltered page's two
+		assertThat(before).hasSizeLessThanOrEqualTo(unfiltered.size());
+		assertThat(after).as("statements of a full filtered page").hasSameSizeAs(before);
+	}
+
+	private List<String> filteredPage(int rows) throws Exception {
+		List<String> statements = this.counter.statementsOf(() -> this.mvc
+			.perform(get("/queue").param("flag", "STALE_BUREAU").with(user("underwriter").roles("UNDERWRITER")))
+			.andExpect(status().isOk())
+			.andExpect((result) -> assertThat(
+					result.getResponse().getContentAsString().split("href=\"/invoices/\\d+\"", -1).length - 1)
+				.as("rows on the filtered page")
+				.isEqualTo(rows)));
+		print("GET /queue?flag=STALE_BUREAU (" + rows + " rows)", statements);
+		return statements;
 	}
 
 	@Test

@@ -13,6 +13,7 @@ import com.factordesk.approval.DebtorProfile;
 import com.factordesk.approval.DebtorProfiles;
 import com.factordesk.approval.InvoiceDetail;
 import com.factordesk.approval.InvoiceDetails;
+import com.factordesk.approval.InvoiceFlags;
 import com.factordesk.approval.UnderwriterQueue;
 import com.factordesk.backtest.Backtest;
 import com.factordesk.backtest.BacktestReport;
@@ -105,6 +106,9 @@ class AccessRulesTests {
 	private UnderwriterQueue queue;
 
 	@MockitoBean
+	private InvoiceFlags flags;
+
+	@MockitoBean
 	private InvoiceQuotes quotes;
 
 	@MockitoBean
@@ -149,6 +153,7 @@ class AccessRulesTests {
 	@BeforeEach
 	void pagesHaveSomethingToShow() {
 		given(this.queue.page(any())).willReturn(Page.empty());
+		given(this.queue.page(any(), any())).willReturn(Page.empty());
 		given(this.invoices.find(INVOICE)).willReturn(anInvoice());
 		given(this.invoices.find(999999999L)).willThrow(new NotFoundException("Invoice", 999999999L));
 		given(this.debtors.find(DEBTOR)).willReturn(Optional.of(aDebtor()));

@@ -87,6 +87,24 @@ class HomeScreensBrowserTests {
 		assertThat(smallest).allSatisfy((amount) -> assertThat(amount).isLessThanOrEqualTo(largest.get(0)));
 		assertThat(largest).allSatisfy((amount) -> assertThat(amount).isGreaterThanOrEqualTo(smallest.get(0)));
 
+		// filtered by a flag: every row carries its chip, the filter kept by the sort
+		new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("flag-filter")))
+			.selectByValue("CROSS_AGED");
+		browser.findElement(By.cssSelector("#queue-filter button[type=submit]")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("flag=CROSS_AGED"));
+		List<WebElement> flagged = browser.findElements(By.cssSelector("#queue-table tbody tr"));
+		assertThat(flagged).isNotEmpty()
+			.allSatisfy((row) -> assertThat(row.findElements(By.cssSelector("[data-flag='CROSS_AGED'] .badge")))
+				.singleElement()
+				.satisfies((chip) -> assertThat(chip.getAttribute("title")).startsWith("Debtor cross-aged: ")));
+		assertThat(text("#queue-summary")).startsWith(flagged.size() + " queued invoices flagged");
+		// the form kept the descending sort by amount: the header turns it ascending
+		sortBy("amount", "asc");
+		assertThat(browser.getCurrentUrl()).contains("flag=CROSS_AGED");
+		assertThat(browser.findElements(By.cssSelector("#queue-table tbody tr"))).hasSameSizeAs(flagged);
+		screenshot("queue-flagged");
+		browser.get(url("/queue?sort=amount&dir=desc"));
+
 		String number = browser.findElement(By.cssSelector("#queue-table tbody tr a.invoice-link")).getText();
 		browser.findElement(By.cssSelector("#queue-table tbody tr a.invoice-link")).click();
 		assertThat(text("h1")).contains(number);
@@ -366,7 +384,7 @@ class HomeScreensBrowserTests {
 	}
 
 	private static List<BigDecimal> amountColumn() {
-		return browser.findElements(By.cssSelector("#queue-table tbody tr td:nth-child(5)"))
+		return browser.findElements(By.cssSelector("#queue-table tbody tr td.queue-amount"))
 			.stream()
 			.map(HomeScreensBrowserTests::amount)
 			.toList();

@@ -1,0 +1,58 @@
+package com.factordesk.approval;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The flags of DESIGN section 4 that need no exposure figures, each with its severity.
+ */
+public enum FlagCode {
+
+	/** Same client, debtor and amount, issued a few days apart under another number. */
+	DUPLICATE(FlagSeverity.WARNING),
+	/** Same debtor, amount and issue date under another client. */
+	DOUBLE_PLEDGING(FlagSeverity.ERROR),
+	/** Issued long before it was submitted. */
+	STALE(FlagSeverity.WARNING),
+	/**
+	 * Terms other than the ones all the client's invoices to the debtor of the year
+	 * before had: the dates may have been changed.
+	 */
+	REDATED(FlagSeverity.WARNING),
+	/** A recent credit note against a funded invoice of the same client and debtor. */
+	CREDIT_NOTE(FlagSeverity.WARNING),
+	/** The debtor has open disputes. */
+	OPEN_DISPUTES(FlagSeverity.WARNING),
+	/** The debtor's newest bureau score is old, or it has none. */
+	STALE_BUREAU(FlagSeverity.INFO),
+	/** Too much of the debtor's open amount is over 90 days past due. */
+	CROSS_AGED(FlagSeverity.ERROR),
+	/** Client and debtor share a registration number. */
+	RELATED_PARTY(FlagSeverity.ERROR);
+
+	private final FlagSeverity severity;
+
+	FlagCode(FlagSeverity severity) {
+		this.severity = severity;
+	}
+
+	public FlagSeverity severity() {
+		return this.severity;
+	}
+
+	/**
+	 * The flag's short name, as its chip and the queue's filter show it.
+	 */
+	public String messageKey() {
+		return "flag.code." + name();
+	}
+
+	/**
+	 * The code a URL names ({@code ?flag=CROSS_AGED}), case-insensitive; empty for none
+	 * or an unknown one.
+	 */
+	public static Optional<FlagCode> fromParameter(String value) {
+		return Arrays.stream(values()).filter((code) -> code.name().equalsIgnoreCase(value)).findFirst();
+	}
+
+}

@@ -1,0 +1,39 @@
+package com.factordesk.approval;
+
+import java.math.BigDecimal;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The credit policy's settings that the workbench's flags read (DESIGN sections 4 and 5);
+ * their admin editor comes later.
+ *
+ * @param staleDays an invoice issued more than this many days before it was submitted is
+ * flagged stale
+ * @param duplicateWindowDays another invoice of the same client and debtor for the same
+ * amount issued at most this many days apart is a possible duplicate
+ * @param crossAgingShare a debtor with more than this share (0.10 = 10 %) of its open
+ * amount over 90 days past due is cross-aged: none of its invoices is eligible
+ * @param bureauStaleDays a debtor whose newest bureau reading is older than this many
+ * days (or who has none) has a stale bureau score
+ * @param creditNoteDays a credit note issued in the last this many days against a funded
+ * invoice of the same client and debtor is flagged
+ */
+@ConfigurationProperties("factordesk.policy")
+@Validated
+public record PolicyProperties(@DefaultValue("60") @Min(1) @Max(3650) int staleDays,
+		@DefaultValue("7") @Min(0) @Max(365) int duplicateWindowDays,
+		@DefaultValue("0.10") @NotNull @DecimalMin(value = "0",
+				inclusive = false) @DecimalMax("1") BigDecimal crossAgingShare,
+		@DefaultValue("180") @Min(1) @Max(3650) int bureauStaleDays,
+		@DefaultValue("90") @Min(1) @Max(3650) int creditNoteDays) {
+
+}
