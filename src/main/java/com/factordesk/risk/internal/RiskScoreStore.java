@@ -2,12 +2,13 @@ package com.factordesk.risk.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import com.factordesk.risk.RiskAssessment;
 import com.factordesk.risk.RiskScoring;
@@ -40,8 +41,8 @@ public class RiskScoreStore {
 			  AND (d.current_scored_at IS NULL OR d.current_scored_at <= r.scored_at)
 			""";
 
-	/** The characters of CSV sent to the database at a time. */
-	private static final int CHUNK_CHARS = 1 << 20;
+	/** The snapshots sent to the database at a time. */
+	private static final int CHUNK_ROWS = 2_000;
 
 	private final JdbcTemplate jdbc;
 
@@ -70,30 +71,20 @@ public class RiskScoreStore {
 	public void saveHistory(Map<Long, RiskScoring.Scored> scored, LocalDate asOf, Instant scoredAt,
 			ScoreTrigger trigger) {
 		String fixed = "," + asOf + "," + storedPrecision(scoredAt) + ",";
+		List<Map.Entry<Long, RiskScoring.Scored>> rows = List.copyOf(scored.entrySet());
 		this.jdbc.execute((ConnectionCallback<Void>) (connection) -> {
 			CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
 			try {
-				StringBuilder csv = new StringBuilder(CHUNK_CHARS + 8192);
-				for (Map.Entry<Long, RiskScoring.Scored> entry : scored.entrySet()) {
-					RiskAssessment assessment = entry.getValue().assessment();
-					csv.append(entry.getKey())
-						.append(fixed)
-						.append(assessment.modelVersion())
-						.append(',')
-						.append(assessment.score().toPlainString())
-						.append(',')
-						.append(assessment.grade().name())
-						.append(',')
-						.append(trigger.name())
-						.append(',');
-					quoted(csv, this.json.writeValueAsString(assessment.components())).append(',');
-					quoted(csv, this.json.writeValueAsString(assessment.reasons())).append(',');
-					quoted(csv, this.json.writeValueAsString(entry.getValue().inputs())).append('\n');
-					if (csv.length() >= CHUNK_CHARS) {
-						write(copy, csv);
-					}
+				for (int from = 0; from < rows.size(); from += CHUNK_ROWS) {
+					// the JSON of a chunk is written in parallel, the lines sent in order
+					String[] lines = new String[Math.min(CHUNK_ROWS, rows.size() - from)];
+					int first = from;
+					IntStream.range(0, lines.length)
+						.parallel()
+						.forEach((i) -> lines[i] = line(rows.get(first + i), fixed, trigger));
+					byte[] bytes = String.join("", lines).getBytes(StandardCharsets.UTF_8);
+					copy.writeToCopy(bytes, 0, bytes.length);
 				}
-				write(copy, csv);
 				copy.endCopy();
 			}
 			finally {
@@ -103,6 +94,28 @@ public class RiskScoreStore {
 			}
 			return null;
 		});
+	}
+
+	/**
+	 * One snapshot as a line of CSV.
+	 */
+	private String line(Map.Entry<Long, RiskScoring.Scored> row, String fixed, ScoreTrigger trigger) {
+		RiskAssessment assessment = row.getValue().assessment();
+		StringBuilder csv = new StringBuilder(4096);
+		csv.append(row.getKey())
+			.append(fixed)
+			.append(assessment.modelVersion())
+			.append(',')
+			.append(assessment.score().toPlainString())
+			.append(',')
+			.append(assessment.grade().name())
+			.append(',')
+			.append(trigger.name())
+			.append(',');
+		quoted(csv, this.json.writeValueAsString(assessment.components())).append(',');
+		quoted(csv, this.json.writeValueAsString(assessment.reasons())).append(',');
+		quoted(csv, this.json.writeValueAsString(row.getValue().inputs())).append('\n');
+		return csv.toString();
 	}
 
 	/**
@@ -123,12 +136,6 @@ public class RiskScoreStore {
 			csv.append(c);
 		}
 		return csv.append('"');
-	}
-
-	private static void write(CopyIn copy, StringBuilder csv) throws SQLException {
-		byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
-		copy.writeToCopy(bytes, 0, bytes.length);
-		csv.setLength(0);
 	}
 
 }
