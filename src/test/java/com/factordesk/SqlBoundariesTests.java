@@ -43,9 +43,10 @@ class SqlBoundariesTests {
 
 	/** What a feature publishes for the SQL of the features above it. */
 	private static final Map<String, String> PUBLISHED = Map.ofEntries(Map.entry("invoice_balance", "invoice"),
-			Map.entry("open_receivable", "invoice"), Map.entry("dispute_fact", "invoice"),
-			Map.entry("credit_note_fact", "invoice"), Map.entry("bureau_reading", "debtor"),
-			Map.entry("facility_terms", "client"), Map.entry("debtor_current_score", "risk"));
+			Map.entry("invoice_balance_book", "invoice"), Map.entry("open_receivable", "invoice"),
+			Map.entry("dispute_fact", "invoice"), Map.entry("credit_note_fact", "invoice"),
+			Map.entry("bureau_reading", "debtor"), Map.entry("facility_terms", "client"),
+			Map.entry("debtor_current_score", "risk"));
 
 	/**
 	 * Tables whose keys, references and names the features above their owner may join.

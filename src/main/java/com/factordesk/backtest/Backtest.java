@@ -5,13 +5,19 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.EnumMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -68,6 +74,9 @@ public class Backtest {
 
 	/** How many months of older invoices the regression challenger is fitted on. */
 	static final int FIT_MONTHS = 12;
+
+	/** How many scoring dates are scored at once. */
+	static final int CONCURRENT_DATES = 2;
 
 	private static final String OUTCOMES = """
 			SELECT i.debtor_id, i.issue_date, i.amount,
@@ -210,8 +219,11 @@ public class Backtest {
 	}
 
 	/**
-	 * Reads every debtor's score and inputs once per scoring date, one date at a time (at
-	 * most one date's inputs are held at once), into the rows scored on that date.
+	 * Reads every debtor's score and inputs once per scoring date into the rows scored on
+	 * that date. The dates are scored {@value #CONCURRENT_DATES} at a time (while one
+	 * date's inputs are aggregated in the database, another's are scored), and at most
+	 * that many dates' inputs are held at once; each row gets the same figures whichever
+	 * thread scored its date.
 	 */
 	private void readScores(List<Row> judged, List<Row> fitting) {
 		Map<LocalDate, List<Row>> byDate = new TreeMap<>();
@@ -220,29 +232,70 @@ public class Backtest {
 				byDate.computeIfAbsent(row.scoredOn, (date) -> new ArrayList<>()).add(row);
 			}
 		}
-		byDate.forEach((date, rows) -> {
-			Map<Long, RiskScoring.Scored> scored = this.scoring.scoredAllAsOf(date);
-			long paid = 0;
-			double paidLate = 0;
-			for (RiskScoring.Scored debtor : scored.values()) {
-				DebtorRiskInputs.Payments payments = debtor.inputs().payments();
-				paid += payments.paidCount();
-				paidLate += payments.paidCount() * payments.lateShare().doubleValue();
-			}
-			double portfolioLateShare = (paid == 0) ? 0 : paidLate / paid;
-			for (Row row : rows) {
-				RiskScoring.Scored debtor = scored.get(row.debtorId);
-				if (debtor == null) {
-					throw new IllegalStateException("No score for debtor " + row.debtorId + " as of " + date);
-				}
-				DebtorRiskInputs.Payments payments = debtor.inputs().payments();
-				row.score = debtor.assessment().score();
-				row.grade = debtor.assessment().grade();
-				row.priorLateShare = (payments.paidCount() > 0) ? payments.lateShare().doubleValue()
-						: portfolioLateShare;
-				row.raw = RawInputs.of(debtor.inputs(), debtor.assessment());
-			}
+		ExecutorService threads = Executors.newFixedThreadPool(CONCURRENT_DATES, (task) -> {
+			Thread thread = new Thread(task, "backtest-scoring");
+			thread.setDaemon(true);
+			return thread;
 		});
+		try {
+			Deque<Map.Entry<Future<Map<Long, RiskScoring.Scored>>, List<Row>>> pending = new ArrayDeque<>();
+			for (Map.Entry<LocalDate, List<Row>> date : byDate.entrySet()) {
+				pending
+					.add(Map.entry(threads.submit(() -> this.scoring.scoredAllAsOf(date.getKey())), date.getValue()));
+				if (pending.size() == CONCURRENT_DATES) {
+					Map.Entry<Future<Map<Long, RiskScoring.Scored>>, List<Row>> next = pending.remove();
+					readScores(next.getValue(), completed(next.getKey()));
+				}
+			}
+			while (!pending.isEmpty()) {
+				Map.Entry<Future<Map<Long, RiskScoring.Scored>>, List<Row>> next = pending.remove();
+				readScores(next.getValue(), completed(next.getKey()));
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
+	}
+
+	private static <T> T completed(Future<T> future) {
+		try {
+			return future.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while scoring for the backtest", ex);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw new IllegalStateException("Scoring for the backtest failed", ex.getCause());
+		}
+	}
+
+	/**
+	 * Gives the rows scored on one date their debtor's score and inputs as of that date.
+	 */
+	private static void readScores(List<Row> rows, Map<Long, RiskScoring.Scored> scored) {
+		long paid = 0;
+		double paidLate = 0;
+		for (RiskScoring.Scored debtor : scored.values()) {
+			DebtorRiskInputs.Payments payments = debtor.inputs().payments();
+			paid += payments.paidCount();
+			paidLate += payments.paidCount() * payments.lateShare().doubleValue();
+		}
+		double portfolioLateShare = (paid == 0) ? 0 : paidLate / paid;
+		for (Row row : rows) {
+			RiskScoring.Scored debtor = scored.get(row.debtorId);
+			if (debtor == null) {
+				throw new IllegalStateException("No score for debtor " + row.debtorId + " as of " + row.scoredOn);
+			}
+			DebtorRiskInputs.Payments payments = debtor.inputs().payments();
+			row.score = debtor.assessment().score();
+			row.grade = debtor.assessment().grade();
+			row.priorLateShare = (payments.paidCount() > 0) ? payments.lateShare().doubleValue() : portfolioLateShare;
+			row.raw = RawInputs.of(debtor.inputs(), debtor.assessment());
+		}
 	}
 
 	/**

@@ -62,6 +62,8 @@ class BenchmarkRunner implements ApplicationRunner {
 
 	private final int invoices;
 
+	private final boolean calibrate;
+
 	BenchmarkRunner(DataSource dataSource, JdbcClient jdbc, RiskScoring scoring, Backtest backtest,
 			PortfolioQueries portfolio, ScoringCalibration calibration, ScoringAdministration administration,
 			Clock clock, ConfigurableApplicationContext context, BenchProperties properties) {
@@ -75,6 +77,7 @@ class BenchmarkRunner implements ApplicationRunner {
 		this.clock = clock;
 		this.context = context;
 		this.invoices = properties.invoices();
+		this.calibrate = properties.calibrate();
 	}
 
 	@Override
@@ -116,6 +119,17 @@ class BenchmarkRunner implements ApplicationRunner {
 		long started = System.nanoTime();
 		this.portfolio.overview(today, 10);
 		print("portfolio  overview as of %s in %.2f s", today, (System.nanoTime() - started) / 1e9);
+		if (this.calibrate) {
+			calibrate();
+		}
+		else {
+			print("calibrate  skipped (factordesk.bench.calibrate=false)");
+		}
+		SecurityContextHolder.clearContext();
+		this.context.close();
+	}
+
+	private void calibrate() {
 		SecurityContextHolder.getContext()
 			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("benchmark", null,
 					AuthorityUtils.createAuthorityList(Role.ADMIN.authority())));
@@ -124,8 +138,6 @@ class BenchmarkRunner implements ApplicationRunner {
 		print("calibrate  %,d + %,d invoices issued %s..%s in %.1f s: AUC30 on the judge window %s (in force %s)",
 				fit.fitInvoices(), fit.judgeInvoices(), fit.fitFrom(), fit.judgeTo(), fit.elapsedMillis() / 1000.0,
 				fit.draftJudgeAuc30(), fit.activeJudgeAuc30());
-		SecurityContextHolder.clearContext();
-		this.context.close();
 	}
 
 	private static String grades(List<BacktestReport.GradeOutcome> grades) {

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import com.factordesk.risk.DebtorRiskInputs.Disputes;
 import com.factordesk.risk.DebtorRiskInputs.Payments;
@@ -196,13 +197,22 @@ public class RiskScoring {
 		return assess(facts, asOf, portfolio, model);
 	}
 
+	/**
+	 * Scores every debtor, in parallel (the scorer is a pure function, so each score is
+	 * the same whichever thread computes it), keeping the order of {@code facts}.
+	 */
 	private Map<Long, Scored> assess(Map<Long, RiskInputsQuery.Facts> facts, LocalDate asOf, PortfolioMeans portfolio,
 			ScoringModel model) {
-		Map<Long, Scored> scored = new LinkedHashMap<>();
-		facts.forEach((debtorId, fact) -> {
-			DebtorRiskInputs debtorInputs = fact.toInputs(asOf, portfolio);
-			scored.put(debtorId, new Scored(debtorInputs, this.scorer.score(debtorInputs, model)));
+		List<Map.Entry<Long, RiskInputsQuery.Facts>> debtors = List.copyOf(facts.entrySet());
+		Scored[] scores = new Scored[debtors.size()];
+		IntStream.range(0, scores.length).parallel().forEach((i) -> {
+			DebtorRiskInputs debtorInputs = debtors.get(i).getValue().toInputs(asOf, portfolio);
+			scores[i] = new Scored(debtorInputs, this.scorer.score(debtorInputs, model));
 		});
+		Map<Long, Scored> scored = new LinkedHashMap<>();
+		for (int i = 0; i < scores.length; i++) {
+			scored.put(debtors.get(i).getKey(), scores[i]);
+		}
 		return scored;
 	}
 

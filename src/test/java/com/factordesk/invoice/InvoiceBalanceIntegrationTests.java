@@ -29,7 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The one balance, {@code invoice_balance(d)} and {@code open_receivable(d)}, follows an
  * invoice written through the domain's verbs day by day: payments and credit notes count
  * from their date, a bounced payment stops counting from its reversal, a paid invoice
- * leaves the open AR on the day it closes; and the planner inlines both functions.
+ * leaves the open AR on the day it closes; and the planner inlines both functions. The
+ * whole book's balance at once, {@code invoice_balance_book(d)}, gives every invoice the
+ * same row.
  */
 @IntegrationTest
 @Transactional
@@ -100,6 +102,27 @@ class InvoiceBalanceIntegrationTests {
 	}
 
 	@Test
+	void theBookBalanceCountsTheSameForThisInvoice() {
+		assertThat(balance("invoice_balance_book", "2026-10-04")).as("not yet funded").isEmpty();
+		assertThat(balance("invoice_balance_book", "2026-10-25")).containsExactly("300.00", "0.00", "700.00");
+		assertThat(balance("invoice_balance_book", "2026-11-05")).containsExactly("300.00", "100.00", "600.00");
+		assertThat(balance("invoice_balance_book", "2026-11-12")).containsExactly("900.00", "100.00", "0.00");
+		assertThat(balance("invoice_balance_book", "2026-11-20")).as("the bounced payment no longer counts")
+			.containsExactly("300.00", "100.00", "600.00");
+	}
+
+	@Test
+	void theBookBalanceIsTheBalanceOfEveryInvoice() {
+		for (String day : List.of("2025-03-31", "2025-12-31", "2026-10-25", "2026-11-12", "2026-11-20", "2026-11-25")) {
+			List<String> balances = everyRow("invoice_balance", day);
+			assertThat(balances).as("invoices funded by " + day).hasSizeGreaterThan(1);
+			// row by row, as text: the same values at the same scale
+			assertThat(everyRow("invoice_balance_book", day)).as("the book balance on " + day)
+				.containsExactlyElementsOf(balances);
+		}
+	}
+
+	@Test
 	void theOpenReceivableLeavesOutWhatWasClosedOrPaidByTheDay() {
 		assertThat(open("2026-10-25")).containsExactly(Map.entry("700.00", -6));
 		assertThat(open("2026-11-12")).as("paid on 2026-11-10").isEmpty();
@@ -119,11 +142,23 @@ class InvoiceBalanceIntegrationTests {
 	}
 
 	private List<String> balance(String day) {
-		List<List<String>> rows = this.jdbc.query("""
-				SELECT collected, credited, outstanding FROM invoice_balance(CAST(? AS date)) WHERE invoice_id = ?
-				""", (rs, row) -> List.of(rs.getBigDecimal(1).toPlainString(), rs.getBigDecimal(2).toPlainString(),
-				rs.getBigDecimal(3).toPlainString()), LocalDate.parse(day), this.invoice.getId());
+		return balance("invoice_balance", day);
+	}
+
+	private List<String> balance(String function, String day) {
+		List<List<String>> rows = this.jdbc.query(
+				"""
+						SELECT collected, credited, outstanding FROM %s(CAST(? AS date)) WHERE invoice_id = ?
+						""".formatted(function), (rs, row) -> List.of(rs.getBigDecimal(1).toPlainString(),
+						rs.getBigDecimal(2).toPlainString(), rs.getBigDecimal(3).toPlainString()),
+				LocalDate.parse(day), this.invoice.getId());
 		return rows.isEmpty() ? List.of() : rows.get(0);
+	}
+
+	private List<String> everyRow(String function, String day) {
+		return this.jdbc.queryForList(
+				"SELECT CAST(b AS text) FROM %s(CAST(? AS date)) b ORDER BY b.invoice_id".formatted(function),
+				String.class, LocalDate.parse(day));
 	}
 
 	private List<Map.Entry<String, Integer>> open(String day) {

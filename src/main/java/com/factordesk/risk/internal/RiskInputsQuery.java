@@ -40,7 +40,7 @@ public class RiskInputsQuery {
 			WITH known AS (
 			    SELECT i.invoice_id AS id, i.debtor_id, i.client_id, i.issue_date, i.due_date, i.amount,
 			           i.collected AS paid, i.last_collected_on AS last_paid, i.credited
-			    FROM invoice_balance(CAST(:asOf AS date)) i
+			    %s
 			    WHERE TRUE %s
 			), paid AS (
 			    SELECT debtor_id, client_id, amount, last_paid,
@@ -69,12 +69,7 @@ public class RiskInputsQuery {
 			           COUNT(*) FILTER (WHERE d.open_disputes > 0) AS open_disputes,
 			           COALESCE(SUM(d.open_amount), 0) AS open_disputed_amount
 			    FROM known k
-			    LEFT JOIN LATERAL (SELECT COUNT(*) AS disputes, LEAST(COALESCE(SUM(ds.amount), 0), k.amount) AS disputed_amount,
-			                              COUNT(*) FILTER (WHERE ds.resolved_on IS NULL OR ds.resolved_on > :asOf)
-			                                  AS open_disputes,
-			                              LEAST(COALESCE(SUM(ds.amount) FILTER (WHERE ds.resolved_on IS NULL OR ds.resolved_on > :asOf), 0),
-			                                    k.amount) AS open_amount
-			                       FROM dispute_fact ds WHERE ds.invoice_id = k.id AND ds.opened_on <= :asOf) d ON TRUE
+			    %s
 			    WHERE k.issue_date > CAST(:asOf AS date) - 365
 			    GROUP BY k.debtor_id
 			)
@@ -95,6 +90,35 @@ public class RiskInputsQuery {
 			LEFT JOIN disputes d ON d.debtor_id = db.id
 			%s
 			ORDER BY db.id
+			""";
+
+	/**
+	 * Each invoice's disputes opened by then, for one debtor: looked up per invoice.
+	 */
+	private static final String DISPUTES_PER_INVOICE = """
+			LEFT JOIN LATERAL (SELECT COUNT(*) AS disputes, LEAST(COALESCE(SUM(ds.amount), 0), k.amount) AS disputed_amount,
+			                          COUNT(*) FILTER (WHERE ds.resolved_on IS NULL OR ds.resolved_on > :asOf)
+			                              AS open_disputes,
+			                          LEAST(COALESCE(SUM(ds.amount) FILTER (WHERE ds.resolved_on IS NULL OR ds.resolved_on > :asOf), 0),
+			                                k.amount) AS open_amount
+			                   FROM dispute_fact ds WHERE ds.invoice_id = k.id AND ds.opened_on <= :asOf) d ON TRUE
+			""";
+
+	/**
+	 * The same for every debtor: the disputes aggregated per invoice once and joined, the
+	 * same figures as {@link #DISPUTES_PER_INVOICE} without an index lookup per invoice
+	 * (half a million at 1,000,000 invoices).
+	 */
+	private static final String DISPUTES_ALL_INVOICES = """
+			LEFT JOIN (SELECT ds.invoice_id, COUNT(*) AS disputes, SUM(ds.amount) AS amount,
+			                  COUNT(*) FILTER (WHERE ds.resolved_on IS NULL OR ds.resolved_on > :asOf) AS open_disputes,
+			                  SUM(ds.amount) FILTER (WHERE ds.resolved_on IS NULL OR ds.resolved_on > :asOf) AS open_amount
+			           FROM dispute_fact ds WHERE ds.opened_on <= :asOf
+			           GROUP BY ds.invoice_id) per_invoice ON per_invoice.invoice_id = k.id
+			CROSS JOIN LATERAL (SELECT COALESCE(per_invoice.disputes, 0) AS disputes,
+			                           LEAST(COALESCE(per_invoice.amount, 0), k.amount) AS disputed_amount,
+			                           COALESCE(per_invoice.open_disputes, 0) AS open_disputes,
+			                           LEAST(COALESCE(per_invoice.open_amount, 0), k.amount) AS open_amount) d
 			""";
 
 	private static final String BUREAU = """
@@ -132,6 +156,11 @@ public class RiskInputsQuery {
 		String invoiceFilter = (debtorId != null) ? "AND i.debtor_id = :debtorId" : "";
 		String debtorFilter = (debtorId != null) ? "WHERE db.id = :debtorId" : "";
 		String bureauFilter = (debtorId != null) ? "AND debtor_id = :debtorId" : "";
+		// one debtor: looked up per invoice through the indexes; every debtor: aggregated
+		// per invoice in one pass each (the same figures)
+		String balances = (debtorId != null) ? "FROM invoice_balance(CAST(:asOf AS date)) i"
+				: "FROM invoice_balance_book(CAST(:asOf AS date)) i";
+		String disputes = (debtorId != null) ? DISPUTES_PER_INVOICE : DISPUTES_ALL_INVOICES;
 		Map<Long, List<BureauReading>> readings = new HashMap<>();
 		JdbcClient.StatementSpec bureau = this.jdbc.sql(BUREAU.formatted(bureauFilter)).param("asOf", asOf);
 		if (debtorId != null) {
@@ -143,7 +172,8 @@ public class RiskInputsQuery {
 						rs.getObject("as_of", LocalDate.class)));
 		});
 		Map<Long, Facts> facts = new LinkedHashMap<>();
-		JdbcClient.StatementSpec aggregates = this.jdbc.sql(AGGREGATES.formatted(invoiceFilter, debtorFilter))
+		JdbcClient.StatementSpec aggregates = this.jdbc
+			.sql(AGGREGATES.formatted(balances, invoiceFilter, disputes, debtorFilter))
 			.param("asOf", asOf);
 		if (debtorId != null) {
 			aggregates = aggregates.param("debtorId", debtorId);
