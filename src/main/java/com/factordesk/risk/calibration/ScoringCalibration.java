@@ -109,7 +109,7 @@ public class ScoringCalibration {
 	 * samples and the weights left of it (at 1,000,000 invoices scoring the month-ends
 	 * takes most of it).
 	 */
-	static final Duration CALIBRATION_BUDGET = Duration.ofSeconds(160);
+	static final Duration CALIBRATION_BUDGET = Duration.ofSeconds(150);
 
 	/**
 	 * The smallest share of the fit samples a search runs on; below it the search is
