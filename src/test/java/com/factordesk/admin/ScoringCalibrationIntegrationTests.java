@@ -232,11 +232,7 @@ class ScoringCalibrationIntegrationTests {
 	@Test
 	void whileOneCalibrationRunsNoOtherStartsAndThePageFollowsIt() throws Exception {
 		// another admin's calibration, started a minute ago, still running
-		Instant started = this.clock.instant().minusSeconds(60);
-		this.jdbc.update("""
-				INSERT INTO calibration_run (based_on_version, requested_by, started_at, status)
-				VALUES (?, 'other-admin', ?, 'RUNNING')
-				""", this.versionInForce(), Timestamp.from(started));
+		otherAdminRunningSince(this.clock.instant().minusSeconds(60));
 
 		this.mvc
 			.perform(post("/admin/scoring/calibrate").param("basedOnVersion", String.valueOf(this.versionInForce()))
@@ -260,11 +256,7 @@ class ScoringCalibrationIntegrationTests {
 
 	@Test
 	void aRunLeftRunningByAStoppedInstanceIsClosedAsInterruptedByTheNextStart() throws Exception {
-		Instant longAgo = this.clock.instant().minus(Duration.ofMinutes(31));
-		this.jdbc.update("""
-				INSERT INTO calibration_run (based_on_version, requested_by, started_at, status)
-				VALUES (?, 'other-admin', ?, 'RUNNING')
-				""", this.versionInForce(), Timestamp.from(longAgo));
+		otherAdminRunningSince(this.clock.instant().minus(Duration.ofMinutes(31)));
 
 		this.mvc
 			.perform(post("/admin/scoring/calibrate").param("basedOnVersion", String.valueOf(this.versionInForce()))
@@ -347,6 +339,16 @@ class ScoringCalibrationIntegrationTests {
 
 	private int versions() {
 		return this.jdbc.queryForObject("SELECT COUNT(*) FROM scoring_weights", Integer.class);
+	}
+
+	/**
+	 * A calibration another admin started, as its row says while it runs.
+	 */
+	private void otherAdminRunningSince(Instant started) {
+		this.jdbc.update("""
+				INSERT INTO calibration_run (based_on_version, requested_by, started_at, status)
+				VALUES (?, 'other-admin', ?, 'RUNNING')
+				""", this.versionInForce(), Timestamp.from(started));
 	}
 
 	private int versionInForce() {
