@@ -17,7 +17,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The underwriter queue: SUBMITTED invoices, oldest first, paged and sortable.
+ * The underwriter queue: SUBMITTED and VERIFIED invoices, oldest first unless sorted
+ * otherwise (the subtitle says the order), paged, sortable and filtered by flag.
  */
 @Controller
 class QueueController {

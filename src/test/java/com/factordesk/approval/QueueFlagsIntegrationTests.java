@@ -148,6 +148,20 @@ class QueueFlagsIntegrationTests {
 			.getContentAsString();
 		List<Long> sortedRows = rows(sorted);
 		assertThat(sortedRows.indexOf(second.getId())).isLessThan(sortedRows.indexOf(first.getId()));
+		// the subtitle says the order in force, in the reader's language
+		assertThat(page)
+			.contains(related + " queued invoices flagged &quot;Related party&quot;, longest waiting first");
+		assertThat(sorted)
+			.contains(related + " queued invoices flagged &quot;Related party&quot;, largest amount first");
+		assertThat(this.mvc
+			.perform(get("/queue").param("sort", "due")
+				.param("dir", "desc")
+				.param("lang", "nl")
+				.with(user("u").roles("UNDERWRITER")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("facturen wachten op een beslissing, laatste vervaldatum eerst");
 	}
 
 	@Test
