@@ -39,14 +39,18 @@ class SqlBoundariesTests {
 			Map.entry("audit_entry_refuse_change", "audit"), Map.entry("app_user", "security"),
 			Map.entry("app_user_role", "security"), Map.entry("api_key", "security"),
 			Map.entry("login_throttle", "security"), Map.entry("app_user_role_separate_duties", "security"),
-			Map.entry("event_publication", "shared"), Map.entry("shedlock", "shared"));
+			Map.entry("event_publication", "shared"), Map.entry("shedlock", "shared"),
+			Map.entry("debtor_contact", "debtor"), Map.entry("funding_run", "approval"),
+			Map.entry("advance", "approval"), Map.entry("debtor_exposure", "approval"),
+			Map.entry("facility_exposure", "approval"), Map.entry("invoice_decision", "approval"),
+			Map.entry("invoice_decision_refuse_change", "approval"), Map.entry("notice_of_assignment", "approval"));
 
 	/** What a feature publishes for the SQL of the features above it. */
 	private static final Map<String, String> PUBLISHED = Map.ofEntries(Map.entry("invoice_balance", "invoice"),
 			Map.entry("invoice_balance_book", "invoice"), Map.entry("open_receivable", "invoice"),
 			Map.entry("dispute_fact", "invoice"), Map.entry("credit_note_fact", "invoice"),
 			Map.entry("bureau_reading", "debtor"), Map.entry("facility_terms", "client"),
-			Map.entry("debtor_current_score", "risk"));
+			Map.entry("debtor_current_score", "risk"), Map.entry("exposure_book", "approval"));
 
 	/**
 	 * Tables whose keys, references and names the features above their owner may join.

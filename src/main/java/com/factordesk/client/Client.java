@@ -33,6 +33,10 @@ public class Client {
 
 	private LocalDate onboardedOn;
 
+	private String iban;
+
+	private String bic;
+
 	@OneToOne(mappedBy = "client", fetch = FetchType.LAZY, cascade = CascadeType.ALL)
 	private Facility facility;
 
@@ -61,6 +65,28 @@ public class Client {
 		}
 		this.facility = new Facility(this, terms);
 		return this.facility;
+	}
+
+	/**
+	 * The account the client's advances and rebates are paid to.
+	 */
+	public void payTo(String iban, String bic) {
+		this.iban = iban;
+		this.bic = bic;
+	}
+
+	/**
+	 * The IBAN advances are paid to; {@code null} until the client gave one.
+	 */
+	public String getIban() {
+		return this.iban;
+	}
+
+	/**
+	 * The BIC of the client's bank; {@code null} when not given (not needed in SEPA).
+	 */
+	public String getBic() {
+		return this.bic;
 	}
 
 	public Long getId() {

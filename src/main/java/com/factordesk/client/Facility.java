@@ -52,6 +52,9 @@ public class Facility {
 
 	private Rate clientFeeDiscount = FeeTerms.STANDARD.clientDiscount();
 
+	@Enumerated(EnumType.STRING)
+	private Enforcement enforcement = Enforcement.HOLD;
+
 	@Version
 	private long version;
 
@@ -116,6 +119,30 @@ public class Facility {
 	 */
 	public FeeTerms getFeeTerms() {
 		return new FeeTerms(this.feeStructure, this.feePeriodDays, this.dayCount, this.clientFeeDiscount);
+	}
+
+	/**
+	 * What the exposure engine does with an approval over a limit.
+	 */
+	public Enforcement getEnforcement() {
+		return this.enforcement;
+	}
+
+	/**
+	 * The desk changes how strictly this facility's limits are enforced.
+	 */
+	public void enforce(Enforcement enforcement) {
+		this.enforcement = java.util.Objects.requireNonNull(enforcement);
+	}
+
+	/**
+	 * A credit decision sets a new facility limit.
+	 */
+	public void setLimit(Money limit) {
+		if (!limit.isPositive()) {
+			throw new IllegalArgumentException("A facility limit must be positive");
+		}
+		this.facilityLimit = limit;
 	}
 
 	public String getCurrency() {

@@ -36,6 +36,8 @@ public class Debtor {
 
 	private LocalDate insurerLimitExpiresOn;
 
+	private LocalDate creditLimitReviewOn;
+
 	@Version
 	private long version;
 
@@ -53,6 +55,25 @@ public class Debtor {
 		this.country = country;
 		this.industry = industry;
 		this.creditLimit = creditLimit;
+	}
+
+	/**
+	 * A credit decision sets the most we may have in use on this debtor, to be reviewed
+	 * by the given day.
+	 */
+	public void setCreditLimit(Money limit, LocalDate reviewOn) {
+		if (limit.isNegative()) {
+			throw new IllegalArgumentException("A credit limit cannot be negative");
+		}
+		this.creditLimit = limit;
+		this.creditLimitReviewOn = reviewOn;
+	}
+
+	/**
+	 * The day the credit limit is due for review; {@code null} when none was set.
+	 */
+	public LocalDate getCreditLimitReviewOn() {
+		return this.creditLimitReviewOn;
 	}
 
 	/**
