@@ -31,6 +31,19 @@ final class DebtorPlan {
 
 	long creditLimitCents;
 
+	/**
+	 * Draws that size the credit limit once the debtor's clients are known: headroom
+	 * (0.7-1.0) and spread (0-0.15).
+	 */
+	double limitHeadroom;
+
+	double limitSpread;
+
+	/**
+	 * The insurer's limit as a share of the credit limit, for an insured debtor.
+	 */
+	double insurerShare;
+
 	long insurerLimitCents;
 
 	int insurerExpiresOn = NONE;
