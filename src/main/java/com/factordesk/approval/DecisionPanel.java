@@ -31,7 +31,7 @@ import com.factordesk.shared.Money;
  */
 public record DecisionPanel(Money proposedAdvance, List<LimitUse> limits, Enforcement enforcement, Money facilityLimit,
 		Exposure facilityExposure, Exposure debtorExposure, List<DecisionRecord> decisions, FrozenApproval frozen,
-		List<DebtorContact> contacts, Set<String> actions, boolean fourEyes) {
+		List<DebtorContact> contacts, Set<String> actions, boolean fourEyes, String firstApprover) {
 
 	public DecisionPanel {
 		limits = List.copyOf(limits);

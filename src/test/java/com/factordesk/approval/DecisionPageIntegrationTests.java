@@ -67,11 +67,14 @@ class DecisionPageIntegrationTests {
 			.facility(new FacilityTerms(Money.of("1000000.00"), Rate.percent("80"), null, false, Rate.percent("100")))
 			.build();
 		this.entities.persist(client);
-		long debtorId = this.jdbc.queryForObject("""
-				SELECT s.debtor_id FROM debtor_current_score s JOIN debtor d ON d.id = s.debtor_id
-				WHERE s.grade IN ('A', 'B') AND d.insurer_limit IS NULL AND d.credit_limit >= 100000
-				ORDER BY s.debtor_id LIMIT 1
-				""", Long.class);
+		long debtorId = this.jdbc.queryForObject(
+				"""
+						SELECT s.debtor_id FROM debtor_current_score s JOIN debtor d ON d.id = s.debtor_id
+						WHERE s.grade IN ('A', 'B') AND d.insurer_limit IS NULL
+						  AND d.credit_limit - COALESCE((SELECT e.funded + e.reserved FROM debtor_exposure e WHERE e.debtor_id = d.id), 0) > 50000
+						ORDER BY s.debtor_id LIMIT 1
+						""",
+				Long.class);
 		this.invoice = Invoices.anInvoice(client, this.entities.find(Debtor.class, debtorId))
 			.issued(LocalDate.of(2026, 11, 20))
 			.due(LocalDate.of(2026, 12, 20))
