@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -26,6 +27,8 @@ import org.springframework.validation.annotation.Validated;
  * days (or who has none) has a stale bureau score
  * @param creditNoteDays a credit note issued in the last this many days against a funded
  * invoice of the same client and debtor is flagged
+ * @param underwriterAuthority the highest limit (a debtor's credit or insurer limit, a
+ * facility limit) an underwriter applies on their own; above it a manager decides
  */
 @ConfigurationProperties("factordesk.policy")
 @Validated
@@ -34,6 +37,8 @@ public record PolicyProperties(@DefaultValue("60") @Min(1) @Max(3650) int staleD
 		@DefaultValue("0.10") @NotNull @DecimalMin(value = "0",
 				inclusive = false) @DecimalMax("1") BigDecimal crossAgingShare,
 		@DefaultValue("180") @Min(1) @Max(3650) int bureauStaleDays,
-		@DefaultValue("90") @Min(1) @Max(3650) int creditNoteDays) {
+		@DefaultValue("90") @Min(1) @Max(3650) int creditNoteDays,
+		@DefaultValue("100000") @NotNull @DecimalMin("0") @Digits(integer = 17,
+				fraction = 2) BigDecimal underwriterAuthority) {
 
 }
