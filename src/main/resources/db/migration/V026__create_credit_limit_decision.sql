@@ -75,3 +75,6 @@ AS $$
                 THEN TRUNC(x * 100) / 100
                 ELSE ROUND(x, 2) END
 $$;
+
+-- the credit limits due for review, soonest first (the /limits page)
+CREATE INDEX ix_debtor_credit_limit_review_on ON debtor (credit_limit_review_on) WHERE credit_limit_review_on IS NOT NULL;

@@ -61,7 +61,8 @@ class InvoiceFlagsIntegrationTests {
 	@BeforeEach
 	void aClientAndADebtorOfTheirOwn() {
 		// a confidential facility without a concentration limit: the flags of the notice
-		// of assignment and of concentration have their own tests (LimitFlagsIntegrationTests)
+		// of assignment and of concentration have their own tests
+		// (LimitFlagsIntegrationTests)
 		this.client = Clients.aClient().facility(UNFLAGGED).build();
 		this.debtor = Debtors.aDebtor().build();
 		this.entities.persist(this.client);
