@@ -183,21 +183,27 @@ public class CreditLimits {
 		}
 		else if (command.limit().isNegative()
 				|| (command.kind() == Kind.FACILITY_LIMIT && !command.limit().isPositive())) {
-			violations.add(Violation.onField("limit",
-					(command.kind() == Kind.FACILITY_LIMIT) ? "limit.limit.notPositive" : "limit.limit.negative",
-					"A limit cannot be negative (a facility limit must be above zero), got " + command.limit(),
-					command.limit().amount()));
+			violations.add((command.kind() == Kind.FACILITY_LIMIT)
+					? Violation.onField("limit", "limit.limit.notPositive",
+							"A facility limit must be above zero, got " + command.limit(), command.limit().amount())
+					: Violation.onField("limit", "limit.limit.negative",
+							"A limit cannot be negative, got " + command.limit(), command.limit().amount()));
 		}
-		if (command.kind() != Kind.FACILITY_LIMIT) {
-			String what = (command.kind() == Kind.CREDIT_LIMIT) ? "reviewOn" : "expiresOn";
-			if (command.date() == null) {
-				violations.add(Violation.onField("date", "limit." + what + ".missing", "Enter the date"));
-			}
-			else if (command.date().isBefore(today)) {
-				violations.add(Violation.onField("date", "limit." + what + ".past",
-						"The date " + command.date() + " is in the past (today is " + today + ")",
-						command.date().toString(), today.toString()));
-			}
+		if (command.kind() == Kind.CREDIT_LIMIT && command.date() == null) {
+			violations.add(Violation.onField("date", "limit.reviewOn.missing", "Enter the review date"));
+		}
+		else if (command.kind() == Kind.CREDIT_LIMIT && command.date().isBefore(today)) {
+			violations.add(Violation.onField("date", "limit.reviewOn.past",
+					"The review date " + command.date() + " is in the past (today is " + today + ")",
+					command.date().toString(), today.toString()));
+		}
+		else if (command.kind() == Kind.INSURER_LIMIT && command.date() == null) {
+			violations.add(Violation.onField("date", "limit.expiresOn.missing", "Enter the day the cover ends"));
+		}
+		else if (command.kind() == Kind.INSURER_LIMIT && command.date().isBefore(today)) {
+			violations.add(Violation.onField("date", "limit.expiresOn.past",
+					"The cover end " + command.date() + " is in the past (today is " + today + ")",
+					command.date().toString(), today.toString()));
 		}
 		if (command.reason().isEmpty()) {
 			violations.add(Violation.onField("reason", "limit.reason.missing", "Give the reason for the limit"));
