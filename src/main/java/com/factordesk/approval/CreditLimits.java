@@ -49,6 +49,8 @@ public class CreditLimits {
 
 	private final ClientRepository clients;
 
+	private final Underwriting underwriting;
+
 	private final AuditTrail audit;
 
 	private final PolicyProperties policy;
@@ -56,10 +58,11 @@ public class CreditLimits {
 	private final Clock clock;
 
 	CreditLimits(CreditLimitDecisionRepository decisions, DebtorRepository debtors, ClientRepository clients,
-			AuditTrail audit, PolicyProperties policy, Clock clock) {
+			Underwriting underwriting, AuditTrail audit, PolicyProperties policy, Clock clock) {
 		this.decisions = decisions;
 		this.debtors = debtors;
 		this.clients = clients;
+		this.underwriting = underwriting;
 		this.audit = audit;
 		this.policy = policy;
 		this.clock = clock;
@@ -154,6 +157,7 @@ public class CreditLimits {
 					debtor.insure(limit, decision.getExpiresOn());
 				}
 				this.debtors.flush();
+				this.underwriting.limitChanged(debtor.getId(), null, actor);
 			}
 			case FACILITY_LIMIT -> {
 				Client client = this.clients.findById(decision.getClientId())
@@ -163,6 +167,7 @@ public class CreditLimits {
 				decision.apply(limitNow, actor, now, note);
 				client.getFacility().setLimit(limit);
 				this.clients.flush();
+				this.underwriting.limitChanged(null, client.getId(), actor);
 			}
 			default -> throw new IllegalStateException("Unknown limit " + decision.getKind());
 		}
