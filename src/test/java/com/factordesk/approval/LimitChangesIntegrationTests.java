@@ -36,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 6,000.00 and 8,000.00 (oldest first) on a client of their own (a holding facility of
  * 1,000,000.00) and a well graded demo debtor with little exposure (E, read before the
  * approvals); everything is rolled back. All limits stay within the underwriter's
- * authority (E is below 5,000.00, every limit below 100,000.00): they apply at once.
+ * authority (E is below 5,000.00, every limit below 100,000.00): they apply at once. The
+ * credit limit flag of a queued invoice says the figures the engine finds approving it.
  */
 @IntegrationTest
 @Transactional
@@ -48,6 +49,9 @@ class LimitChangesIntegrationTests {
 
 	@Autowired
 	private Underwriting underwriting;
+
+	@Autowired
+	private InvoiceFlags flags;
 
 	@Autowired
 	private EntityManager entities;
@@ -132,6 +136,44 @@ class LimitChangesIntegrationTests {
 	void aLimitRaisedAboveTheExposureHoldsNothing() {
 		propose(this.before.add(new BigDecimal("24000.00")));
 		assertThat(statuses()).containsExactly(InvoiceStatus.APPROVED, InvoiceStatus.APPROVED, InvoiceStatus.APPROVED);
+	}
+
+	@Test
+	void theCreditLimitFlagSaysWhatTheExposureEngineFindsOnApproval() {
+		propose(this.before.add(new BigDecimal("30000.00")));
+		Invoice queued = Invoices.anInvoice(this.client, this.debtor)
+			.amount("20000.00")
+			.issued(LocalDate.of(2026, 11, 21))
+			.build();
+		this.entities.persist(queued);
+		this.entities.flush();
+
+		// the flag: E + 24,000.00 in use, 20,000.00 x 80 % = 16,000.00 advanced, E +
+		// 40,000.00 against E + 30,000.00
+		Flag flag = this.flags.of(queued.getId())
+			.stream()
+			.filter((found) -> found.code() == FlagCode.OVER_CREDIT_LIMIT)
+			.findFirst()
+			.orElseThrow();
+		assertThat((BigDecimal) flag.arguments().get(0))
+			.isEqualByComparingTo(this.before.add(new BigDecimal("24000.00")));
+		assertThat((BigDecimal) flag.arguments().get(1)).isEqualByComparingTo("16000.00");
+		assertThat((BigDecimal) flag.arguments().get(2))
+			.isEqualByComparingTo(this.before.add(new BigDecimal("40000.00")));
+
+		// the engine, approving the quoted advance (the facility's 80 %, below the band's
+		// rate), finds the same figures and holds it
+		Underwriting.Outcome outcome = this.underwriting.approve(queued.getId(), Optional.empty(), Optional.empty(),
+				null);
+		assertThat(outcome.status()).isEqualTo(InvoiceStatus.HELD);
+		LimitUse credit = outcome.limits()
+			.stream()
+			.filter((use) -> use.kind() == LimitKind.CREDIT_LIMIT)
+			.findFirst()
+			.orElseThrow();
+		assertThat(credit.before().amount()).isEqualByComparingTo((BigDecimal) flag.arguments().get(0));
+		assertThat(credit.after().amount()).isEqualByComparingTo((BigDecimal) flag.arguments().get(2));
+		assertThat(credit.limit().amount()).isEqualByComparingTo((BigDecimal) flag.arguments().get(3));
 	}
 
 	private Invoice approved(String advance) {
