@@ -119,16 +119,16 @@ class EveryPageInBothLanguagesBrowserTests {
 				SELECT d.ref FROM dispute x JOIN invoice i ON i.id = x.invoice_id JOIN debtor d ON d.id = i.debtor_id
 				ORDER BY x.id LIMIT 1
 				""", String.class);
-		List<String> underwriter = new ArrayList<>(
-				List.of("/", "/queue", "/queue?page=2", "/queue?sort=amount&dir=desc",
-						"/queue?flag=CROSS_AGED&sort=amount&dir=desc", "/debtors/D00001", "/debtors/" + disputedDebtor,
-						"/admin/users", "/debtors/NO-SUCH-DEBTOR", "/invoices/999999999", "/error"));
+		List<String> underwriter = new ArrayList<>(List.of("/", "/queue", "/queue?page=2",
+				"/queue?sort=amount&dir=desc", "/queue?flag=CROSS_AGED&sort=amount&dir=desc", "/debtors/D00001",
+				"/debtors/" + disputedDebtor, "/admin/users", "/debtors/NO-SUCH-DEBTOR", "/invoices/999999999",
+				"/error", "/limits", "/clients/C0001/limit", "/clients/NO-SUCH-CLIENT/limit"));
 		invoices.values().forEach((id) -> underwriter.add("/invoices/" + id));
 		visitAs("underwriter", underwriter, otherLanguage);
 		visitAs("manager",
 				List.of("/", "/portfolio", "/portfolio?asOf=2026-06-30", "/risk/backtest",
 						"/risk/backtest?from=2025-06-01&to=2025-09-30", "/risk/backtest?from=2026-06-01&to=2026-01-01",
-						"/queue"),
+						"/queue", "/limits", "/debtors/D00001", "/clients/C0001/limit"),
 				otherLanguage);
 		long adminId = this.jdbc.queryForObject("SELECT id FROM app_user WHERE username = 'admin'", Long.class);
 		long underwriterId = this.jdbc.queryForObject("SELECT id FROM app_user WHERE username = 'underwriter'",
