@@ -9,6 +9,10 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import com.factordesk.approval.CreditLimits;
+import com.factordesk.approval.DecisionPanel;
+import com.factordesk.approval.DecisionPanels;
+import com.factordesk.approval.Exposure;
+import com.factordesk.approval.Underwriting;
 import com.factordesk.approval.DebtorPosition;
 import com.factordesk.approval.DebtorProfile;
 import com.factordesk.approval.DebtorProfiles;
@@ -65,6 +69,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
@@ -120,6 +125,12 @@ class AccessRulesTests {
 	private InvoiceDetails invoices;
 
 	@MockitoBean
+	private DecisionPanels panels;
+
+	@MockitoBean
+	private Underwriting underwriting;
+
+	@MockitoBean
 	private DebtorProfiles debtors;
 
 	@MockitoBean
@@ -169,6 +180,9 @@ class AccessRulesTests {
 		given(this.queue.page(any())).willReturn(Page.empty());
 		given(this.queue.page(any(), any())).willReturn(Page.empty());
 		given(this.invoices.find(INVOICE)).willReturn(anInvoice());
+		given(this.panels.of(eq(INVOICE), any())).willReturn(
+				new DecisionPanel(null, List.of(), com.factordesk.client.Enforcement.HOLD, Money.of("1000000.00"),
+						Exposure.NONE, Exposure.NONE, List.of(), null, List.of(), java.util.Set.of(), false, null));
 		given(this.invoices.find(999999999L)).willThrow(new NotFoundException("Invoice", 999999999L));
 		given(this.debtors.find(DEBTOR)).willReturn(Optional.of(aDebtor()));
 		given(this.limits.forDebtor(DEBTOR))
