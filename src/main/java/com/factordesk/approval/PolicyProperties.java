@@ -26,6 +26,10 @@ import org.springframework.validation.annotation.Validated;
  * days (or who has none) has a stale bureau score
  * @param creditNoteDays a credit note issued in the last this many days against a funded
  * invoice of the same client and debtor is flagged
+ * @param fourEyesThreshold an approval whose advance, or whose debtor's resulting
+ * exposure across all clients, is above this amount waits for a manager's second approval
+ * @param lapseDays an approval not funded within this many days lapses and releases its
+ * exposure
  */
 @ConfigurationProperties("factordesk.policy")
 @Validated
@@ -34,6 +38,8 @@ public record PolicyProperties(@DefaultValue("60") @Min(1) @Max(3650) int staleD
 		@DefaultValue("0.10") @NotNull @DecimalMin(value = "0",
 				inclusive = false) @DecimalMax("1") BigDecimal crossAgingShare,
 		@DefaultValue("180") @Min(1) @Max(3650) int bureauStaleDays,
-		@DefaultValue("90") @Min(1) @Max(3650) int creditNoteDays) {
+		@DefaultValue("90") @Min(1) @Max(3650) int creditNoteDays,
+		@DefaultValue("100000") @NotNull @DecimalMin("0") BigDecimal fourEyesThreshold,
+		@DefaultValue("10") @Min(1) @Max(365) int lapseDays) {
 
 }
