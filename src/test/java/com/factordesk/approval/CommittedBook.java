@@ -177,13 +177,15 @@ public final class CommittedBook {
 	public void remove() {
 		this.rescoring.awaitRescores(Duration.ofSeconds(30));
 		this.transactions.executeWithoutResult((status) -> {
-			// invoice_decision is append-only by a trigger; a test's own rows go with the
-			// triggers off for this transaction (the deletes keep the keys' order)
-			this.jdbc.execute("SET LOCAL session_replication_role = replica");
 			String invoicesOfClient = "(SELECT id FROM invoice WHERE client_id = ?)";
 			this.jdbc.update("DELETE FROM advance WHERE invoice_id IN " + invoicesOfClient, this.clientId);
 			this.jdbc.update("DELETE FROM funding_run WHERE client_id = ?", this.clientId);
+			// invoice_decision is append-only by a trigger: a test's own decisions go
+			// with
+			// the triggers off for this one statement; every other delete checks its keys
+			this.jdbc.execute("SET LOCAL session_replication_role = replica");
 			this.jdbc.update("DELETE FROM invoice_decision WHERE invoice_id IN " + invoicesOfClient, this.clientId);
+			this.jdbc.execute("SET LOCAL session_replication_role = origin");
 			this.jdbc.update("DELETE FROM invoice_transition WHERE invoice_id IN " + invoicesOfClient, this.clientId);
 			this.jdbc.update("DELETE FROM invoice WHERE client_id = ?", this.clientId);
 			this.jdbc.update("DELETE FROM facility_exposure WHERE client_id = ?", this.clientId);

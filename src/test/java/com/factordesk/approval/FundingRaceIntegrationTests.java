@@ -35,7 +35,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class FundingRaceIntegrationTests {
 
-	/** 12 invoices of 5,000.00, each approved at 80 %: 4,000.00; 48,000.00 in all. */
+	/**
+	 * 12 invoices of 5,000.00, each approved at its quoted advance (at most 80 %:
+	 * 4,000.00; at most 48,000.00 in all, under the four-eyes threshold).
+	 */
 	private static final int INVOICES = 12;
 
 	@Autowired
@@ -150,8 +153,9 @@ class FundingRaceIntegrationTests {
 	}
 
 	/**
-	 * Every invoice is funded, by exactly one advance of 4,000.00 (80 % of 5,000.00) in
-	 * exactly one of the runs, and each run's total and count are its advances'.
+	 * Every invoice is funded, by exactly one advance (the one approved; advance +
+	 * reserve = face) in exactly one of the runs, and each run's total and count are its
+	 * advances'.
 	 */
 	private void assertFundedOnceEach(Set<Long> ids, List<FundingOutcome> runs) {
 		assertThat(this.jdbc.queryForList("SELECT status FROM invoice WHERE client_id = ?", String.class,
@@ -159,15 +163,19 @@ class FundingRaceIntegrationTests {
 			.hasSize(ids.size())
 			.containsOnly("FUNDED");
 		List<Map<String, Object>> advances = this.jdbc.queryForList("""
-				SELECT a.invoice_id, a.amount, a.reserve, a.funding_run_id FROM advance a
-				JOIN invoice i ON i.id = a.invoice_id WHERE i.client_id = ?
+				SELECT a.invoice_id, a.amount, a.reserve, a.funding_run_id,
+				       (SELECT d.advance FROM invoice_decision d WHERE d.invoice_id = a.invoice_id
+				        AND d.kind = 'APPROVE') AS approved
+				FROM advance a JOIN invoice i ON i.id = a.invoice_id WHERE i.client_id = ?
 				""", this.book.clientId());
 		assertThat(advances).hasSize(ids.size());
 		assertThat(advances.stream().map((row) -> ((Number) row.get("invoice_id")).longValue()).toList())
 			.containsExactlyInAnyOrderElementsOf(ids);
 		advances.forEach((row) -> {
-			assertThat((BigDecimal) row.get("amount")).isEqualByComparingTo("4000.00");
-			assertThat((BigDecimal) row.get("reserve")).isEqualByComparingTo("1000.00");
+			// the advance approved, and the rest of the 5,000.00 face kept as the reserve
+			assertThat((BigDecimal) row.get("amount")).isEqualByComparingTo((BigDecimal) row.get("approved"));
+			assertThat(((BigDecimal) row.get("amount")).add((BigDecimal) row.get("reserve")))
+				.isEqualByComparingTo(CommittedBook.FACE);
 		});
 		Set<Long> runIds = new HashSet<>();
 		int funded = 0;
