@@ -49,8 +49,21 @@ class ExposureEngine {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	Exposures lock(Collection<Long> debtorIds, Collection<Long> clientIds) {
+		return rows(debtorIds, clientIds, true);
+	}
+
+	/**
+	 * The exposure rows of these debtors and facilities as they stand, without locking
+	 * them (a missing row reads as zero): for pages, never for a decision.
+	 */
+	Exposures read(Collection<Long> debtorIds, Collection<Long> clientIds) {
+		return rows(debtorIds, clientIds, false);
+	}
+
+	private Exposures rows(Collection<Long> debtorIds, Collection<Long> clientIds, boolean lock) {
 		// a limit changed earlier in this transaction is read as changed
 		this.entityManager.flush();
+		String forUpdate = lock ? " FOR UPDATE" : "";
 		List<Long> debtors = new ArrayList<>(new TreeSet<>(debtorIds));
 		List<Long> clients = new ArrayList<>(new TreeSet<>(clientIds));
 		Map<Long, Exposure> debtorRows = new HashMap<>();
@@ -58,17 +71,20 @@ class ExposureEngine {
 		Map<Long, Exposures.DebtorLimits> debtorLimits = new HashMap<>();
 		Map<Long, Exposures.FacilityLimits> facilityLimits = new HashMap<>();
 		if (!debtors.isEmpty()) {
-			this.jdbc.sql("""
-					INSERT INTO debtor_exposure (debtor_id)
-					SELECT id FROM debtor WHERE id IN (:ids) ORDER BY id
-					ON CONFLICT (debtor_id) DO NOTHING
-					""").param("ids", debtors).update();
+			if (lock) {
+				this.jdbc.sql("""
+						INSERT INTO debtor_exposure (debtor_id)
+						SELECT id FROM debtor WHERE id IN (:ids) ORDER BY id
+						ON CONFLICT (debtor_id) DO NOTHING
+						""").param("ids", debtors).update();
+			}
 			this.jdbc.sql("""
 					SELECT debtor_id, funded, reserved FROM debtor_exposure
-					WHERE debtor_id IN (:ids) ORDER BY debtor_id FOR UPDATE
-					""").param("ids", debtors).query((ResultSet rs) -> {
-				debtorRows.put(rs.getLong("debtor_id"), exposure(rs));
-			});
+					WHERE debtor_id IN (:ids) ORDER BY debtor_id""" + forUpdate)
+				.param("ids", debtors)
+				.query((ResultSet rs) -> {
+					debtorRows.put(rs.getLong("debtor_id"), exposure(rs));
+				});
 			this.jdbc.sql("""
 					SELECT id, credit_limit, insurer_limit, insurer_limit_expires_on FROM debtor WHERE id IN (:ids)
 					""").param("ids", debtors).query((ResultSet rs) -> {
@@ -80,17 +96,20 @@ class ExposureEngine {
 			});
 		}
 		if (!clients.isEmpty()) {
-			this.jdbc.sql("""
-					INSERT INTO facility_exposure (client_id)
-					SELECT id FROM client WHERE id IN (:ids) ORDER BY id
-					ON CONFLICT (client_id) DO NOTHING
-					""").param("ids", clients).update();
+			if (lock) {
+				this.jdbc.sql("""
+						INSERT INTO facility_exposure (client_id)
+						SELECT id FROM client WHERE id IN (:ids) ORDER BY id
+						ON CONFLICT (client_id) DO NOTHING
+						""").param("ids", clients).update();
+			}
 			this.jdbc.sql("""
 					SELECT client_id, funded, reserved FROM facility_exposure
-					WHERE client_id IN (:ids) ORDER BY client_id FOR UPDATE
-					""").param("ids", clients).query((ResultSet rs) -> {
-				facilityRows.put(rs.getLong("client_id"), exposure(rs));
-			});
+					WHERE client_id IN (:ids) ORDER BY client_id""" + forUpdate)
+				.param("ids", clients)
+				.query((ResultSet rs) -> {
+					facilityRows.put(rs.getLong("client_id"), exposure(rs));
+				});
 			this.jdbc.sql("SELECT client_id, facility_limit, enforcement FROM facility_terms WHERE client_id IN (:ids)")
 				.param("ids", clients)
 				.query((ResultSet rs) -> {
@@ -99,7 +118,12 @@ class ExposureEngine {
 									Enforcement.valueOf(rs.getString("enforcement"))));
 				});
 		}
-		if (debtorRows.size() != debtors.size() || facilityRows.size() != clients.size()) {
+		if (!lock) {
+			debtors.forEach((id) -> debtorRows.putIfAbsent(id, Exposure.NONE));
+			clients.forEach((id) -> facilityRows.putIfAbsent(id, Exposure.NONE));
+		}
+		if (debtorLimits.size() != debtors.size() || facilityLimits.size() != clients.size()
+				|| debtorRows.size() != debtors.size() || facilityRows.size() != clients.size()) {
 			throw new IllegalArgumentException("Unknown debtor or client among " + debtors + " / " + clients);
 		}
 		return new Exposures(debtorRows, facilityRows, debtorLimits, facilityLimits);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
+import static com.factordesk.demo.CopyLoader.NONE;
 import static com.factordesk.demo.Sampling.apportion;
 import static com.factordesk.demo.Sampling.niceAtLeast;
 import static com.factordesk.demo.Sampling.pick;
@@ -59,6 +60,12 @@ final class BookPlanner {
 			75_000, 100_000, 125_000, 150_000, 200_000, 250_000, 300_000, 400_000, 500_000, 600_000, 750_000,
 			1_000_000 };
 
+	/**
+	 * A large invoice of a pair: 1.645 standard deviations above its mean log amount (one
+	 * in twenty is larger).
+	 */
+	private static final double LARGE_INVOICE_SIGMAS = 1.645;
+
 	private final DemoScale scale;
 
 	private final int today;
@@ -102,13 +109,10 @@ final class BookPlanner {
 			debtor.rank = ranks[i];
 			double size = 1.0 - (debtor.rank + 0.5) / count;
 			debtor.size = size;
-			debtor.creditLimitCents = niceAtLeast(CREDIT_LIMITS,
-					10_000 * Math
-						.exp(Math.log(100) * (Math.pow(size, 2.5) * r.nextDouble(0.7, 1.0) + r.nextDouble(0.0, 0.15))))
-					* 100;
+			debtor.limitHeadroom = r.nextDouble(0.7, 1.0);
+			debtor.limitSpread = r.nextDouble(0.0, 0.15);
 			if (r.nextDouble() < 0.30) {
-				debtor.insurerLimitCents = niceAtLeast(CREDIT_LIMITS,
-						debtor.creditLimitCents / 100 * r.nextDouble(0.4, 1.1)) * 100;
+				debtor.insurerShare = r.nextDouble(0.4, 1.1);
 				debtor.insurerExpiresOn = this.today + r.nextInt(-45, 366);
 			}
 			debtor.archetype = archetypes[i];
@@ -330,6 +334,54 @@ final class BookPlanner {
 			relations(client, chosen, r);
 		}
 		divergence(r);
+		creditLimits();
+	}
+
+	/**
+	 * Credit limits as a desk sets them, once it knows who buys from whom: the larger of
+	 * what the debtor's standing earns (10,000 to 1,000,000 euros, rising steeply with
+	 * its size: the debtor's own draws, as before) and what its business with our clients
+	 * needs. The need is the advances the debtor is expected to have in use (over each
+	 * client that sells to it: invoices a day x its share of them x their mean face x the
+	 * facility's advance rate x the days they stay open, terms plus the debtor's usual
+	 * lateness) times a headroom of 1.5 to 4.5 (from the same draws), plus the advance on
+	 * one large invoice of its largest-invoicing client (one in twenty is larger), so
+	 * that a single ordinary invoice does not break a small debtor's limit. Rounded up to
+	 * a round limit. Sized so, most debtors use a small part of their limit and a few
+	 * percent near or pass it (an unusually large invoice, a busy month, a debtor that
+	 * slowed down or stopped paying): what the limit flags are for. An insurer covers 40
+	 * % to 110 % of the limit.
+	 */
+	private void creditLimits() {
+		double[] need = new double[this.debtors.length];
+		double[] largest = new double[this.debtors.length];
+		for (ClientPlan client : this.clients) {
+			double perDay = client.invoices / (double) HISTORY_DAYS;
+			double advanceRate = Double.parseDouble(client.advanceRate);
+			double total = client.pairCumulative[client.pairCumulative.length - 1];
+			double previous = 0;
+			for (int p = 0; p < client.debtors.length; p++) {
+				DebtorPlan debtor = this.debtors[client.debtors[p]];
+				double share = (client.pairCumulative[p] - previous) / total;
+				previous = client.pairCumulative[p];
+				double meanFace = Math.exp(client.faceMu + client.pairFaceMu[p] + 0.5);
+				double openDays = client.pairTerms[p] + debtor.lateChance * debtor.lateDays;
+				need[debtor.index] += perDay * share * meanFace * advanceRate * openDays;
+				largest[debtor.index] = Math.max(largest[debtor.index],
+						Math.exp(client.faceMu + client.pairFaceMu[p] + LARGE_INVOICE_SIGMAS) * advanceRate);
+			}
+		}
+		for (DebtorPlan debtor : this.debtors) {
+			double standing = 10_000 * Math
+				.exp(Math.log(100) * (Math.pow(debtor.size, 2.5) * debtor.limitHeadroom + debtor.limitSpread));
+			double headroom = 1.5 + (debtor.limitHeadroom - 0.7) / 0.3 * 1.5 + debtor.limitSpread * 10;
+			debtor.creditLimitCents = niceAtLeast(CREDIT_LIMITS,
+					Math.max(standing, need[debtor.index] * headroom + largest[debtor.index])) * 100;
+			if (debtor.insurerExpiresOn != NONE) {
+				debtor.insurerLimitCents = niceAtLeast(CREDIT_LIMITS,
+						debtor.creditLimitCents / 100 * debtor.insurerShare) * 100;
+			}
+		}
 	}
 
 	private void relations(ClientPlan client, int[] chosen, SplittableRandom r) {

@@ -61,6 +61,10 @@ final class ClientPlan {
 
 	String dayCount = "ACT_360";
 
+	String iban;
+
+	String bic;
+
 	String feeDiscount = "0.000000";
 
 	int[] debtors;

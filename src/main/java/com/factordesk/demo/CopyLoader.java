@@ -112,7 +112,7 @@ final class CopyLoader implements AutoCloseable {
 	 */
 	enum Table {
 
-		CLIENT("client", "id, ref, legal_name, registration_number, country, industry, onboarded_on"),
+		CLIENT("client", "id, ref, legal_name, registration_number, country, industry, onboarded_on, iban, bic"),
 
 		FACILITY("facility",
 				"id, client_id, facility_limit, default_advance_rate, recourse, recourse_days, notification, "
@@ -129,6 +129,13 @@ final class CopyLoader implements AutoCloseable {
 		INVOICE("invoice",
 				"id, client_id, debtor_id, schedule_id, number, issue_date, due_date, amount, currency, status, "
 						+ "submitted_at, funded_on, closed_on"),
+
+		FUNDING_RUN("funding_run",
+				"id, client_id, run_on, total, invoice_count, created_by, created_at, paid_by, paid_at"),
+
+		ADVANCE("advance",
+				"id, invoice_id, funding_run_id, funded_on, face, amount, reserve, advance_rate, fee_rate, "
+						+ "fee_structure, fee_period_days, day_count, band_set_version"),
 
 		INVOICE_TRANSITION("invoice_transition",
 				"id, invoice_id, from_status, to_status, changed_by, changed_at, reason"),

@@ -31,6 +31,19 @@ final class DebtorPlan {
 
 	long creditLimitCents;
 
+	/**
+	 * Draws that size the credit limit once the debtor's clients are known: headroom
+	 * (0.7-1.0) and spread (0-0.15).
+	 */
+	double limitHeadroom;
+
+	double limitSpread;
+
+	/**
+	 * The insurer's limit as a share of the credit limit, for an insured debtor.
+	 */
+	double insurerShare;
+
 	long insurerLimitCents;
 
 	int insurerExpiresOn = NONE;
@@ -190,6 +203,18 @@ final class DebtorPlan {
 	 * typical lateness; otherwise on the due date or the day before, or a few days early.
 	 */
 	int lateness(int dueDay, int today, DeskCalendar calendar, SplittableRandom r) {
+		Habit habit = habit(dueDay, today, calendar);
+		if (r.nextDouble() < habit.chance()) {
+			return Math.max(1, (int) Math.round(habit.days() * Math.exp(0.55 * r.nextGaussian() - 0.15)));
+		}
+		return (r.nextDouble() < this.earlyChance) ? -r.nextInt(1, 11) : -r.nextInt(0, 2);
+	}
+
+	/**
+	 * How this debtor pays an invoice due on a day: its chance of paying late and its
+	 * typical days late then, following its archetype's season, drift or ramp.
+	 */
+	private Habit habit(int dueDay, int today, DeskCalendar calendar) {
 		double chance = this.lateChance;
 		double days = this.lateDays;
 		switch (this.archetype) {
@@ -215,10 +240,40 @@ final class DebtorPlan {
 			default -> {
 			}
 		}
-		if (r.nextDouble() < chance) {
-			return Math.max(1, (int) Math.round(days * Math.exp(0.55 * r.nextGaussian() - 0.15)));
+		return new Habit(chance, days);
+	}
+
+	/**
+	 * The score the desk would have given this debtor on a past day, from its plan and
+	 * without a random draw: the desk's scores of past days are not kept, so the demo's
+	 * history prices its fundings with this stand-in. It follows the shape of the scoring
+	 * model the desk ships with (version 2: payment behaviour 0.80, bureau 0.20): the
+	 * payment part maps the days beyond terms the debtor's habit gives over the 365 days
+	 * before the day (twelve monthly due days, late chance x typical days late, early
+	 * payment counting as 0) on that model's curve (0 days 100 points, 15 days 71, 30
+	 * days 16, 60 days and more 0); the bureau part is the score the debtor's bureau
+	 * readings are drawn around ({@link #score(int, int)}). A debtor that stopped paying
+	 * more than 60 days before has items 60+ days past due and scores at most 40, as the
+	 * scorer caps it. Deteriorating and defaulting debtors fall a grade or two as their
+	 * habits drift, punctual ones stay in A, slow payers sit in B and C.
+	 */
+	double scoreOn(int day, int today, DeskCalendar calendar) {
+		double beyondTerms = 0;
+		for (int month = 0; month < 12; month++) {
+			Habit habit = habit(day - 15 - 30 * month, today, calendar);
+			beyondTerms += habit.chance() * habit.days();
 		}
-		return (r.nextDouble() < this.earlyChance) ? -r.nextInt(1, 11) : -r.nextInt(0, 2);
+		beyondTerms /= 12;
+		double payment = (beyondTerms <= 15) ? 100 - beyondTerms / 15 * 29 : (beyondTerms <= 30)
+				? 71 - (beyondTerms - 15) / 15 * 55 : (beyondTerms <= 60) ? 16 - (beyondTerms - 30) / 30 * 16 : 0;
+		double score = 0.80 * payment + 0.20 * score(day, today);
+		if (this.stopDay != NONE && day > this.stopDay + 60) {
+			score = Math.min(score, 40);
+		}
+		return Math.max(0, Math.min(100, score));
+	}
+
+	private record Habit(double chance, double days) {
 	}
 
 	/**

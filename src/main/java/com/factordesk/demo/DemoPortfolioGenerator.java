@@ -1,6 +1,7 @@
 package com.factordesk.demo;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -19,14 +20,20 @@ import org.postgresql.copy.CopyManager;
  * their facilities, debtors shared by several clients with a payment-behaviour archetype
  * each, two years of invoices with their full lifecycle (schedules, transitions, payments
  * and allocations, disputes, credit notes), bureau scores that follow the behaviour, and
- * a queue of submitted invoices waiting for the underwriters.
+ * a queue of submitted invoices waiting for the underwriters; and the desk's own records
+ * of that history: an advance for every funded invoice at the pricing bands in force on
+ * its funding day, the funding runs that paid them out, each client's payout account, and
+ * the debtor and facility exposure rows built from the loaded book.
  * <p>
  * Everything derives from one seed: the same seed, scale and business date give the same
  * rows, byte for byte. Rows are streamed with PostgreSQL {@code COPY} in batches of about
  * 50,000 invoices (with their dependent rows), built on the calling thread while the
  * previous batch is copied on a second one, all in one transaction; ids are assigned
- * here, the identity sequences moved past them at the end, then the tables analysed.
- * Money is kept in whole cents ({@code long}) and written as decimals with two places.
+ * here; the exposure rows are built in the same transaction after the last batch, by one
+ * {@code INSERT ... SELECT} each over {@code exposure_book(today)}; the identity
+ * sequences are moved past the ids at the end, then the tables analysed. What was
+ * written, table by table, is in the {@link GenerationReport}. Money is kept in whole
+ * cents ({@code long}) and written as decimals with two places.
  */
 public class DemoPortfolioGenerator {
 
@@ -53,14 +60,17 @@ public class DemoPortfolioGenerator {
 		try (Connection connection = this.dataSource.getConnection()) {
 			boolean autoCommit = connection.getAutoCommit();
 			Portfolio portfolio;
+			RowWriter.Exposures exposures;
 			connection.setAutoCommit(false);
 			try {
 				requireNoBusinessData(connection);
+				BandHistory bands = BandHistory.read(connection);
 				CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
 				try (CopyLoader loader = new CopyLoader(copy)) {
-					portfolio = new Portfolio(scale, today, seed, loader);
+					portfolio = new Portfolio(scale, today, seed, loader, bands);
 					portfolio.generate();
 				}
+				exposures = buildExposures(connection, today);
 				resetSequences(connection);
 				connection.commit();
 			}
@@ -73,7 +83,7 @@ public class DemoPortfolioGenerator {
 			}
 			analyze(connection);
 			connection.setAutoCommit(autoCommit);
-			return portfolio.report(Duration.ofNanos(System.nanoTime() - started));
+			return portfolio.report(exposures, Duration.ofNanos(System.nanoTime() - started));
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not generate the demo portfolio", ex);
@@ -92,6 +102,35 @@ public class DemoPortfolioGenerator {
 		}
 	}
 
+	/**
+	 * The exposure rows of the loaded book, as the exposure engine keeps them from then
+	 * on: one per debtor and one per client (zero where nothing is in use), each the sum
+	 * of {@code exposure_book(today)}, the invoices' own account of their exposure.
+	 */
+	private static RowWriter.Exposures buildExposures(Connection connection, LocalDate today) throws SQLException {
+		long debtors;
+		long facilities;
+		try (PreparedStatement statement = connection.prepareStatement("""
+				INSERT INTO debtor_exposure (debtor_id, funded, reserved)
+				SELECT d.id, COALESCE(SUM(e.funded), 0), COALESCE(SUM(e.reserved), 0)
+				FROM debtor d LEFT JOIN exposure_book(?) e ON e.debtor_id = d.id
+				GROUP BY d.id
+				""")) {
+			statement.setObject(1, today);
+			debtors = statement.executeUpdate();
+		}
+		try (PreparedStatement statement = connection.prepareStatement("""
+				INSERT INTO facility_exposure (client_id, funded, reserved)
+				SELECT c.id, COALESCE(SUM(e.funded), 0), COALESCE(SUM(e.reserved), 0)
+				FROM client c LEFT JOIN exposure_book(?) e ON e.client_id = c.id
+				GROUP BY c.id
+				""")) {
+			statement.setObject(1, today);
+			facilities = statement.executeUpdate();
+		}
+		return new RowWriter.Exposures(debtors, facilities);
+	}
+
 	private static void resetSequences(Connection connection) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
 			for (Table table : Table.values()) {
@@ -106,6 +145,7 @@ public class DemoPortfolioGenerator {
 		for (Table table : Table.values()) {
 			sql.append(table.ordinal() == 0 ? "" : ", ").append(table.table);
 		}
+		sql.append(", debtor_exposure, facility_exposure");
 		try (Statement statement = connection.createStatement()) {
 			statement.execute(sql.toString());
 		}

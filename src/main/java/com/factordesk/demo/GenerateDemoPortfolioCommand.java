@@ -36,7 +36,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 public final class GenerateDemoPortfolioCommand {
 
 	private static final List<String> TABLES = List.of("client", "facility", "debtor", "bureau_score", "schedule",
-			"invoice", "invoice_transition", "dispute", "credit_note", "payment", "payment_allocation");
+			"invoice", "invoice_transition", "dispute", "credit_note", "payment", "payment_allocation", "funding_run",
+			"advance", "debtor_exposure", "facility_exposure");
 
 	private GenerateDemoPortfolioCommand() {
 	}

@@ -3,8 +3,8 @@ package com.factordesk.demo;
 import java.time.Duration;
 
 /**
- * What the demo portfolio generator wrote: rows per table and how long it took, the
- * closing ANALYZE included.
+ * What the demo portfolio generator wrote: rows per table (the exposure rows it built
+ * from the load included) and how long it took, the closing ANALYZE included.
  *
  * @param clients client rows
  * @param debtors debtor rows
@@ -18,18 +18,24 @@ import java.time.Duration;
  * @param submittedInQueue invoices left SUBMITTED for the underwriters
  * @param facilities facility rows, one per client
  * @param schedules schedule rows
+ * @param advances advance rows, one per funded invoice
+ * @param fundingRuns funding_run rows, one per client and funding day
+ * @param debtorExposures debtor_exposure rows, one per debtor
+ * @param facilityExposures facility_exposure rows, one per client
  * @param elapsed the time from start to the end of ANALYZE
  */
 public record GenerationReport(long clients, long debtors, long invoices, long payments, long allocations,
 		long disputes, long creditNotes, long bureauScores, long transitions, long submittedInQueue, long facilities,
-		long schedules, Duration elapsed) {
+		long schedules, long advances, long fundingRuns, long debtorExposures, long facilityExposures,
+		Duration elapsed) {
 
 	/**
 	 * All rows written, over every table.
 	 */
 	public long totalRows() {
 		return this.clients + this.facilities + this.debtors + this.bureauScores + this.schedules + this.invoices
-				+ this.transitions + this.disputes + this.creditNotes + this.payments + this.allocations;
+				+ this.transitions + this.disputes + this.creditNotes + this.payments + this.allocations + this.advances
+				+ this.fundingRuns + this.debtorExposures + this.facilityExposures;
 	}
 
 	/**

@@ -31,13 +31,13 @@ final class Portfolio {
 
 	private InvoiceLifecycle lifecycle;
 
-	Portfolio(DemoScale scale, LocalDate today, long seed, CopyLoader loader) {
+	Portfolio(DemoScale scale, LocalDate today, long seed, CopyLoader loader, BandHistory bands) {
 		this.scale = scale;
 		this.calendar = new DeskCalendar(today);
 		this.today = (int) today.toEpochDay();
 		this.random = new SplittableRandom(seed);
 		this.names = new CompanyNames(this.random.split());
-		this.writer = new RowWriter(this.calendar, this.today, loader);
+		this.writer = new RowWriter(this.calendar, this.today, loader, bands);
 	}
 
 	void generate() {
@@ -46,12 +46,14 @@ final class Portfolio {
 		SplittableRandom relationRandom = this.random.split();
 		SplittableRandom bureauRandom = this.random.split();
 		SplittableRandom invoiceRandom = this.random.split();
+		SplittableRandom accountRandom = this.random.split();
 		this.planner = new BookPlanner(this.scale, this.today, this.names);
 		this.planner.planDebtors(debtorRandom);
 		this.planner.planClients(clientRandom);
 		this.planner.planRelations(relationRandom);
 		DebtorPlan[] debtors = this.planner.debtors();
 		ClientPlan[] clients = this.planner.clients();
+		PayoutAccounts.assign(clients, accountRandom);
 		this.writer.writeClientsAndDebtors(clients, debtors);
 		this.writer.writeBureauScores(debtors, bureauRandom);
 		this.lifecycle = new InvoiceLifecycle(this.calendar, this.today, debtors);
@@ -65,9 +67,9 @@ final class Portfolio {
 		this.writer.flush();
 	}
 
-	GenerationReport report(Duration elapsed) {
+	GenerationReport report(RowWriter.Exposures exposures, Duration elapsed) {
 		return this.writer.report(this.planner.clients().length, this.planner.debtors().length,
-				this.lifecycle.submittedInQueue(), elapsed);
+				this.lifecycle.submittedInQueue(), exposures, elapsed);
 	}
 
 }

@@ -1,5 +1,6 @@
 package com.factordesk.demo;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,6 +19,7 @@ import com.factordesk.demo.PlannedInvoice.CreditNote;
 import com.factordesk.demo.PlannedInvoice.Dispute;
 import com.factordesk.demo.PlannedInvoice.Payment;
 import com.factordesk.demo.PlannedInvoice.Transition;
+import com.factordesk.invoice.InvoiceStatus;
 import com.factordesk.shared.Money;
 
 import static com.factordesk.demo.CopyLoader.NONE;
@@ -36,6 +38,11 @@ final class RowWriter {
 
 	private static final int[] PROVIDER_BIAS = { 4, 0, -2, 1 };
 
+	/**
+	 * A funding run is confirmed paid half an hour after its last invoice was funded.
+	 */
+	private static final long RUN_CONFIRMED_AFTER_SECONDS = 30 * 60;
+
 	private final DeskCalendar calendar;
 
 	private final int today;
@@ -43,6 +50,8 @@ final class RowWriter {
 	private final int firstIssueDay;
 
 	private final CopyLoader loader;
+
+	private final BandHistory bands;
 
 	private Batch batch;
 
@@ -62,11 +71,16 @@ final class RowWriter {
 
 	private long bureauScoreIds;
 
-	RowWriter(DeskCalendar calendar, int today, CopyLoader loader) {
+	private long fundingRunIds;
+
+	private long advanceIds;
+
+	RowWriter(DeskCalendar calendar, int today, CopyLoader loader, BandHistory bands) {
 		this.calendar = calendar;
 		this.today = today;
 		this.firstIssueDay = today - BookPlanner.HISTORY_DAYS;
 		this.loader = loader;
+		this.bands = bands;
 		this.batch = new Batch(calendar);
 	}
 
@@ -80,6 +94,7 @@ final class RowWriter {
 		writeSchedules(client, invoices, times);
 		writePayments(invoices);
 		writeInvoices(client, invoices);
+		writeAdvances(client, invoices);
 		this.batch.invoices += invoices.size();
 		if (this.batch.invoices >= INVOICES_PER_BATCH) {
 			flush();
@@ -93,10 +108,11 @@ final class RowWriter {
 		}
 	}
 
-	GenerationReport report(int clients, int debtors, long submittedInQueue, Duration elapsed) {
+	GenerationReport report(int clients, int debtors, long submittedInQueue, Exposures exposures, Duration elapsed) {
 		return new GenerationReport(clients, debtors, this.invoiceIds, this.paymentIds, this.allocationIds,
 				this.disputeIds, this.creditNoteIds, this.bureauScoreIds, this.transitionIds, submittedInQueue, clients,
-				this.scheduleIds, elapsed);
+				this.scheduleIds, this.advanceIds, this.fundingRunIds, exposures.debtors(), exposures.facilities(),
+				elapsed);
 	}
 
 	void writeClientsAndDebtors(ClientPlan[] clients, DebtorPlan[] debtors) {
@@ -110,6 +126,8 @@ final class RowWriter {
 				.text(client.country)
 				.text(client.industry)
 				.date(client.onboardedOn)
+				.text(client.iban)
+				.text(client.bic)
 				.end();
 			facilityRows.id(client.id)
 				.id(client.id)
@@ -328,6 +346,113 @@ final class RowWriter {
 				}
 			}
 		}
+	}
+
+	/**
+	 * One advance per funded invoice (open or closed) at the bands in force on its
+	 * funding day for the debtor's score then ({@link DebtorPlan#scoreOn}), and the
+	 * client's funding runs: its invoices funded on one day were paid out together, by
+	 * the underwriter who approved the first of them, and confirmed paid that evening.
+	 */
+	private void writeAdvances(ClientPlan client, List<PlannedInvoice> invoices) {
+		long facilityRate = BandHistory.micros(new BigDecimal(client.advanceRate));
+		TreeMap<Integer, FundingRun> runs = new TreeMap<>();
+		BandHistory.Terms[] terms = new BandHistory.Terms[invoices.size()];
+		long[] advances = new long[invoices.size()];
+		for (int i = 0; i < invoices.size(); i++) {
+			PlannedInvoice invoice = invoices.get(i);
+			if (invoice.fundedOn == NONE) {
+				continue;
+			}
+			terms[i] = this.bands.terms(invoice.fundedOn,
+					invoice.debtor.scoreOn(invoice.fundedOn, this.today, this.calendar), facilityRate);
+			advances[i] = terms[i].advanceCents(invoice.cents);
+			runs.computeIfAbsent(invoice.fundedOn, (day) -> new FundingRun()).add(invoice, advances[i]);
+		}
+		Rows runRows = this.batch.rows(Table.FUNDING_RUN);
+		for (Map.Entry<Integer, FundingRun> entry : runs.entrySet()) {
+			FundingRun run = entry.getValue();
+			run.id = ++this.fundingRunIds;
+			runRows.id(run.id)
+				.id(client.id)
+				.date(entry.getKey())
+				.money(run.totalCents)
+				.number(run.count)
+				.text(run.approvedBy)
+				.timestamp(run.firstFundedAt)
+				.text(run.approvedBy)
+				.timestamp(run.lastFundedAt + RUN_CONFIRMED_AFTER_SECONDS)
+				.end();
+		}
+		Rows advanceRows = this.batch.rows(Table.ADVANCE);
+		for (int i = 0; i < invoices.size(); i++) {
+			PlannedInvoice invoice = invoices.get(i);
+			if (terms[i] == null) {
+				continue;
+			}
+			advanceRows.id(++this.advanceIds)
+				.id(invoice.id)
+				.id(runs.get(invoice.fundedOn).id)
+				.date(invoice.fundedOn)
+				.money(invoice.cents)
+				.money(advances[i])
+				.money(invoice.cents - advances[i])
+				.text(BandHistory.rate(terms[i].advanceRate()))
+				.text((terms[i].feeRate() != NONE) ? BandHistory.rate(terms[i].feeRate()) : null)
+				.text(client.feeStructure)
+				.number(client.feePeriodDays)
+				.text(client.dayCount)
+				.number(terms[i].version())
+				.end();
+		}
+	}
+
+	/**
+	 * The debtor and facility exposure rows the load filled in.
+	 */
+	record Exposures(long debtors, long facilities) {
+	}
+
+	/**
+	 * A client's invoices funded on one day.
+	 */
+	private static final class FundingRun {
+
+		long id;
+
+		long totalCents;
+
+		int count;
+
+		String approvedBy;
+
+		long firstFundedAt = Long.MAX_VALUE;
+
+		long lastFundedAt = Long.MIN_VALUE;
+
+		void add(PlannedInvoice invoice, long advanceCents) {
+			this.totalCents += advanceCents;
+			this.count++;
+			for (Transition transition : invoice.transitions) {
+				if (transition.to == InvoiceStatus.FUNDED && transition.from == InvoiceStatus.APPROVED) {
+					if (transition.at < this.firstFundedAt) {
+						this.firstFundedAt = transition.at;
+						this.approvedBy = approver(invoice);
+					}
+					this.lastFundedAt = Math.max(this.lastFundedAt, transition.at);
+				}
+			}
+		}
+
+		private static String approver(PlannedInvoice invoice) {
+			for (Transition transition : invoice.transitions) {
+				if (transition.to == InvoiceStatus.APPROVED) {
+					return transition.by;
+				}
+			}
+			throw new IllegalStateException("A funded invoice without an approval: " + invoice.number);
+		}
+
 	}
 
 }

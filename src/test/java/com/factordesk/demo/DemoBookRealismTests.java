@@ -224,6 +224,44 @@ class DemoBookRealismTests {
 				""")).as("a paid invoice closes the day its last payment came in").isZero();
 	}
 
+	@Test
+	void theHistoryCarriesItsAdvancesAndAFewDebtorsNearOrOverTheirLimits() throws SQLException {
+		// every funded invoice of the two years carries its advance, so the book's
+		// exposure is real money: what is left of the advances on the open funded
+		// invoices
+		assertThat(count("SELECT count(*) FROM advance"))
+			.isEqualTo(count("SELECT count(*) FROM invoice " + "WHERE funded_on IS NOT NULL"));
+		assertThat(share("SELECT sum(funded) FROM debtor_exposure"))
+			.isEqualTo(share("SELECT sum(funded) FROM " + "facility_exposure"))
+			.isGreaterThan(1_000_000.0);
+		// a real book: most debtors use a small part of their credit limit, a few percent
+		// near (80 %+) or over it
+		String used = "SELECT (e.funded + e.reserved) / d.credit_limit AS used FROM debtor d "
+				+ "JOIN debtor_exposure e ON e.debtor_id = d.id WHERE e.funded + e.reserved > 0";
+		long exposed = count("SELECT count(*) FROM (" + used + ") u");
+		assertThat(share("SELECT avg((used > 1)::int) FROM (" + used + ") u")).as("over the limit, of %d", exposed)
+			.isBetween(0.005, 0.05);
+		assertThat(share("SELECT avg((used > 0.8)::int) FROM (" + used + ") u")).as("80 %% or more, of %d", exposed)
+			.isBetween(0.01, 0.10);
+		assertThat(share("SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY used) FROM (" + used + ") u"))
+			.isLessThan(0.5);
+		// facilities: none over its limit, a few near it, the middle one well used
+		String facilities = "SELECT (e.funded + e.reserved) / f.facility_limit AS used FROM facility f "
+				+ "JOIN facility_exposure e ON e.client_id = f.client_id";
+		assertThat(count("SELECT count(*) FROM (" + facilities + ") u WHERE used > 1")).isZero();
+		assertThat(count("SELECT count(*) FROM (" + facilities + ") u WHERE used > 0.8")).isBetween(1L, 4L);
+		assertThat(share("SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY used) FROM (" + facilities + ") u"))
+			.isBetween(0.2, 0.8);
+		// the queue: a few invoices would take their debtor over its limit at an 80 %
+		// advance, most would not
+		assertThat(count("""
+				SELECT count(*) FROM invoice i JOIN debtor d ON d.id = i.debtor_id
+				JOIN debtor_exposure e ON e.debtor_id = d.id
+				WHERE i.status IN ('SUBMITTED', 'VERIFIED')
+				  AND e.funded + e.reserved + round(i.amount * 0.8, 2) > d.credit_limit
+				""")).as("of the 180 queued").isBetween(2L, 18L);
+	}
+
 	private static double share(String sql) {
 		return book.share(sql);
 	}

@@ -1,6 +1,7 @@
 package com.factordesk.demo;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -34,7 +35,8 @@ class DemoPortfolioGeneratorTests {
 	private static final long SEED = 20261125L;
 
 	private static final List<String> TABLES = List.of("client", "facility", "debtor", "bureau_score", "schedule",
-			"invoice", "invoice_transition", "dispute", "credit_note", "payment", "payment_allocation");
+			"invoice", "invoice_transition", "dispute", "credit_note", "payment", "payment_allocation", "funding_run",
+			"advance");
 
 	private static GeneratedBook book;
 
@@ -68,6 +70,12 @@ class DemoPortfolioGeneratorTests {
 		assertThat(count("SELECT count(*) FROM credit_note")).isBetween(5L, 150L).isEqualTo(report.creditNotes());
 		assertThat(count("SELECT count(*) FROM bureau_score")).isBetween(300L, 1_200L).isEqualTo(report.bureauScores());
 		assertThat(count("SELECT count(*) FROM schedule")).isEqualTo(report.schedules());
+		assertThat(count("SELECT count(*) FROM advance"))
+			.isEqualTo(count("SELECT count(*) FROM invoice " + "WHERE funded_on IS NOT NULL"))
+			.isEqualTo(report.advances());
+		assertThat(count("SELECT count(*) FROM funding_run")).isPositive().isEqualTo(report.fundingRuns());
+		assertThat(count("SELECT count(*) FROM debtor_exposure")).isEqualTo(60).isEqualTo(report.debtorExposures());
+		assertThat(count("SELECT count(*) FROM facility_exposure")).isEqualTo(5).isEqualTo(report.facilityExposures());
 		assertThat(count("SELECT count(*) FROM invoice WHERE status = 'SUBMITTED'")).isEqualTo(10)
 			.isEqualTo(report.submittedInQueue());
 		assertThat(count("SELECT count(*) FROM invoice WHERE status = 'REJECTED'")).isBetween(40L, 140L);
@@ -215,6 +223,122 @@ class DemoPortfolioGeneratorTests {
 				WHERE f.facility_limit NOT BETWEEN 250000 AND 5000000 OR f.currency <> 'EUR'
 				   OR f.default_advance_rate NOT IN (0.8, 0.85, 0.9)
 				   OR c.onboarded_on > DATE '2024-11-25' OR c.onboarded_on < DATE '2020-11-25'
+				""")).isZero();
+	}
+
+	@Test
+	void everyFundedInvoiceHasOneAdvanceThatReconcilesToTheCent() throws SQLException {
+		// funded: every invoice with a funding day, open or closed; one advance each
+		assertThat(count("""
+				SELECT count(*) FROM invoice i
+				WHERE (i.funded_on IS NOT NULL) <> EXISTS (SELECT 1 FROM advance a WHERE a.invoice_id = i.id)
+				""")).isZero();
+		assertThat(count("SELECT count(*) - count(DISTINCT invoice_id) FROM advance")).isZero();
+		assertThat(count("""
+				SELECT count(*) FROM advance a JOIN invoice i ON i.id = a.invoice_id
+				WHERE a.funded_on <> i.funded_on OR a.face <> i.amount OR a.amount + a.reserve <> a.face
+				   OR a.amount <= 0 OR a.reserve < 0
+				""")).isZero();
+		// the advance is face x rate rounded once to the cent, HALF_EVEN: within half a
+		// cent of the exact product, and on an exact half cent the even cent
+		assertThat(count("""
+				SELECT count(*) FROM advance
+				WHERE abs(amount - face * advance_rate) > 0.005
+				   OR (abs(amount - face * advance_rate) = 0.005 AND (amount * 100) % 2 <> 0)
+				""")).isZero();
+	}
+
+	@Test
+	void advancesFollowTheBandsInForceAndTheFacility() throws SQLException {
+		// the demo's history (2024-11-25 on) lies after band set 1 took effect
+		// (2024-01-01)
+		assertThat(count("""
+				SELECT count(*) FROM advance a JOIN invoice i ON i.id = a.invoice_id
+				JOIN facility f ON f.client_id = i.client_id
+				WHERE a.advance_rate > f.default_advance_rate OR a.fee_structure <> f.fee_structure
+				   OR a.fee_period_days <> f.fee_period_days OR a.day_count <> f.day_count
+				   OR a.band_set_version IS DISTINCT FROM 1 OR a.fee_rate IS NULL OR a.decision_id IS NOT NULL
+				""")).isZero();
+		// each advance is priced by a band of its version that prices: the band's fee
+		// rate, and the lower of the band's and the facility's advance rate
+		assertThat(count("""
+				SELECT count(*) FROM advance a JOIN invoice i ON i.id = a.invoice_id
+				JOIN facility f ON f.client_id = i.client_id
+				WHERE NOT EXISTS (SELECT 1 FROM pricing_band b JOIN pricing_band_set s ON s.id = b.band_set_id
+				                  WHERE s.version = a.band_set_version AND NOT b.auto_decline
+				                    AND b.fee_rate = a.fee_rate
+				                    AND LEAST(b.advance_rate, f.default_advance_rate) = a.advance_rate)
+				""")).isZero();
+		assertThat(count("SELECT count(DISTINCT fee_rate) FROM advance")).as("debtors in more than one band")
+			.isGreaterThanOrEqualTo(2);
+	}
+
+	@Test
+	void fundingRunsPayOutEachClientsInvoicesOfADay() throws SQLException {
+		assertThat(count("""
+				SELECT count(*) FROM funding_run r
+				WHERE r.total <> (SELECT sum(a.amount) FROM advance a WHERE a.funding_run_id = r.id)
+				   OR r.invoice_count <> (SELECT count(*) FROM advance a WHERE a.funding_run_id = r.id)
+				   OR r.paid_by IS NULL OR r.paid_at IS NULL OR r.paid_at < r.created_at
+				   OR (r.created_at AT TIME ZONE 'Europe/Amsterdam')::date <> r.run_on
+				   OR (r.paid_at AT TIME ZONE 'Europe/Amsterdam')::date <> r.run_on
+				   OR r.created_by NOT IN ('underwriter', 'j.devries', 'm.jansen')
+				""")).isZero();
+		assertThat(count("""
+				SELECT count(*) FROM advance a JOIN invoice i ON i.id = a.invoice_id
+				LEFT JOIN funding_run r ON r.id = a.funding_run_id
+				WHERE r.id IS NULL OR r.client_id <> i.client_id OR r.run_on <> a.funded_on
+				""")).isZero();
+		// one run per client and funding day
+		assertThat(count("SELECT count(*) FROM funding_run")).isEqualTo(count("""
+				SELECT count(*) FROM (SELECT DISTINCT client_id, funded_on FROM invoice WHERE funded_on IS NOT NULL) d
+				"""));
+	}
+
+	@Test
+	void exposureRowsAreTheSumsOfTheExposureBookWithZeros() throws SQLException {
+		assertThat(count("""
+				SELECT count(*) FROM debtor d
+				LEFT JOIN debtor_exposure x ON x.debtor_id = d.id
+				LEFT JOIN (SELECT debtor_id, sum(funded) AS funded, sum(reserved) AS reserved
+				           FROM exposure_book(DATE '2026-11-25') GROUP BY debtor_id) e ON e.debtor_id = d.id
+				WHERE x.debtor_id IS NULL OR x.funded <> COALESCE(e.funded, 0) OR x.reserved <> COALESCE(e.reserved, 0)
+				""")).isZero();
+		assertThat(count("""
+				SELECT count(*) FROM client c
+				LEFT JOIN facility_exposure x ON x.client_id = c.id
+				LEFT JOIN (SELECT client_id, sum(funded) AS funded, sum(reserved) AS reserved
+				           FROM exposure_book(DATE '2026-11-25') GROUP BY client_id) e ON e.client_id = c.id
+				WHERE x.client_id IS NULL OR x.funded <> COALESCE(e.funded, 0) OR x.reserved <> COALESCE(e.reserved, 0)
+				""")).isZero();
+		// real money: the open funded invoices carry what is left of their advances;
+		// debtors without one carry a row of zeros
+		assertThat(count("SELECT count(*) FROM facility_exposure WHERE funded > 0")).isEqualTo(5);
+		assertThat(count("SELECT count(*) FROM debtor_exposure WHERE funded = 0 AND reserved = 0")).isPositive();
+		assertThat(count("""
+				SELECT count(*) FROM debtor_exposure x
+				WHERE (x.funded > 0) <> EXISTS (SELECT 1 FROM invoice i WHERE i.debtor_id = x.debtor_id
+				                              AND i.status IN ('FUNDED', 'PARTIALLY_PAID'))
+				""")).isZero();
+	}
+
+	@Test
+	void everyClientIsPaidOnAnAccountWithValidCheckDigits() throws SQLException {
+		List<String> ibans = strings("SELECT iban FROM client ORDER BY id");
+		assertThat(ibans).hasSize(5).doesNotContainNull().doesNotHaveDuplicates().allSatisfy((iban) -> {
+			// ISO 13616: the first four characters moved to the end, letters as 10-35,
+			// the number leaves 1 when divided by 97
+			String rearranged = iban.substring(4) + iban.substring(0, 4);
+			StringBuilder digits = new StringBuilder();
+			for (char c : rearranged.toCharArray()) {
+				digits.append(Character.isLetter(c) ? String.valueOf(c - 'A' + 10) : String.valueOf(c));
+			}
+			assertThat(new BigInteger(digits.toString()).mod(BigInteger.valueOf(97)).intValue()).as(iban).isEqualTo(1);
+		});
+		assertThat(count("""
+				SELECT count(*) FROM client
+				WHERE bic IS NULL OR bic !~ '^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$'
+				   OR substr(iban, 1, 2) <> substr(bic, 5, 2) OR substr(iban, 1, 2) <> country
 				""")).isZero();
 	}
 
