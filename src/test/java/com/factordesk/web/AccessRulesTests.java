@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import com.factordesk.approval.ClientOverview;
@@ -13,12 +14,16 @@ import com.factordesk.approval.ClientOverviews;
 import com.factordesk.approval.DebtorPosition;
 import com.factordesk.approval.DebtorProfile;
 import com.factordesk.approval.DebtorProfiles;
+import com.factordesk.approval.DecisionPanel;
+import com.factordesk.approval.DecisionPanels;
+import com.factordesk.approval.Exposure;
 import com.factordesk.approval.FundingQueries;
 import com.factordesk.approval.FundingRuns;
 import com.factordesk.approval.InvoiceDetail;
 import com.factordesk.approval.InvoiceDetails;
 import com.factordesk.approval.InvoiceFlags;
 import com.factordesk.approval.UnderwriterQueue;
+import com.factordesk.approval.Underwriting;
 import com.factordesk.backtest.Backtest;
 import com.factordesk.backtest.BacktestReport;
 import com.factordesk.client.Enforcement;
@@ -70,6 +75,7 @@ import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -163,6 +169,12 @@ class AccessRulesTests {
 	@MockitoBean
 	private FundingRuns fundingRuns;
 
+	@MockitoBean
+	private DecisionPanels panels;
+
+	@MockitoBean
+	private Underwriting underwriting;
+
 	enum Outcome {
 
 		OK, FORBIDDEN, LOGIN
@@ -183,6 +195,9 @@ class AccessRulesTests {
 		given(this.scoringModels.current()).willReturn(ScoringModel.defaults());
 		given(this.apiKeys.authenticate(anyString())).willReturn(Optional.empty());
 		given(this.clients.find(CLIENT, 0)).willReturn(Optional.of(aClient()));
+		given(this.panels.of(eq(INVOICE), any()))
+			.willReturn(new DecisionPanel(null, List.of(), Enforcement.HOLD, Money.of("1000000.00"), Exposure.NONE,
+					Exposure.NONE, List.of(), null, List.of(), Set.of(), false, null));
 		given(this.funding.awaitingFunding()).willReturn(List.of());
 		given(this.funding.run(RUN)).willReturn(Optional.of(new FundingQueries.RunDetail(RUN, CLIENT, "Client B.V.",
 				null, null, LocalDate.of(2026, 11, 25), Money.of("800.00"), 1, "underwriter",
