@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import com.factordesk.approval.ClientOverview;
 import com.factordesk.approval.ClientOverviews;
+import com.factordesk.approval.CreditLimits;
 import com.factordesk.approval.DebtorPosition;
 import com.factordesk.approval.DebtorProfile;
 import com.factordesk.approval.DebtorProfiles;
@@ -22,6 +23,8 @@ import com.factordesk.approval.FundingRuns;
 import com.factordesk.approval.InvoiceDetail;
 import com.factordesk.approval.InvoiceDetails;
 import com.factordesk.approval.InvoiceFlags;
+import com.factordesk.approval.LimitViews;
+import com.factordesk.approval.NoticesOfAssignment;
 import com.factordesk.approval.UnderwriterQueue;
 import com.factordesk.approval.Underwriting;
 import com.factordesk.backtest.Backtest;
@@ -134,6 +137,15 @@ class AccessRulesTests {
 	private DebtorProfiles debtors;
 
 	@MockitoBean
+	private LimitViews limits;
+
+	@MockitoBean
+	private CreditLimits creditLimits;
+
+	@MockitoBean
+	private NoticesOfAssignment notices;
+
+	@MockitoBean
 	private RiskScores scores;
 
 	@MockitoBean
@@ -188,6 +200,13 @@ class AccessRulesTests {
 		given(this.invoices.find(INVOICE)).willReturn(anInvoice());
 		given(this.invoices.find(999999999L)).willThrow(new NotFoundException("Invoice", 999999999L));
 		given(this.debtors.find(DEBTOR)).willReturn(Optional.of(aDebtor()));
+		given(this.limits.forDebtor(DEBTOR))
+			.willReturn(Optional.of(new LimitViews.DebtorLimits(1, DEBTOR, Money.of("100000.00"), null, null, null,
+					Money.ZERO, Money.ZERO, Money.ZERO, LocalDate.of(2026, 11, 25), List.of(), List.of())));
+		given(this.limits.forClient(CLIENT)).willReturn(Optional.of(new LimitViews.FacilityLimits(1, CLIENT,
+				"Seller B.V.", Money.of("1000000.00"), Money.ZERO, Money.ZERO, List.of())));
+		given(this.limits.overview())
+			.willReturn(new LimitViews.LimitsOverview(List.of(), List.of(), LocalDate.of(2026, 11, 25)));
 		given(this.portfolio.overview(any(), anyInt())).willAnswer(
 				(call) -> new PortfolioOverview(call.getArgument(0), Money.ZERO, 0, 0, 0, List.of(), List.of()));
 		given(this.pricing.inForce()).willReturn(PricingBandSet.defaults());
@@ -236,6 +255,12 @@ class AccessRulesTests {
 				Arguments.of("/funding/runs/" + RUN, "MANAGER", Outcome.OK),
 				Arguments.of("/funding/runs/" + RUN, "ADMIN", Outcome.FORBIDDEN),
 				Arguments.of("/funding/runs/" + RUN + "/pain.001.xml", "ADMIN", Outcome.FORBIDDEN),
+				Arguments.of("/limits", null, Outcome.LOGIN), Arguments.of("/limits", "UNDERWRITER", Outcome.OK),
+				Arguments.of("/limits", "MANAGER", Outcome.OK), Arguments.of("/limits", "ADMIN", Outcome.FORBIDDEN),
+				Arguments.of("/clients/" + CLIENT + "/limit", null, Outcome.LOGIN),
+				Arguments.of("/clients/" + CLIENT + "/limit", "UNDERWRITER", Outcome.OK),
+				Arguments.of("/clients/" + CLIENT + "/limit", "MANAGER", Outcome.OK),
+				Arguments.of("/clients/" + CLIENT + "/limit", "ADMIN", Outcome.FORBIDDEN),
 				Arguments.of("/risk/backtest", "UNDERWRITER", Outcome.FORBIDDEN),
 				Arguments.of("/risk/backtest", null, Outcome.LOGIN),
 				Arguments.of("/risk/backtest", "MANAGER", Outcome.OK),

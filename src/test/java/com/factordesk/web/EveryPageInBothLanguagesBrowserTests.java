@@ -136,7 +136,8 @@ class EveryPageInBothLanguagesBrowserTests {
 				"/queue?sort=amount&dir=desc", "/queue?flag=CROSS_AGED&sort=amount&dir=desc", "/debtors/D00001",
 				"/debtors/" + disputedDebtor, "/admin/users", "/debtors/NO-SUCH-DEBTOR", "/invoices/999999999",
 				"/error", "/funding", "/clients/" + demoClient, "/clients/" + demoClient + "?page=2",
-				"/clients/NO-SUCH-CLIENT", "/funding/runs/999999999"));
+				"/clients/NO-SUCH-CLIENT", "/funding/runs/999999999", "/limits", "/clients/C0001/limit",
+				"/clients/NO-SUCH-CLIENT/limit"));
 		invoices.values().forEach((id) -> underwriter.add("/invoices/" + id));
 		// a client with a funding run (committed, removed again): the run's page, the
 		// client page with its runs and what still awaits funding, the funding list
@@ -150,7 +151,8 @@ class EveryPageInBothLanguagesBrowserTests {
 			visitAs("underwriter", underwriter, otherLanguage);
 			visitAs("manager", List.of("/", "/portfolio", "/portfolio?asOf=2026-06-30", "/risk/backtest",
 					"/risk/backtest?from=2025-06-01&to=2025-09-30", "/risk/backtest?from=2026-06-01&to=2026-01-01",
-					"/queue", "/funding", "/funding/runs/" + run.runId()), otherLanguage);
+					"/queue", "/funding", "/funding/runs/" + run.runId(), "/limits", "/debtors/D00001",
+					"/clients/C0001/limit"), otherLanguage);
 		}
 		finally {
 			SecurityContextHolder.clearContext();
