@@ -132,12 +132,12 @@ class EveryPageInBothLanguagesBrowserTests {
 				ORDER BY x.id LIMIT 1
 				""", String.class);
 		String demoClient = this.jdbc.queryForObject("SELECT ref FROM client ORDER BY id LIMIT 1", String.class);
-		List<String> underwriter = new ArrayList<>(List.of("/", "/queue", "/queue?page=2",
-				"/queue?sort=amount&dir=desc", "/queue?flag=CROSS_AGED&sort=amount&dir=desc", "/debtors/D00001",
-				"/debtors/" + disputedDebtor, "/admin/users", "/debtors/NO-SUCH-DEBTOR", "/invoices/999999999",
-				"/error", "/funding", "/clients/" + demoClient, "/clients/" + demoClient + "?page=2",
-				"/clients/NO-SUCH-CLIENT", "/funding/runs/999999999", "/limits", "/clients/C0001/limit",
-				"/clients/NO-SUCH-CLIENT/limit"));
+		List<String> underwriter = new ArrayList<>(
+				List.of("/", "/queue", "/queue?page=2", "/queue?sort=amount&dir=desc",
+						"/queue?flag=CROSS_AGED&sort=amount&dir=desc", "/debtors/D00001", "/debtors/" + disputedDebtor,
+						"/admin/users", "/debtors/NO-SUCH-DEBTOR", "/invoices/999999999", "/error", "/funding",
+						"/clients/" + demoClient, "/clients/" + demoClient + "?page=2", "/clients/NO-SUCH-CLIENT",
+						"/funding/runs/999999999", "/limits", "/clients/C0001/limit", "/clients/NO-SUCH-CLIENT/limit"));
 		invoices.values().forEach((id) -> underwriter.add("/invoices/" + id));
 		// a client with a funding run (committed, removed again): the run's page, the
 		// client page with its runs and what still awaits funding, the funding list
@@ -149,10 +149,12 @@ class EveryPageInBothLanguagesBrowserTests {
 			SecurityContextHolder.clearContext();
 			underwriter.addAll(List.of("/funding/runs/" + run.runId(), "/clients/" + book.clientRef()));
 			visitAs("underwriter", underwriter, otherLanguage);
-			visitAs("manager", List.of("/", "/portfolio", "/portfolio?asOf=2026-06-30", "/risk/backtest",
-					"/risk/backtest?from=2025-06-01&to=2025-09-30", "/risk/backtest?from=2026-06-01&to=2026-01-01",
-					"/queue", "/funding", "/funding/runs/" + run.runId(), "/limits", "/debtors/D00001",
-					"/clients/C0001/limit"), otherLanguage);
+			visitAs("manager",
+					List.of("/", "/portfolio", "/portfolio?asOf=2026-06-30", "/risk/backtest",
+							"/risk/backtest?from=2025-06-01&to=2025-09-30",
+							"/risk/backtest?from=2026-06-01&to=2026-01-01", "/queue", "/funding",
+							"/funding/runs/" + run.runId(), "/limits", "/debtors/D00001", "/clients/C0001/limit"),
+					otherLanguage);
 		}
 		finally {
 			SecurityContextHolder.clearContext();
