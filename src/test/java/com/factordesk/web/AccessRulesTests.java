@@ -192,12 +192,6 @@ class AccessRulesTests {
 	@MockitoBean
 	private FundingRuns fundingRuns;
 
-	@MockitoBean
-	private DecisionPanels panels;
-
-	@MockitoBean
-	private Underwriting underwriting;
-
 	enum Outcome {
 
 		OK, FORBIDDEN, LOGIN
@@ -209,9 +203,6 @@ class AccessRulesTests {
 		given(this.queue.page(any())).willReturn(Page.empty());
 		given(this.queue.page(any(), any())).willReturn(Page.empty());
 		given(this.invoices.find(INVOICE)).willReturn(anInvoice());
-		given(this.panels.of(eq(INVOICE), any())).willReturn(
-				new DecisionPanel(null, List.of(), com.factordesk.client.Enforcement.HOLD, Money.of("1000000.00"),
-						Exposure.NONE, Exposure.NONE, List.of(), null, List.of(), java.util.Set.of(), false, null));
 		given(this.invoices.find(999999999L)).willThrow(new NotFoundException("Invoice", 999999999L));
 		given(this.debtors.find(DEBTOR)).willReturn(Optional.of(aDebtor()));
 		given(this.limits.forDebtor(DEBTOR))
