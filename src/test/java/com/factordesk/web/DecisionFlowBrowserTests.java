@@ -124,6 +124,21 @@ class DecisionFlowBrowserTests {
 		assertThat(browser.findElements(By.cssSelector("#decisions-table tr[data-kind='SECOND_APPROVAL']"))).hasSize(1);
 		assertThat(browser.findElements(By.id("decision-fund"))).hasSize(1);
 		screenshot("decision-approved");
+
+		// fund it: the client's funding run pays exactly the approved advance
+		click(By.cssSelector("#decision-fund a"));
+		waitFor(By.id("funding-form"));
+		click(By.id("fund-" + candidate.id()));
+		click(By.id("fund-selected"));
+		waitFor(By.id("funding-outcome"));
+		assertThat(amount(text("#run-total"))).isEqualByComparingTo(part);
+		assertThat(text("#run-count")).isEqualTo("1");
+		screenshot("funding-run");
+		browser.get(url("/invoices/" + candidate.id()));
+		assertThat(text("#invoice-status")).isEqualTo("Funded");
+		assertThat(amount(text("#debtor-exposure"))).as("funding moves the reservation, it adds nothing")
+			.isEqualByComparingTo(exposureBefore.add(part));
+		assertThat(browser.findElements(By.id("quote-frozen"))).hasSize(1);
 		logOut();
 	}
 
@@ -173,6 +188,17 @@ class DecisionFlowBrowserTests {
 	private void logOut() {
 		browser.findElement(By.id("logout")).click();
 		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login"));
+	}
+
+	/**
+	 * Clicks an element after scrolling it to the middle of the window, where nothing
+	 * sticky covers it.
+	 */
+	private static void click(By element) {
+		org.openqa.selenium.WebElement target = browser.findElement(element);
+		((org.openqa.selenium.JavascriptExecutor) browser)
+			.executeScript("arguments[0].scrollIntoView({block: 'center'})", target);
+		target.click();
 	}
 
 	private static void waitFor(By element) {
