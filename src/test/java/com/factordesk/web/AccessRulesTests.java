@@ -327,7 +327,7 @@ class AccessRulesTests {
 		LocalDate issued = LocalDate.of(2026, 11, 1);
 		return new InvoiceDetail(
 				new InvoiceDetail.InvoiceView(INVOICE, "INV-1", issued, issued.plusDays(30), Money.of("1000.00"), "EUR",
-						InvoiceStatus.SUBMITTED, Instant.parse("2026-11-01T10:00:00Z"), null, null, null),
+						InvoiceStatus.SUBMITTED, Instant.parse("2026-11-01T10:00:00Z"), null, null, null, null),
 				new InvoiceDetail.ClientView("C00001", "Client B.V.", "NL", "transport", LocalDate.of(2024, 1, 1)),
 				null, new InvoiceDetail.DebtorView(DEBTOR, "Buyer AG", Money.of("100000.00"), null, null), List.of(),
 				List.of(), List.of(), List.of(), new DebtorPosition(Money.ZERO, 0, 0, 0, Money.ZERO, 0));
