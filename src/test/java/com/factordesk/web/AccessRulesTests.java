@@ -14,6 +14,8 @@ import com.factordesk.approval.DebtorProfiles;
 import com.factordesk.approval.InvoiceDetail;
 import com.factordesk.approval.InvoiceDetails;
 import com.factordesk.approval.InvoiceFlags;
+import com.factordesk.approval.ScheduleView;
+import com.factordesk.approval.Schedules;
 import com.factordesk.approval.UnderwriterQueue;
 import com.factordesk.backtest.Backtest;
 import com.factordesk.backtest.BacktestReport;
@@ -118,6 +120,9 @@ class AccessRulesTests {
 	private DebtorProfiles debtors;
 
 	@MockitoBean
+	private Schedules schedules;
+
+	@MockitoBean
 	private RiskScores scores;
 
 	@MockitoBean
@@ -157,6 +162,8 @@ class AccessRulesTests {
 		given(this.invoices.find(INVOICE)).willReturn(anInvoice());
 		given(this.invoices.find(999999999L)).willThrow(new NotFoundException("Invoice", 999999999L));
 		given(this.debtors.find(DEBTOR)).willReturn(Optional.of(aDebtor()));
+		given(this.schedules.find(7L)).willReturn(new ScheduleView(7, "S-7", "C00001", "Client B.V.",
+				Instant.parse("2026-11-01T10:00:00Z"), "portal", List.of()));
 		given(this.portfolio.overview(any(), anyInt())).willAnswer(
 				(call) -> new PortfolioOverview(call.getArgument(0), Money.ZERO, 0, 0, 0, List.of(), List.of()));
 		given(this.pricing.inForce()).willReturn(PricingBandSet.defaults());
@@ -172,6 +179,10 @@ class AccessRulesTests {
 				Arguments.of("/invoices/{invoice}", "UNDERWRITER", Outcome.OK),
 				Arguments.of("/invoices/{invoice}", "MANAGER", Outcome.OK),
 				Arguments.of("/invoices/{invoice}", "ADMIN", Outcome.FORBIDDEN),
+				Arguments.of("/schedules/7", null, Outcome.LOGIN),
+				Arguments.of("/schedules/7", "UNDERWRITER", Outcome.OK),
+				Arguments.of("/schedules/7", "MANAGER", Outcome.OK),
+				Arguments.of("/schedules/7", "ADMIN", Outcome.FORBIDDEN),
 				Arguments.of("/portfolio", null, Outcome.LOGIN),
 				Arguments.of("/portfolio", "UNDERWRITER", Outcome.FORBIDDEN),
 				Arguments.of("/portfolio", "MANAGER", Outcome.OK),

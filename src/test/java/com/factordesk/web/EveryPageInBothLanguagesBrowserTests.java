@@ -124,6 +124,14 @@ class EveryPageInBothLanguagesBrowserTests {
 						"/queue?flag=CROSS_AGED&sort=amount&dir=desc", "/debtors/D00001", "/debtors/" + disputedDebtor,
 						"/admin/users", "/debtors/NO-SUCH-DEBTOR", "/invoices/999999999", "/error"));
 		invoices.values().forEach((id) -> underwriter.add("/invoices/" + id));
+		// a schedule with invoices waiting for a decision (its forms show), and one
+		// decided
+		// in full
+		underwriter.add("/schedules/" + this.jdbc.queryForObject(
+				"SELECT MIN(schedule_id) FROM invoice WHERE status = 'SUBMITTED' AND schedule_id IS NOT NULL",
+				Long.class));
+		underwriter.add("/schedules/" + this.jdbc.queryForObject(
+				"SELECT MIN(schedule_id) FROM invoice WHERE status = 'PAID' AND schedule_id IS NOT NULL", Long.class));
 		visitAs("underwriter", underwriter, otherLanguage);
 		visitAs("manager",
 				List.of("/", "/portfolio", "/portfolio?asOf=2026-06-30", "/risk/backtest",
