@@ -24,8 +24,8 @@ public record DebtorProfile(Header header, List<Bureau> bureauScores, List<Dispu
 			Money amount, LocalDate resolvedOn, String outcome) {
 	}
 
-	public record OpenItem(long invoiceId, String invoiceNumber, String clientName, LocalDate dueDate, int daysPastDue,
-			Money outstanding, String status) {
+	public record OpenItem(long invoiceId, String invoiceNumber, String clientRef, String clientName, LocalDate dueDate,
+			int daysPastDue, Money outstanding, String status) {
 	}
 
 	/**

@@ -86,7 +86,7 @@ public class DebtorProfiles {
 					rs.getString("outcome")))
 			.list();
 		var open = this.jdbc.sql("""
-				SELECT i.id, i.number, c.legal_name, o.due_date, i.status,
+				SELECT i.id, i.number, c.ref AS client_ref, c.legal_name, o.due_date, i.status,
 				       GREATEST(0, o.days_past_due) AS days_past_due, o.outstanding
 				FROM open_receivable(CAST(:today AS date)) o
 				JOIN invoice i ON i.id = o.invoice_id
@@ -97,8 +97,8 @@ public class DebtorProfiles {
 			.param("id", header.id())
 			.param("today", today)
 			.query((rs, row) -> new DebtorProfile.OpenItem(rs.getLong("id"), rs.getString("number"),
-					rs.getString("legal_name"), rs.getObject("due_date", LocalDate.class), rs.getInt("days_past_due"),
-					Money.of(rs.getBigDecimal("outstanding")), rs.getString("status")))
+					rs.getString("client_ref"), rs.getString("legal_name"), rs.getObject("due_date", LocalDate.class),
+					rs.getInt("days_past_due"), Money.of(rs.getBigDecimal("outstanding")), rs.getString("status")))
 			.list();
 		var clients = this.jdbc.sql(CLIENTS)
 			.param("debtorId", header.id())

@@ -71,7 +71,7 @@ public class DecisionPanels {
 			.single();
 		Exposures rows = this.engine.read(Set.of(facts.debtorId()), Set.of(facts.clientId()));
 		List<DecisionRecord> history = this.decisions.of(invoiceId);
-		Optional<DecisionRecord> approval = this.decisions.frozenApproval(invoiceId);
+		Optional<DecisionRecord> approval = Decisions.frozenApproval(history);
 		boolean queued = facts.status() == InvoiceStatus.SUBMITTED || facts.status() == InvoiceStatus.VERIFIED;
 		Money proposed = null;
 		if (queued && quote != null && !quote.quote().declined()) {

@@ -126,6 +126,24 @@ class Decisions {
 				""").param("id", invoiceId).query((rs, row) -> read(rs)).optional();
 	}
 
+	/**
+	 * The approval in force among an invoice's decisions (oldest first): the latest one
+	 * with a frozen quote that no withdrawal, lapse, rejection or reopening followed.
+	 */
+	static Optional<DecisionRecord> frozenApproval(List<DecisionRecord> decisions) {
+		for (int i = decisions.size() - 1; i >= 0; i--) {
+			DecisionRecord decision = decisions.get(i);
+			if (decision.kind() == DecisionKind.WITHDRAW || decision.kind() == DecisionKind.LAPSE
+					|| decision.kind() == DecisionKind.REJECT || decision.kind() == DecisionKind.REOPEN) {
+				return Optional.empty();
+			}
+			if (decision.hasQuote()) {
+				return Optional.of(decision);
+			}
+		}
+		return Optional.empty();
+	}
+
 	private static List<Map<String, Object>> limitsJson(List<LimitUse> limits) {
 		return limits.stream()
 			.map((use) -> Map.<String, Object>of("kind", use.kind().name(), "limit", use.limit().amount(), "before",

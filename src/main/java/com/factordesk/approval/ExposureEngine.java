@@ -63,7 +63,6 @@ class ExposureEngine {
 	private Exposures rows(Collection<Long> debtorIds, Collection<Long> clientIds, boolean lock) {
 		// a limit changed earlier in this transaction is read as changed
 		this.entityManager.flush();
-		String forUpdate = lock ? " FOR UPDATE" : "";
 		List<Long> debtors = new ArrayList<>(new TreeSet<>(debtorIds));
 		List<Long> clients = new ArrayList<>(new TreeSet<>(clientIds));
 		Map<Long, Exposure> debtorRows = new HashMap<>();
@@ -78,20 +77,22 @@ class ExposureEngine {
 						ON CONFLICT (debtor_id) DO NOTHING
 						""").param("ids", debtors).update();
 			}
-			this.jdbc.sql("""
-					SELECT debtor_id, funded, reserved FROM debtor_exposure
-					WHERE debtor_id IN (:ids) ORDER BY debtor_id""" + forUpdate)
-				.param("ids", debtors)
-				.query((ResultSet rs) -> {
-					debtorRows.put(rs.getLong("debtor_id"), exposure(rs));
-				});
-			this.jdbc.sql("""
-					SELECT id, credit_limit, insurer_limit, insurer_limit_expires_on FROM debtor WHERE id IN (:ids)
+			// the rows are locked in the order of the ORDER BY: ascending debtor id
+			this.jdbc.sql(lock ? """
+					SELECT d.id, e.funded, e.reserved, d.credit_limit, d.insurer_limit, d.insurer_limit_expires_on
+					FROM debtor_exposure e JOIN debtor d ON d.id = e.debtor_id
+					WHERE e.debtor_id IN (:ids) ORDER BY e.debtor_id FOR UPDATE OF e
+					""" : """
+					SELECT d.id, COALESCE(e.funded, 0) AS funded, COALESCE(e.reserved, 0) AS reserved, d.credit_limit,
+					       d.insurer_limit, d.insurer_limit_expires_on
+					FROM debtor d LEFT JOIN debtor_exposure e ON e.debtor_id = d.id
+					WHERE d.id IN (:ids)
 					""").param("ids", debtors).query((ResultSet rs) -> {
+				debtorRows.put(rs.getLong("id"), exposure(rs));
 				debtorLimits.put(rs.getLong("id"),
 						new Exposures.DebtorLimits(Money.of(rs.getBigDecimal("credit_limit")),
-								rs.getBigDecimal("insurer_limit") == null ? null
-										: Money.of(rs.getBigDecimal("insurer_limit")),
+								(rs.getBigDecimal("insurer_limit") != null)
+										? Money.of(rs.getBigDecimal("insurer_limit")) : null,
 								rs.getObject("insurer_limit_expires_on", LocalDate.class)));
 			});
 		}
@@ -103,27 +104,23 @@ class ExposureEngine {
 						ON CONFLICT (client_id) DO NOTHING
 						""").param("ids", clients).update();
 			}
-			this.jdbc.sql("""
-					SELECT client_id, funded, reserved FROM facility_exposure
-					WHERE client_id IN (:ids) ORDER BY client_id""" + forUpdate)
-				.param("ids", clients)
-				.query((ResultSet rs) -> {
-					facilityRows.put(rs.getLong("client_id"), exposure(rs));
-				});
-			this.jdbc.sql("SELECT client_id, facility_limit, enforcement FROM facility_terms WHERE client_id IN (:ids)")
-				.param("ids", clients)
-				.query((ResultSet rs) -> {
-					facilityLimits.put(rs.getLong("client_id"),
-							new Exposures.FacilityLimits(Money.of(rs.getBigDecimal("facility_limit")),
-									Enforcement.valueOf(rs.getString("enforcement"))));
-				});
+			this.jdbc.sql(lock ? """
+					SELECT f.client_id, e.funded, e.reserved, f.facility_limit, f.enforcement
+					FROM facility_exposure e JOIN facility_terms f ON f.client_id = e.client_id
+					WHERE e.client_id IN (:ids) ORDER BY e.client_id FOR UPDATE OF e
+					""" : """
+					SELECT f.client_id, COALESCE(e.funded, 0) AS funded, COALESCE(e.reserved, 0) AS reserved,
+					       f.facility_limit, f.enforcement
+					FROM facility_terms f LEFT JOIN facility_exposure e ON e.client_id = f.client_id
+					WHERE f.client_id IN (:ids)
+					""").param("ids", clients).query((ResultSet rs) -> {
+				facilityRows.put(rs.getLong("client_id"), exposure(rs));
+				facilityLimits.put(rs.getLong("client_id"),
+						new Exposures.FacilityLimits(Money.of(rs.getBigDecimal("facility_limit")),
+								Enforcement.valueOf(rs.getString("enforcement"))));
+			});
 		}
-		if (!lock) {
-			debtors.forEach((id) -> debtorRows.putIfAbsent(id, Exposure.NONE));
-			clients.forEach((id) -> facilityRows.putIfAbsent(id, Exposure.NONE));
-		}
-		if (debtorLimits.size() != debtors.size() || facilityLimits.size() != clients.size()
-				|| debtorRows.size() != debtors.size() || facilityRows.size() != clients.size()) {
+		if (debtorLimits.size() != debtors.size() || facilityLimits.size() != clients.size()) {
 			throw new IllegalArgumentException("Unknown debtor or client among " + debtors + " / " + clients);
 		}
 		return new Exposures(debtorRows, facilityRows, debtorLimits, facilityLimits);

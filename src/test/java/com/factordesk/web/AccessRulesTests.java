@@ -6,19 +6,36 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
+import com.factordesk.approval.ClientOverview;
+import com.factordesk.approval.ClientOverviews;
+import com.factordesk.approval.CreditLimits;
+import com.factordesk.approval.DecisionPanel;
+import com.factordesk.approval.DecisionPanels;
+import com.factordesk.approval.Exposure;
+import com.factordesk.approval.Underwriting;
 import com.factordesk.approval.DebtorPosition;
 import com.factordesk.approval.DebtorProfile;
 import com.factordesk.approval.DebtorProfiles;
+import com.factordesk.approval.DecisionPanel;
+import com.factordesk.approval.DecisionPanels;
+import com.factordesk.approval.Exposure;
+import com.factordesk.approval.FundingQueries;
+import com.factordesk.approval.FundingRuns;
 import com.factordesk.approval.InvoiceDetail;
 import com.factordesk.approval.InvoiceDetails;
 import com.factordesk.approval.InvoiceFlags;
 import com.factordesk.approval.ScheduleView;
 import com.factordesk.approval.Schedules;
+import com.factordesk.approval.LimitViews;
+import com.factordesk.approval.NoticesOfAssignment;
 import com.factordesk.approval.UnderwriterQueue;
+import com.factordesk.approval.Underwriting;
 import com.factordesk.backtest.Backtest;
 import com.factordesk.backtest.BacktestReport;
+import com.factordesk.client.Enforcement;
 import com.factordesk.invoice.InvoiceStatus;
 import com.factordesk.portfolio.PortfolioOverview;
 import com.factordesk.portfolio.PortfolioQueries;
@@ -40,6 +57,7 @@ import com.factordesk.security.UserAccounts;
 import com.factordesk.shared.ClockProperties;
 import com.factordesk.shared.Money;
 import com.factordesk.shared.NotFoundException;
+import com.factordesk.shared.Rate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -64,8 +82,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -95,6 +115,10 @@ class AccessRulesTests {
 
 	private static final String DEBTOR = "D00001";
 
+	private static final String CLIENT = "C0001";
+
+	private static final long RUN = 7;
+
 	/** An API key with the read right, in the API rows of the matrix. */
 	private static final String KEY = "fd-read-key";
 
@@ -117,10 +141,23 @@ class AccessRulesTests {
 	private InvoiceDetails invoices;
 
 	@MockitoBean
+	private DecisionPanels panels;
+
+	@MockitoBean
+	private Underwriting underwriting;
+
+	@MockitoBean
 	private DebtorProfiles debtors;
 
 	@MockitoBean
 	private Schedules schedules;
+	private LimitViews limits;
+
+	@MockitoBean
+	private CreditLimits creditLimits;
+
+	@MockitoBean
+	private NoticesOfAssignment notices;
 
 	@MockitoBean
 	private RiskScores scores;
@@ -149,6 +186,15 @@ class AccessRulesTests {
 	@MockitoBean
 	private ScoringCalibration calibration;
 
+	@MockitoBean
+	private ClientOverviews clients;
+
+	@MockitoBean
+	private FundingQueries funding;
+
+	@MockitoBean
+	private FundingRuns fundingRuns;
+
 	enum Outcome {
 
 		OK, FORBIDDEN, LOGIN
@@ -164,12 +210,27 @@ class AccessRulesTests {
 		given(this.debtors.find(DEBTOR)).willReturn(Optional.of(aDebtor()));
 		given(this.schedules.find(7L)).willReturn(new ScheduleView(7, "S-7", "C00001", "Client B.V.",
 				Instant.parse("2026-11-01T10:00:00Z"), "portal", List.of()));
+		given(this.limits.forDebtor(DEBTOR))
+			.willReturn(Optional.of(new LimitViews.DebtorLimits(1, DEBTOR, Money.of("100000.00"), null, null, null,
+					Money.ZERO, Money.ZERO, Money.ZERO, LocalDate.of(2026, 11, 25), List.of(), List.of())));
+		given(this.limits.forClient(CLIENT)).willReturn(Optional.of(new LimitViews.FacilityLimits(1, CLIENT,
+				"Seller B.V.", Money.of("1000000.00"), Money.ZERO, Money.ZERO, List.of())));
+		given(this.limits.overview())
+			.willReturn(new LimitViews.LimitsOverview(List.of(), List.of(), LocalDate.of(2026, 11, 25)));
 		given(this.portfolio.overview(any(), anyInt())).willAnswer(
 				(call) -> new PortfolioOverview(call.getArgument(0), Money.ZERO, 0, 0, 0, List.of(), List.of()));
 		given(this.pricing.inForce()).willReturn(PricingBandSet.defaults());
 		given(this.pricing.parametersInForce()).willReturn(PricingParameters.defaults());
 		given(this.scoringModels.current()).willReturn(ScoringModel.defaults());
 		given(this.apiKeys.authenticate(anyString())).willReturn(Optional.empty());
+		given(this.clients.find(CLIENT, 0)).willReturn(Optional.of(aClient()));
+		given(this.panels.of(eq(INVOICE), any()))
+			.willReturn(new DecisionPanel(null, List.of(), Enforcement.HOLD, Money.of("1000000.00"), Exposure.NONE,
+					Exposure.NONE, List.of(), null, List.of(), Set.of(), false, null));
+		given(this.funding.awaitingFunding()).willReturn(List.of());
+		given(this.funding.run(RUN)).willReturn(Optional.of(new FundingQueries.RunDetail(RUN, CLIENT, "Client B.V.",
+				null, null, LocalDate.of(2026, 11, 25), Money.of("800.00"), 1, "underwriter",
+				Instant.parse("2026-11-25T10:00:00Z"), null, null, List.of())));
 	}
 
 	static Stream<Arguments> pages() {
@@ -197,6 +258,23 @@ class AccessRulesTests {
 				Arguments.of("/debtors/" + DEBTOR, "UNDERWRITER", Outcome.OK),
 				Arguments.of("/debtors/" + DEBTOR, "MANAGER", Outcome.OK),
 				Arguments.of("/debtors/" + DEBTOR, "ADMIN", Outcome.FORBIDDEN),
+				Arguments.of("/clients/" + CLIENT, null, Outcome.LOGIN),
+				Arguments.of("/clients/" + CLIENT, "UNDERWRITER", Outcome.OK),
+				Arguments.of("/clients/" + CLIENT, "MANAGER", Outcome.OK),
+				Arguments.of("/clients/" + CLIENT, "ADMIN", Outcome.FORBIDDEN),
+				Arguments.of("/funding", null, Outcome.LOGIN), Arguments.of("/funding", "UNDERWRITER", Outcome.OK),
+				Arguments.of("/funding", "MANAGER", Outcome.OK), Arguments.of("/funding", "ADMIN", Outcome.FORBIDDEN),
+				Arguments.of("/funding/runs/" + RUN, null, Outcome.LOGIN),
+				Arguments.of("/funding/runs/" + RUN, "UNDERWRITER", Outcome.OK),
+				Arguments.of("/funding/runs/" + RUN, "MANAGER", Outcome.OK),
+				Arguments.of("/funding/runs/" + RUN, "ADMIN", Outcome.FORBIDDEN),
+				Arguments.of("/funding/runs/" + RUN + "/pain.001.xml", "ADMIN", Outcome.FORBIDDEN),
+				Arguments.of("/limits", null, Outcome.LOGIN), Arguments.of("/limits", "UNDERWRITER", Outcome.OK),
+				Arguments.of("/limits", "MANAGER", Outcome.OK), Arguments.of("/limits", "ADMIN", Outcome.FORBIDDEN),
+				Arguments.of("/clients/" + CLIENT + "/limit", null, Outcome.LOGIN),
+				Arguments.of("/clients/" + CLIENT + "/limit", "UNDERWRITER", Outcome.OK),
+				Arguments.of("/clients/" + CLIENT + "/limit", "MANAGER", Outcome.OK),
+				Arguments.of("/clients/" + CLIENT + "/limit", "ADMIN", Outcome.FORBIDDEN),
 				Arguments.of("/risk/backtest", "UNDERWRITER", Outcome.FORBIDDEN),
 				Arguments.of("/risk/backtest", null, Outcome.LOGIN),
 				Arguments.of("/risk/backtest", "MANAGER", Outcome.OK),
@@ -347,6 +425,15 @@ class AccessRulesTests {
 	private static DebtorProfile aDebtor() {
 		return new DebtorProfile(new DebtorProfile.Header(1, DEBTOR, "Buyer AG", "REG-1", "DE", "wholesale",
 				Money.of("100000.00"), null, null), List.of(), List.of(), List.of(), List.of());
+	}
+
+	private static ClientOverview aClient() {
+		return new ClientOverview(
+				new ClientOverview.Header(1, CLIENT, "Client B.V.", "REG-1", "NL", "transport",
+						LocalDate.of(2024, 1, 1), null, null),
+				new ClientOverview.FacilityUsage(Money.of("1000000.00"), Money.ZERO, Money.ZERO, Rate.percent("80"),
+						false, null, true, Rate.percent("25"), Enforcement.HOLD),
+				new ClientOverview.Payments(0, BigDecimal.ZERO), List.of(), List.of(), Page.empty(), List.of());
 	}
 
 }

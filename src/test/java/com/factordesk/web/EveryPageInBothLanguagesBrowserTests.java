@@ -17,6 +17,10 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.factordesk.approval.CommittedBook;
+import com.factordesk.approval.FundClient;
+import com.factordesk.approval.FundingOutcome;
+import com.factordesk.approval.FundingRuns;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,7 +35,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -79,6 +85,12 @@ class EveryPageInBothLanguagesBrowserTests {
 	private JdbcTemplate jdbc;
 
 	@Autowired
+	private ApplicationContext context;
+
+	@Autowired
+	private FundingRuns fundingRuns;
+
+	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
 	private RequestMappingHandlerMapping mappings;
 
@@ -119,10 +131,13 @@ class EveryPageInBothLanguagesBrowserTests {
 				SELECT d.ref FROM dispute x JOIN invoice i ON i.id = x.invoice_id JOIN debtor d ON d.id = i.debtor_id
 				ORDER BY x.id LIMIT 1
 				""", String.class);
+		String demoClient = this.jdbc.queryForObject("SELECT ref FROM client ORDER BY id LIMIT 1", String.class);
 		List<String> underwriter = new ArrayList<>(
 				List.of("/", "/queue", "/queue?page=2", "/queue?sort=amount&dir=desc",
 						"/queue?flag=CROSS_AGED&sort=amount&dir=desc", "/debtors/D00001", "/debtors/" + disputedDebtor,
-						"/admin/users", "/debtors/NO-SUCH-DEBTOR", "/invoices/999999999", "/error"));
+						"/admin/users", "/debtors/NO-SUCH-DEBTOR", "/invoices/999999999", "/error", "/funding",
+						"/clients/" + demoClient, "/clients/" + demoClient + "?page=2", "/clients/NO-SUCH-CLIENT",
+						"/funding/runs/999999999", "/limits", "/clients/C0001/limit", "/clients/NO-SUCH-CLIENT/limit"));
 		invoices.values().forEach((id) -> underwriter.add("/invoices/" + id));
 		// a schedule with invoices waiting for a decision (its forms show), and one
 		// decided
@@ -132,12 +147,27 @@ class EveryPageInBothLanguagesBrowserTests {
 				Long.class));
 		underwriter.add("/schedules/" + this.jdbc.queryForObject(
 				"SELECT MIN(schedule_id) FROM invoice WHERE status = 'PAID' AND schedule_id IS NOT NULL", Long.class));
-		visitAs("underwriter", underwriter, otherLanguage);
-		visitAs("manager",
-				List.of("/", "/portfolio", "/portfolio?asOf=2026-06-30", "/risk/backtest",
-						"/risk/backtest?from=2025-06-01&to=2025-09-30", "/risk/backtest?from=2026-06-01&to=2026-01-01",
-						"/queue"),
-				otherLanguage);
+		// a client with a funding run (committed, removed again): the run's page, the
+		// client page with its runs and what still awaits funding, the funding list
+		CommittedBook book = new CommittedBook(this.context).create(3);
+		try {
+			List<Long> ids = book.invoiceIds();
+			ids.forEach((id) -> book.approve(id, "underwriter"));
+			FundingOutcome run = this.fundingRuns.fund(FundClient.selected(book.clientRef(), Set.of(ids.get(0))));
+			SecurityContextHolder.clearContext();
+			underwriter.addAll(List.of("/funding/runs/" + run.runId(), "/clients/" + book.clientRef()));
+			visitAs("underwriter", underwriter, otherLanguage);
+			visitAs("manager",
+					List.of("/", "/portfolio", "/portfolio?asOf=2026-06-30", "/risk/backtest",
+							"/risk/backtest?from=2025-06-01&to=2025-09-30",
+							"/risk/backtest?from=2026-06-01&to=2026-01-01", "/queue", "/funding",
+							"/funding/runs/" + run.runId(), "/limits", "/debtors/D00001", "/clients/C0001/limit"),
+					otherLanguage);
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+			book.remove();
+		}
 		long adminId = this.jdbc.queryForObject("SELECT id FROM app_user WHERE username = 'admin'", Long.class);
 		long underwriterId = this.jdbc.queryForObject("SELECT id FROM app_user WHERE username = 'underwriter'",
 				Long.class);
