@@ -151,6 +151,8 @@ class AccessRulesTests {
 
 	@MockitoBean
 	private Schedules schedules;
+
+	@MockitoBean
 	private LimitViews limits;
 
 	@MockitoBean
