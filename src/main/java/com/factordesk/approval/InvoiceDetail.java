@@ -38,6 +38,7 @@ public record InvoiceDetail(InvoiceView invoice, ClientView client, FacilityView
 				new InvoiceView(invoice.getId(), invoice.getNumber(), invoice.getIssueDate(), invoice.getDueDate(),
 						invoice.getAmount(), invoice.getCurrency(), invoice.getStatus(), invoice.getSubmittedAt(),
 						invoice.getFundedOn(), invoice.getClosedOn(),
+						(invoice.getSchedule() != null) ? invoice.getSchedule().getId() : null,
 						(invoice.getSchedule() != null) ? invoice.getSchedule().getNumber() : null),
 				new ClientView(client.getRef(), client.getLegalName(), client.getCountry(), client.getIndustry(),
 						client.getOnboardedOn()),
@@ -96,7 +97,7 @@ public record InvoiceDetail(InvoiceView invoice, ClientView client, FacilityView
 
 	public record InvoiceView(long id, String number, LocalDate issueDate, LocalDate dueDate, Money amount,
 			String currency, InvoiceStatus status, Instant submittedAt, LocalDate fundedOn, LocalDate closedOn,
-			String scheduleNumber) {
+			Long scheduleId, String scheduleNumber) {
 
 		public int daysPastDue(LocalDate today) {
 			return (int) Math.max(0, ChronoUnit.DAYS.between(this.dueDate, today));

@@ -74,42 +74,43 @@ class SecurityConfiguration {
 		pagesOnly.setRequestMatcher((request) -> "GET".equals(request.getMethod()) && !isApi(request)
 				&& !"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))
 				&& !request.getRequestURI().endsWith("/favicon.ico"));
-		http.authorizeHttpRequests((requests) -> requests
-			.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
-			.permitAll()
-			.requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico",
-					"/actuator/health", "/actuator/health/**")
-			.permitAll()
-			.requestMatchers("/queue/**", "/invoices/**", "/debtors/**", "/clients/**", "/limits/**", "/funding/**")
-			.hasAnyRole(Role.UNDERWRITER.name(), Role.MANAGER.name())
-			.requestMatchers("/portfolio/**")
-			.hasRole(Role.MANAGER.name())
-			// the backtest: how well the score ranks, for managers and the admins
-			// who
-			// calibrate it
-			.requestMatchers("/risk/**")
-			.hasAnyRole(Role.MANAGER.name(), Role.ADMIN.name())
-			.requestMatchers("/admin/**")
-			.hasRole(Role.ADMIN.name())
-			// API reads: a session what its role sees on the pages, a read key
-			// all
-			.requestMatchers(apiRead("/api/v1/debtors/**", "/api/v1/invoices/**"))
-			.hasAnyAuthority(ApiKeys.READ, Role.UNDERWRITER.authority(), Role.MANAGER.authority())
-			.requestMatchers(apiRead("/api/v1/portfolio/**"))
-			.hasAnyAuthority(ApiKeys.READ, Role.MANAGER.authority())
-			// as the backtest page (and the backtest's method security)
-			.requestMatchers(apiRead("/api/v1/risk/backtest"))
-			.hasAnyAuthority(ApiKeys.READ, Role.MANAGER.authority(), Role.ADMIN.authority())
-			// a read that no rule above maps: keys only, until a page says
-			// otherwise
-			.requestMatchers(apiRead("/api/**"))
-			.hasAuthority(ApiKeys.READ)
-			// changes through the API come from integrations' keys, never from a
-			// browser session
-			.requestMatchers("/api/**")
-			.hasAuthority(ApiKeys.IMPORT)
-			.anyRequest()
-			.authenticated())
+		http.authorizeHttpRequests(
+				(requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
+					.permitAll()
+					.requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico",
+							"/actuator/health", "/actuator/health/**")
+					.permitAll()
+					.requestMatchers("/queue/**", "/invoices/**", "/schedules/**", "/debtors/**", "/clients/**",
+							"/limits/**", "/funding/**")
+					.hasAnyRole(Role.UNDERWRITER.name(), Role.MANAGER.name())
+					.requestMatchers("/portfolio/**")
+					.hasRole(Role.MANAGER.name())
+					// the backtest: how well the score ranks, for managers and the admins
+					// who
+					// calibrate it
+					.requestMatchers("/risk/**")
+					.hasAnyRole(Role.MANAGER.name(), Role.ADMIN.name())
+					.requestMatchers("/admin/**")
+					.hasRole(Role.ADMIN.name())
+					// API reads: a session what its role sees on the pages, a read key
+					// all
+					.requestMatchers(apiRead("/api/v1/debtors/**", "/api/v1/invoices/**"))
+					.hasAnyAuthority(ApiKeys.READ, Role.UNDERWRITER.authority(), Role.MANAGER.authority())
+					.requestMatchers(apiRead("/api/v1/portfolio/**"))
+					.hasAnyAuthority(ApiKeys.READ, Role.MANAGER.authority())
+					// as the backtest page (and the backtest's method security)
+					.requestMatchers(apiRead("/api/v1/risk/backtest"))
+					.hasAnyAuthority(ApiKeys.READ, Role.MANAGER.authority(), Role.ADMIN.authority())
+					// a read that no rule above maps: keys only, until a page says
+					// otherwise
+					.requestMatchers(apiRead("/api/**"))
+					.hasAuthority(ApiKeys.READ)
+					// changes through the API come from integrations' keys, never from a
+					// browser session
+					.requestMatchers("/api/**")
+					.hasAuthority(ApiKeys.IMPORT)
+					.anyRequest()
+					.authenticated())
 			.addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, problems), AnonymousAuthenticationFilter.class)
 			.requestCache((cache) -> cache.requestCache(pagesOnly))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

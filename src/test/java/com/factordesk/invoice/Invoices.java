@@ -37,6 +37,8 @@ public final class Invoices {
 
 	private LocalDate fundedOn;
 
+	private Schedule schedule;
+
 	private Invoices(Client client, Debtor debtor) {
 		this.client = client;
 		this.debtor = debtor;
@@ -52,6 +54,14 @@ public final class Invoices {
 
 	public Invoices number(String number) {
 		this.number = number;
+		return this;
+	}
+
+	/**
+	 * Submitted in this schedule.
+	 */
+	public Invoices inSchedule(Schedule schedule) {
+		this.schedule = schedule;
 		return this;
 	}
 
@@ -94,8 +104,8 @@ public final class Invoices {
 	 */
 	public Invoice build() {
 		LocalDate dueDate = (this.due != null) ? this.due : this.issued.plusDays(30);
-		Invoice invoice = Invoice.submit(this.client, this.debtor, null, this.number, this.issued, dueDate, this.amount,
-				"client", on(this.issued));
+		Invoice invoice = Invoice.submit(this.client, this.debtor, this.schedule, this.number, this.issued, dueDate,
+				this.amount, "client", on(this.issued));
 		if (this.advance != null) {
 			invoice.approve(this.advance, false, "underwriter", "test", on(this.issued));
 		}

@@ -27,6 +27,8 @@ import com.factordesk.approval.FundingRuns;
 import com.factordesk.approval.InvoiceDetail;
 import com.factordesk.approval.InvoiceDetails;
 import com.factordesk.approval.InvoiceFlags;
+import com.factordesk.approval.ScheduleView;
+import com.factordesk.approval.Schedules;
 import com.factordesk.approval.LimitViews;
 import com.factordesk.approval.NoticesOfAssignment;
 import com.factordesk.approval.UnderwriterQueue;
@@ -148,6 +150,9 @@ class AccessRulesTests {
 	private DebtorProfiles debtors;
 
 	@MockitoBean
+	private Schedules schedules;
+
+	@MockitoBean
 	private LimitViews limits;
 
 	@MockitoBean
@@ -205,6 +210,8 @@ class AccessRulesTests {
 		given(this.invoices.find(INVOICE)).willReturn(anInvoice());
 		given(this.invoices.find(999999999L)).willThrow(new NotFoundException("Invoice", 999999999L));
 		given(this.debtors.find(DEBTOR)).willReturn(Optional.of(aDebtor()));
+		given(this.schedules.find(7L)).willReturn(new ScheduleView(7, "S-7", "C00001", "Client B.V.",
+				Instant.parse("2026-11-01T10:00:00Z"), "portal", List.of()));
 		given(this.limits.forDebtor(DEBTOR))
 			.willReturn(Optional.of(new LimitViews.DebtorLimits(1, DEBTOR, Money.of("100000.00"), null, null, null,
 					Money.ZERO, Money.ZERO, Money.ZERO, LocalDate.of(2026, 11, 25), List.of(), List.of())));
@@ -235,6 +242,10 @@ class AccessRulesTests {
 				Arguments.of("/invoices/{invoice}", "UNDERWRITER", Outcome.OK),
 				Arguments.of("/invoices/{invoice}", "MANAGER", Outcome.OK),
 				Arguments.of("/invoices/{invoice}", "ADMIN", Outcome.FORBIDDEN),
+				Arguments.of("/schedules/7", null, Outcome.LOGIN),
+				Arguments.of("/schedules/7", "UNDERWRITER", Outcome.OK),
+				Arguments.of("/schedules/7", "MANAGER", Outcome.OK),
+				Arguments.of("/schedules/7", "ADMIN", Outcome.FORBIDDEN),
 				Arguments.of("/portfolio", null, Outcome.LOGIN),
 				Arguments.of("/portfolio", "UNDERWRITER", Outcome.FORBIDDEN),
 				Arguments.of("/portfolio", "MANAGER", Outcome.OK),
@@ -407,7 +418,7 @@ class AccessRulesTests {
 		LocalDate issued = LocalDate.of(2026, 11, 1);
 		return new InvoiceDetail(
 				new InvoiceDetail.InvoiceView(INVOICE, "INV-1", issued, issued.plusDays(30), Money.of("1000.00"), "EUR",
-						InvoiceStatus.SUBMITTED, Instant.parse("2026-11-01T10:00:00Z"), null, null, null),
+						InvoiceStatus.SUBMITTED, Instant.parse("2026-11-01T10:00:00Z"), null, null, null, null),
 				new InvoiceDetail.ClientView("C00001", "Client B.V.", "NL", "transport", LocalDate.of(2024, 1, 1)),
 				null, new InvoiceDetail.DebtorView(DEBTOR, "Buyer AG", Money.of("100000.00"), null, null), List.of(),
 				List.of(), List.of(), List.of(), new DebtorPosition(Money.ZERO, 0, 0, 0, Money.ZERO, 0));

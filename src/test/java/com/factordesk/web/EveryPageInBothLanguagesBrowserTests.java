@@ -139,6 +139,14 @@ class EveryPageInBothLanguagesBrowserTests {
 						"/clients/" + demoClient, "/clients/" + demoClient + "?page=2", "/clients/NO-SUCH-CLIENT",
 						"/funding/runs/999999999", "/limits", "/clients/C0001/limit", "/clients/NO-SUCH-CLIENT/limit"));
 		invoices.values().forEach((id) -> underwriter.add("/invoices/" + id));
+		// a schedule with invoices waiting for a decision (its forms show), and one
+		// decided
+		// in full
+		underwriter.add("/schedules/" + this.jdbc.queryForObject(
+				"SELECT MIN(schedule_id) FROM invoice WHERE status = 'SUBMITTED' AND schedule_id IS NOT NULL",
+				Long.class));
+		underwriter.add("/schedules/" + this.jdbc.queryForObject(
+				"SELECT MIN(schedule_id) FROM invoice WHERE status = 'PAID' AND schedule_id IS NOT NULL", Long.class));
 		// a client with a funding run (committed, removed again): the run's page, the
 		// client page with its runs and what still awaits funding, the funding list
 		CommittedBook book = new CommittedBook(this.context).create(3);
