@@ -123,7 +123,8 @@ class QueueFlagsIntegrationTests {
 		List<Long> rows = rows(page);
 		assertThat(rows).hasSize((int) Math.min(related, QueueController.PAGE_SIZE));
 		assertThat(rows.subList(0, 2)).containsExactly(first.getId(), second.getId());
-		assertThat(page).contains(related + " queued invoices flagged &quot;Related party&quot;");
+		assertThat(page).contains(related + " invoices waiting for a decision, longest waiting first")
+			.contains("Filters: flag &quot;Related party&quot;.");
 		// every row carries the chip: its severity in words for a screen reader, its
 		// sentence as a tooltip and as hidden text
 		assertThat(page.split("data-flag=\"RELATED_PARTY\"", -1)).hasSize(rows.size() + 1);

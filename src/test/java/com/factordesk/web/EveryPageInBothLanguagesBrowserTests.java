@@ -119,10 +119,11 @@ class EveryPageInBothLanguagesBrowserTests {
 				SELECT d.ref FROM dispute x JOIN invoice i ON i.id = x.invoice_id JOIN debtor d ON d.id = i.debtor_id
 				ORDER BY x.id LIMIT 1
 				""", String.class);
-		List<String> underwriter = new ArrayList<>(
-				List.of("/", "/queue", "/queue?page=2", "/queue?sort=amount&dir=desc",
-						"/queue?flag=CROSS_AGED&sort=amount&dir=desc", "/debtors/D00001", "/debtors/" + disputedDebtor,
-						"/admin/users", "/debtors/NO-SUCH-DEBTOR", "/invoices/999999999", "/error"));
+		List<String> underwriter = new ArrayList<>(List.of("/", "/queue", "/queue?page=2",
+				"/queue?sort=amount&dir=desc", "/queue?flag=CROSS_AGED&sort=amount&dir=desc", "/queue?status=HELD",
+				"/queue?grade=B&min=1000&max=50000&sort=grade&dir=desc", "/queue?min=abc&grade=Z",
+				"/queue?client=no-such-client", "/debtors/D00001", "/debtors/" + disputedDebtor, "/admin/users",
+				"/debtors/NO-SUCH-DEBTOR", "/invoices/999999999", "/error"));
 		invoices.values().forEach((id) -> underwriter.add("/invoices/" + id));
 		visitAs("underwriter", underwriter, otherLanguage);
 		visitAs("manager",
