@@ -43,7 +43,9 @@ class SqlBoundariesTests {
 			Map.entry("debtor_contact", "debtor"), Map.entry("funding_run", "approval"),
 			Map.entry("advance", "approval"), Map.entry("debtor_exposure", "approval"),
 			Map.entry("facility_exposure", "approval"), Map.entry("invoice_decision", "approval"),
-			Map.entry("invoice_decision_refuse_change", "approval"), Map.entry("notice_of_assignment", "approval"));
+			Map.entry("invoice_decision_refuse_change", "approval"), Map.entry("notice_of_assignment", "approval"),
+			Map.entry("credit_limit_decision", "approval"), Map.entry("credit_limit_decision_keep", "approval"),
+			Map.entry("round_cents_half_even", "shared"));
 
 	/** What a feature publishes for the SQL of the features above it. */
 	private static final Map<String, String> PUBLISHED = Map.ofEntries(Map.entry("invoice_balance", "invoice"),

@@ -6,16 +6,23 @@ import java.util.List;
 
 import com.factordesk.risk.GradeOdds;
 import com.factordesk.risk.RiskScores;
+import com.factordesk.shared.BusinessRefusal;
 import com.factordesk.shared.NotFoundException;
+import jakarta.validation.Valid;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The debtor page: its score with the reasons, the score history, bureau scores,
- * disputes, open items and how it pays each client.
+ * disputes, open items and how it pays each client; its credit and insurer limits with
+ * what is used of them, the proposals and their history, and the notices of assignment.
  */
 @Controller
 class DebtorController {
@@ -26,12 +33,22 @@ class DebtorController {
 
 	private final GradeOdds gradeOdds;
 
+	private final LimitViews limitViews;
+
+	private final CreditLimits creditLimits;
+
+	private final NoticesOfAssignment notices;
+
 	private final Clock clock;
 
-	DebtorController(DebtorProfiles profiles, RiskScores scores, GradeOdds gradeOdds, Clock clock) {
+	DebtorController(DebtorProfiles profiles, RiskScores scores, GradeOdds gradeOdds, LimitViews limitViews,
+			CreditLimits creditLimits, NoticesOfAssignment notices, Clock clock) {
 		this.gradeOdds = gradeOdds;
 		this.profiles = profiles;
 		this.scores = scores;
+		this.limitViews = limitViews;
+		this.creditLimits = creditLimits;
+		this.notices = notices;
 		this.clock = clock;
 	}
 
@@ -46,7 +63,62 @@ class DebtorController {
 		// as last measured; never measured on a page request
 		model.addAttribute("gradeOdds", this.gradeOdds.inForce().orElse(null));
 		model.addAttribute("today", LocalDate.now(this.clock));
+		model.addAttribute("limits",
+				this.limitViews.forDebtor(ref).orElseThrow(() -> new NotFoundException("Debtor", ref)));
+		if (!model.containsAttribute("creditLimitForm")) {
+			model.addAttribute("creditLimitForm", new LimitForm());
+		}
+		if (!model.containsAttribute("insurerLimitForm")) {
+			model.addAttribute("insurerLimitForm", new LimitForm());
+		}
+		if (!model.containsAttribute("noticeForm")) {
+			model.addAttribute("noticeForm", new NoticeForm());
+		}
 		return "debtors/show";
+	}
+
+	@PostMapping("/debtors/{ref}/credit-limit")
+	String proposeCreditLimit(@PathVariable String ref, @Valid @ModelAttribute("creditLimitForm") LimitForm form,
+			BindingResult result, Model model, RedirectAttributes redirect) {
+		return propose(CreditLimitDecision.Kind.CREDIT_LIMIT, ref, form, result, model, redirect);
+	}
+
+	@PostMapping("/debtors/{ref}/insurer-limit")
+	String proposeInsurerLimit(@PathVariable String ref, @Valid @ModelAttribute("insurerLimitForm") LimitForm form,
+			BindingResult result, Model model, RedirectAttributes redirect) {
+		return propose(CreditLimitDecision.Kind.INSURER_LIMIT, ref, form, result, model, redirect);
+	}
+
+	@PostMapping("/debtors/{ref}/notices")
+	String recordNotice(@PathVariable String ref, @Valid @ModelAttribute("noticeForm") NoticeForm form,
+			BindingResult result, Model model, RedirectAttributes redirect) {
+		if (!result.hasErrors()) {
+			try {
+				this.notices.record(form.toCommand(ref));
+				redirect.addFlashAttribute("success", "notice.recorded");
+				return "redirect:/debtors/{ref}#notices";
+			}
+			catch (BusinessRefusal ex) {
+				ex.rejectOn(result);
+			}
+		}
+		return show(ref, model);
+	}
+
+	private String propose(CreditLimitDecision.Kind kind, String ref, LimitForm form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		if (!result.hasErrors()) {
+			try {
+				CreditLimitDecision.Status status = this.creditLimits.propose(form.toCommand(kind, ref));
+				redirect.addFlashAttribute("success",
+						(status == CreditLimitDecision.Status.APPLIED) ? "limit.applied" : "limit.waiting");
+				return "redirect:/debtors/{ref}#credit-limit";
+			}
+			catch (BusinessRefusal ex) {
+				ex.rejectOn(result);
+			}
+		}
+		return show(ref, model);
 	}
 
 }

@@ -4,9 +4,29 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The flags of DESIGN section 4 that need no exposure figures, each with its severity.
+ * The flags of DESIGN section 4, each with its severity.
  */
 public enum FlagCode {
+
+	/**
+	 * The debtor's exposure across all clients with this invoice's advance would exceed
+	 * its credit limit.
+	 */
+	OVER_CREDIT_LIMIT(FlagSeverity.ERROR),
+	/**
+	 * The debtor's insured open face with this invoice's face would exceed the limit its
+	 * credit insurer covers (while the cover runs).
+	 */
+	OVER_INSURER_LIMIT(FlagSeverity.WARNING),
+	/** The facility's exposure with this invoice's advance would exceed its limit. */
+	OVER_FACILITY(FlagSeverity.ERROR),
+	/**
+	 * The debtor would owe more than the facility's concentration limit of the client's
+	 * funded, open book: the quote's concentration figure.
+	 */
+	OVER_CONCENTRATION(FlagSeverity.WARNING),
+	/** A notification facility, and no notice of assignment to this debtor on file. */
+	NO_NOTICE(FlagSeverity.WARNING),
 
 	/** Same client, debtor and amount, issued a few days apart under another number. */
 	DUPLICATE(FlagSeverity.WARNING),

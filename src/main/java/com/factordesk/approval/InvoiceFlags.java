@@ -53,6 +53,43 @@ public class InvoiceFlags {
 			    SELECT td.debtor_id,
 			           (SELECT MAX(b.as_of) FROM bureau_reading b WHERE b.debtor_id = td.debtor_id) AS newest
 			    FROM (SELECT DISTINCT debtor_id FROM target) td
+			), limit_target AS (
+			    -- the invoices not yet funded, with the advance their approval adds: the approved advance when
+			    -- approved (as the exposure engine counts it), else face x the facility's default advance rate
+			    -- (the most a quote advances); an approval that already reserves exposure is taken out of the
+			    -- figures it is added to, so that it is not counted twice
+			    SELECT t.id, t.client_id, t.debtor_id, t.amount,
+			           CASE WHEN i.status IN ('HELD', 'AWAITING_SECOND_APPROVAL', 'APPROVED') THEN i.approved_advance
+			                ELSE round_cents_half_even(t.amount * f.default_advance_rate) END AS advance,
+			           CASE WHEN i.status IN ('AWAITING_SECOND_APPROVAL', 'APPROVED') THEN i.approved_advance ELSE 0 END
+			               AS reserved,
+			           CASE WHEN i.status IN ('AWAITING_SECOND_APPROVAL', 'APPROVED') THEN t.amount ELSE 0 END AS insured,
+			           f.facility_limit, f.concentration_limit
+			    FROM target t JOIN invoice i ON i.id = t.id JOIN facility_terms f ON f.client_id = t.client_id
+			    WHERE i.status IN ('SUBMITTED', 'VERIFIED', 'HELD', 'AWAITING_SECOND_APPROVAL', 'APPROVED')
+			), debtor_insured AS (
+			    -- an insured debtor's open face: what is open on its funded invoices and the face of its approvals
+			    SELECT td.debtor_id, d.insurer_limit, d.insurer_limit_expires_on,
+			           COALESCE(a.open_amount, 0) + p.approved_face AS insured_face
+			    FROM (SELECT DISTINCT debtor_id FROM limit_target) td
+			    JOIN debtor d ON d.id = td.debtor_id
+			    LEFT JOIN debtor_aging a ON a.debtor_id = td.debtor_id
+			    JOIN LATERAL (SELECT COALESCE(SUM(p.amount), 0) AS approved_face FROM invoice p
+			                  WHERE p.debtor_id = td.debtor_id
+			                    AND p.status IN ('AWAITING_SECOND_APPROVAL', 'APPROVED')) p ON TRUE
+			    WHERE d.insurer_limit IS NOT NULL AND d.insurer_limit_expires_on >= CAST(:today AS date)
+			), client_book AS (
+			    -- the client's funded, open book and what each debtor of the page owes in it, as the quote's
+			    -- concentration reads them (the invoices of the page are unfunded, never in it)
+			    SELECT tc.client_id, b.book
+			    FROM (SELECT DISTINCT client_id FROM limit_target) tc
+			    JOIN LATERAL (SELECT COALESCE(SUM(o.outstanding), 0) AS book FROM open_receivable(CAST(:today AS date)) o
+			                  WHERE o.client_id = tc.client_id) b ON TRUE
+			), pair_owed AS (
+			    SELECT tp.client_id, tp.debtor_id, b.owed
+			    FROM (SELECT DISTINCT client_id, debtor_id FROM limit_target) tp
+			    JOIN LATERAL (SELECT COALESCE(SUM(o.outstanding), 0) AS owed FROM open_receivable(CAST(:today AS date)) o
+			                  WHERE o.client_id = tp.client_id AND o.debtor_id = tp.debtor_id) b ON TRUE
 			)
 			SELECT t.id AS invoice_id, 'DUPLICATE' AS code, o.number AS text_value, NULL AS other_text,
 			       o.days AS count_value, CAST(NULL AS BIGINT) AS other_count, t.amount AS amount_value, CAST(NULL AS NUMERIC) AS other_amount,
@@ -109,6 +146,34 @@ public class InvoiceFlags {
 			FROM target t JOIN client c ON c.id = t.client_id JOIN debtor d ON d.id = t.debtor_id
 			WHERE REGEXP_REPLACE(UPPER(c.registration_number), '[^A-Z0-9]', '', 'g')
 			    = REGEXP_REPLACE(UPPER(d.registration_number), '[^A-Z0-9]', '', 'g')
+			UNION ALL
+			SELECT l.id, 'OVER_CREDIT_LIMIT', CAST(d.credit_limit AS TEXT), NULL, NULL, NULL,
+			       COALESCE(e.funded + e.reserved, 0) - l.reserved, l.advance, NULL
+			FROM limit_target l JOIN debtor d ON d.id = l.debtor_id
+			LEFT JOIN debtor_exposure e ON e.debtor_id = l.debtor_id
+			WHERE COALESCE(e.funded + e.reserved, 0) - l.reserved + l.advance > d.credit_limit
+			UNION ALL
+			SELECT l.id, 'OVER_INSURER_LIMIT', CAST(n.insurer_limit AS TEXT), NULL, NULL, NULL, n.insured_face - l.insured,
+			       l.amount, n.insurer_limit_expires_on
+			FROM limit_target l JOIN debtor_insured n ON n.debtor_id = l.debtor_id
+			WHERE n.insured_face - l.insured + l.amount > n.insurer_limit
+			UNION ALL
+			SELECT l.id, 'OVER_FACILITY', CAST(l.facility_limit AS TEXT), NULL, NULL, NULL,
+			       COALESCE(e.funded + e.reserved, 0) - l.reserved, l.advance, NULL
+			FROM limit_target l LEFT JOIN facility_exposure e ON e.client_id = l.client_id
+			WHERE COALESCE(e.funded + e.reserved, 0) - l.reserved + l.advance > l.facility_limit
+			UNION ALL
+			SELECT l.id, 'OVER_CONCENTRATION', CAST(l.concentration_limit AS TEXT), NULL, NULL, NULL, p.owed + l.amount,
+			       b.book + l.amount, NULL
+			FROM limit_target l JOIN client_book b ON b.client_id = l.client_id
+			JOIN pair_owed p ON p.client_id = l.client_id AND p.debtor_id = l.debtor_id
+			WHERE p.owed + l.amount > round_cents_half_even((b.book + l.amount) * l.concentration_limit)
+			UNION ALL
+			SELECT t.id, 'NO_NOTICE', NULL, NULL, NULL, NULL, NULL, NULL, NULL
+			FROM target t JOIN facility_terms f ON f.client_id = t.client_id
+			WHERE f.notification
+			  AND NOT EXISTS (SELECT 1 FROM notice_of_assignment n
+			                  WHERE n.client_id = t.client_id AND n.debtor_id = t.debtor_id)
 			""";
 
 	/**
@@ -209,7 +274,35 @@ public class InvoiceFlags {
 				case CROSS_AGED -> flag("flag.sentence.CROSS_AGED", percent(this.amount, this.otherAmount), this.amount,
 						this.otherAmount, percent(policy.crossAgingShare()));
 				case RELATED_PARTY -> flag("flag.sentence.RELATED_PARTY", this.text);
+				case OVER_CREDIT_LIMIT, OVER_FACILITY -> overLimit(new BigDecimal(this.text));
+				case OVER_INSURER_LIMIT -> {
+					BigDecimal limit = new BigDecimal(this.text);
+					BigDecimal after = this.amount.add(this.otherAmount);
+					yield flag("flag.sentence.OVER_INSURER_LIMIT", this.amount, this.otherAmount, after, limit,
+							this.date.toString(), after.subtract(limit));
+				}
+				case OVER_CONCENTRATION -> flag("flag.sentence.OVER_CONCENTRATION", this.amount, this.otherAmount,
+						concentrationShare(this.amount, this.otherAmount), percent(new BigDecimal(this.text)));
+				case NO_NOTICE -> flag("flag.sentence.NO_NOTICE");
 			};
+		}
+
+		/**
+		 * Exposure (without this invoice), this invoice's advance, the sum, the limit and
+		 * by how much the sum exceeds it.
+		 */
+		private Flag overLimit(BigDecimal limit) {
+			BigDecimal after = this.amount.add(this.otherAmount);
+			return flag("flag.sentence." + this.code.name(), this.amount, this.otherAmount, after, limit,
+					after.subtract(limit));
+		}
+
+		/**
+		 * The debtor's share of the client's book in percent, as the quote's
+		 * concentration line shows it (one decimal, half up: {@code PricingPolicy}).
+		 */
+		private static BigDecimal concentrationShare(BigDecimal owed, BigDecimal book) {
+			return owed.movePointRight(2).divide(book, 1, RoundingMode.HALF_UP);
 		}
 
 		private Flag flag(String key, Object... arguments) {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -30,6 +31,8 @@ import org.springframework.validation.annotation.Validated;
  * exposure across all clients, is above this amount waits for a manager's second approval
  * @param lapseDays an approval not funded within this many days lapses and releases its
  * exposure
+ * @param underwriterAuthority the highest limit (a debtor's credit or insurer limit, a
+ * facility limit) an underwriter applies on their own; above it a manager decides
  */
 @ConfigurationProperties("factordesk.policy")
 @Validated
@@ -40,6 +43,8 @@ public record PolicyProperties(@DefaultValue("60") @Min(1) @Max(3650) int staleD
 		@DefaultValue("180") @Min(1) @Max(3650) int bureauStaleDays,
 		@DefaultValue("90") @Min(1) @Max(3650) int creditNoteDays,
 		@DefaultValue("100000") @NotNull @DecimalMin("0") BigDecimal fourEyesThreshold,
-		@DefaultValue("10") @Min(1) @Max(365) int lapseDays) {
+		@DefaultValue("10") @Min(1) @Max(365) int lapseDays,
+		@DefaultValue("100000") @NotNull @DecimalMin("0") @Digits(integer = 17,
+				fraction = 2) BigDecimal underwriterAuthority) {
 
 }

@@ -80,7 +80,7 @@ class SecurityConfiguration {
 					.requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico",
 							"/actuator/health", "/actuator/health/**")
 					.permitAll()
-					.requestMatchers("/queue/**", "/invoices/**", "/debtors/**", "/clients/**")
+					.requestMatchers("/queue/**", "/invoices/**", "/debtors/**", "/clients/**", "/limits/**")
 					.hasAnyRole(Role.UNDERWRITER.name(), Role.MANAGER.name())
 					.requestMatchers("/portfolio/**")
 					.hasRole(Role.MANAGER.name())

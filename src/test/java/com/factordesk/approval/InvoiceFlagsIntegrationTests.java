@@ -7,10 +7,13 @@ import java.util.Locale;
 import com.factordesk.IntegrationTest;
 import com.factordesk.client.Client;
 import com.factordesk.client.Clients;
+import com.factordesk.client.FacilityTerms;
 import com.factordesk.debtor.Debtor;
 import com.factordesk.debtor.Debtors;
 import com.factordesk.invoice.Invoice;
 import com.factordesk.invoice.Invoices;
+import com.factordesk.shared.Money;
+import com.factordesk.shared.Rate;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +39,9 @@ class InvoiceFlagsIntegrationTests {
 
 	private static final Locale DUTCH = Locale.forLanguageTag("nl");
 
+	private static final FacilityTerms UNFLAGGED = new FacilityTerms(Money.of("1000000.00"), Rate.percent("80"), null,
+			false, Rate.percent("100"));
+
 	@Autowired
 	private InvoiceFlags flags;
 
@@ -54,7 +60,10 @@ class InvoiceFlagsIntegrationTests {
 
 	@BeforeEach
 	void aClientAndADebtorOfTheirOwn() {
-		this.client = Clients.aClient().build();
+		// a confidential facility without a concentration limit: the flags of the notice
+		// of assignment and of concentration have their own tests
+		// (LimitFlagsIntegrationTests)
+		this.client = Clients.aClient().facility(UNFLAGGED).build();
 		this.debtor = Debtors.aDebtor().build();
 		this.entities.persist(this.client);
 		this.entities.persist(this.debtor);
@@ -310,7 +319,7 @@ class InvoiceFlagsIntegrationTests {
 	void aCleanInvoiceHasNoFlagAndAPageOfInvoicesIsReadInOneGo() {
 		Invoice clean = save(invoice("700.00", LocalDate.of(2026, 11, 20)));
 		Invoice another = save(invoice("710.00", LocalDate.of(2026, 11, 20)));
-		Client sameNumber = Clients.aClient().build();
+		Client sameNumber = Clients.aClient().facility(UNFLAGGED).build();
 		this.entities.persist(sameNumber);
 		this.jdbc.update("UPDATE client SET registration_number = 'REG-X' || id WHERE id = ?", sameNumber.getId());
 		Debtor own = Debtors.aDebtor().build();

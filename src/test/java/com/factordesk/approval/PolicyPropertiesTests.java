@@ -31,6 +31,7 @@ class PolicyPropertiesTests {
 			assertThat(policy.crossAgingShare()).isEqualByComparingTo(new BigDecimal("0.10"));
 			assertThat(policy.bureauStaleDays()).isEqualTo(180);
 			assertThat(policy.creditNoteDays()).isEqualTo(90);
+			assertThat(policy.underwriterAuthority()).isEqualByComparingTo(new BigDecimal("100000"));
 		});
 	}
 
@@ -52,6 +53,23 @@ class PolicyPropertiesTests {
 					.isEqualByComparingTo(new BigDecimal("0.25"));
 				assertThat(context.getBean(PolicyProperties.class).staleDays()).isEqualTo(30);
 			});
+	}
+
+	@Test
+	void aNegativeAuthorityOrOneWithHiddenCentsIsRefused() {
+		this.runner.withPropertyValues("factordesk.policy.underwriter-authority=-1")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("underwriterAuthority"));
+		this.runner.withPropertyValues("factordesk.policy.underwriter-authority=100.005")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("underwriterAuthority"));
+		this.runner.withPropertyValues("factordesk.policy.underwriter-authority=250000")
+			.run((context) -> assertThat(context.getBean(PolicyProperties.class).underwriterAuthority())
+				.isEqualByComparingTo(new BigDecimal("250000")));
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -8,12 +8,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import com.factordesk.approval.CreditLimits;
 import com.factordesk.approval.DebtorPosition;
 import com.factordesk.approval.DebtorProfile;
 import com.factordesk.approval.DebtorProfiles;
 import com.factordesk.approval.InvoiceDetail;
 import com.factordesk.approval.InvoiceDetails;
 import com.factordesk.approval.InvoiceFlags;
+import com.factordesk.approval.LimitViews;
+import com.factordesk.approval.NoticesOfAssignment;
 import com.factordesk.approval.UnderwriterQueue;
 import com.factordesk.backtest.Backtest;
 import com.factordesk.backtest.BacktestReport;
@@ -93,6 +96,8 @@ class AccessRulesTests {
 
 	private static final String DEBTOR = "D00001";
 
+	private static final String CLIENT = "C0001";
+
 	/** An API key with the read right, in the API rows of the matrix. */
 	private static final String KEY = "fd-read-key";
 
@@ -116,6 +121,15 @@ class AccessRulesTests {
 
 	@MockitoBean
 	private DebtorProfiles debtors;
+
+	@MockitoBean
+	private LimitViews limits;
+
+	@MockitoBean
+	private CreditLimits creditLimits;
+
+	@MockitoBean
+	private NoticesOfAssignment notices;
 
 	@MockitoBean
 	private RiskScores scores;
@@ -158,6 +172,13 @@ class AccessRulesTests {
 		given(this.invoices.find(INVOICE)).willReturn(anInvoice());
 		given(this.invoices.find(999999999L)).willThrow(new NotFoundException("Invoice", 999999999L));
 		given(this.debtors.find(DEBTOR)).willReturn(Optional.of(aDebtor()));
+		given(this.limits.forDebtor(DEBTOR))
+			.willReturn(Optional.of(new LimitViews.DebtorLimits(1, DEBTOR, Money.of("100000.00"), null, null, null,
+					Money.ZERO, Money.ZERO, Money.ZERO, LocalDate.of(2026, 11, 25), List.of(), List.of())));
+		given(this.limits.forClient(CLIENT)).willReturn(Optional.of(new LimitViews.FacilityLimits(1, CLIENT,
+				"Seller B.V.", Money.of("1000000.00"), Money.ZERO, Money.ZERO, List.of())));
+		given(this.limits.overview())
+			.willReturn(new LimitViews.LimitsOverview(List.of(), List.of(), LocalDate.of(2026, 11, 25)));
 		given(this.portfolio.overview(any(), anyInt())).willAnswer(
 				(call) -> new PortfolioOverview(call.getArgument(0), Money.ZERO, 0, 0, 0, List.of(), List.of()));
 		given(this.pricing.inForce()).willReturn(PricingBandSet.defaults());
@@ -187,6 +208,12 @@ class AccessRulesTests {
 				Arguments.of("/debtors/" + DEBTOR, "UNDERWRITER", Outcome.OK),
 				Arguments.of("/debtors/" + DEBTOR, "MANAGER", Outcome.OK),
 				Arguments.of("/debtors/" + DEBTOR, "ADMIN", Outcome.FORBIDDEN),
+				Arguments.of("/limits", null, Outcome.LOGIN), Arguments.of("/limits", "UNDERWRITER", Outcome.OK),
+				Arguments.of("/limits", "MANAGER", Outcome.OK), Arguments.of("/limits", "ADMIN", Outcome.FORBIDDEN),
+				Arguments.of("/clients/" + CLIENT + "/limit", null, Outcome.LOGIN),
+				Arguments.of("/clients/" + CLIENT + "/limit", "UNDERWRITER", Outcome.OK),
+				Arguments.of("/clients/" + CLIENT + "/limit", "MANAGER", Outcome.OK),
+				Arguments.of("/clients/" + CLIENT + "/limit", "ADMIN", Outcome.FORBIDDEN),
 				Arguments.of("/risk/backtest", "UNDERWRITER", Outcome.FORBIDDEN),
 				Arguments.of("/risk/backtest", null, Outcome.LOGIN),
 				Arguments.of("/risk/backtest", "MANAGER", Outcome.OK),

@@ -123,13 +123,14 @@ class EveryPageInBothLanguagesBrowserTests {
 				"/queue?sort=amount&dir=desc", "/queue?flag=CROSS_AGED&sort=amount&dir=desc", "/queue?status=HELD",
 				"/queue?grade=B&min=1000&max=50000&sort=grade&dir=desc", "/queue?min=abc&grade=Z",
 				"/queue?client=no-such-client", "/debtors/D00001", "/debtors/" + disputedDebtor, "/admin/users",
-				"/debtors/NO-SUCH-DEBTOR", "/invoices/999999999", "/error"));
+				"/debtors/NO-SUCH-DEBTOR", "/invoices/999999999", "/error", "/limits", "/clients/C0001/limit",
+				"/clients/NO-SUCH-CLIENT/limit"));
 		invoices.values().forEach((id) -> underwriter.add("/invoices/" + id));
 		visitAs("underwriter", underwriter, otherLanguage);
 		visitAs("manager",
 				List.of("/", "/portfolio", "/portfolio?asOf=2026-06-30", "/risk/backtest",
 						"/risk/backtest?from=2025-06-01&to=2025-09-30", "/risk/backtest?from=2026-06-01&to=2026-01-01",
-						"/queue"),
+						"/queue", "/limits", "/debtors/D00001", "/clients/C0001/limit"),
 				otherLanguage);
 		long adminId = this.jdbc.queryForObject("SELECT id FROM app_user WHERE username = 'admin'", Long.class);
 		long underwriterId = this.jdbc.queryForObject("SELECT id FROM app_user WHERE username = 'underwriter'",
