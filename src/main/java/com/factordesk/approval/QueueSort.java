@@ -12,7 +12,7 @@ enum QueueSort {
 	SUBMITTED("submitted", "submittedAt", "i.submitted_at"), CLIENT("client", "client.legalName", "c.legal_name"),
 	DEBTOR("debtor", "debtor.name", "d.name"), NUMBER("number", "number", "i.number"),
 	AMOUNT("amount", "amount", "i.amount"), ISSUED("issued", "issueDate", "i.issue_date"),
-	DUE("due", "dueDate", "i.due_date");
+	DUE("due", "dueDate", "i.due_date"), GRADE("grade", "grade", "r.grade");
 
 	private final String key;
 

@@ -1,11 +1,16 @@
 package com.factordesk.approval;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import com.factordesk.invoice.InvoiceRepository;
+import com.factordesk.invoice.InvoiceStatus;
 import com.factordesk.invoice.QueueItem;
 import com.factordesk.shared.Money;
 
@@ -18,32 +23,39 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The queue of SUBMITTED and VERIFIED invoices waiting for an underwriter's decision,
- * optionally only those with a flag: the filter runs in SQL, before the paging.
+ * The queue of invoices waiting for an underwriter: SUBMITTED and VERIFIED by default,
+ * HELD or AWAITING_SECOND_APPROVAL on request, narrowed by the filters of a
+ * {@link QueueFilter}. Every filter runs in SQL, before the paging, and a page reads its
+ * rows and their total in one statement.
  */
 @Service
 @Transactional(readOnly = true)
 public class UnderwriterQueue {
 
 	/**
-	 * The queued invoices with one flag, a page of them, with their total.
+	 * A page of the queue with its total: the flag's CTE (or nothing), the conditions,
+	 * the order.
 	 */
-	private static final String FLAGGED_PAGE = """
-			WITH flagged AS (%s)
+	private static final String PAGE = """
+			%s
 			SELECT i.id, c.ref AS client_ref, c.legal_name, d.ref AS debtor_ref, d.name AS debtor_name, i.number,
-			       i.amount, i.issue_date, i.due_date, i.submitted_at, COUNT(*) OVER () AS total
+			       i.amount, i.issue_date, i.due_date, i.submitted_at, i.status, COUNT(*) OVER () AS total
 			FROM invoice i JOIN client c ON c.id = i.client_id JOIN debtor d ON d.id = i.debtor_id
-			WHERE i.id IN (SELECT invoice_id FROM flagged WHERE code = :code)
+			LEFT JOIN debtor_current_score r ON r.debtor_id = i.debtor_id
+			WHERE %s
 			ORDER BY %s
 			LIMIT :limit OFFSET :offset
 			""";
 
-	private static final String FLAGGED_COUNT = """
-			WITH flagged AS (%s)
-			SELECT COUNT(DISTINCT invoice_id) FROM flagged WHERE code = :code
+	private static final String COUNT = """
+			%s
+			SELECT COUNT(*)
+			FROM invoice i JOIN client c ON c.id = i.client_id JOIN debtor d ON d.id = i.debtor_id
+			LEFT JOIN debtor_current_score r ON r.debtor_id = i.debtor_id
+			WHERE %s
 			""";
 
-	private static final String QUEUED = "i.status IN ('SUBMITTED', 'VERIFIED')";
+	private static final String IN_STATUSES = "i.status IN (:statuses)";
 
 	private final InvoiceRepository invoices;
 
@@ -68,33 +80,87 @@ public class UnderwriterQueue {
 	 */
 	@PreAuthorize("hasAnyRole('UNDERWRITER', 'MANAGER')")
 	public Page<QueueItem> page(Pageable pageable, Optional<FlagCode> flag) {
-		if (flag.isEmpty()) {
-			return page(pageable);
+		return search(pageable, QueueFilter.flagged(flag));
+	}
+
+	/**
+	 * A page of the invoices the filter selects, in the pageable's order (a
+	 * {@link QueueSort} property, the invoice id breaking ties), with their total.
+	 */
+	@PreAuthorize("hasAnyRole('UNDERWRITER', 'MANAGER')")
+	public Page<QueueItem> search(Pageable pageable, QueueFilter filter) {
+		List<String> conditions = new ArrayList<>(List.of(IN_STATUSES));
+		filter.client()
+			.ifPresent(
+					(client) -> conditions.add("(UPPER(c.ref) = UPPER(:client) OR c.legal_name ILIKE :clientPrefix)"));
+		filter.debtor()
+			.ifPresent((debtor) -> conditions.add("(UPPER(d.ref) = UPPER(:debtor) OR d.name ILIKE :debtorPrefix)"));
+		filter.grade().ifPresent((grade) -> conditions.add("r.grade = :grade"));
+		filter.minAmount().ifPresent((min) -> conditions.add("i.amount >= :minAmount"));
+		filter.maxAmount().ifPresent((max) -> conditions.add("i.amount <= :maxAmount"));
+		String with = "";
+		if (filter.flag().isPresent()) {
+			with = "WITH flagged AS (" + InvoiceFlags.flagged(IN_STATUSES) + ")";
+			conditions.add("i.id IN (SELECT invoice_id FROM flagged WHERE code = :code)");
 		}
+		String where = String.join(" AND ", conditions);
 		long[] total = { 0 };
-		List<QueueItem> items = this.flags
-			.parameters(this.jdbc
-				.sql(FLAGGED_PAGE.formatted(InvoiceFlags.flagged(QUEUED), QueueSort.orderBy(pageable.getSort()))))
-			.param("code", flag.get().name())
+		List<QueueItem> items = bind(this.jdbc.sql(PAGE.formatted(with, where, QueueSort.orderBy(pageable.getSort()))),
+				filter)
 			.param("limit", pageable.getPageSize())
 			.param("offset", pageable.getOffset())
 			.query((rs, row) -> {
 				total[0] = rs.getLong("total");
-				return new QueueItem(rs.getLong("id"), rs.getString("client_ref"), rs.getString("legal_name"),
-						rs.getString("debtor_ref"), rs.getString("debtor_name"), rs.getString("number"),
-						Money.of(rs.getBigDecimal("amount")), rs.getObject("issue_date", LocalDate.class),
-						rs.getObject("due_date", LocalDate.class),
-						rs.getObject("submitted_at", OffsetDateTime.class).toInstant());
+				return item(rs);
 			})
 			.list();
 		if (items.isEmpty() && pageable.getOffset() > 0) {
 			// past the last page: the total says which page is last
-			total[0] = this.flags.parameters(this.jdbc.sql(FLAGGED_COUNT.formatted(InvoiceFlags.flagged(QUEUED))))
-				.param("code", flag.get().name())
-				.query(Long.class)
-				.single();
+			total[0] = bind(this.jdbc.sql(COUNT.formatted(with, where)), filter).query(Long.class).single();
 		}
 		return new PageImpl<>(items, pageable, total[0]);
+	}
+
+	private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, QueueFilter filter) {
+		JdbcClient.StatementSpec bound = statement.param("statuses",
+				filter.statuses().stream().map(InvoiceStatus::name).toList());
+		if (filter.client().isPresent()) {
+			bound = bound.param("client", filter.client().get())
+				.param("clientPrefix", likePrefix(filter.client().get()));
+		}
+		if (filter.debtor().isPresent()) {
+			bound = bound.param("debtor", filter.debtor().get())
+				.param("debtorPrefix", likePrefix(filter.debtor().get()));
+		}
+		if (filter.grade().isPresent()) {
+			bound = bound.param("grade", filter.grade().get().name());
+		}
+		if (filter.minAmount().isPresent()) {
+			bound = bound.param("minAmount", filter.minAmount().get().amount());
+		}
+		if (filter.maxAmount().isPresent()) {
+			bound = bound.param("maxAmount", filter.maxAmount().get().amount());
+		}
+		if (filter.flag().isPresent()) {
+			bound = this.flags.parameters(bound).param("code", filter.flag().get().name());
+		}
+		return bound;
+	}
+
+	/**
+	 * A LIKE pattern for names starting with this text, its wildcards taken literally.
+	 */
+	static String likePrefix(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+	}
+
+	private static QueueItem item(ResultSet rs) throws SQLException {
+		return new QueueItem(rs.getLong("id"), rs.getString("client_ref"), rs.getString("legal_name"),
+				rs.getString("debtor_ref"), rs.getString("debtor_name"), rs.getString("number"),
+				Money.of(rs.getBigDecimal("amount")), rs.getObject("issue_date", LocalDate.class),
+				rs.getObject("due_date", LocalDate.class),
+				rs.getObject("submitted_at", OffsetDateTime.class).toInstant(),
+				InvoiceStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)));
 	}
 
 }

@@ -11,7 +11,7 @@ public interface InvoiceRepository extends JpaRepository<Invoice, Long> {
 
 	@Query(value = """
 			select new com.factordesk.invoice.QueueItem(i.id, c.ref, c.legalName, d.ref, d.name, i.number, i.amount,
-				i.issueDate, i.dueDate, i.submittedAt)
+				i.issueDate, i.dueDate, i.submittedAt, i.status)
 			from Invoice i join i.client c join i.debtor d
 			where i.status in (com.factordesk.invoice.InvoiceStatus.SUBMITTED,
 				com.factordesk.invoice.InvoiceStatus.VERIFIED)

@@ -122,6 +122,29 @@ class PageStatementsIntegrationTests {
 		assertThat(after).as("statements of a full filtered page").hasSameSizeAs(before);
 	}
 
+	@Test
+	void theQueueWithEveryFilterSendsNoMoreStatementsThanTheWholeQueue() throws Exception {
+		List<String> unfiltered = queuePage(1, QueueController.PAGE_SIZE);
+		for (String query : List.of("status=HELD", "status=VERIFIED&grade=B&min=100&max=900000&sort=grade&dir=desc",
+				"client=C&debtor=D&grade=C&min=1000&max=50000&flag=STALE_BUREAU&sort=amount",
+				"status=SUBMITTED&debtor=a&flag=CROSS_AGED&page=2", "min=abc&grade=Z&status=PAID")) {
+			for (boolean htmx : new boolean[] { false, true }) {
+				List<String> statements = this.counter.statementsOf(
+						() -> this.mvc
+							.perform(get("/queue?" + query).header("HX-Request", Boolean.toString(htmx))
+								.with(user("underwriter").roles("UNDERWRITER")))
+							.andExpect(status().isOk()));
+				print("GET /queue?" + query + (htmx ? " (htmx)" : ""), statements);
+				// a filtered page reads its rows and total in one statement (and, asked
+				// past
+				// its last page, the total once more and the last page)
+				assertThat(statements).as("statements of /queue?%s", query)
+					.hasSizeLessThanOrEqualTo(unfiltered.size() + 2);
+				assertThat(statements).hasSizeLessThanOrEqualTo(BOUND);
+			}
+		}
+	}
+
 	private List<String> filteredPage(int rows) throws Exception {
 		List<String> statements = this.counter.statementsOf(() -> this.mvc
 			.perform(get("/queue").param("flag", "STALE_BUREAU").with(user("underwriter").roles("UNDERWRITER")))

@@ -123,7 +123,8 @@ class QueueFlagsIntegrationTests {
 		List<Long> rows = rows(page);
 		assertThat(rows).hasSize((int) Math.min(related, QueueController.PAGE_SIZE));
 		assertThat(rows.subList(0, 2)).containsExactly(first.getId(), second.getId());
-		assertThat(page).contains(related + " queued invoices flagged &quot;Related party&quot;");
+		assertThat(page).contains(related + " invoices waiting for a decision, longest waiting first")
+			.contains("Filters: flag &quot;Related party&quot;.");
 		// every row carries the chip: its severity in words for a screen reader, its
 		// sentence as a tooltip and as hidden text
 		assertThat(page.split("data-flag=\"RELATED_PARTY\"", -1)).hasSize(rows.size() + 1);
@@ -149,10 +150,10 @@ class QueueFlagsIntegrationTests {
 		List<Long> sortedRows = rows(sorted);
 		assertThat(sortedRows.indexOf(second.getId())).isLessThan(sortedRows.indexOf(first.getId()));
 		// the subtitle says the order in force, in the reader's language
-		assertThat(page)
-			.contains(related + " queued invoices flagged &quot;Related party&quot;, longest waiting first");
-		assertThat(sorted)
-			.contains(related + " queued invoices flagged &quot;Related party&quot;, largest amount first");
+		assertThat(page).contains(related + " invoices waiting for a decision, longest waiting first")
+			.contains("Filters: flag &quot;Related party&quot;.");
+		assertThat(sorted).contains(related + " invoices waiting for a decision, largest amount first")
+			.contains("Filters: flag &quot;Related party&quot;.");
 		assertThat(this.mvc
 			.perform(get("/queue").param("sort", "due")
 				.param("dir", "desc")

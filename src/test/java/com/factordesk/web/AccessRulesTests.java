@@ -207,6 +207,7 @@ class AccessRulesTests {
 	void pagesHaveSomethingToShow() {
 		given(this.queue.page(any())).willReturn(Page.empty());
 		given(this.queue.page(any(), any())).willReturn(Page.empty());
+		given(this.queue.search(any(), any())).willReturn(Page.empty());
 		given(this.invoices.find(INVOICE)).willReturn(anInvoice());
 		given(this.invoices.find(999999999L)).willThrow(new NotFoundException("Invoice", 999999999L));
 		given(this.debtors.find(DEBTOR)).willReturn(Optional.of(aDebtor()));

@@ -198,7 +198,15 @@ class DecisionFlowBrowserTests {
 		org.openqa.selenium.WebElement target = browser.findElement(element);
 		((org.openqa.selenium.JavascriptExecutor) browser)
 			.executeScript("arguments[0].scrollIntoView({block: 'center'})", target);
-		target.click();
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(target));
+		try {
+			target.click();
+		}
+		catch (org.openqa.selenium.ElementClickInterceptedException covered) {
+			// a toast or a sticky bar over it on a small window: the user would scroll; so does the test
+			((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.scrollBy(0, 120)");
+			target.click();
+		}
 	}
 
 	private static void waitFor(By element) {

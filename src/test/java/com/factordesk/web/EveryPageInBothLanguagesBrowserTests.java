@@ -132,12 +132,13 @@ class EveryPageInBothLanguagesBrowserTests {
 				ORDER BY x.id LIMIT 1
 				""", String.class);
 		String demoClient = this.jdbc.queryForObject("SELECT ref FROM client ORDER BY id LIMIT 1", String.class);
-		List<String> underwriter = new ArrayList<>(
-				List.of("/", "/queue", "/queue?page=2", "/queue?sort=amount&dir=desc",
-						"/queue?flag=CROSS_AGED&sort=amount&dir=desc", "/debtors/D00001", "/debtors/" + disputedDebtor,
-						"/admin/users", "/debtors/NO-SUCH-DEBTOR", "/invoices/999999999", "/error", "/funding",
-						"/clients/" + demoClient, "/clients/" + demoClient + "?page=2", "/clients/NO-SUCH-CLIENT",
-						"/funding/runs/999999999", "/limits", "/clients/C0001/limit", "/clients/NO-SUCH-CLIENT/limit"));
+		List<String> underwriter = new ArrayList<>(List.of("/", "/queue", "/queue?page=2",
+				"/queue?sort=amount&dir=desc", "/queue?flag=CROSS_AGED&sort=amount&dir=desc", "/queue?status=HELD",
+				"/queue?grade=B&min=1000&max=50000&sort=grade&dir=desc", "/queue?min=abc&grade=Z",
+				"/queue?client=no-such-client", "/debtors/D00001", "/debtors/" + disputedDebtor, "/admin/users",
+				"/debtors/NO-SUCH-DEBTOR", "/invoices/999999999", "/error", "/funding", "/clients/" + demoClient,
+				"/clients/" + demoClient + "?page=2", "/clients/NO-SUCH-CLIENT", "/funding/runs/999999999", "/limits",
+				"/clients/C0001/limit", "/clients/NO-SUCH-CLIENT/limit"));
 		invoices.values().forEach((id) -> underwriter.add("/invoices/" + id));
 		// a schedule with invoices waiting for a decision (its forms show), and one
 		// decided

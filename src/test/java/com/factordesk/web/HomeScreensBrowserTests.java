@@ -92,12 +92,15 @@ class HomeScreensBrowserTests {
 			.selectByValue("CROSS_AGED");
 		browser.findElement(By.cssSelector("#queue-filter button[type=submit]")).click();
 		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("flag=CROSS_AGED"));
+		// htmx moves the address before it swaps the results in
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions
+			.textToBePresentInElementLocated(By.id("queue-summary"), "Filters: flag \"Debtor cross-aged\"."));
 		List<WebElement> flagged = browser.findElements(By.cssSelector("#queue-table tbody tr"));
 		assertThat(flagged).isNotEmpty()
 			.allSatisfy((row) -> assertThat(row.findElements(By.cssSelector("[data-flag='CROSS_AGED'] .badge")))
 				.singleElement()
 				.satisfies((chip) -> assertThat(chip.getAttribute("title")).startsWith("Debtor cross-aged: ")));
-		assertThat(text("#queue-summary")).startsWith(flagged.size() + " queued invoices flagged");
+		assertThat(text("#queue-summary")).startsWith(flagged.size() + " invoices waiting for a decision");
 		// the form kept the descending sort by amount: the header turns it ascending
 		sortBy("amount", "asc");
 		assertThat(browser.getCurrentUrl()).contains("flag=CROSS_AGED");
@@ -373,14 +376,18 @@ class HomeScreensBrowserTests {
 	}
 
 	/**
-	 * Clicks a column's sort link and waits for the page sorted that way to have loaded.
+	 * Clicks a column's sort link and waits for the results sorted that way to have
+	 * loaded (with htmx, in place: the column's header then shows the new direction).
 	 */
 	private static void sortBy(String column, String direction) {
 		browser.findElement(By.cssSelector("th a[data-sort='" + column + "']")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(10))
-			.until(ExpectedConditions.and(ExpectedConditions.urlContains("sort=" + column),
-					ExpectedConditions.urlContains("dir=" + direction), (driver) -> "complete"
-						.equals(((JavascriptExecutor) driver).executeScript("return document.readyState"))));
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.and(
+				ExpectedConditions.urlContains("sort=" + column), ExpectedConditions.urlContains("dir=" + direction),
+				ExpectedConditions.textToBePresentInElementLocated(
+						By.cssSelector("th a.sorted[data-sort='" + column + "']"),
+						"asc".equals(direction) ? "\u25b2" : "\u25bc"),
+				(driver) -> "complete"
+					.equals(((JavascriptExecutor) driver).executeScript("return document.readyState"))));
 	}
 
 	private static List<BigDecimal> amountColumn() {
