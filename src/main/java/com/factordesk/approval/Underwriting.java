@@ -484,7 +484,12 @@ public class Underwriting {
 		releaseHeld(locked, Set.of(parties.debtorId()), Set.of(parties.clientId()), actor);
 	}
 
-	private void releaseHeld(Exposures locked, Set<Long> debtors, Set<Long> clients, String actor) {
+	/**
+	 * Releases held approvals of these debtors and facilities whose rows the caller
+	 * locked, first held first: for a transition outside this class that frees headroom
+	 * (a collection, a settlement).
+	 */
+	void releaseHeld(Exposures locked, Set<Long> debtors, Set<Long> clients, String actor) {
 		this.entityManager.flush();
 		List<Pending> held = this.jdbc.sql("""
 				SELECT i.id, i.debtor_id, i.client_id FROM invoice i
