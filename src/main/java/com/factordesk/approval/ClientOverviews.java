@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 import com.factordesk.client.Enforcement;
@@ -31,6 +32,12 @@ public class ClientOverviews {
 
 	/** The approved invoices the page lists (a run funds all of them, listed or not). */
 	static final int AWAITING_SHOWN = 500;
+
+	/** The open funded invoices the page lists. */
+	static final int OPEN_FUNDED_SHOWN = 100;
+
+	/** The recent decisions the page lists. */
+	static final int DECISIONS_SHOWN = 10;
 
 	private static final String HEADER = """
 			SELECT c.id, c.ref, c.legal_name, c.registration_number, c.country, c.industry, c.onboarded_on, c.iban,
@@ -106,6 +113,74 @@ public class ClientOverviews {
 	}
 
 	private record Found(ClientOverview.Header header, ClientOverview.FacilityUsage facility) {
+	}
+
+	/**
+	 * The client's open funded invoices today, due soonest first (at most
+	 * {@value #OPEN_FUNDED_SHOWN}): face, advance, reserve, what is still outstanding.
+	 */
+	@PreAuthorize("hasAnyRole('UNDERWRITER', 'MANAGER')")
+	public List<OpenFunded> openFunded(long clientId) {
+		return this.jdbc.sql("""
+				SELECT o.invoice_id, i.number, d.ref, d.name, o.funded_on, o.due_date, o.days_past_due, o.amount,
+				       a.amount AS advance, a.reserve, o.outstanding
+				FROM open_receivable(CAST(:today AS date)) o
+				JOIN invoice i ON i.id = o.invoice_id
+				JOIN debtor d ON d.id = o.debtor_id
+				LEFT JOIN advance a ON a.invoice_id = o.invoice_id
+				WHERE o.client_id = :clientId
+				ORDER BY o.due_date, o.invoice_id
+				LIMIT :limit
+				""")
+			.param("today", LocalDate.now(this.clock))
+			.param("clientId", clientId)
+			.param("limit", OPEN_FUNDED_SHOWN)
+			.query((rs, row) -> new OpenFunded(rs.getLong("invoice_id"), rs.getString("number"), rs.getString("ref"),
+					rs.getString("name"), rs.getObject("funded_on", LocalDate.class),
+					rs.getObject("due_date", LocalDate.class), rs.getInt("days_past_due"),
+					Money.of(rs.getBigDecimal("amount")), money(rs.getBigDecimal("advance")),
+					money(rs.getBigDecimal("reserve")), Money.of(rs.getBigDecimal("outstanding"))))
+			.list();
+	}
+
+	/**
+	 * The latest decisions on the client's invoices (at most {@value #DECISIONS_SHOWN}),
+	 * newest first.
+	 */
+	@PreAuthorize("hasAnyRole('UNDERWRITER', 'MANAGER')")
+	public List<RecentDecision> recentDecisions(long clientId) {
+		return this.jdbc.sql("""
+				SELECT x.invoice_id, i.number, x.kind, x.decided_by, x.decided_at, x.to_status, x.advance
+				FROM invoice i
+				JOIN invoice_decision x ON x.invoice_id = i.id
+				WHERE i.client_id = :clientId
+				ORDER BY x.decided_at DESC, x.id DESC
+				LIMIT :limit
+				""")
+			.param("clientId", clientId)
+			.param("limit", DECISIONS_SHOWN)
+			.query((rs, row) -> new RecentDecision(rs.getLong("invoice_id"), rs.getString("number"),
+					rs.getString("kind"), rs.getString("decided_by"), FundingQueries.instant(rs, "decided_at"),
+					rs.getString("to_status"), money(rs.getBigDecimal("advance"))))
+			.list();
+	}
+
+	private static Money money(BigDecimal amount) {
+		return (amount != null) ? Money.of(amount) : null;
+	}
+
+	/**
+	 * A funded invoice still open today.
+	 */
+	public record OpenFunded(long invoiceId, String number, String debtorRef, String debtorName, LocalDate fundedOn,
+			LocalDate dueDate, int daysPastDue, Money face, Money advance, Money reserve, Money outstanding) {
+	}
+
+	/**
+	 * A decision on one of the client's invoices: who, when, what, the status it led to.
+	 */
+	public record RecentDecision(long invoiceId, String number, String kind, String decidedBy,
+			java.time.Instant decidedAt, String toStatus, Money advance) {
 	}
 
 	private ClientOverview overview(ClientOverview.Header header, ClientOverview.FacilityUsage facility, int page,

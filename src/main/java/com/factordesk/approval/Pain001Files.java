@@ -68,14 +68,15 @@ class Pain001Files {
 			xml.close();
 		}
 		catch (XMLStreamException ex) {
-			throw new IllegalStateException("Cannot write the pain.001 file of funding run " + payout.runId(), ex);
+			throw new IllegalStateException(
+					"Cannot write the pain.001 file of run " + payout.kind().paymentInformationId(payout.runId()), ex);
 		}
 		return out.toByteArray();
 	}
 
 	private void groupHeader(XMLStreamWriter xml, Payout payout) throws XMLStreamException {
 		xml.writeStartElement(NAMESPACE, "GrpHdr");
-		text(xml, "MsgId", messageId(payout.runId()));
+		text(xml, "MsgId", messageId(payout.kind().endToEndId(payout.runId())));
 		text(xml, "CreDtTm",
 				OffsetDateTime.now(this.clock)
 					.truncatedTo(ChronoUnit.SECONDS)
@@ -90,7 +91,7 @@ class Pain001Files {
 
 	private void paymentInformation(XMLStreamWriter xml, Payout payout) throws XMLStreamException {
 		xml.writeStartElement(NAMESPACE, "PmtInf");
-		text(xml, "PmtInfId", "FD-RUN-" + payout.runId());
+		text(xml, "PmtInfId", payout.kind().paymentInformationId(payout.runId()));
 		text(xml, "PmtMtd", "TRF");
 		text(xml, "NbOfTxs", "1");
 		text(xml, "CtrlSum", amount(payout.total()));
@@ -113,7 +114,7 @@ class Pain001Files {
 	private void creditTransfer(XMLStreamWriter xml, Payout payout) throws XMLStreamException {
 		xml.writeStartElement(NAMESPACE, "CdtTrfTxInf");
 		xml.writeStartElement(NAMESPACE, "PmtId");
-		text(xml, "EndToEndId", Long.toString(payout.runId()));
+		text(xml, "EndToEndId", payout.kind().endToEndId(payout.runId()));
 		xml.writeEndElement();
 		xml.writeStartElement(NAMESPACE, "Amt");
 		xml.writeStartElement(NAMESPACE, "InstdAmt");
@@ -127,7 +128,8 @@ class Pain001Files {
 		party(xml, "Cdtr", payout.clientName());
 		account(xml, "CdtrAcct", payout.clientIban());
 		xml.writeStartElement(NAMESPACE, "RmtInf");
-		text(xml, "Ustrd", remittance(payout.runId(), payout.invoiceNumbers()));
+		text(xml, "Ustrd", (payout.kind() == Payout.Kind.REBATE) ? "FactorDesk rebate run " + payout.runId()
+				: remittance(payout.runId(), payout.invoiceNumbers()));
 		xml.writeEndElement();
 		xml.writeEndElement();
 	}
@@ -164,7 +166,7 @@ class Pain001Files {
 	 * A message id of its own each time (at most 35 characters): the run and a random
 	 * part.
 	 */
-	private static String messageId(long runId) {
+	private static String messageId(String runId) {
 		String id = "FD-" + runId + "-" + UUID.randomUUID().toString().replace("-", "");
 		return id.substring(0, Math.min(ID_LENGTH, id.length()));
 	}

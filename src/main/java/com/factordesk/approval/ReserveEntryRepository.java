@@ -8,6 +8,8 @@ interface ReserveEntryRepository extends JpaRepository<ReserveEntry, Long> {
 
 	List<ReserveEntry> findByInvoiceIdOrderById(long invoiceId);
 
+	List<ReserveEntry> findByRebateRunIdOrderById(long rebateRunId);
+
 	boolean existsByReversesId(long reversesId);
 
 }

@@ -80,6 +80,14 @@ public class ReserveLedger {
 	}
 
 	/**
+	 * The entries booked by a rebate run (its REBATE_PAID and any reversal of it), oldest
+	 * first.
+	 */
+	public List<ReserveEntry> ofRebateRun(long rebateRunId) {
+		return this.entries.findByRebateRunIdOrderById(rebateRunId);
+	}
+
+	/**
 	 * Where the client's reserve stands now.
 	 */
 	public ReservePosition position(long clientId) {

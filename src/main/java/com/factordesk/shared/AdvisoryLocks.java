@@ -40,7 +40,13 @@ public class AdvisoryLocks {
 		/**
 		 * Seeding the demo portfolio into an empty database.
 		 */
-		DEMO_SEED(0x0FAC7D35L);
+		DEMO_SEED(0x0FAC7D35L),
+
+		/**
+		 * Paying a client its rebates: one rebate run per client at a time (taken per
+		 * client, {@link AdvisoryLocks#lockForTransaction(Key, long)}).
+		 */
+		REBATE_RUN(0x0FAC7EB8L);
 
 		private final long value;
 
@@ -71,6 +77,20 @@ public class AdvisoryLocks {
 		requireTransaction(key);
 		this.jdbc.sql("SELECT 1 FROM (SELECT pg_advisory_xact_lock(:key)) AS locked")
 			.param("key", key.value())
+			.query(Integer.class)
+			.single();
+	}
+
+	/**
+	 * Waits for the lock of one thing of a kind (a client's rebate run) and holds it,
+	 * exclusively, until the current transaction ends: the key in the high 32 bits, the
+	 * id in the low 32 bits, so that different ids of one key never wait for each other.
+	 * @throws IllegalStateException outside a transaction
+	 */
+	public void lockForTransaction(Key key, long id) {
+		requireTransaction(key);
+		this.jdbc.sql("SELECT 1 FROM (SELECT pg_advisory_xact_lock(:key)) AS locked")
+			.param("key", (key.value() << 32) | (id & 0xFFFFFFFFL))
 			.query(Integer.class)
 			.single();
 	}
