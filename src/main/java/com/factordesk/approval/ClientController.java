@@ -43,18 +43,15 @@ class ClientController {
 
 	private final ClientStatements statements;
 
-	private final StatementPdf pdf;
-
 	private final RebateRuns rebateRuns;
 
 	private final Clock clock;
 
-	ClientController(ClientOverviews overviews, FundingRuns fundingRuns, ClientStatements statements, StatementPdf pdf,
+	ClientController(ClientOverviews overviews, FundingRuns fundingRuns, ClientStatements statements,
 			RebateRuns rebateRuns, Clock clock) {
 		this.overviews = overviews;
 		this.fundingRuns = fundingRuns;
 		this.statements = statements;
-		this.pdf = pdf;
 		this.rebateRuns = rebateRuns;
 		this.clock = clock;
 	}
@@ -106,13 +103,13 @@ class ClientController {
 			form.setKind(null);
 			return show(ref, 1, 1, form, errors, model);
 		}
-		ClientStatement statement = this.statements.of(ref, period.from(), period.to());
+		byte[] pdf = this.statements.pdf(ref, period.from(), period.to(), locale);
 		String filename = "statement-" + ref + "-" + period.from() + "-" + period.to() + ".pdf";
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename(filename).build().toString())
-			.body(this.pdf.write(statement, locale));
+			.body(pdf);
 	}
 
 	/**

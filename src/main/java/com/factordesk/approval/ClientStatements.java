@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.factordesk.shared.BusinessRefusal;
@@ -54,9 +55,12 @@ public class ClientStatements {
 
 	private final ReserveLedger ledger;
 
-	ClientStatements(JdbcClient jdbc, ReserveLedger ledger) {
+	private final StatementPdf pdf;
+
+	ClientStatements(JdbcClient jdbc, ReserveLedger ledger, StatementPdf pdf) {
 		this.jdbc = jdbc;
 		this.ledger = ledger;
+		this.pdf = pdf;
 	}
 
 	/**
@@ -103,6 +107,15 @@ public class ClientStatements {
 					+ reconciled + ", the ledger's balance through " + to + " is " + closing);
 		}
 		return statement;
+	}
+
+	/**
+	 * The client's statement for the period as a PDF in this language: the same figures
+	 * as {@link #of}.
+	 */
+	@PreAuthorize("hasAnyRole('UNDERWRITER', 'MANAGER')")
+	public byte[] pdf(String clientRef, LocalDate from, LocalDate to, Locale locale) {
+		return this.pdf.write(of(clientRef, from, to), locale);
 	}
 
 	/**

@@ -11,6 +11,8 @@ import java.util.stream.Stream;
 
 import com.factordesk.approval.ClientOverview;
 import com.factordesk.approval.ClientOverviews;
+import com.factordesk.approval.ClientStatements;
+import com.factordesk.approval.RebateRuns;
 import com.factordesk.approval.CreditLimits;
 import com.factordesk.approval.DecisionPanel;
 import com.factordesk.approval.DecisionPanels;
@@ -197,6 +199,12 @@ class AccessRulesTests {
 	@MockitoBean
 	private FundingRuns fundingRuns;
 
+	@MockitoBean
+	private ClientStatements statements;
+
+	@MockitoBean
+	private RebateRuns rebateRuns;
+
 	enum Outcome {
 
 		OK, FORBIDDEN, LOGIN
@@ -230,6 +238,9 @@ class AccessRulesTests {
 		given(this.panels.of(eq(INVOICE), any()))
 			.willReturn(new DecisionPanel(null, List.of(), Enforcement.HOLD, Money.of("1000000.00"), Exposure.NONE,
 					Exposure.NONE, List.of(), null, List.of(), Set.of(), false, null));
+		given(this.rebateRuns.find(RUN))
+			.willReturn(new RebateRuns.RebateRunView(RUN, CLIENT, "Client B.V.", null, LocalDate.of(2026, 11, 25),
+					Money.of("100.00"), "underwriter", Instant.parse("2026-11-25T10:00:00Z"), null, null, List.of()));
 		given(this.funding.awaitingFunding()).willReturn(List.of());
 		given(this.funding.run(RUN)).willReturn(Optional.of(new FundingQueries.RunDetail(RUN, CLIENT, "Client B.V.",
 				null, null, LocalDate.of(2026, 11, 25), Money.of("800.00"), 1, "underwriter",
@@ -272,6 +283,12 @@ class AccessRulesTests {
 				Arguments.of("/funding/runs/" + RUN, "MANAGER", Outcome.OK),
 				Arguments.of("/funding/runs/" + RUN, "ADMIN", Outcome.FORBIDDEN),
 				Arguments.of("/funding/runs/" + RUN + "/pain.001.xml", "ADMIN", Outcome.FORBIDDEN),
+				Arguments.of("/funding/rebate-runs/" + RUN, null, Outcome.LOGIN),
+				Arguments.of("/funding/rebate-runs/" + RUN, "UNDERWRITER", Outcome.OK),
+				Arguments.of("/funding/rebate-runs/" + RUN, "MANAGER", Outcome.OK),
+				Arguments.of("/funding/rebate-runs/" + RUN, "ADMIN", Outcome.FORBIDDEN),
+				Arguments.of("/clients/" + CLIENT + "/statement.pdf", null, Outcome.LOGIN),
+				Arguments.of("/clients/" + CLIENT + "/statement.pdf", "ADMIN", Outcome.FORBIDDEN),
 				Arguments.of("/limits", null, Outcome.LOGIN), Arguments.of("/limits", "UNDERWRITER", Outcome.OK),
 				Arguments.of("/limits", "MANAGER", Outcome.OK), Arguments.of("/limits", "ADMIN", Outcome.FORBIDDEN),
 				Arguments.of("/clients/" + CLIENT + "/limit", null, Outcome.LOGIN),
