@@ -23,6 +23,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -92,16 +94,18 @@ class ClientController {
 	/**
 	 * The statement for the period as a PDF in the reader's language (a download); a
 	 * period that does not parse or ends before it starts is the client page with the
-	 * reason on the picker.
+	 * reason on the picker (a download, not a page: the client page stands in for it
+	 * then).
 	 */
 	@GetMapping("/clients/{ref}/statement.pdf")
+	@ResponseBody
 	Object statementPdf(@PathVariable String ref, @ModelAttribute("statementForm") StatementForm form,
 			BindingResult errors, Model model, Locale locale) {
 		form.defaults(LocalDate.now(this.clock));
 		StatementForm.Period period = form.period(errors);
 		if (period == null) {
 			form.setKind(null);
-			return show(ref, 1, 1, form, errors, model);
+			return new ModelAndView(show(ref, 1, 1, form, errors, model));
 		}
 		byte[] pdf = this.statements.pdf(ref, period.from(), period.to(), locale);
 		String filename = "statement-" + ref + "-" + period.from() + "-" + period.to() + ".pdf";

@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.factordesk.approval.CommittedBook;
+import com.factordesk.approval.CommittedLedger;
 import com.factordesk.approval.FundClient;
 import com.factordesk.approval.FundingOutcome;
 import com.factordesk.approval.FundingRuns;
@@ -157,6 +158,13 @@ class EveryPageInBothLanguagesBrowserTests {
 			FundingOutcome run = this.fundingRuns.fund(FundClient.selected(book.clientRef(), Set.of(ids.get(0))));
 			SecurityContextHolder.clearContext();
 			underwriter.addAll(List.of("/funding/runs/" + run.runId(), "/clients/" + book.clientRef()));
+			// a client with a reserve ledger and a rebate run (kept: the ledger is
+			// append-only): its statement, a drill-down, a bad period, the run's page
+			CommittedLedger ledger = CommittedLedger.create(this.context);
+			underwriter.addAll(List.of("/clients/" + ledger.clientRef() + "?kind=REVERSAL",
+					"/clients/" + ledger.clientRef() + "?from=2026-11-30&to=2026-11-01",
+					"/clients/" + ledger.clientRef() + "?from=1-11-2026&to=2026-11-31",
+					"/funding/rebate-runs/" + ledger.rebateRunId()));
 			visitAs("underwriter", underwriter, otherLanguage);
 			visitAs("manager",
 					List.of("/", "/portfolio", "/portfolio?asOf=2026-06-30", "/risk/backtest",
