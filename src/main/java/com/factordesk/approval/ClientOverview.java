@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import com.factordesk.client.Enforcement;
+import com.factordesk.client.FeeTerms;
 import com.factordesk.shared.Money;
 import com.factordesk.shared.Rate;
 
@@ -24,11 +25,12 @@ public record ClientOverview(Header header, FacilityUsage facility, Payments pay
 	}
 
 	/**
-	 * The facility: its terms, and in use = funded + reserved (approvals awaiting
-	 * funding), from the facility's exposure row.
+	 * The facility: its terms (the fee terms among them), and in use = funded + reserved
+	 * (approvals awaiting funding), from the facility's exposure row.
 	 */
 	public record FacilityUsage(Money limit, Money funded, Money reserved, Rate advanceRate, boolean recourse,
-			Integer recourseDays, boolean notification, Rate concentrationLimit, Enforcement enforcement) {
+			Integer recourseDays, boolean notification, Rate concentrationLimit, Enforcement enforcement,
+			FeeTerms feeTerms) {
 
 		public Money inUse() {
 			return this.funded.plus(this.reserved);

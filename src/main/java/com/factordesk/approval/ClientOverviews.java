@@ -7,7 +7,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import com.factordesk.client.DayCount;
 import com.factordesk.client.Enforcement;
+import com.factordesk.client.FeeKind;
+import com.factordesk.client.FeeTerms;
 import com.factordesk.shared.Money;
 import com.factordesk.shared.Rate;
 
@@ -42,7 +45,8 @@ public class ClientOverviews {
 	private static final String HEADER = """
 			SELECT c.id, c.ref, c.legal_name, c.registration_number, c.country, c.industry, c.onboarded_on, c.iban,
 			       c.bic, f.facility_limit, f.default_advance_rate, f.recourse, f.recourse_days, f.notification,
-			       f.concentration_limit, f.enforcement,
+			       f.concentration_limit, f.enforcement, f.fee_structure, f.fee_period_days, f.day_count,
+			       f.client_fee_discount,
 			       COALESCE(e.funded, 0) AS funded, COALESCE(e.reserved, 0) AS reserved
 			FROM client c
 			JOIN facility_terms f ON f.client_id = c.id
@@ -107,7 +111,10 @@ public class ClientOverviews {
 					Money.of(rs.getBigDecimal("reserved")), new Rate(rs.getBigDecimal("default_advance_rate")),
 					rs.getBoolean("recourse"), recourseDays, rs.getBoolean("notification"),
 					(concentration != null) ? new Rate(concentration) : null,
-					Enforcement.valueOf(rs.getString("enforcement")));
+					Enforcement.valueOf(rs.getString("enforcement")),
+					new FeeTerms(FeeKind.valueOf(rs.getString("fee_structure")), rs.getInt("fee_period_days"),
+							DayCount.valueOf(rs.getString("day_count")),
+							new Rate(rs.getBigDecimal("client_fee_discount"))));
 			return new Found(header, facility);
 		}).optional().map((found) -> overview(found.header(), found.facility(), page, today));
 	}

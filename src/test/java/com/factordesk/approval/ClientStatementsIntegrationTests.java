@@ -173,8 +173,10 @@ class ClientStatementsIntegrationTests {
 			.contains("id=\"rebates-due\">EUR\u00a01,939.27<")
 			.contains("data-entry=\"" + this.fee.getId() + "\"")
 			.contains("statement.pdf?from=2026-10-01&amp;to=2026-10-31");
-		// the current month to date by default
+		// the current month to date by default; the facility's fee terms beside its
+		// other terms
 		assertThat(page("/clients/" + this.client.getRef(), "en")).contains("value=\"2026-11-01\"")
+			.contains("per started period of 30 days")
 			.contains("value=\"2026-11-25\"")
 			.contains("id=\"statement-FEE\">EUR\u00a0-7.77<");
 		assertThat(page("/clients/" + this.client.getRef() + "?from=2026-10-31&to=2026-10-01", "en"))

@@ -38,6 +38,7 @@ import com.factordesk.approval.Underwriting;
 import com.factordesk.backtest.Backtest;
 import com.factordesk.backtest.BacktestReport;
 import com.factordesk.client.Enforcement;
+import com.factordesk.client.FeeTerms;
 import com.factordesk.invoice.InvoiceStatus;
 import com.factordesk.portfolio.PortfolioOverview;
 import com.factordesk.portfolio.PortfolioQueries;
@@ -452,7 +453,7 @@ class AccessRulesTests {
 				new ClientOverview.Header(1, CLIENT, "Client B.V.", "REG-1", "NL", "transport",
 						LocalDate.of(2024, 1, 1), null, null),
 				new ClientOverview.FacilityUsage(Money.of("1000000.00"), Money.ZERO, Money.ZERO, Rate.percent("80"),
-						false, null, true, Rate.percent("25"), Enforcement.HOLD),
+						false, null, true, Rate.percent("25"), Enforcement.HOLD, FeeTerms.STANDARD),
 				new ClientOverview.Payments(0, BigDecimal.ZERO), List.of(), List.of(), Page.empty(), List.of());
 	}
 
