@@ -119,6 +119,62 @@ class ClientStatementsIntegrationTests {
 	}
 
 	@Test
+	void fundedAndCollectedAreTheAdvancesPaidAndTheCashReceivedInThePeriodAndAnOpenInvoiceHoldsItsReserve() {
+		long debtorId = this.jdbc.queryForObject("SELECT MIN(id) FROM debtor", Long.class);
+		// funded on the first day of the period (800.00) and the day before it (400.00)
+		long inPeriod = fundedInvoice(debtorId, "ST-1", "1000.00", "800.00", "2026-10-01", "PAID");
+		long before = fundedInvoice(debtorId, "ST-2", "500.00", "400.00", "2026-09-30", "FUNDED");
+		// received on the last day (500.00), the day after (300.00), and 100.00 that
+		// bounced within the period
+		allocation(debtorId, inPeriod, "500.00", "2026-10-31", null);
+		allocation(debtorId, inPeriod, "300.00", "2026-11-01", null);
+		allocation(debtorId, before, "100.00", "2026-10-10", "2026-10-20");
+
+		ClientStatement statement = this.statements.of(this.client.getRef(), FROM, TO);
+
+		assertThat(statement.funded()).isEqualTo(new ClientStatement.Activity(1, Money.of("800.00")));
+		assertThat(statement.collected()).isEqualTo(new ClientStatement.Activity(1, Money.of("500.00")));
+		// the open funded invoice holds its reserve of 100.00: 1,939.27 - 100.00 is due
+		assertThat(statement.today().held()).isEqualTo(Money.of("100.00"));
+		assertThat(statement.today().rebatesDue()).isEqualTo(Money.of("1839.27"));
+		assertThat(this.rebateRuns.pay(this.client.getRef()).getTotal()).isEqualTo(Money.of("1839.27"));
+	}
+
+	private long fundedInvoice(long debtorId, String number, String face, String advance, String fundedOn,
+			String status) {
+		LocalDate funded = LocalDate.parse(fundedOn);
+		long id = this.jdbc.queryForObject("""
+				INSERT INTO invoice (client_id, debtor_id, number, issue_date, due_date, amount, status, submitted_at,
+				                     funded_on)
+				VALUES (?, ?, ?, ?, ?, ?, ?, now(), ?) RETURNING id
+				""", Long.class, this.client.getId(), debtorId, number, funded.minusDays(2), funded.plusDays(28),
+				new java.math.BigDecimal(face), status, funded);
+		this.jdbc.update(
+				"""
+						INSERT INTO advance (invoice_id, funded_on, face, amount, reserve, advance_rate, fee_rate, fee_structure,
+						                     fee_period_days, day_count)
+						VALUES (?, ?, ?, ?, ? - ?, 0.8, 0.015, 'TIERED', 30, 'ACT_360')
+						""",
+				id, funded, new java.math.BigDecimal(face), new java.math.BigDecimal(advance),
+				new java.math.BigDecimal(face), new java.math.BigDecimal(advance));
+		return id;
+	}
+
+	private void allocation(long debtorId, long invoiceId, String amount, String receivedOn, String reversedOn) {
+		LocalDate received = LocalDate.parse(receivedOn);
+		LocalDate reversed = (reversedOn != null) ? LocalDate.parse(reversedOn) : null;
+		long payment = this.jdbc.queryForObject("""
+				INSERT INTO payment (debtor_id, received_on, amount, reference, reversed_on)
+				VALUES (?, ?, ?, ?, ?) RETURNING id
+				""", Long.class, debtorId, received, new java.math.BigDecimal(amount),
+				"ST-" + invoiceId + "-" + receivedOn, reversed);
+		this.jdbc.update("""
+				INSERT INTO payment_allocation (payment_id, invoice_id, amount, received_on, reversed_on)
+				VALUES (?, ?, ?, ?, ?)
+				""", payment, invoiceId, new java.math.BigDecimal(amount), received, reversed);
+	}
+
+	@Test
 	void theEdgesOfThePeriodCount() {
 		// the first day alone: the reserve booked on it
 		ClientStatement first = this.statements.of(this.client.getRef(), FROM, FROM);
