@@ -7,10 +7,16 @@ import org.springframework.validation.Errors;
 
 /**
  * The statement's period picker: two ISO dates as typed. Empty, the current month to
- * date; a date that does not parse, or a period that ends before it starts, is a field
- * error on the page.
+ * date; a date that does not parse (or lies outside the years 1900 to 9999), or a period
+ * that ends before it starts, is a field error on the page.
  */
 public class StatementForm {
+
+	/** The earliest year a period may start in. */
+	static final int FIRST_YEAR = 1900;
+
+	/** The latest year a period may end in. */
+	static final int LAST_YEAR = 9999;
 
 	private String from;
 
@@ -93,7 +99,13 @@ public class StatementForm {
 
 	private static LocalDate parse(String field, String text, Errors errors) {
 		try {
-			return LocalDate.parse(text);
+			LocalDate date = LocalDate.parse(text);
+			if (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR) {
+				// a date the calendar has but no ledger: the database's range ends
+				// somewhere
+				throw new DateTimeParseException("Out of the desk's years", text, 0);
+			}
+			return date;
 		}
 		catch (DateTimeParseException ex) {
 			String shown = (text.length() > 20) ? text.substring(0, 20) + "..." : text;

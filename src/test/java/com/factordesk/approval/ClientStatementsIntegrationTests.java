@@ -240,6 +240,17 @@ class ClientStatementsIntegrationTests {
 			.doesNotContain("id=\"statement-closing\"");
 		assertThat(page("/clients/" + this.client.getRef() + "?from=31-10-2026", "nl"))
 			.contains("Vul een datum in als 2026-11-30 (jaar-maand-dag), niet 31-10-2026.");
+		// dates the calendar has but the database does not
+		assertThat(this.mvc
+			.perform(get("/clients/" + this.client.getRef()).param("from", "+999999999-01-01")
+				.param("to", "0000-01-01")
+				.param("lang", "en")
+				.with(user("uw").roles("UNDERWRITER")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("Enter a date as 2026-11-30 (year-month-day), not +999999999-01-01.")
+			.contains("Enter a date as 2026-11-30 (year-month-day), not 0000-01-01.");
 		this.mvc
 			.perform(get("/clients/" + this.client.getRef() + "/statement.pdf?from=x&to=2026-10-01")
 				.with(user("uw").roles("UNDERWRITER")))
