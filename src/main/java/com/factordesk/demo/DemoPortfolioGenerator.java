@@ -22,8 +22,11 @@ import org.postgresql.copy.CopyManager;
  * and allocations, disputes, credit notes), bureau scores that follow the behaviour, and
  * a queue of submitted invoices waiting for the underwriters; and the desk's own records
  * of that history: an advance for every funded invoice at the pricing bands in force on
- * its funding day, the funding runs that paid them out, each client's payout account, and
- * the debtor and facility exposure rows built from the loaded book.
+ * its funding day, the funding runs that paid them out, each client's payout account, the
+ * receipts as the bank reported them (the debtor's account, the invoice numbers in the
+ * remittance), the settlement of every funded invoice the history closed, each client's
+ * reserve ledger and weekly rebate runs ({@link LedgerHistory}), and the debtor and
+ * facility exposure rows built from the loaded book.
  * <p>
  * Everything derives from one seed: the same seed, scale and business date give the same
  * rows, byte for byte. Rows are streamed with PostgreSQL {@code COPY} in batches of about

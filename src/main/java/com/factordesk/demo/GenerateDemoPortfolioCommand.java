@@ -37,7 +37,7 @@ public final class GenerateDemoPortfolioCommand {
 
 	private static final List<String> TABLES = List.of("client", "facility", "debtor", "bureau_score", "schedule",
 			"invoice", "invoice_transition", "dispute", "credit_note", "payment", "payment_allocation", "funding_run",
-			"advance", "debtor_exposure", "facility_exposure");
+			"advance", "settlement", "rebate_run", "reserve_entry", "debtor_exposure", "facility_exposure");
 
 	private GenerateDemoPortfolioCommand() {
 	}
