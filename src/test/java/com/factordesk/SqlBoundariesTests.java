@@ -45,14 +45,17 @@ class SqlBoundariesTests {
 			Map.entry("facility_exposure", "approval"), Map.entry("invoice_decision", "approval"),
 			Map.entry("invoice_decision_refuse_change", "approval"), Map.entry("notice_of_assignment", "approval"),
 			Map.entry("credit_limit_decision", "approval"), Map.entry("credit_limit_decision_keep", "approval"),
-			Map.entry("round_cents_half_even", "shared"));
+			Map.entry("round_cents_half_even", "shared"), Map.entry("settlement", "approval"),
+			Map.entry("rebate_run", "approval"), Map.entry("reserve_entry", "approval"),
+			Map.entry("reserve_entry_refuse_change", "approval"));
 
 	/** What a feature publishes for the SQL of the features above it. */
 	private static final Map<String, String> PUBLISHED = Map.ofEntries(Map.entry("invoice_balance", "invoice"),
 			Map.entry("invoice_balance_book", "invoice"), Map.entry("open_receivable", "invoice"),
 			Map.entry("dispute_fact", "invoice"), Map.entry("credit_note_fact", "invoice"),
 			Map.entry("bureau_reading", "debtor"), Map.entry("facility_terms", "client"),
-			Map.entry("debtor_current_score", "risk"), Map.entry("exposure_book", "approval"));
+			Map.entry("debtor_current_score", "risk"), Map.entry("exposure_book", "approval"),
+			Map.entry("client_reserve_position", "approval"));
 
 	/**
 	 * Tables whose keys, references and names the features above their owner may join.
