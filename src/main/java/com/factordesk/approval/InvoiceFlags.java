@@ -85,6 +85,13 @@ public class InvoiceFlags {
 			    FROM (SELECT DISTINCT client_id FROM limit_target) tc
 			    JOIN LATERAL (SELECT COALESCE(SUM(o.outstanding), 0) AS book FROM open_receivable(CAST(:today AS date)) o
 			                  WHERE o.client_id = tc.client_id) b ON TRUE
+			), client_reserve AS (
+			    -- the reserve position of each client of the page, the published function probed per client
+			    -- (its GROUP BYs then read one client's ledger entries and advances through their indexes)
+			    SELECT tc.client_id, r.available
+			    FROM (SELECT DISTINCT client_id FROM target) tc
+			    JOIN LATERAL (SELECT p.available FROM client_reserve_position() p
+			                  WHERE p.client_id = tc.client_id) r ON TRUE
 			), pair_owed AS (
 			    SELECT tp.client_id, tp.debtor_id, b.owed
 			    FROM (SELECT DISTINCT client_id, debtor_id FROM limit_target) tp
@@ -174,6 +181,10 @@ public class InvoiceFlags {
 			WHERE f.notification
 			  AND NOT EXISTS (SELECT 1 FROM notice_of_assignment n
 			                  WHERE n.client_id = t.client_id AND n.debtor_id = t.debtor_id)
+			UNION ALL
+			SELECT t.id, 'RESERVE_SHORTFALL', c.ref, NULL, NULL, NULL, -r.available, NULL, NULL
+			FROM target t JOIN client_reserve r ON r.client_id = t.client_id JOIN client c ON c.id = t.client_id
+			WHERE r.available < 0
 			""";
 
 	/**
@@ -284,6 +295,7 @@ public class InvoiceFlags {
 				case OVER_CONCENTRATION -> flag("flag.sentence.OVER_CONCENTRATION", this.amount, this.otherAmount,
 						concentrationShare(this.amount, this.otherAmount), percent(new BigDecimal(this.text)));
 				case NO_NOTICE -> flag("flag.sentence.NO_NOTICE");
+				case RESERVE_SHORTFALL -> flag("flag.sentence.RESERVE_SHORTFALL", this.text, this.amount);
 			};
 		}
 
