@@ -44,10 +44,14 @@ public class InvoiceFlags {
 			                         COALESCE(SUM(o.outstanding) FILTER (WHERE o.days_past_due > 90), 0) AS aged_amount
 			                  FROM open_receivable(CAST(:today AS date)) o
 			                  WHERE o.debtor_id = td.debtor_id) a ON TRUE
+			), open_dispute AS MATERIALIZED (
+			    -- the book's open disputes (1,736 of 27,013 at 1,000,000 invoices) first, then their invoices by
+			    -- key: a large debtor of the page has a thousand invoices, most of them without a dispute
+			    SELECT d.invoice_id, d.amount FROM dispute_fact d WHERE d.resolved_on IS NULL
 			), debtor_disputes AS (
 			    SELECT di.debtor_id, COUNT(*) AS disputes, SUM(d.amount) AS disputed
-			    FROM dispute_fact d JOIN invoice di ON di.id = d.invoice_id
-			    WHERE d.resolved_on IS NULL AND di.debtor_id IN (SELECT debtor_id FROM target)
+			    FROM open_dispute d JOIN invoice di ON di.id = d.invoice_id
+			    WHERE di.debtor_id IN (SELECT debtor_id FROM target)
 			    GROUP BY di.debtor_id
 			), debtor_bureau AS (
 			    SELECT td.debtor_id,
