@@ -84,9 +84,11 @@ public class InvoiceFlags {
 			                  WHERE p.debtor_id = td.debtor_id
 			                    AND p.status IN ('AWAITING_SECOND_APPROVAL', 'APPROVED')) p ON TRUE
 			    WHERE d.insurer_limit IS NOT NULL AND d.insurer_limit_expires_on >= CAST(:today AS date)
-			), client_book AS (
+			), client_book AS MATERIALIZED (
 			    -- the client's funded, open book and what each debtor of the page owes in it, as the quote's
-			    -- concentration reads them (the invoices of the page are unfunded, never in it)
+			    -- concentration reads them (the invoices of the page are unfunded, never in it); materialized, so
+			    -- that each client's book is read once, not once per invoice of the whole queue (the flag filter:
+			    -- 10,000 invoices of 1,100 clients)
 			    SELECT tc.client_id, b.book
 			    FROM (SELECT DISTINCT client_id FROM limit_target) tc
 			    JOIN LATERAL (SELECT COALESCE(SUM(o.outstanding), 0) AS book FROM open_receivable(CAST(:today AS date)) o
@@ -98,7 +100,7 @@ public class InvoiceFlags {
 			    FROM (SELECT DISTINCT client_id FROM target) tc
 			    JOIN LATERAL (SELECT p.available FROM client_reserve_position() p
 			                  WHERE p.client_id = tc.client_id) r ON TRUE
-			), pair_owed AS (
+			), pair_owed AS MATERIALIZED (
 			    SELECT tp.client_id, tp.debtor_id, b.owed
 			    FROM (SELECT DISTINCT client_id, debtor_id FROM limit_target) tp
 			    JOIN LATERAL (SELECT COALESCE(SUM(o.outstanding), 0) AS owed FROM open_receivable(CAST(:today AS date)) o
