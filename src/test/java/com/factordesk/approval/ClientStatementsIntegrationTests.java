@@ -358,7 +358,10 @@ class ClientStatementsIntegrationTests {
 			.andExpect(header().string("Content-Disposition",
 					"attachment; filename=\"statement-" + this.client.getRef() + "-2026-10-01-2026-10-31.pdf\""))
 			.andReturn();
-		PdfReader reader = new PdfReader(result.getResponse().getContentAsByteArray());
+		byte[] pdf = result.getResponse().getContentAsByteArray();
+		// kept for a look: target/statement-en.pdf, target/statement-nl.pdf
+		java.nio.file.Files.write(java.nio.file.Path.of("target", "statement-" + language + ".pdf"), pdf);
+		PdfReader reader = new PdfReader(pdf);
 		try {
 			return new PdfTextExtractor(reader).getTextFromPage(1).replaceAll("[\\s\u00a0]+", "");
 		}
