@@ -81,7 +81,8 @@ final class SettlementBook {
 	/**
 	 * An invoice of {@code face} issued 30 days before it falls due, funded on
 	 * {@code fundedOn} with an advance of {@code advance} at {@code feePercent} per 30
-	 * days.
+	 * days ({@code null}: an advance taken over without a fee rate, as an imported
+	 * book's).
 	 */
 	Invoice funded(String face, String advance, String feePercent, LocalDate fundedOn, LocalDate due) {
 		Money amount = Money.of(advance);
@@ -100,7 +101,8 @@ final class SettlementBook {
 		invoice.fund("fixture", Invoices.on(fundedOn));
 		Advance record = new Advance(invoice, run, amount,
 				new Rate(amount.amount().divide(invoice.getAmount().amount(), 6, java.math.RoundingMode.HALF_EVEN)),
-				Rate.percent(feePercent), this.client.getFacility().getFeeTerms(), null, null);
+				(feePercent != null) ? Rate.percent(feePercent) : null, this.client.getFacility().getFeeTerms(), null,
+				null);
 		this.entities.persist(record);
 		this.engine.fund(locked, this.debtor.getId(), this.client.getId(), amount);
 		if (record.getReserve().isPositive()) {

@@ -12,7 +12,10 @@ import java.util.Optional;
 import com.factordesk.IntegrationTest;
 import com.factordesk.client.Client;
 import com.factordesk.client.Clients;
+import com.factordesk.client.DayCount;
 import com.factordesk.client.FacilityTerms;
+import com.factordesk.client.FeeKind;
+import com.factordesk.client.FeeTerms;
 import com.factordesk.debtor.Debtor;
 import com.factordesk.invoice.Invoice;
 import com.factordesk.invoice.InvoiceRefusal;
@@ -122,6 +125,34 @@ class SettlementIntegrationTests {
 		// allocations 10,000 - advance 8,000 - rebate 1,700 = fee 300 - credit loss 0
 		assertThat(Money.of("10000.00").minus(settlement.getAdvance()).minus(settlement.getRebate()))
 			.isEqualTo(settlement.getFee().minus(settlement.getCreditLoss()));
+	}
+
+	@Test
+	void anAdvanceTakenOverWithoutAFeeRateIsPricedAtTheBandOfItsFundingDay() {
+		// the bands in force on 2026-09-01 are the shipped version 1: C (50-65) at 2.25 %
+		assertThat(this.jdbc.queryForList("""
+				SELECT s.version || ' ' || b.score_from || '-' || b.score_to || ' ' || b.fee_rate
+				FROM pricing_band_set s JOIN pricing_band b ON b.band_set_id = s.id
+				WHERE s.id = (SELECT id FROM pricing_band_set WHERE effective_from <= DATE '2026-09-01'
+				              ORDER BY effective_from DESC, version DESC LIMIT 1)
+				  AND b.score_from <= 50 AND b.score_to > 50
+				""", String.class)).containsExactly("1 50.00-65.00 0.022500");
+		// a client with a negotiated discount of 0.25 % and a debtor never scored
+		SettlementBook book = SettlementBook.withTerms(this.entities, this.engine, this.ledger, this.jdbc, 60,
+				new FeeTerms(FeeKind.TIERED, 30, DayCount.ACT_360, Rate.percent("0.25")));
+		Invoice invoice = book.funded("10000.00", "8000.00", null, LocalDate.of(2026, 9, 1), LocalDate.of(2026, 10, 1));
+		Payment receipt = book.receipt("10000.00", LocalDate.of(2026, 10, 15));
+
+		this.cash.apply(receipt.getId(), List.of(new CashApplication.Allocate(invoice.getId(), Money.of("10000.00"))));
+
+		Settlement settlement = this.settlements.of(invoice.getId()).orElseThrow();
+		// no score then or now: the neutral 50, band C at 2.25 %, less the discount:
+		// 2.00 % per 30 days
+		assertThat(settlement.getFeeRate()).isEqualTo(Rate.percent("2.00"));
+		// 44 days = 2 periods: 10,000 x 2 % x 2
+		assertThat(settlement.getFee()).isEqualTo(Money.of("400.00"));
+		// 2,000 - 400
+		assertThat(settlement.getRebate()).isEqualTo(Money.of("1600.00"));
 	}
 
 	@Test
