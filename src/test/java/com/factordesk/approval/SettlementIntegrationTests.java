@@ -265,6 +265,31 @@ class SettlementIntegrationTests {
 	}
 
 	@Test
+	void closingAnInvoiceReleasesAnApprovalHeldForHeadroom() {
+		SettlementBook book = recourse();
+		book.debtor().setCreditLimit(Money.of("10000.00"), LocalDate.of(2027, 6, 30));
+		Invoice funded = book.funded("10000.00", "8000.00", "1.50", LocalDate.of(2026, 9, 1),
+				LocalDate.of(2026, 10, 1));
+		Payment receipt = book.receipt("6000.00", LocalDate.of(2026, 10, 1));
+		this.cash.apply(receipt.getId(), List.of(new CashApplication.Allocate(funded.getId(), Money.of("6000.00"))));
+		// 2,000 of the advance out + 9,000 would be 11,000, above the limit of 10,000
+		Invoice held = Invoices.anInvoice(book.client(), book.debtor()).amount("10000.00").build();
+		held.hold(Money.of("9000.00"), "uw.other", "held: no headroom", Invoices.on(TODAY));
+		this.entities.persist(held);
+		this.entities.flush();
+
+		this.settlements.closeShortPaid(funded.getId(), "the rest will not come");
+
+		// 0 + 9,000 fits under 10,000: released, and its advance reserved
+		assertThat(held.getStatus()).isIn(InvoiceStatus.APPROVED, InvoiceStatus.AWAITING_SECOND_APPROVAL);
+		assertThat(book.fundedExposure()).isEqualTo(Money.ZERO);
+		assertThat(this.jdbc.queryForObject("SELECT reserved FROM debtor_exposure WHERE debtor_id = ?",
+				BigDecimal.class, book.debtor().getId()))
+			.isEqualByComparingTo("9000.00");
+		assertThat(decisions(held)).singleElement().asString().startsWith("RELEASE uw.settle HELD>");
+	}
+
+	@Test
 	void onlyAPartiallyPaidInvoiceIsClosedShortPaidAndAReasonIsRequired() {
 		SettlementBook book = recourse();
 		Invoice invoice = book.funded("1000.00", "800.00", "1.50", LocalDate.of(2026, 9, 1), LocalDate.of(2026, 10, 1));
@@ -563,7 +588,7 @@ class SettlementIntegrationTests {
 	private List<String> decisions(Invoice invoice) {
 		this.entities.flush();
 		return this.jdbc.queryForList("""
-				SELECT kind || ' ' || decided_by || ' ' || from_status || '>' || to_status || ' ' || note
+				SELECT kind || ' ' || decided_by || ' ' || from_status || '>' || to_status || COALESCE(' ' || note, '')
 				FROM invoice_decision WHERE invoice_id = ? ORDER BY id
 				""", String.class, invoice.getId());
 	}
