@@ -55,7 +55,8 @@ class SqlBoundariesTests {
 			Map.entry("dispute_fact", "invoice"), Map.entry("credit_note_fact", "invoice"),
 			Map.entry("bureau_reading", "debtor"), Map.entry("facility_terms", "client"),
 			Map.entry("debtor_current_score", "risk"), Map.entry("exposure_book", "approval"),
-			Map.entry("client_reserve_position", "approval"), Map.entry("receipt_balance", "invoice"));
+			Map.entry("client_reserve_position", "approval"), Map.entry("receipt_balance", "invoice"),
+			Map.entry("debtor_score_on", "risk"));
 
 	/**
 	 * Tables whose keys, references and names the features above their owner may join.
