@@ -277,6 +277,31 @@ class ReceiptsController {
 		return page(detail, suggestedForm(id), new PayerForm(), form, model);
 	}
 
+	/**
+	 * The receipt bounced: its allocations are reversed and the invoices it paid open
+	 * again (CashApplication.reverse); a rise of exposure over a limit is said in the
+	 * message.
+	 */
+	@PostMapping("/receipts/{id}/reverse")
+	String reverse(@PathVariable long id, @Valid @ModelAttribute("reverseForm") ReverseForm form, BindingResult result,
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		ReceiptQueries.ReceiptDetail detail = detail(id);
+		if (!result.hasErrors()) {
+			try {
+				CashApplication.Reversal reversal = this.cashApplication.reverse(id, form.getOn(), form.getReason());
+				redirect.addFlashAttribute("success",
+						reversal.overLimit() ? "receipts.reversedOverLimit" : "receipts.reversedFlash");
+				redirect.addFlashAttribute("successArg", id);
+				return "redirect:/receipts/" + id;
+			}
+			catch (BusinessRefusal refusal) {
+				refusal.rejectOn(result);
+			}
+		}
+		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+		return page(detail, suggestedForm(id), new PayerForm(), passOnDefaults(detail), model);
+	}
+
 	private ApplyForm suggestedForm(long id) {
 		ApplyForm apply = new ApplyForm();
 		for (SuggestedAllocation suggested : this.receipts.suggest(id).allocations()) {
@@ -309,6 +334,11 @@ class ReceiptsController {
 		}
 		if (!model.containsAttribute("passOnForm")) {
 			model.addAttribute("passOnForm", passOn);
+		}
+		if (!model.containsAttribute("reverseForm")) {
+			ReverseForm reverse = new ReverseForm();
+			reverse.setOn(LocalDate.now(this.clock));
+			model.addAttribute("reverseForm", reverse);
 		}
 		if (!model.containsAttribute("suggestion")) {
 			model.addAttribute("suggestion", null);

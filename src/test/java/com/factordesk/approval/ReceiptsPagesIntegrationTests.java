@@ -150,7 +150,27 @@ class ReceiptsPagesIntegrationTests {
 			.andExpect(content()
 				.string(containsString("<dd class=\"col-7\" id=\"receipt-applied\">EUR\u00a01,300.00</dd>")))
 			.andExpect(content().string(containsString("Partially paid")))
-			.andExpect(content().string(not(containsString("id=\"apply-form\""))));
+			.andExpect(content().string(not(containsString("id=\"apply-form\""))))
+			.andExpect(content().string(containsString("id=\"reverse-form\"")));
+
+		// the receipt bounced: both invoices open again, the receipt has nothing left
+		this.mvc.perform(post("/receipts/{id}/reverse", id).with(csrf()).param("on", "2026-11-25"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("Give a reason.")));
+		this.mvc
+			.perform(post("/receipts/{id}/reverse", id).with(csrf())
+				.param("on", "2026-11-25")
+				.param("reason", "returned by the debtor's bank"))
+			.andExpect(status().isFound())
+			.andExpect(redirectedUrl("/receipts/" + id));
+		this.entities.flush();
+		assertThat(this.first.getStatus()).isEqualTo(InvoiceStatus.FUNDED);
+		assertThat(this.second.getStatus()).isEqualTo(InvoiceStatus.FUNDED);
+		this.mvc.perform(get("/receipts/{id}", id))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Reversed on 2026-11-25")))
+			.andExpect(content().string(containsString("returned by the debtor&#39;s bank")))
+			.andExpect(content().string(not(containsString("id=\"reverse-form\""))));
 	}
 
 	@Test
