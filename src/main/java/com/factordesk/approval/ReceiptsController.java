@@ -1,6 +1,8 @@
 package com.factordesk.approval;
 
+import java.beans.PropertyEditorSupport;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -10,14 +12,17 @@ import java.util.Map;
 
 import com.factordesk.invoice.PaymentSource;
 import com.factordesk.shared.BusinessRefusal;
+import com.factordesk.shared.LocaleNumbers;
 import com.factordesk.shared.Money;
 import com.factordesk.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -340,11 +345,35 @@ class ReceiptsController {
 			reverse.setOn(LocalDate.now(this.clock));
 			model.addAttribute("reverseForm", reverse);
 		}
+		forDisplay(model, "applyForm");
+		forDisplay(model, "passOnForm");
 		if (!model.containsAttribute("suggestion")) {
 			model.addAttribute("suggestion", null);
 		}
 		model.addAttribute("today", LocalDate.now(this.clock));
 		return "receipts/show";
+	}
+
+	/**
+	 * A form shown without being posted in this request writes its amounts the reader's
+	 * way (2,5 in Dutch), as a posted one does through the binder.
+	 */
+	private static void forDisplay(Model model, String name) {
+		String key = BindingResult.MODEL_KEY_PREFIX + name;
+		Object form = model.getAttribute(name);
+		if (form == null || model.containsAttribute(key)) {
+			return;
+		}
+		BeanPropertyBindingResult result = new BeanPropertyBindingResult(form, name);
+		result.getPropertyEditorRegistry().registerCustomEditor(BigDecimal.class, new PropertyEditorSupport() {
+
+			@Override
+			public String getAsText() {
+				return LocaleNumbers.print((BigDecimal) getValue(), LocaleContextHolder.getLocale());
+			}
+
+		});
+		model.addAttribute(key, result);
 	}
 
 	private ReceiptQueries.ReceiptDetail detail(long id) {
