@@ -56,6 +56,7 @@ class SqlBoundariesTests {
 			Map.entry("bureau_reading", "debtor"), Map.entry("facility_terms", "client"),
 			Map.entry("debtor_current_score", "risk"), Map.entry("exposure_book", "approval"),
 			Map.entry("client_reserve_position", "approval"), Map.entry("collection_fact", "invoice"),
+			Map.entry("receipt_balance", "invoice"),
 			Map.entry("debtor_score_on", "risk"));
 
 	/**

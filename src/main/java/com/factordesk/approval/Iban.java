@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * whole number, read with the first four characters moved to the end and each letter as
  * its number (A = 10 ... Z = 35), leave 1 when divided by 97.
  */
-final class Iban {
+public final class Iban {
 
 	private static final Pattern FORM = Pattern.compile("[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}");
 
@@ -22,7 +22,7 @@ final class Iban {
 	 * Whether this text is an IBAN in its electronic form (capitals, no spaces) with
 	 * check digits that hold.
 	 */
-	static boolean isValid(String iban) {
+	public static boolean isValid(String iban) {
 		if (iban == null || !FORM.matcher(iban).matches()) {
 			return false;
 		}

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import com.factordesk.approval.CashApplication;
 import com.factordesk.approval.ClientOverview;
 import com.factordesk.approval.ClientOverviews;
 import com.factordesk.approval.ClientStatements;
@@ -33,6 +34,9 @@ import com.factordesk.approval.ScheduleView;
 import com.factordesk.approval.Schedules;
 import com.factordesk.approval.LimitViews;
 import com.factordesk.approval.NoticesOfAssignment;
+import com.factordesk.approval.ReceiptQueries;
+import com.factordesk.approval.ReceiptSuggestion;
+import com.factordesk.approval.Receipts;
 import com.factordesk.approval.UnderwriterQueue;
 import com.factordesk.approval.Underwriting;
 import com.factordesk.backtest.Backtest;
@@ -40,6 +44,7 @@ import com.factordesk.backtest.BacktestReport;
 import com.factordesk.client.Enforcement;
 import com.factordesk.client.FeeTerms;
 import com.factordesk.invoice.InvoiceStatus;
+import com.factordesk.invoice.PaymentSource;
 import com.factordesk.portfolio.PortfolioOverview;
 import com.factordesk.portfolio.PortfolioQueries;
 import com.factordesk.pricing.InvoiceQuotes;
@@ -121,6 +126,8 @@ class AccessRulesTests {
 	private static final String CLIENT = "C0001";
 
 	private static final long RUN = 7;
+
+	private static final long RECEIPT = 11;
 
 	/** An API key with the read right, in the API rows of the matrix. */
 	private static final String KEY = "fd-read-key";
@@ -205,6 +212,13 @@ class AccessRulesTests {
 
 	@MockitoBean
 	private RebateRuns rebateRuns;
+	private Receipts receipts;
+
+	@MockitoBean
+	private ReceiptQueries receiptQueries;
+
+	@MockitoBean
+	private CashApplication cashApplication;
 
 	enum Outcome {
 
@@ -242,6 +256,14 @@ class AccessRulesTests {
 		given(this.rebateRuns.find(RUN))
 			.willReturn(new RebateRuns.RebateRunView(RUN, CLIENT, "Client B.V.", null, LocalDate.of(2026, 11, 25),
 					Money.of("100.00"), "underwriter", Instant.parse("2026-11-25T10:00:00Z"), null, null, List.of()));
+		given(this.receiptQueries.page(any(), anyInt()))
+			.willReturn(new ReceiptQueries.ReceiptPage(List.of(aReceipt()), 0, false));
+		given(this.receiptQueries.unapplied()).willReturn(new ReceiptQueries.UnappliedCash(Money.of("100.00"), 1,
+				List.of(aReceipt()), LocalDate.of(2026, 11, 25)));
+		given(this.receiptQueries.detail(RECEIPT)).willReturn(Optional.of(new ReceiptQueries.ReceiptDetail(aReceipt(),
+				"underwriter", Instant.parse("2026-11-24T10:00:00Z"), null, null, List.of())));
+		given(this.receipts.suggest(RECEIPT)).willReturn(new ReceiptSuggestion(null, false, false, List.of()));
+		given(this.receipts.openInvoices(any())).willReturn(java.util.Map.of());
 		given(this.funding.awaitingFunding()).willReturn(List.of());
 		given(this.funding.run(RUN)).willReturn(Optional.of(new FundingQueries.RunDetail(RUN, CLIENT, "Client B.V.",
 				null, null, LocalDate.of(2026, 11, 25), Money.of("800.00"), 1, "underwriter",
@@ -308,7 +330,16 @@ class AccessRulesTests {
 				Arguments.of("/admin/api-keys", null, Outcome.LOGIN),
 				Arguments.of("/admin/api-keys", "UNDERWRITER", Outcome.FORBIDDEN),
 				Arguments.of("/admin/api-keys", "MANAGER", Outcome.FORBIDDEN),
-				Arguments.of("/admin/api-keys", "ADMIN", Outcome.OK));
+				Arguments.of("/admin/api-keys", "ADMIN", Outcome.OK), Arguments.of("/receipts", null, Outcome.LOGIN),
+				Arguments.of("/receipts", "UNDERWRITER", Outcome.OK), Arguments.of("/receipts", "MANAGER", Outcome.OK),
+				Arguments.of("/receipts", "ADMIN", Outcome.FORBIDDEN),
+				Arguments.of("/receipts/unapplied", "UNDERWRITER", Outcome.OK),
+				Arguments.of("/receipts/unapplied", "MANAGER", Outcome.OK),
+				Arguments.of("/receipts/unapplied", "ADMIN", Outcome.FORBIDDEN),
+				Arguments.of("/receipts/" + RECEIPT, null, Outcome.LOGIN),
+				Arguments.of("/receipts/" + RECEIPT, "UNDERWRITER", Outcome.OK),
+				Arguments.of("/receipts/" + RECEIPT, "MANAGER", Outcome.OK),
+				Arguments.of("/receipts/" + RECEIPT, "ADMIN", Outcome.FORBIDDEN));
 	}
 
 	@ParameterizedTest(name = "{1} on {0}: {2}")
@@ -441,6 +472,12 @@ class AccessRulesTests {
 				new InvoiceDetail.ClientView("C00001", "Client B.V.", "NL", "transport", LocalDate.of(2024, 1, 1)),
 				null, new InvoiceDetail.DebtorView(DEBTOR, "Buyer AG", Money.of("100000.00"), null, null), List.of(),
 				List.of(), List.of(), List.of(), new DebtorPosition(Money.ZERO, 0, 0, 0, Money.ZERO, 0));
+	}
+
+	private static ReceiptQueries.ReceiptRow aReceipt() {
+		return new ReceiptQueries.ReceiptRow(RECEIPT, LocalDate.of(2026, 11, 24), Money.of("100.00"), Money.ZERO,
+				Money.ZERO, Money.of("100.00"), "MAN-1", "Payer B.V.", null, "INV-1", PaymentSource.MANUAL, null, null,
+				null, 1);
 	}
 
 	private static DebtorProfile aDebtor() {

@@ -141,6 +141,15 @@ class EveryPageInBothLanguagesBrowserTests {
 				"/clients/" + demoClient + "?page=2", "/clients/NO-SUCH-CLIENT", "/funding/runs/999999999", "/limits",
 				"/clients/C0001/limit", "/clients/NO-SUCH-CLIENT/limit"));
 		invoices.values().forEach((id) -> underwriter.add("/invoices/" + id));
+		// the receipts: the list with its filters, the unapplied cash, a receipt of the
+		// book's history, and one with cash left to apply when the book has one
+		underwriter.addAll(List.of("/receipts", "/receipts?unapplied=true&source=MANUAL&from=2026-11-01&page=2",
+				"/receipts/unapplied", "/receipts/999999999",
+				"/receipts/" + this.jdbc.queryForObject("SELECT MIN(id) FROM payment", Long.class)));
+		this.jdbc.queryForList("SELECT MIN(payment_id) FROM receipt_balance WHERE unapplied > 0", Long.class)
+			.stream()
+			.filter((id) -> id != null)
+			.forEach((id) -> underwriter.add("/receipts/" + id));
 		// a schedule with invoices waiting for a decision (its forms show), and one
 		// decided
 		// in full
@@ -166,12 +175,10 @@ class EveryPageInBothLanguagesBrowserTests {
 					"/clients/" + ledger.clientRef() + "?from=1-11-2026&to=2026-11-31",
 					"/funding/rebate-runs/" + ledger.rebateRunId()));
 			visitAs("underwriter", underwriter, otherLanguage);
-			visitAs("manager",
-					List.of("/", "/portfolio", "/portfolio?asOf=2026-06-30", "/risk/backtest",
-							"/risk/backtest?from=2025-06-01&to=2025-09-30",
-							"/risk/backtest?from=2026-06-01&to=2026-01-01", "/queue", "/funding",
-							"/funding/runs/" + run.runId(), "/limits", "/debtors/D00001", "/clients/C0001/limit"),
-					otherLanguage);
+			visitAs("manager", List.of("/", "/portfolio", "/portfolio?asOf=2026-06-30", "/risk/backtest",
+					"/risk/backtest?from=2025-06-01&to=2025-09-30", "/risk/backtest?from=2026-06-01&to=2026-01-01",
+					"/queue", "/funding", "/funding/runs/" + run.runId(), "/limits", "/debtors/D00001",
+					"/clients/C0001/limit", "/receipts", "/receipts/unapplied"), otherLanguage);
 		}
 		finally {
 			SecurityContextHolder.clearContext();
