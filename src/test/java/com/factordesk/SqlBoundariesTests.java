@@ -45,7 +45,9 @@ class SqlBoundariesTests {
 			Map.entry("facility_exposure", "approval"), Map.entry("invoice_decision", "approval"),
 			Map.entry("invoice_decision_refuse_change", "approval"), Map.entry("notice_of_assignment", "approval"),
 			Map.entry("credit_limit_decision", "approval"), Map.entry("credit_limit_decision_keep", "approval"),
-			Map.entry("round_cents_half_even", "shared"));
+			Map.entry("round_cents_half_even", "shared"), Map.entry("collection_note", "approval"),
+			Map.entry("collection_note_refuse_change", "approval"), Map.entry("promise_to_pay", "approval"),
+			Map.entry("promise_to_pay_status", "approval"));
 
 	/** What a feature publishes for the SQL of the features above it. */
 	private static final Map<String, String> PUBLISHED = Map.ofEntries(Map.entry("invoice_balance", "invoice"),
