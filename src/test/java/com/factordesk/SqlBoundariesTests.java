@@ -45,7 +45,9 @@ class SqlBoundariesTests {
 			Map.entry("facility_exposure", "approval"), Map.entry("invoice_decision", "approval"),
 			Map.entry("invoice_decision_refuse_change", "approval"), Map.entry("notice_of_assignment", "approval"),
 			Map.entry("credit_limit_decision", "approval"), Map.entry("credit_limit_decision_keep", "approval"),
-			Map.entry("round_cents_half_even", "shared"), Map.entry("collection_note", "approval"),
+			Map.entry("round_cents_half_even", "shared"), Map.entry("settlement", "approval"),
+			Map.entry("rebate_run", "approval"), Map.entry("reserve_entry", "approval"),
+			Map.entry("reserve_entry_refuse_change", "approval"), Map.entry("collection_note", "approval"),
 			Map.entry("collection_note_refuse_change", "approval"), Map.entry("promise_to_pay", "approval"),
 			Map.entry("promise_to_pay_status", "approval"));
 
@@ -54,7 +56,8 @@ class SqlBoundariesTests {
 			Map.entry("invoice_balance_book", "invoice"), Map.entry("open_receivable", "invoice"),
 			Map.entry("dispute_fact", "invoice"), Map.entry("credit_note_fact", "invoice"),
 			Map.entry("bureau_reading", "debtor"), Map.entry("facility_terms", "client"),
-			Map.entry("debtor_current_score", "risk"), Map.entry("exposure_book", "approval"));
+			Map.entry("debtor_current_score", "risk"), Map.entry("exposure_book", "approval"),
+			Map.entry("client_reserve_position", "approval"), Map.entry("debtor_score_on", "risk"));
 
 	/**
 	 * Tables whose keys, references and names the features above their owner may join.

@@ -1,9 +1,14 @@
 package com.factordesk.approval;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import com.factordesk.invoice.Invoice;
@@ -18,6 +23,7 @@ import com.factordesk.shared.NotFoundException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -40,6 +46,10 @@ public class CashApplication {
 
 	private final Underwriting underwriting;
 
+	private final Settlements settlements;
+
+	private final Decisions decisions;
+
 	private final PaymentRepository payments;
 
 	private final InvoiceRepository invoices;
@@ -50,10 +60,13 @@ public class CashApplication {
 
 	private final Clock clock;
 
-	CashApplication(ExposureEngine engine, Underwriting underwriting, PaymentRepository payments,
-			InvoiceRepository invoices, AdvanceRepository advances, EntityManager entityManager, Clock clock) {
+	CashApplication(ExposureEngine engine, Underwriting underwriting, Settlements settlements, Decisions decisions,
+			PaymentRepository payments, InvoiceRepository invoices, AdvanceRepository advances,
+			EntityManager entityManager, Clock clock) {
 		this.engine = engine;
 		this.underwriting = underwriting;
+		this.settlements = settlements;
+		this.decisions = decisions;
 		this.payments = payments;
 		this.invoices = invoices;
 		this.advances = advances;
@@ -103,9 +116,95 @@ public class CashApplication {
 			if (repaid.isPositive()) {
 				this.engine.repay(locked, invoice.getDebtor().getId(), invoice.getClient().getId(), repaid);
 			}
+			if (invoice.getStatus() == InvoiceStatus.PAID) {
+				this.settlements.settlePaid(invoice, actor);
+			}
 		}
 		this.underwriting.releaseHeld(locked, debtors, clients, actor);
 		return made;
+	}
+
+	/**
+	 * A receipt bounced: every allocation of it is reversed on {@code on}, each invoice
+	 * it paid is open again (PAID back to PARTIALLY_PAID or FUNDED) and its settlement
+	 * reversed with the reserve entries it booked, and the advance the allocations had
+	 * repaid is exposure again. The exposure engine checks the rise against the limits
+	 * like every transition that raises exposure, but a bounce is a fact, not a request:
+	 * the facility's enforcement cannot refuse it, so a breach is recorded with the
+	 * REVERSAL decision on the invoice (its limits, before and after) and reported.
+	 * Refused when the receipt paid an invoice that is charged back or written off since.
+	 */
+	@PreAuthorize("hasAnyRole('UNDERWRITER', 'MANAGER')")
+	public Reversal reverse(long paymentId, LocalDate on, String reason) {
+		String actor = actor();
+		String why = Settlements.requireReason(reason);
+		if (on == null) {
+			throw BusinessRefusal.onField("on", "cash.reversal.noDate", "Give the day the payment bounced");
+		}
+		Payment receipt = receipt(paymentId);
+		Map<Long, Invoice> targets = new TreeMap<>();
+		for (PaymentAllocation allocation : receipt.getAllocations()) {
+			if (!allocation.isReversed()) {
+				targets.put(allocation.getInvoice().getId(), allocation.getInvoice());
+			}
+		}
+		Set<Long> debtors = new TreeSet<>();
+		Set<Long> clients = new TreeSet<>();
+		for (Invoice invoice : targets.values()) {
+			debtors.add(invoice.getDebtor().getId());
+			clients.add(invoice.getClient().getId());
+		}
+		Exposures locked = this.engine.lock(debtors, clients);
+		this.entityManager.lock(receipt, LockModeType.PESSIMISTIC_WRITE);
+		this.entityManager.refresh(receipt);
+		Map<Long, Money> reversing = new HashMap<>();
+		for (PaymentAllocation allocation : receipt.getAllocations()) {
+			if (!allocation.isReversed()) {
+				reversing.merge(allocation.getInvoice().getId(), allocation.getAmount(), Money::plus);
+			}
+		}
+		List<Reopening> reopenings = new ArrayList<>();
+		for (Invoice invoice : targets.values()) {
+			this.entityManager.refresh(invoice, LockModeType.PESSIMISTIC_WRITE);
+			if (invoice.getStatus() == InvoiceStatus.CHARGED_BACK || invoice.getStatus() == InvoiceStatus.WRITTEN_OFF) {
+				throw BusinessRefusal.of("cash.reversal.closed",
+						"Payment " + receipt.getReference() + " cannot be reversed: it paid invoice "
+								+ invoice.getNumber() + ", which is " + invoice.getStatus() + " since",
+						receipt.getReference(), invoice.getNumber(), new DefaultMessageSourceResolvable(
+								new String[] { "status." + invoice.getStatus() }, invoice.getStatus().name()));
+			}
+			Optional<Advance> advance = this.advances.findByInvoiceId(invoice.getId());
+			Money before = advance.map((funded) -> Settlements.carried(invoice, funded)).orElse(Money.ZERO);
+			Money collectedAfter = invoice.collected().minus(reversing.get(invoice.getId()));
+			Money after = advance.map((funded) -> funded.getAmount().minus(collectedAfter))
+				.filter(Money::isPositive)
+				.orElse(Money.ZERO);
+			Money raise = after.minus(before);
+			List<LimitUse> uses = List.of();
+			long debtorId = invoice.getDebtor().getId();
+			long clientId = invoice.getClient().getId();
+			if (raise.isPositive()) {
+				// checked on the figures before the bounce, which cannot be refused
+				uses = this.engine.uses(locked, debtorId, clientId, raise, reversing.get(invoice.getId()));
+				this.engine.repay(locked, debtorId, clientId, Money.ZERO.minus(raise));
+			}
+			reopenings.add(new Reopening(invoice, invoice.getStatus(), raise, uses));
+		}
+		receipt.reverse(on, actor, why, this.clock);
+		List<Reopened> reopened = new ArrayList<>();
+		for (Reopening reopening : reopenings) {
+			Invoice invoice = reopening.invoice();
+			if (reopening.from() == InvoiceStatus.PAID) {
+				this.settlements.reopen(invoice, on, why);
+			}
+			Money raise = reopening.raise().isPositive() ? reopening.raise() : null;
+			this.decisions.record(invoice.getId(), DecisionKind.REVERSAL, actor, reopening.from(), invoice.getStatus(),
+					new Decisions.Entry(raise, null, "payment " + receipt.getReference() + " reversed: " + why, null,
+							null, null, reopening.limits()));
+			reopened.add(new Reopened(invoice.getId(), invoice.getNumber(), reopening.from(), invoice.getStatus(),
+					reopening.raise().isPositive() ? reopening.raise() : Money.ZERO, reopening.limits()));
+		}
+		return new Reversal(paymentId, reopened);
 	}
 
 	/**
@@ -125,6 +224,55 @@ public class CashApplication {
 
 	private static String actor() {
 		return SecurityContextHolder.getContext().getAuthentication().getName();
+	}
+
+	/**
+	 * What a reversed receipt did to the invoices it had paid.
+	 *
+	 * @param paymentId the receipt reversed
+	 * @param invoices each invoice it reopened
+	 */
+	public record Reversal(long paymentId, List<Reopened> invoices) {
+
+		public Reversal {
+			invoices = List.copyOf(invoices);
+		}
+
+		/**
+		 * Whether the exposure the bounce brought back breaches a limit (recorded, not
+		 * refused).
+		 */
+		public boolean overLimit() {
+			return this.invoices.stream().anyMatch(Reopened::overLimit);
+		}
+
+	}
+
+	/**
+	 * An invoice a reversed receipt reopened.
+	 *
+	 * @param invoiceId the invoice
+	 * @param number its number
+	 * @param from its status before (PAID, PARTIALLY_PAID or FUNDED)
+	 * @param to its status after (PARTIALLY_PAID or FUNDED)
+	 * @param exposureRaised the advance outstanding again: exposure on its debtor and
+	 * facility rose by this
+	 * @param limits the limits checked against the rise (before and after)
+	 */
+	public record Reopened(long invoiceId, String number, InvoiceStatus from, InvoiceStatus to, Money exposureRaised,
+			List<LimitUse> limits) {
+
+		public Reopened {
+			limits = List.copyOf(limits);
+		}
+
+		public boolean overLimit() {
+			return this.limits.stream().anyMatch(LimitUse::over);
+		}
+
+	}
+
+	private record Reopening(Invoice invoice, InvoiceStatus from, Money raise, List<LimitUse> limits) {
 	}
 
 	/**

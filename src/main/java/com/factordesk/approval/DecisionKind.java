@@ -33,6 +33,16 @@ public enum DecisionKind {
 	/** The advance was paid in a funding run. */
 	FUND,
 	/** A lowered limit put the approval on hold. */
-	LIMIT_LOWERED
+	LIMIT_LOWERED,
+	/** A credit note was entered by hand on a funded invoice (dilution). */
+	CREDIT_NOTE,
+	/** A partially paid invoice was closed as short paid. */
+	SHORT_PAY,
+	/** A recourse invoice past its recourse period was charged back to the client. */
+	CHARGEBACK,
+	/** A non-recourse invoice was written off: the factor's credit loss. */
+	WRITE_OFF,
+	/** A bounced payment reopened the invoice. */
+	REVERSAL
 
 }

@@ -40,8 +40,9 @@ import org.springframework.transaction.annotation.Transactional;
  * and reported with why; an invoice is never funded twice (the advance table's unique
  * invoice is the backstop). Each funded invoice is paid its approved advance at the
  * approval's frozen quote: an {@link Advance} record, its reserve moved to funded on the
- * exposure rows, and a FUND decision. The run's payout is a SEPA credit transfer file
- * (pain.001), and the run is marked paid once the bank confirms it.
+ * exposure rows, the invoice's reserve (face - advance) credited to the client's reserve
+ * ledger (RESERVE_CREATED) and a FUND decision. The run's payout is a SEPA credit
+ * transfer file (pain.001), and the run is marked paid once the bank confirms it.
  */
 @Service
 @Transactional
@@ -63,6 +64,8 @@ public class FundingRuns {
 
 	private final Pain001Files files;
 
+	private final ReserveLedger ledger;
+
 	private final JdbcClient jdbc;
 
 	private final EntityManager entityManager;
@@ -70,8 +73,8 @@ public class FundingRuns {
 	private final Clock clock;
 
 	FundingRuns(ExposureEngine engine, Decisions decisions, InvoiceRepository invoices, ClientRepository clients,
-			FundingRunRepository runs, AdvanceRepository advances, Pain001Files files, JdbcClient jdbc,
-			EntityManager entityManager, Clock clock) {
+			FundingRunRepository runs, AdvanceRepository advances, Pain001Files files, ReserveLedger ledger,
+			JdbcClient jdbc, EntityManager entityManager, Clock clock) {
 		this.engine = engine;
 		this.decisions = decisions;
 		this.invoices = invoices;
@@ -79,6 +82,7 @@ public class FundingRuns {
 		this.runs = runs;
 		this.advances = advances;
 		this.files = files;
+		this.ledger = ledger;
 		this.jdbc = jdbc;
 		this.entityManager = entityManager;
 		this.clock = clock;
@@ -132,8 +136,13 @@ public class FundingRuns {
 		for (Fundable item : fundable) {
 			Invoice invoice = item.invoice();
 			invoice.fund(actor, this.clock);
-			this.advances.save(new Advance(invoice, run, item.advance(), advanceRate(item), item.approval().feeRate(),
-					client.getFacility().getFeeTerms(), item.approval().bandSetVersion(), item.approval().id()));
+			Advance advance = this.advances
+				.save(new Advance(invoice, run, item.advance(), advanceRate(item), item.approval().feeRate(),
+						client.getFacility().getFeeTerms(), item.approval().bandSetVersion(), item.approval().id()));
+			if (advance.getReserve().isPositive()) {
+				this.ledger.book(client.getId(), ReserveEntryKind.RESERVE_CREATED, advance.getReserve(), run.getRunOn(),
+						ReserveEntry.Source.invoice(invoice.getId()), "funding run " + run.getId());
+			}
 			this.engine.fund(locked, invoice.getDebtor().getId(), client.getId(), item.advance());
 			this.decisions.record(invoice.getId(), DecisionKind.FUND, actor, InvoiceStatus.APPROVED,
 					invoice.getStatus(), Decisions.Entry.advance(item.advance(), "funding run " + run.getId()));

@@ -10,4 +10,8 @@ interface ReserveEntryRepository extends JpaRepository<ReserveEntry, Long> {
 
 	boolean existsByReversesId(long reversesId);
 
+	List<ReserveEntry> findBySettlementIdOrderById(long settlementId);
+
+	List<ReserveEntry> findByClientIdOrderById(long clientId);
+
 }

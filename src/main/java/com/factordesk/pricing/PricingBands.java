@@ -23,10 +23,24 @@ class PricingBands {
 	}
 
 	Optional<PricingBandSet> inForce(LocalDate date) {
-		return this.jdbc.sql("""
+		return bandSet("""
 				SELECT id, version, effective_from FROM pricing_band_set
 				WHERE effective_from <= :date ORDER BY effective_from DESC, version DESC LIMIT 1
-				""").param("date", date).query((rs, row) -> {
+				""", date);
+	}
+
+	/**
+	 * The first band set that ever came into force.
+	 */
+	Optional<PricingBandSet> first() {
+		return bandSet("""
+				SELECT id, version, effective_from FROM pricing_band_set
+				WHERE effective_from <= :date ORDER BY effective_from, version LIMIT 1
+				""", LocalDate.of(9999, 12, 31));
+	}
+
+	private Optional<PricingBandSet> bandSet(String sql, LocalDate date) {
+		return this.jdbc.sql(sql).param("date", date).query((rs, row) -> {
 			List<PricingBand> bands = this.jdbc.sql("""
 					SELECT score_from, score_to, advance_rate, fee_rate, max_tenor_days, auto_decline
 					FROM pricing_band WHERE band_set_id = :id ORDER BY position

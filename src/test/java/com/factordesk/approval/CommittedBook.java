@@ -185,6 +185,8 @@ public final class CommittedBook {
 			// the triggers off for this one statement; every other delete checks its keys
 			this.jdbc.execute("SET LOCAL session_replication_role = replica");
 			this.jdbc.update("DELETE FROM invoice_decision WHERE invoice_id IN " + invoicesOfClient, this.clientId);
+			// the reserve ledger is append-only too: funding booked the reserves
+			this.jdbc.update("DELETE FROM reserve_entry WHERE client_id = ?", this.clientId);
 			this.jdbc.execute("SET LOCAL session_replication_role = origin");
 			this.jdbc.update("DELETE FROM invoice_transition WHERE invoice_id IN " + invoicesOfClient, this.clientId);
 			this.jdbc.update("DELETE FROM invoice WHERE client_id = ?", this.clientId);
