@@ -46,12 +46,15 @@ public class CollectionActions {
 
 	private final DisputeRepository disputes;
 
+	private final Settlements settlements;
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
 	CollectionActions(CollectionNoteRepository notes, PromiseToPayRepository promises, InvoiceRepository invoices,
-			DisputeRepository disputes, JdbcClient jdbc, Clock clock) {
+			DisputeRepository disputes, Settlements settlements, JdbcClient jdbc, Clock clock) {
+		this.settlements = settlements;
 		this.notes = notes;
 		this.promises = promises;
 		this.invoices = invoices;
@@ -146,12 +149,7 @@ public class CollectionActions {
 		long debtorId = debtorId(command.debtorRef());
 		LocalDate today = LocalDate.now(this.clock);
 		List<Violation> violations = new ArrayList<>();
-		Optional<Invoice> invoice = invoiceOf(debtorId, command.invoiceId(), violations);
-		if (invoice.isPresent() && !openFunded(invoice.get())) {
-			violations.add(Violation.onField("invoiceId", "collections.invoice.notOpen",
-					"Choose one of the debtor's open funded invoices"));
-			invoice = Optional.empty();
-		}
+		Optional<Invoice> invoice = openFundedInvoiceOf(debtorId, command.invoiceId(), violations);
 		if (invoice.isPresent() && invoice.get().isDisputed()) {
 			violations.add(Violation.onField("invoiceId", "collections.dispute.alreadyOpen",
 					"Invoice {0} has an open dispute already", invoice.get().getNumber()));
@@ -218,6 +216,104 @@ public class CollectionActions {
 		refuseIfAny(violations);
 		dispute.resolve(command.outcome(), command.resolvedOn());
 		this.disputes.saveAndFlush(dispute);
+	}
+
+	/**
+	 * Enters a credit note (dilution) on one of the debtor's open funded invoices, issued
+	 * today, at most its outstanding, through {@link Settlements#creditNote}: DILUTION in
+	 * the client's reserve ledger, and the invoice settled when it credits it to nothing.
+	 * Naming an open dispute of that invoice resolves it with the credit note as its
+	 * outcome.
+	 * @return whether the credit note closed the invoice
+	 */
+	@PreAuthorize("hasAnyRole('UNDERWRITER', 'MANAGER')")
+	public boolean creditNote(EnterCreditNote command) {
+		long debtorId = debtorId(command.debtorRef());
+		LocalDate today = LocalDate.now(this.clock);
+		List<Violation> violations = new ArrayList<>();
+		Optional<Invoice> invoice = openFundedInvoiceOf(debtorId, command.invoiceId(), violations);
+		Optional<Dispute> dispute = Optional.empty();
+		if (command.disputeId() != null) {
+			dispute = invoice.flatMap((found) -> this.disputes.findById(command.disputeId())
+				.filter((candidate) -> candidate.getInvoice().getId().equals(found.getId()) && candidate.isOpen()));
+			if (invoice.isPresent() && dispute.isEmpty()) {
+				violations.add(Violation.onField("disputeId", "collections.creditNote.dispute",
+						"Choose an open dispute of invoice {0}, or none", invoice.get().getNumber()));
+			}
+			else if (dispute.isPresent() && today.isBefore(dispute.get().getOpenedOn())) {
+				violations.add(Violation.onField("disputeId", "collections.dispute.resolvedOn.beforeOpened",
+						"A dispute cannot be resolved before it was opened ({0})",
+						dispute.get().getOpenedOn().toString()));
+			}
+		}
+		amountWithin("amount", command.amount(), invoice.map(Invoice::outstanding).orElse(null), violations);
+		reasonOf(command.reason(), violations);
+		refuseIfAny(violations);
+		dispute.ifPresent((open) -> {
+			open.resolve(DisputeOutcome.CREDIT_NOTE, today);
+			this.disputes.save(open);
+		});
+		return this.settlements.creditNote(invoice.get().getId(), command.amount(), command.reason()).isPresent();
+	}
+
+	/**
+	 * Closes a partially paid invoice of the debtor as short paid
+	 * ({@link Settlements#closeShortPaid}): what is left unpaid is the client's
+	 * shortfall. An underwriter may: it closes what cash application left open.
+	 */
+	@PreAuthorize("hasAnyRole('UNDERWRITER', 'MANAGER')")
+	public void closeShortPaid(SettleInvoice command) {
+		Invoice invoice = settleable(command);
+		this.settlements.closeShortPaid(invoice.getId(), command.reason());
+	}
+
+	/**
+	 * Charges a recourse invoice past its recourse period back to the client
+	 * ({@link Settlements#chargeBack}). A manager's decision: it debits the client's
+	 * reserve with the whole outstanding face.
+	 */
+	@PreAuthorize("hasRole('MANAGER')")
+	public void chargeBack(SettleInvoice command) {
+		Invoice invoice = settleable(command);
+		this.settlements.chargeBack(invoice.getId(), command.reason());
+	}
+
+	/**
+	 * Writes off a non-recourse invoice ({@link Settlements#writeOff}). A manager's
+	 * decision: the outstanding face becomes the factor's credit loss.
+	 */
+	@PreAuthorize("hasRole('MANAGER')")
+	public void writeOff(SettleInvoice command) {
+		Invoice invoice = settleable(command);
+		this.settlements.writeOff(invoice.getId(), command.reason());
+	}
+
+	private Invoice settleable(SettleInvoice command) {
+		long debtorId = debtorId(command.debtorRef());
+		List<Violation> violations = new ArrayList<>();
+		Optional<Invoice> invoice = openFundedInvoiceOf(debtorId, command.invoiceId(), violations);
+		reasonOf(command.reason(), violations);
+		refuseIfAny(violations);
+		return invoice.get();
+	}
+
+	private Optional<Invoice> openFundedInvoiceOf(long debtorId, Long invoiceId, List<Violation> violations) {
+		Optional<Invoice> invoice = invoiceOf(debtorId, invoiceId, violations);
+		if (invoice.isPresent() && !openFunded(invoice.get())) {
+			violations.add(Violation.onField("invoiceId", "collections.invoice.notOpen",
+					"Choose one of the debtor's open funded invoices"));
+			return Optional.empty();
+		}
+		return invoice;
+	}
+
+	private static void reasonOf(String reason, List<Violation> violations) {
+		try {
+			Settlements.requireReason(reason);
+		}
+		catch (BusinessRefusal refusal) {
+			violations.addAll(refusal.getViolations());
+		}
 	}
 
 	private boolean openFunded(Invoice invoice) {
@@ -310,6 +406,22 @@ public class CollectionActions {
 	}
 
 	public record ResolveDispute(String debtorRef, long disputeId, DisputeOutcome outcome, LocalDate resolvedOn) {
+
+	}
+
+	/**
+	 * A credit note to enter, issued today; {@code disputeId} the open dispute it
+	 * settles, or {@code null}.
+	 */
+	public record EnterCreditNote(String debtorRef, Long invoiceId, Money amount, String reason, Long disputeId) {
+
+	}
+
+	/**
+	 * An invoice to close unpaid (short paid, charged back, written off), with the
+	 * reason.
+	 */
+	public record SettleInvoice(String debtorRef, Long invoiceId, String reason) {
 
 	}
 

@@ -212,4 +212,87 @@ final class CollectionForms {
 
 	}
 
+	static class CreditNoteForm {
+
+		private Long invoiceId;
+
+		@Digits(integer = 17, fraction = 2)
+		private BigDecimal amount;
+
+		@Size(max = 200)
+		private String reason = "";
+
+		private Long disputeId;
+
+		CollectionActions.EnterCreditNote toCommand(String debtorRef) {
+			return new CollectionActions.EnterCreditNote(debtorRef, this.invoiceId, money(this.amount), this.reason,
+					this.disputeId);
+		}
+
+		public Long getInvoiceId() {
+			return this.invoiceId;
+		}
+
+		public void setInvoiceId(Long invoiceId) {
+			this.invoiceId = invoiceId;
+		}
+
+		public BigDecimal getAmount() {
+			return this.amount;
+		}
+
+		public void setAmount(BigDecimal amount) {
+			this.amount = amount;
+		}
+
+		public String getReason() {
+			return this.reason;
+		}
+
+		public void setReason(String reason) {
+			this.reason = reason;
+		}
+
+		public Long getDisputeId() {
+			return this.disputeId;
+		}
+
+		public void setDisputeId(Long disputeId) {
+			this.disputeId = disputeId;
+		}
+
+	}
+
+	/**
+	 * Closes an invoice unpaid: short paid, charged back or written off.
+	 */
+	static class SettleForm {
+
+		private Long invoiceId;
+
+		@Size(max = 200)
+		private String reason = "";
+
+		CollectionActions.SettleInvoice toCommand(String debtorRef) {
+			return new CollectionActions.SettleInvoice(debtorRef, this.invoiceId, this.reason);
+		}
+
+		public Long getInvoiceId() {
+			return this.invoiceId;
+		}
+
+		public void setInvoiceId(Long invoiceId) {
+			this.invoiceId = invoiceId;
+		}
+
+		public String getReason() {
+			return this.reason;
+		}
+
+		public void setReason(String reason) {
+			this.reason = reason;
+		}
+
+	}
+
 }

@@ -142,6 +142,12 @@ class CollectionsController {
 			resolveForm.setResolvedOn(today);
 			model.addAttribute("resolveForm", resolveForm);
 		}
+		if (!model.containsAttribute("creditNoteForm")) {
+			model.addAttribute("creditNoteForm", new CollectionForms.CreditNoteForm());
+		}
+		if (!model.containsAttribute("settleForm")) {
+			model.addAttribute("settleForm", new CollectionForms.SettleForm());
+		}
 		model.addAttribute("nextActions", NextAction.values());
 		model.addAttribute("disputeReasons", DisputeReason.values());
 		model.addAttribute("today", today);
@@ -183,6 +189,43 @@ class CollectionsController {
 		return submit(ref, "disputes", result, model, redirect, response, () -> {
 			this.actions.resolveDispute(form.toCommand(ref));
 			return "collections.dispute.resolvedMessage";
+		});
+	}
+
+	@PostMapping("/collections/debtors/{ref}/credit-notes")
+	String creditNote(@PathVariable String ref,
+			@Valid @ModelAttribute("creditNoteForm") CollectionForms.CreditNoteForm form, BindingResult result,
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		return submit(ref, "credit-notes", result, model, redirect, response,
+				() -> this.actions.creditNote(form.toCommand(ref)) ? "collections.creditNote.closed"
+						: "collections.creditNote.entered");
+	}
+
+	@PostMapping("/collections/debtors/{ref}/short-paid")
+	String closeShortPaid(@PathVariable String ref,
+			@Valid @ModelAttribute("settleForm") CollectionForms.SettleForm form, BindingResult result, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		return submit(ref, "settle", result, model, redirect, response, () -> {
+			this.actions.closeShortPaid(form.toCommand(ref));
+			return "collections.settled.shortPaid";
+		});
+	}
+
+	@PostMapping("/collections/debtors/{ref}/charge-back")
+	String chargeBack(@PathVariable String ref, @Valid @ModelAttribute("settleForm") CollectionForms.SettleForm form,
+			BindingResult result, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		return submit(ref, "settle", result, model, redirect, response, () -> {
+			this.actions.chargeBack(form.toCommand(ref));
+			return "collections.settled.chargedBack";
+		});
+	}
+
+	@PostMapping("/collections/debtors/{ref}/write-off")
+	String writeOff(@PathVariable String ref, @Valid @ModelAttribute("settleForm") CollectionForms.SettleForm form,
+			BindingResult result, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		return submit(ref, "settle", result, model, redirect, response, () -> {
+			this.actions.writeOff(form.toCommand(ref));
+			return "collections.settled.writtenOff";
 		});
 	}
 
