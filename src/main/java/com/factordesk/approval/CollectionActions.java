@@ -174,8 +174,9 @@ public class CollectionActions {
 		refuseIfAny(violations);
 		Dispute dispute = invoice.get()
 			.dispute(command.reason(), command.openedOn(), command.amount(), actor(), this.clock);
-		this.invoices.saveAndFlush(invoice.get());
-		return dispute;
+		// the invoice is managed: persisting the new dispute flushes its history with it
+		// (merging the invoice would not cascade to the new dispute)
+		return this.disputes.saveAndFlush(dispute);
 	}
 
 	/**
