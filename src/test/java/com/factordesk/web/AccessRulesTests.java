@@ -11,6 +11,8 @@ import java.util.stream.Stream;
 
 import com.factordesk.approval.ClientOverview;
 import com.factordesk.approval.ClientOverviews;
+import com.factordesk.approval.CollectionActions;
+import com.factordesk.approval.CollectionsWorklist;
 import com.factordesk.approval.CreditLimits;
 import com.factordesk.approval.DecisionPanel;
 import com.factordesk.approval.DecisionPanels;
@@ -197,6 +199,12 @@ class AccessRulesTests {
 	@MockitoBean
 	private FundingRuns fundingRuns;
 
+	@MockitoBean
+	private CollectionsWorklist collections;
+
+	@MockitoBean
+	private CollectionActions collectionActions;
+
 	enum Outcome {
 
 		OK, FORBIDDEN, LOGIN
@@ -231,6 +239,11 @@ class AccessRulesTests {
 			.willReturn(new DecisionPanel(null, List.of(), Enforcement.HOLD, Money.of("1000000.00"), Exposure.NONE,
 					Exposure.NONE, List.of(), null, List.of(), Set.of(), false, null));
 		given(this.funding.awaitingFunding()).willReturn(List.of());
+		given(this.collections.page(any(), any(), anyInt())).willReturn(Page.empty());
+		given(this.collections.debtor(eq(DEBTOR), any()))
+			.willReturn(Optional.of(new CollectionsWorklist.DebtorCollections(
+					new CollectionsWorklist.Header(1, DEBTOR, "Debtor GmbH", null, null, Money.ZERO), List.of(),
+					List.of(), List.of(), List.of())));
 		given(this.funding.run(RUN)).willReturn(Optional.of(new FundingQueries.RunDetail(RUN, CLIENT, "Client B.V.",
 				null, null, LocalDate.of(2026, 11, 25), Money.of("800.00"), 1, "underwriter",
 				Instant.parse("2026-11-25T10:00:00Z"), null, null, List.of())));
@@ -290,7 +303,14 @@ class AccessRulesTests {
 				Arguments.of("/admin/api-keys", null, Outcome.LOGIN),
 				Arguments.of("/admin/api-keys", "UNDERWRITER", Outcome.FORBIDDEN),
 				Arguments.of("/admin/api-keys", "MANAGER", Outcome.FORBIDDEN),
-				Arguments.of("/admin/api-keys", "ADMIN", Outcome.OK));
+				Arguments.of("/admin/api-keys", "ADMIN", Outcome.OK), Arguments.of("/collections", null, Outcome.LOGIN),
+				Arguments.of("/collections", "UNDERWRITER", Outcome.OK),
+				Arguments.of("/collections", "MANAGER", Outcome.OK),
+				Arguments.of("/collections", "ADMIN", Outcome.FORBIDDEN),
+				Arguments.of("/collections/debtors/" + DEBTOR, null, Outcome.LOGIN),
+				Arguments.of("/collections/debtors/" + DEBTOR, "UNDERWRITER", Outcome.OK),
+				Arguments.of("/collections/debtors/" + DEBTOR, "MANAGER", Outcome.OK),
+				Arguments.of("/collections/debtors/" + DEBTOR, "ADMIN", Outcome.FORBIDDEN));
 	}
 
 	@ParameterizedTest(name = "{1} on {0}: {2}")
