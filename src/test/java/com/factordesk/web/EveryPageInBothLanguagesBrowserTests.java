@@ -140,6 +140,17 @@ class EveryPageInBothLanguagesBrowserTests {
 				"/clients/" + demoClient + "?page=2", "/clients/NO-SUCH-CLIENT", "/funding/runs/999999999", "/limits",
 				"/clients/C0001/limit", "/clients/NO-SUCH-CLIENT/limit"));
 		invoices.values().forEach((id) -> underwriter.add("/invoices/" + id));
+		// collections: a debtor with a partly paid invoice past due (its settling forms
+		// show)
+		String pastDueDebtor = this.jdbc.queryForObject("""
+				SELECT d.ref FROM open_receivable(DATE '2026-11-25') o JOIN invoice i ON i.id = o.invoice_id
+				JOIN debtor d ON d.id = o.debtor_id
+				WHERE o.days_past_due > 0 AND i.status = 'PARTIALLY_PAID'
+				ORDER BY o.days_past_due DESC, i.id LIMIT 1
+				""", String.class);
+		underwriter.addAll(List.of("/collections", "/collections?page=2", "/collections?grade=E&broken=true&due=true",
+				"/collections?grade=Z&client=no-such-client", "/collections/debtors/" + pastDueDebtor,
+				"/collections/debtors/NO-SUCH-DEBTOR"));
 		// a schedule with invoices waiting for a decision (its forms show), and one
 		// decided
 		// in full
@@ -158,12 +169,10 @@ class EveryPageInBothLanguagesBrowserTests {
 			SecurityContextHolder.clearContext();
 			underwriter.addAll(List.of("/funding/runs/" + run.runId(), "/clients/" + book.clientRef()));
 			visitAs("underwriter", underwriter, otherLanguage);
-			visitAs("manager",
-					List.of("/", "/portfolio", "/portfolio?asOf=2026-06-30", "/risk/backtest",
-							"/risk/backtest?from=2025-06-01&to=2025-09-30",
-							"/risk/backtest?from=2026-06-01&to=2026-01-01", "/queue", "/funding",
-							"/funding/runs/" + run.runId(), "/limits", "/debtors/D00001", "/clients/C0001/limit"),
-					otherLanguage);
+			visitAs("manager", List.of("/", "/portfolio", "/portfolio?asOf=2026-06-30", "/risk/backtest",
+					"/risk/backtest?from=2025-06-01&to=2025-09-30", "/risk/backtest?from=2026-06-01&to=2026-01-01",
+					"/queue", "/funding", "/funding/runs/" + run.runId(), "/limits", "/debtors/D00001",
+					"/clients/C0001/limit", "/collections", "/collections/debtors/" + pastDueDebtor), otherLanguage);
 		}
 		finally {
 			SecurityContextHolder.clearContext();
