@@ -467,6 +467,60 @@ class CollectionsIntegrationTests {
 			.isEqualTo("FUNDED");
 	}
 
+	@Test
+	void anUnderwriterClosesAPartlyPaidInvoiceAsShortPaidAndAManagerChargesBackARecourseInvoicePastItsPeriod()
+			throws Exception {
+		// demo invoices with their advances: a partly paid one past due, and a recourse
+		// one past its facility's recourse period
+		java.util.Map<String, Object> partly = this.jdbc.queryForMap("""
+				SELECT i.id, d.ref, o.outstanding FROM open_receivable(?) o JOIN invoice i ON i.id = o.invoice_id
+				JOIN debtor d ON d.id = i.debtor_id JOIN advance a ON a.invoice_id = i.id
+				WHERE o.days_past_due > 0 AND i.status = 'PARTIALLY_PAID' ORDER BY i.id LIMIT 1
+				""", TODAY);
+		this.mvc
+			.perform(post("/collections/debtors/" + partly.get("ref") + "/short-paid")
+				.param("invoiceId", partly.get("id").toString())
+				.param("reason", "debtor will not pay the rest")
+				.with(user("underwriter").roles("UNDERWRITER"))
+				.with(csrf()))
+			.andExpect(status().isFound());
+		assertThat(this.jdbc.queryForObject("SELECT status FROM invoice WHERE id = ?", String.class, partly.get("id")))
+			.isEqualTo("PAID");
+		assertThat(this.jdbc.queryForObject(
+				"SELECT -amount FROM reserve_entry WHERE invoice_id = ? AND kind = 'SHORT_PAY'", BigDecimal.class,
+				partly.get("id")))
+			.isEqualByComparingTo((BigDecimal) partly.get("outstanding"));
+
+		java.util.Map<String, Object> late = this.jdbc.queryForMap("""
+				SELECT i.id, d.ref, o.outstanding FROM open_receivable(?) o JOIN invoice i ON i.id = o.invoice_id
+				JOIN debtor d ON d.id = i.debtor_id JOIN advance a ON a.invoice_id = i.id
+				JOIN facility_terms f ON f.client_id = i.client_id
+				WHERE f.recourse AND o.days_past_due > f.recourse_days AND i.status IN ('FUNDED', 'PARTIALLY_PAID')
+				ORDER BY i.id LIMIT 1
+				""", TODAY);
+		this.mvc
+			.perform(post("/collections/debtors/" + late.get("ref") + "/charge-back")
+				.param("invoiceId", late.get("id").toString())
+				.param("reason", "")
+				.with(user("manager").roles("MANAGER"))
+				.with(csrf()))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(model().attributeHasFieldErrorCode("settleForm", "reason", "settlement.reason.required"));
+		this.mvc
+			.perform(post("/collections/debtors/" + late.get("ref") + "/charge-back")
+				.param("invoiceId", late.get("id").toString())
+				.param("reason", "past the recourse period")
+				.with(user("manager").roles("MANAGER"))
+				.with(csrf()))
+			.andExpect(status().isFound());
+		assertThat(this.jdbc.queryForObject("SELECT status FROM invoice WHERE id = ?", String.class, late.get("id")))
+			.isEqualTo("CHARGED_BACK");
+		assertThat(this.jdbc.queryForObject(
+				"SELECT -amount FROM reserve_entry WHERE invoice_id = ? AND kind = 'CHARGEBACK'", BigDecimal.class,
+				late.get("id")))
+			.isEqualByComparingTo((BigDecimal) late.get("outstanding"));
+	}
+
 	private long count(String table) {
 		return this.jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " t WHERE " + switch (table) {
 			case "collection_note", "promise_to_pay" ->
