@@ -36,7 +36,10 @@ import org.springframework.transaction.annotation.Transactional;
  * facilities (the exposure engine's order), then the receipt. Collections repay the
  * advance first: the funded exposure falls by what the allocation repays of the advance
  * outstanding, and held approvals of the debtor and facilities are released first in,
- * first out as headroom grows. What is not applied stays unapplied cash.
+ * first out as headroom grows. What is not applied stays unapplied cash. An invoice an
+ * allocation pays in full is settled in the same transaction ({@link Settlements}); a
+ * reversed (bounced) receipt reopens the invoices it paid and reverses their settlements
+ * ({@link #reverse}).
  */
 @Service
 @Transactional

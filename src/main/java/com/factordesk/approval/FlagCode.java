@@ -48,7 +48,14 @@ public enum FlagCode {
 	/** Too much of the debtor's open amount is over 90 days past due. */
 	CROSS_AGED(FlagSeverity.ERROR),
 	/** Client and debtor share a registration number. */
-	RELATED_PARTY(FlagSeverity.ERROR);
+	RELATED_PARTY(FlagSeverity.ERROR),
+	/**
+	 * The client's reserve is in shortfall: what its reserve ledger holds is less than
+	 * the reserve of its open funded invoices ({@code client_reserve_position()}), so the
+	 * client owes the difference. A warning, not an error: the factor nets a shortfall
+	 * against the client's next payout.
+	 */
+	RESERVE_SHORTFALL(FlagSeverity.WARNING);
 
 	private final FlagSeverity severity;
 

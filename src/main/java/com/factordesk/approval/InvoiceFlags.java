@@ -44,11 +44,17 @@ public class InvoiceFlags {
 			                         COALESCE(SUM(o.outstanding) FILTER (WHERE o.days_past_due > 90), 0) AS aged_amount
 			                  FROM open_receivable(CAST(:today AS date)) o
 			                  WHERE o.debtor_id = td.debtor_id) a ON TRUE
-			), debtor_disputes AS (
-			    SELECT di.debtor_id, COUNT(*) AS disputes, SUM(d.amount) AS disputed
+			), open_dispute AS MATERIALIZED (
+			    -- the book's open disputes (1,736 of 27,013 at 1,000,000 invoices) with their debtors, their
+			    -- invoices read by key: a large debtor of the page has a thousand invoices, most without a dispute
+			    SELECT di.debtor_id, d.amount
 			    FROM dispute_fact d JOIN invoice di ON di.id = d.invoice_id
-			    WHERE d.resolved_on IS NULL AND di.debtor_id IN (SELECT debtor_id FROM target)
-			    GROUP BY di.debtor_id
+			    WHERE d.resolved_on IS NULL
+			), debtor_disputes AS (
+			    SELECT d.debtor_id, COUNT(*) AS disputes, SUM(d.amount) AS disputed
+			    FROM open_dispute d
+			    WHERE d.debtor_id IN (SELECT debtor_id FROM target)
+			    GROUP BY d.debtor_id
 			), debtor_bureau AS (
 			    SELECT td.debtor_id,
 			           (SELECT MAX(b.as_of) FROM bureau_reading b WHERE b.debtor_id = td.debtor_id) AS newest
@@ -78,14 +84,23 @@ public class InvoiceFlags {
 			                  WHERE p.debtor_id = td.debtor_id
 			                    AND p.status IN ('AWAITING_SECOND_APPROVAL', 'APPROVED')) p ON TRUE
 			    WHERE d.insurer_limit IS NOT NULL AND d.insurer_limit_expires_on >= CAST(:today AS date)
-			), client_book AS (
+			), client_book AS MATERIALIZED (
 			    -- the client's funded, open book and what each debtor of the page owes in it, as the quote's
-			    -- concentration reads them (the invoices of the page are unfunded, never in it)
+			    -- concentration reads them (the invoices of the page are unfunded, never in it); materialized, so
+			    -- that each client's book is read once, not once per invoice of the whole queue (the flag filter:
+			    -- 10,000 invoices of 1,100 clients)
 			    SELECT tc.client_id, b.book
 			    FROM (SELECT DISTINCT client_id FROM limit_target) tc
 			    JOIN LATERAL (SELECT COALESCE(SUM(o.outstanding), 0) AS book FROM open_receivable(CAST(:today AS date)) o
 			                  WHERE o.client_id = tc.client_id) b ON TRUE
-			), pair_owed AS (
+			), client_reserve AS (
+			    -- the reserve position of each client of the page, the published function probed per client
+			    -- (its GROUP BYs then read one client's ledger entries and advances through their indexes)
+			    SELECT tc.client_id, r.available
+			    FROM (SELECT DISTINCT client_id FROM target) tc
+			    JOIN LATERAL (SELECT p.available FROM client_reserve_position() p
+			                  WHERE p.client_id = tc.client_id) r ON TRUE
+			), pair_owed AS MATERIALIZED (
 			    SELECT tp.client_id, tp.debtor_id, b.owed
 			    FROM (SELECT DISTINCT client_id, debtor_id FROM limit_target) tp
 			    JOIN LATERAL (SELECT COALESCE(SUM(o.outstanding), 0) AS owed FROM open_receivable(CAST(:today AS date)) o
@@ -174,6 +189,10 @@ public class InvoiceFlags {
 			WHERE f.notification
 			  AND NOT EXISTS (SELECT 1 FROM notice_of_assignment n
 			                  WHERE n.client_id = t.client_id AND n.debtor_id = t.debtor_id)
+			UNION ALL
+			SELECT t.id, 'RESERVE_SHORTFALL', c.ref, NULL, NULL, NULL, -r.available, NULL, NULL
+			FROM target t JOIN client_reserve r ON r.client_id = t.client_id JOIN client c ON c.id = t.client_id
+			WHERE r.available < 0
 			""";
 
 	/**
@@ -284,6 +303,7 @@ public class InvoiceFlags {
 				case OVER_CONCENTRATION -> flag("flag.sentence.OVER_CONCENTRATION", this.amount, this.otherAmount,
 						concentrationShare(this.amount, this.otherAmount), percent(new BigDecimal(this.text)));
 				case NO_NOTICE -> flag("flag.sentence.NO_NOTICE");
+				case RESERVE_SHORTFALL -> flag("flag.sentence.RESERVE_SHORTFALL", this.text, this.amount);
 			};
 		}
 

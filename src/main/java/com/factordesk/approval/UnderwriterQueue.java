@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import com.factordesk.invoice.InvoiceRepository;
 import com.factordesk.invoice.InvoiceStatus;
@@ -39,21 +40,29 @@ public class UnderwriterQueue {
 	private static final String PAGE = """
 			%s
 			SELECT i.id, c.ref AS client_ref, c.legal_name, d.ref AS debtor_ref, d.name AS debtor_name, i.number,
-			       i.amount, i.issue_date, i.due_date, i.submitted_at, i.status, COUNT(*) OVER () AS total
-			FROM invoice i JOIN client c ON c.id = i.client_id JOIN debtor d ON d.id = i.debtor_id
+			       i.amount, i.issue_date, i.due_date, i.submitted_at, i.status, p.total
+			FROM (SELECT i.id, COUNT(*) OVER () AS total
+			      FROM invoice i%s
+			      WHERE %s
+			      ORDER BY %s
+			      LIMIT :limit OFFSET :offset) p
+			JOIN invoice i ON i.id = p.id JOIN client c ON c.id = i.client_id JOIN debtor d ON d.id = i.debtor_id
 			LEFT JOIN debtor_current_score r ON r.debtor_id = i.debtor_id
-			WHERE %s
 			ORDER BY %s
-			LIMIT :limit OFFSET :offset
 			""";
 
 	private static final String COUNT = """
 			%s
 			SELECT COUNT(*)
-			FROM invoice i JOIN client c ON c.id = i.client_id JOIN debtor d ON d.id = i.debtor_id
-			LEFT JOIN debtor_current_score r ON r.debtor_id = i.debtor_id
+			FROM invoice i%s
 			WHERE %s
 			""";
+
+	private static final String CLIENT_JOIN = " JOIN client c ON c.id = i.client_id";
+
+	private static final String DEBTOR_JOIN = " JOIN debtor d ON d.id = i.debtor_id";
+
+	private static final String SCORE_JOIN = " LEFT JOIN debtor_current_score r ON r.debtor_id = i.debtor_id";
 
 	private static final String IN_STATUSES = "i.status IN (:statuses)";
 
@@ -104,9 +113,13 @@ public class UnderwriterQueue {
 			conditions.add("i.id IN (SELECT invoice_id FROM flagged WHERE code = :code)");
 		}
 		String where = String.join(" AND ", conditions);
+		String order = QueueSort.orderBy(pageable.getSort());
+		// the page's ids and the total first, over the invoices joined only to what the
+		// conditions and the order read (a queue of 10,000 joined to its debtors and
+		// scores for a count costs more than the rest of the page), then the page's rows
+		String joins = joins(where + " " + order);
 		long[] total = { 0 };
-		List<QueueItem> items = bind(this.jdbc.sql(PAGE.formatted(with, where, QueueSort.orderBy(pageable.getSort()))),
-				filter)
+		List<QueueItem> items = bind(this.jdbc.sql(PAGE.formatted(with, joins, where, order, order)), filter)
 			.param("limit", pageable.getPageSize())
 			.param("offset", pageable.getOffset())
 			.query((rs, row) -> {
@@ -116,9 +129,22 @@ public class UnderwriterQueue {
 			.list();
 		if (items.isEmpty() && pageable.getOffset() > 0) {
 			// past the last page: the total says which page is last
-			total[0] = bind(this.jdbc.sql(COUNT.formatted(with, where)), filter).query(Long.class).single();
+			total[0] = bind(this.jdbc.sql(COUNT.formatted(with, joins, where)), filter).query(Long.class).single();
 		}
 		return new PageImpl<>(items, pageable, total[0]);
+	}
+
+	/**
+	 * The joins of the client, the debtor and the debtor's score that a condition or an
+	 * order reads (by their aliases {@code c.}, {@code d.} and {@code r.}).
+	 */
+	private static String joins(String sql) {
+		return (reads(sql, "c") ? CLIENT_JOIN : "") + (reads(sql, "d") ? DEBTOR_JOIN : "")
+				+ (reads(sql, "r") ? SCORE_JOIN : "");
+	}
+
+	private static boolean reads(String sql, String alias) {
+		return Pattern.compile("\\b" + alias + "\\.").matcher(sql).find();
 	}
 
 	private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, QueueFilter filter) {

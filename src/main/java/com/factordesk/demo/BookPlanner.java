@@ -177,8 +177,7 @@ final class BookPlanner {
 		for (int i = 0; i < count; i++) {
 			sizes[i] = Math.exp(0.6 * r.nextGaussian());
 		}
-		int queueTotal = (int) Math.min(this.scale.invoices() / 2,
-				Math.max(1, Math.round(this.scale.invoices() * 0.005)));
+		int queueTotal = this.scale.queued();
 		int[] invoices = apportion(this.scale.invoices() - queueTotal, sizes);
 		int[] queue = apportion(queueTotal, sizes);
 		for (int i = 0; i < count; i++) {

@@ -144,9 +144,21 @@ final class CopyLoader implements AutoCloseable {
 
 		CREDIT_NOTE("credit_note", "id, invoice_id, dispute_id, issued_on, amount, reason"),
 
-		PAYMENT("payment", "id, debtor_id, received_on, amount, reference"),
+		PAYMENT("payment",
+				"id, debtor_id, received_on, amount, reference, counterparty, iban, remittance, source, recorded_by, "
+						+ "recorded_at"),
 
-		PAYMENT_ALLOCATION("payment_allocation", "id, payment_id, invoice_id, amount, received_on");
+		PAYMENT_ALLOCATION("payment_allocation", "id, payment_id, invoice_id, amount, received_on"),
+
+		SETTLEMENT("settlement",
+				"id, invoice_id, client_id, kind, settled_on, days, face, advance, reserve, collected, credited, fee, "
+						+ "fee_rate, fee_periods, shortfall, credit_loss, rebate, settled_by, settled_at"),
+
+		REBATE_RUN("rebate_run", "id, client_id, run_on, total, created_by, created_at, paid_by, paid_at"),
+
+		RESERVE_ENTRY("reserve_entry",
+				"id, client_id, kind, amount, booked_on, invoice_id, payment_id, settlement_id, rebate_run_id, "
+						+ "created_by, created_at");
 
 		final String table;
 
@@ -201,6 +213,20 @@ final class CopyLoader implements AutoCloseable {
 			}
 			int cent = (int) (cents % 100);
 			this.text.append(cents / 100).append('.').append((char) ('0' + cent / 10)).append((char) ('0' + cent % 10));
+			this.text.append('\t');
+			return this;
+		}
+
+		/**
+		 * An amount that may be negative (a debit, a rebate the client owes).
+		 */
+		Rows signedMoney(long cents) {
+			if (cents < 0) {
+				this.text.append('-');
+			}
+			long abs = Math.abs(cents);
+			int cent = (int) (abs % 100);
+			this.text.append(abs / 100).append('.').append((char) ('0' + cent / 10)).append((char) ('0' + cent % 10));
 			this.text.append('\t');
 			return this;
 		}

@@ -25,6 +25,11 @@ final class DebtorPlan {
 
 	String industry;
 
+	/**
+	 * The account the debtor pays from: the same on every receipt.
+	 */
+	String iban;
+
 	int rank;
 
 	double size;

@@ -22,8 +22,11 @@ import org.postgresql.copy.CopyManager;
  * and allocations, disputes, credit notes), bureau scores that follow the behaviour, and
  * a queue of submitted invoices waiting for the underwriters; and the desk's own records
  * of that history: an advance for every funded invoice at the pricing bands in force on
- * its funding day, the funding runs that paid them out, each client's payout account, and
- * the debtor and facility exposure rows built from the loaded book.
+ * its funding day, the funding runs that paid them out, each client's payout account, the
+ * receipts as the bank reported them (the debtor's account, the invoice numbers in the
+ * remittance), the settlement of every funded invoice the history closed, each client's
+ * reserve ledger and weekly rebate runs ({@link LedgerHistory}), and the debtor and
+ * facility exposure rows built from the loaded book.
  * <p>
  * Everything derives from one seed: the same seed, scale and business date give the same
  * rows, byte for byte. Rows are streamed with PostgreSQL {@code COPY} in batches of about
@@ -36,6 +39,11 @@ import org.postgresql.copy.CopyManager;
  * cents ({@code long}) and written as decimals with two places.
  */
 public class DemoPortfolioGenerator {
+
+	/**
+	 * One pair of a notification facility in this many has no notice on file.
+	 */
+	private static final int PAIRS_PER_MISSING_NOTICE = 40;
 
 	private final DataSource dataSource;
 
@@ -71,6 +79,7 @@ public class DemoPortfolioGenerator {
 					portfolio.generate();
 				}
 				exposures = buildExposures(connection, today);
+				recordNotices(connection);
 				resetSequences(connection);
 				connection.commit();
 			}
@@ -131,6 +140,32 @@ public class DemoPortfolioGenerator {
 		return new RowWriter.Exposures(debtors, facilities);
 	}
 
+	/**
+	 * The notices of assignment of the notification facilities: a debtor was told to pay
+	 * the factor when the first invoice of the client to it was funded, so every (client,
+	 * debtor) pair with a funded invoice has one, dated that day, except about one pair
+	 * in {@value #PAIRS_PER_MISSING_NOTICE} (picked by their ids, the same every run),
+	 * whose notice the desk never filed: their queued invoices are flagged. A pair with
+	 * nothing funded yet has none.
+	 */
+	private static void recordNotices(Connection connection) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement("""
+				INSERT INTO notice_of_assignment (client_id, debtor_id, sent_on, reference, recorded_by, recorded_at)
+				SELECT i.client_id, i.debtor_id, MIN(i.funded_on),
+				       'NOA-' || c.ref || '-' || d.ref, 'demo', CAST(MIN(i.funded_on) AS timestamp) AT TIME ZONE 'UTC'
+				FROM invoice i
+				JOIN facility f ON f.client_id = i.client_id
+				JOIN client c ON c.id = i.client_id
+				JOIN debtor d ON d.id = i.debtor_id
+				WHERE f.notification AND i.funded_on IS NOT NULL AND (i.client_id * 7919 + i.debtor_id) % ? <> 0
+				GROUP BY i.client_id, i.debtor_id, c.ref, d.ref
+				ORDER BY i.client_id, i.debtor_id
+				""")) {
+			statement.setInt(1, PAIRS_PER_MISSING_NOTICE);
+			statement.executeUpdate();
+		}
+	}
+
 	private static void resetSequences(Connection connection) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
 			for (Table table : Table.values()) {
@@ -145,7 +180,7 @@ public class DemoPortfolioGenerator {
 		for (Table table : Table.values()) {
 			sql.append(table.ordinal() == 0 ? "" : ", ").append(table.table);
 		}
-		sql.append(", debtor_exposure, facility_exposure");
+		sql.append(", debtor_exposure, facility_exposure, notice_of_assignment");
 		try (Statement statement = connection.createStatement()) {
 			statement.execute(sql.toString());
 		}

@@ -7,8 +7,10 @@ package com.factordesk.demo;
  * @param clients the clients, one facility each
  * @param debtors the debtors, many of them shared by several clients
  * @param invoices the invoices over two years, the ones waiting in the queue included
+ * @param queue the invoices left waiting in the underwriters' queue; 0 for the usual
+ * share, 0.5 % of the invoices ({@link #queued()})
  */
-public record DemoScale(int clients, int debtors, int invoices) {
+public record DemoScale(int clients, int debtors, int invoices, int queue) {
 
 	private static final DemoScale DEMO = new DemoScale(40, 1_500, 36_000);
 
@@ -26,6 +28,32 @@ public record DemoScale(int clients, int debtors, int invoices) {
 			throw new IllegalArgumentException(
 					"A demo portfolio needs at least one invoice per client, got " + invoices + " for " + clients);
 		}
+		if (queue < 0 || queue > invoices / 2) {
+			throw new IllegalArgumentException(
+					"A demo queue holds at most half the invoices, got " + queue + " of " + invoices);
+		}
+	}
+
+	public DemoScale(int clients, int debtors, int invoices) {
+		this(clients, debtors, invoices, 0);
+	}
+
+	/**
+	 * This portfolio with {@code queue} invoices waiting in the underwriters' queue.
+	 */
+	public DemoScale withQueue(int queue) {
+		return new DemoScale(this.clients, this.debtors, this.invoices, queue);
+	}
+
+	/**
+	 * How many invoices wait in the underwriters' queue: the given number, else 0.5 % of
+	 * the invoices (at least one, at most half).
+	 */
+	public int queued() {
+		if (this.queue > 0) {
+			return this.queue;
+		}
+		return (int) Math.min(this.invoices / 2, Math.max(1, Math.round(this.invoices * 0.005)));
 	}
 
 	/**

@@ -27,17 +27,21 @@ import org.postgresql.ds.PGSimpleDataSource;
  * the benchmark entry point.
  * <p>
  * Options: {@code --invoices=N} (default 1,000,000), {@code --seed=N} (default 20261125),
- * {@code --today=yyyy-MM-dd} (default 2026-11-25); and either
+ * {@code --today=yyyy-MM-dd} (default 2026-11-25), {@code --queue=N} (the invoices left
+ * waiting in the underwriters' queue; default 0.5 % of the invoices); and either
  * {@code --url=jdbc:postgresql://... --user=... --password=...} for an existing database
  * without business data, or (the default) a fresh embedded PostgreSQL in {@code --dir}
- * (default {@code target/bench-pg}), deleted again at the end. Flyway migrates the schema
- * first in both cases.
+ * (default {@code target/bench-pg}), deleted again at the end unless {@code --keep=true}
+ * (then the demo profile's app runs on it as it is:
+ * {@code --factordesk.embedded-db.directory=}, nothing reseeded). Flyway migrates the
+ * schema first in both cases.
  */
 public final class GenerateDemoPortfolioCommand {
 
 	private static final List<String> TABLES = List.of("client", "facility", "debtor", "bureau_score", "schedule",
 			"invoice", "invoice_transition", "dispute", "credit_note", "payment", "payment_allocation", "funding_run",
-			"advance", "debtor_exposure", "facility_exposure");
+			"advance", "settlement", "rebate_run", "reserve_entry", "debtor_exposure", "facility_exposure",
+			"notice_of_assignment");
 
 	private GenerateDemoPortfolioCommand() {
 	}
@@ -47,7 +51,9 @@ public final class GenerateDemoPortfolioCommand {
 		int invoices = Integer.parseInt(options.getOrDefault("invoices", "1000000").replace("_", ""));
 		long seed = Long.parseLong(options.getOrDefault("seed", "20261125"));
 		LocalDate today = LocalDate.parse(options.getOrDefault("today", "2026-11-25"));
-		DemoScale scale = DemoScale.forInvoices(invoices);
+		DemoScale scale = DemoScale.forInvoices(invoices)
+			.withQueue(Integer.parseInt(options.getOrDefault("queue", "0").replace("_", "")));
+		boolean keep = Boolean.parseBoolean(options.getOrDefault("keep", "false"));
 		if (options.containsKey("url")) {
 			PGSimpleDataSource dataSource = new PGSimpleDataSource();
 			dataSource.setUrl(options.get("url"));
@@ -61,9 +67,15 @@ public final class GenerateDemoPortfolioCommand {
 		System.out.printf(Locale.ROOT, "Starting an embedded PostgreSQL in %s%n", directory);
 		try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 			.setDataDirectory(directory)
-			.setCleanDataDirectory(true)
+			.setCleanDataDirectory(!keep)
 			.start()) {
 			run(postgres.getPostgresDatabase(), scale, today, seed);
+		}
+		if (keep) {
+			System.out.printf(Locale.ROOT,
+					"Kept the database in %s: start the app on it with "
+							+ "--spring.profiles.active=demo --factordesk.embedded-db.directory=%s%n",
+					directory, directory);
 		}
 	}
 

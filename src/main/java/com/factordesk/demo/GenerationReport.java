@@ -20,14 +20,17 @@ import java.time.Duration;
  * @param schedules schedule rows
  * @param advances advance rows, one per funded invoice
  * @param fundingRuns funding_run rows, one per client and funding day
+ * @param settlements settlement rows, one per closed funded invoice
+ * @param rebateRuns rebate_run rows, a client's weekly payouts of its rebates
+ * @param reserveEntries reserve_entry rows, the clients' reserve ledgers
  * @param debtorExposures debtor_exposure rows, one per debtor
  * @param facilityExposures facility_exposure rows, one per client
  * @param elapsed the time from start to the end of ANALYZE
  */
 public record GenerationReport(long clients, long debtors, long invoices, long payments, long allocations,
 		long disputes, long creditNotes, long bureauScores, long transitions, long submittedInQueue, long facilities,
-		long schedules, long advances, long fundingRuns, long debtorExposures, long facilityExposures,
-		Duration elapsed) {
+		long schedules, long advances, long fundingRuns, long settlements, long rebateRuns, long reserveEntries,
+		long debtorExposures, long facilityExposures, Duration elapsed) {
 
 	/**
 	 * All rows written, over every table.
@@ -35,7 +38,8 @@ public record GenerationReport(long clients, long debtors, long invoices, long p
 	public long totalRows() {
 		return this.clients + this.facilities + this.debtors + this.bureauScores + this.schedules + this.invoices
 				+ this.transitions + this.disputes + this.creditNotes + this.payments + this.allocations + this.advances
-				+ this.fundingRuns + this.debtorExposures + this.facilityExposures;
+				+ this.fundingRuns + this.settlements + this.rebateRuns + this.reserveEntries + this.debtorExposures
+				+ this.facilityExposures;
 	}
 
 	/**

@@ -4,10 +4,10 @@ import java.math.BigInteger;
 import java.util.SplittableRandom;
 
 /**
- * The bank account each client is paid on: an IBAN of its own country at one of that
- * country's large banks, with the bank's BIC. The national part follows each country's
- * layout (and its national check digits, in Belgium and France); the IBAN's two check
- * digits are ISO 13616's (mod 97).
+ * The bank account each client is paid on, and the one each debtor pays from: an IBAN of
+ * its own country at one of that country's large banks (for a client with the bank's
+ * BIC). The national part follows each country's layout (and its national check digits,
+ * in Belgium and France); the IBAN's two check digits are ISO 13616's (mod 97).
  */
 final class PayoutAccounts {
 
@@ -33,17 +33,32 @@ final class PayoutAccounts {
 	 */
 	static void assign(ClientPlan[] clients, SplittableRandom r) {
 		for (ClientPlan client : clients) {
-			String[][] banks = switch (client.country) {
-				case "BE" -> BE;
-				case "DE" -> DE;
-				case "FR" -> FR;
-				default -> NL;
-			};
+			String[][] banks = banks(client.country);
 			String[] bank = banks[r.nextInt(banks.length)];
 			String country = (banks == NL) ? "NL" : client.country;
 			client.iban = iban(country, bban(country, bank[0], r));
 			client.bic = bank[1];
 		}
+	}
+
+	/**
+	 * Gives every debtor the IBAN it pays from, drawn from its own random stream.
+	 */
+	static void assign(DebtorPlan[] debtors, SplittableRandom r) {
+		for (DebtorPlan debtor : debtors) {
+			String[][] banks = banks(debtor.country);
+			String country = (banks == NL) ? "NL" : debtor.country;
+			debtor.iban = iban(country, bban(country, banks[r.nextInt(banks.length)][0], r));
+		}
+	}
+
+	private static String[][] banks(String country) {
+		return switch (country) {
+			case "BE" -> BE;
+			case "DE" -> DE;
+			case "FR" -> FR;
+			default -> NL;
+		};
 	}
 
 	private static String bban(String country, String bank, SplittableRandom r) {

@@ -61,6 +61,17 @@ final class PlannedInvoice {
 
 	Payment settlementPayment;
 
+	/**
+	 * The advance paid on a funded invoice, in cents.
+	 */
+	long advanceCents;
+
+	/**
+	 * The fee rate per 30 days its advance froze, in millionths, or
+	 * {@link CopyLoader#NONE}.
+	 */
+	long feeRate = NONE;
+
 	void transition(InvoiceStatus from, InvoiceStatus to, String by, long at, String reason, SplittableRandom r) {
 		if (!this.transitions.isEmpty()) {
 			long previous = lastTransition().at;

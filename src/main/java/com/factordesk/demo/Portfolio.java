@@ -47,6 +47,7 @@ final class Portfolio {
 		SplittableRandom bureauRandom = this.random.split();
 		SplittableRandom invoiceRandom = this.random.split();
 		SplittableRandom accountRandom = this.random.split();
+		SplittableRandom debtorAccountRandom = this.random.split();
 		this.planner = new BookPlanner(this.scale, this.today, this.names);
 		this.planner.planDebtors(debtorRandom);
 		this.planner.planClients(clientRandom);
@@ -54,6 +55,7 @@ final class Portfolio {
 		DebtorPlan[] debtors = this.planner.debtors();
 		ClientPlan[] clients = this.planner.clients();
 		PayoutAccounts.assign(clients, accountRandom);
+		PayoutAccounts.assign(debtors, debtorAccountRandom);
 		this.writer.writeClientsAndDebtors(clients, debtors);
 		this.writer.writeBureauScores(debtors, bureauRandom);
 		this.lifecycle = new InvoiceLifecycle(this.calendar, this.today, debtors);

@@ -20,6 +20,7 @@ import com.factordesk.demo.PlannedInvoice.Dispute;
 import com.factordesk.demo.PlannedInvoice.Payment;
 import com.factordesk.demo.PlannedInvoice.Transition;
 import com.factordesk.invoice.InvoiceStatus;
+import com.factordesk.invoice.PaymentSource;
 import com.factordesk.shared.Money;
 
 import static com.factordesk.demo.CopyLoader.NONE;
@@ -42,6 +43,23 @@ final class RowWriter {
 	 * A funding run is confirmed paid half an hour after its last invoice was funded.
 	 */
 	private static final long RUN_CONFIRMED_AFTER_SECONDS = 30 * 60;
+
+	/**
+	 * One client in this many has a recent receipt paid as a round sum.
+	 */
+	private static final int OVERPAYING_CLIENTS = 5;
+
+	/**
+	 * A round sum is the next multiple of 1,000 euros.
+	 */
+	private static final long ROUND_SUM_CENTS = 100_000;
+
+	/**
+	 * The bank statement is read at 6:00, desk time.
+	 */
+	private static final int RECEIPTS_RECORDED_AT = 6 * 60;
+
+	private static final String SYSTEM = "system";
 
 	private final DeskCalendar calendar;
 
@@ -75,6 +93,8 @@ final class RowWriter {
 
 	private long advanceIds;
 
+	private final LedgerHistory ledger;
+
 	RowWriter(DeskCalendar calendar, int today, CopyLoader loader, BandHistory bands) {
 		this.calendar = calendar;
 		this.today = today;
@@ -82,6 +102,7 @@ final class RowWriter {
 		this.loader = loader;
 		this.bands = bands;
 		this.batch = new Batch(calendar);
+		this.ledger = new LedgerHistory(calendar, today);
 	}
 
 	/**
@@ -92,9 +113,10 @@ final class RowWriter {
 		invoices.sort(Comparator.comparingInt((PlannedInvoice invoice) -> invoice.issueDay));
 		number(invoices);
 		writeSchedules(client, invoices, times);
-		writePayments(invoices);
+		writePayments(client, invoices);
 		writeInvoices(client, invoices);
 		writeAdvances(client, invoices);
+		this.ledger.write(this.batch, client, invoices);
 		this.batch.invoices += invoices.size();
 		if (this.batch.invoices >= INVOICES_PER_BATCH) {
 			flush();
@@ -111,8 +133,8 @@ final class RowWriter {
 	GenerationReport report(int clients, int debtors, long submittedInQueue, Exposures exposures, Duration elapsed) {
 		return new GenerationReport(clients, debtors, this.invoiceIds, this.paymentIds, this.allocationIds,
 				this.disputeIds, this.creditNoteIds, this.bureauScoreIds, this.transitionIds, submittedInQueue, clients,
-				this.scheduleIds, this.advanceIds, this.fundingRunIds, exposures.debtors(), exposures.facilities(),
-				elapsed);
+				this.scheduleIds, this.advanceIds, this.fundingRunIds, this.ledger.settlements(),
+				this.ledger.rebateRuns(), this.ledger.entries(), exposures.debtors(), exposures.facilities(), elapsed);
 	}
 
 	void writeClientsAndDebtors(ClientPlan[] clients, DebtorPlan[] debtors) {
@@ -231,9 +253,12 @@ final class RowWriter {
 
 	/**
 	 * Partial payments are paid on their own; settlements of one debtor on one day are
-	 * paid together, up to four invoices a payment.
+	 * paid together, up to four invoices a payment. Each receipt is as the bank reported
+	 * it: from the debtor's account, the invoice numbers in the remittance text. One
+	 * client in five has a recent receipt paid as a round sum above what its invoices
+	 * owed: the rest is unapplied cash.
 	 */
-	private void writePayments(List<PlannedInvoice> invoices) {
+	private void writePayments(ClientPlan client, List<PlannedInvoice> invoices) {
 		List<Payment> payments = new ArrayList<>();
 		List<PlannedInvoice> settled = new ArrayList<>();
 		for (PlannedInvoice invoice : invoices) {
@@ -267,19 +292,36 @@ final class RowWriter {
 		payments.sort(Comparator.comparingInt((Payment payment) -> payment.receivedOn)
 			.thenComparingLong((payment) -> payment.debtor.id)
 			.thenComparingLong((payment) -> payment.allocations.get(0).invoice().id));
+		Payment roundSum = (client.index % OVERPAYING_CLIENTS == 0) ? roundSum(payments) : null;
 		Rows paymentRows = this.batch.rows(Table.PAYMENT);
 		Rows allocationRows = this.batch.rows(Table.PAYMENT_ALLOCATION);
+		StringBuilder remittance = new StringBuilder(64);
 		for (Payment payment : payments) {
 			payment.id = ++this.paymentIds;
 			long total = 0;
+			remittance.setLength(0);
 			for (Allocation allocation : payment.allocations) {
 				total += allocation.cents();
+				remittance.append((remittance.length() == 0) ? "" : ", ").append(allocation.invoice().number);
+			}
+			if (payment.allocations.get(0).invoice().partialPayment == payment) {
+				remittance.append(" part payment");
+			}
+			if (payment == roundSum) {
+				total += ROUND_SUM_CENTS - total % ROUND_SUM_CENTS;
+				remittance.append(" on account");
 			}
 			paymentRows.id(payment.id)
 				.id(payment.debtor.id)
 				.date(payment.receivedOn)
 				.money(total)
 				.text(payment.reference())
+				.text(payment.debtor.name)
+				.text(payment.debtor.iban)
+				.text(remittance.toString())
+				.text(PaymentSource.HISTORY.name())
+				.text(SYSTEM)
+				.timestamp(this.calendar.at(payment.receivedOn, RECEIPTS_RECORDED_AT))
 				.end();
 			for (Allocation allocation : payment.allocations) {
 				allocationRows.id(++this.allocationIds)
@@ -290,6 +332,22 @@ final class RowWriter {
 					.end();
 			}
 		}
+	}
+
+	/**
+	 * The client's newest receipt of the last 30 days that pays invoices in full, or
+	 * null.
+	 */
+	private Payment roundSum(List<Payment> payments) {
+		Payment newest = null;
+		for (Payment payment : payments) {
+			PlannedInvoice first = payment.allocations.get(0).invoice();
+			if (payment.receivedOn >= this.today - 30 && first.settlementPayment == payment
+					&& (newest == null || payment.receivedOn >= newest.receivedOn)) {
+				newest = payment;
+			}
+		}
+		return newest;
 	}
 
 	private void writeInvoices(ClientPlan client, List<PlannedInvoice> invoices) {
@@ -367,6 +425,8 @@ final class RowWriter {
 			terms[i] = this.bands.terms(invoice.fundedOn,
 					invoice.debtor.scoreOn(invoice.fundedOn, this.today, this.calendar), facilityRate);
 			advances[i] = terms[i].advanceCents(invoice.cents);
+			invoice.advanceCents = advances[i];
+			invoice.feeRate = terms[i].feeRate();
 			runs.computeIfAbsent(invoice.fundedOn, (day) -> new FundingRun()).add(invoice, advances[i]);
 		}
 		Rows runRows = this.batch.rows(Table.FUNDING_RUN);

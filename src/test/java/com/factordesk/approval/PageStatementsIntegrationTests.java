@@ -13,6 +13,7 @@ import com.factordesk.client.Client;
 import com.factordesk.debtor.Debtor;
 import com.factordesk.invoice.Invoice;
 import com.factordesk.invoice.Invoices;
+import com.factordesk.invoice.Schedule;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +34,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The queue page and the invoice page send a bounded number of SQL statements, whatever
  * the data: the same for a full page of rows as for a short one, for a page whose 25 rows
  * each have their own client and debtor as for the demo book's first page, and for an
- * invoice with a long history as for a new one. The invoices a test adds are rolled back.
+ * invoice with a long history as for a new one; so do a schedule's page, however many
+ * invoices it holds, and the funding page, however many approvals await funding. The
+ * invoices a test adds are rolled back.
  */
 @IntegrationTest
 @Import(SqlStatementCounter.class)
@@ -182,6 +185,71 @@ class PageStatementsIntegrationTests {
 		List<String> longHistory = invoicePage(((Number) busiest.get("id")).longValue());
 		assertThat(fresh).hasSizeLessThanOrEqualTo(BOUND);
 		assertThat(longHistory).as("statements of an invoice with a long history").hasSameSizeAs(fresh);
+	}
+
+	@Test
+	void theSchedulePageSendsAsManyStatementsForAnyNumberOfInvoicesOnIt() throws Exception {
+		// a schedule of the demo book with invoices in the queue, as it stands
+		long scheduleId = this.jdbc.queryForObject("""
+				SELECT schedule_id FROM invoice WHERE status = 'SUBMITTED' AND schedule_id IS NOT NULL
+				GROUP BY schedule_id ORDER BY COUNT(*), schedule_id LIMIT 1
+				""", Long.class);
+		Schedule schedule = this.entities.find(Schedule.class, scheduleId);
+		long before = this.jdbc.queryForObject("SELECT COUNT(*) FROM invoice WHERE schedule_id = ?", Long.class,
+				scheduleId);
+		List<String> small = schedulePage(scheduleId);
+		assertThat(small).hasSizeLessThanOrEqualTo(BOUND);
+
+		// 30 more invoices on it, each on a debtor of its own: the page lists them all
+		for (long[] pair : distinctClientsAndDebtors(30)) {
+			this.entities.persist(Invoices.anInvoice(schedule.getClient(), this.entities.find(Debtor.class, pair[1]))
+				.inSchedule(schedule)
+				.issued(LocalDate.of(2026, 11, 10))
+				.amount("1234.56")
+				.build());
+		}
+		this.entities.flush();
+		List<String> large = schedulePage(scheduleId);
+		assertThat(
+				this.jdbc.queryForObject("SELECT COUNT(*) FROM invoice WHERE schedule_id = ?", Long.class, scheduleId))
+			.isEqualTo(before + 30);
+		assertThat(large).as("statements of a schedule of %d invoices", before + 30).hasSameSizeAs(small);
+	}
+
+	@Test
+	void theFundingPageSendsAsManyStatementsForAnyNumberOfApprovalsAwaitingFunding() throws Exception {
+		List<String> before = fundingPage();
+		assertThat(before).hasSizeLessThanOrEqualTo(BOUND);
+		// 30 approvals awaiting funding, each of a client and debtor of its own
+		for (long[] pair : distinctClientsAndDebtors(30)) {
+			this.entities.persist(Invoices
+				.anInvoice(this.entities.find(Client.class, pair[0]), this.entities.find(Debtor.class, pair[1]))
+				.issued(LocalDate.of(2026, 11, 10))
+				.amount("1234.56")
+				.approved("1000.00")
+				.build());
+		}
+		this.entities.flush();
+		assertThat(fundingPage()).as("statements of the funding page with 30 more approvals").hasSameSizeAs(before);
+	}
+
+	private List<String> schedulePage(long id) throws Exception {
+		// both readings start from an empty persistence context, as a request does
+		this.entities.clear();
+		List<String> statements = this.counter
+			.statementsOf(() -> this.mvc.perform(get("/schedules/" + id).with(user("underwriter").roles("UNDERWRITER")))
+				.andExpect(status().isOk()));
+		print("GET /schedules/" + id, statements);
+		return statements;
+	}
+
+	private List<String> fundingPage() throws Exception {
+		this.entities.clear();
+		List<String> statements = this.counter
+			.statementsOf(() -> this.mvc.perform(get("/funding").with(user("manager").roles("MANAGER")))
+				.andExpect(status().isOk()));
+		print("GET /funding", statements);
+		return statements;
 	}
 
 	private List<String> queuePage(long page, int rows) throws Exception {

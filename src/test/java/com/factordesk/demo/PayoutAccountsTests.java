@@ -1,5 +1,7 @@
 package com.factordesk.demo;
 
+import java.util.SplittableRandom;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +26,24 @@ class PayoutAccountsTests {
 		assertThat(PayoutAccounts.valid("NL91ABNA0417164300")).isTrue();
 		assertThat(PayoutAccounts.valid("NL91ABNA0417164301")).isFalse();
 		assertThat(PayoutAccounts.valid("NL19ABNA0417164300")).isFalse();
+	}
+
+	@Test
+	void everyDebtorPaysFromAValidAccountOfItsOwnCountryTheSameForTheSameSeed() {
+		String[] countries = { "NL", "BE", "DE", "FR" };
+		DebtorPlan[] debtors = new DebtorPlan[40];
+		for (int i = 0; i < debtors.length; i++) {
+			debtors[i] = new DebtorPlan();
+			debtors[i].country = countries[i % countries.length];
+		}
+		PayoutAccounts.assign(debtors, new SplittableRandom(7));
+		for (DebtorPlan debtor : debtors) {
+			assertThat(PayoutAccounts.valid(debtor.iban)).as(debtor.iban).isTrue();
+			assertThat(debtor.iban).startsWith(debtor.country);
+		}
+		String first = debtors[0].iban;
+		PayoutAccounts.assign(debtors, new SplittableRandom(7));
+		assertThat(debtors[0].iban).isEqualTo(first);
 	}
 
 }
