@@ -47,7 +47,9 @@ class SqlBoundariesTests {
 			Map.entry("credit_limit_decision", "approval"), Map.entry("credit_limit_decision_keep", "approval"),
 			Map.entry("round_cents_half_even", "shared"), Map.entry("settlement", "approval"),
 			Map.entry("rebate_run", "approval"), Map.entry("reserve_entry", "approval"),
-			Map.entry("reserve_entry_refuse_change", "approval"));
+			Map.entry("reserve_entry_refuse_change", "approval"), Map.entry("collection_note", "approval"),
+			Map.entry("collection_note_refuse_change", "approval"), Map.entry("promise_to_pay", "approval"),
+			Map.entry("promise_to_pay_status", "approval"));
 
 	/** What a feature publishes for the SQL of the features above it. */
 	private static final Map<String, String> PUBLISHED = Map.ofEntries(Map.entry("invoice_balance", "invoice"),
@@ -56,8 +58,7 @@ class SqlBoundariesTests {
 			Map.entry("bureau_reading", "debtor"), Map.entry("facility_terms", "client"),
 			Map.entry("debtor_current_score", "risk"), Map.entry("exposure_book", "approval"),
 			Map.entry("client_reserve_position", "approval"), Map.entry("collection_fact", "invoice"),
-			Map.entry("receipt_balance", "invoice"),
-			Map.entry("debtor_score_on", "risk"));
+			Map.entry("receipt_balance", "invoice"), Map.entry("debtor_score_on", "risk"));
 
 	/**
 	 * Tables whose keys, references and names the features above their owner may join.

@@ -81,7 +81,7 @@ class SecurityConfiguration {
 							"/actuator/health", "/actuator/health/**")
 					.permitAll()
 					.requestMatchers("/queue/**", "/invoices/**", "/schedules/**", "/debtors/**", "/clients/**",
-							"/limits/**", "/funding/**", "/receipts/**")
+							"/limits/**", "/funding/**", "/receipts/**", "/collections/**")
 					.hasAnyRole(Role.UNDERWRITER.name(), Role.MANAGER.name())
 					.requestMatchers("/portfolio/**")
 					.hasRole(Role.MANAGER.name())

@@ -14,6 +14,8 @@ import com.factordesk.approval.ClientOverview;
 import com.factordesk.approval.ClientOverviews;
 import com.factordesk.approval.ClientStatements;
 import com.factordesk.approval.RebateRuns;
+import com.factordesk.approval.CollectionActions;
+import com.factordesk.approval.CollectionsWorklist;
 import com.factordesk.approval.CreditLimits;
 import com.factordesk.approval.DecisionPanel;
 import com.factordesk.approval.DecisionPanels;
@@ -212,6 +214,8 @@ class AccessRulesTests {
 
 	@MockitoBean
 	private RebateRuns rebateRuns;
+
+	@MockitoBean
 	private Receipts receipts;
 
 	@MockitoBean
@@ -219,6 +223,12 @@ class AccessRulesTests {
 
 	@MockitoBean
 	private CashApplication cashApplication;
+
+	@MockitoBean
+	private CollectionsWorklist collections;
+
+	@MockitoBean
+	private CollectionActions collectionActions;
 
 	enum Outcome {
 
@@ -265,6 +275,11 @@ class AccessRulesTests {
 		given(this.receipts.suggest(RECEIPT)).willReturn(new ReceiptSuggestion(null, false, false, List.of()));
 		given(this.receipts.openInvoices(any())).willReturn(java.util.Map.of());
 		given(this.funding.awaitingFunding()).willReturn(List.of());
+		given(this.collections.page(any(), any(), anyInt())).willReturn(Page.empty());
+		given(this.collections.debtor(eq(DEBTOR), any()))
+			.willReturn(Optional.of(new CollectionsWorklist.DebtorCollections(
+					new CollectionsWorklist.Header(1, DEBTOR, "Debtor GmbH", null, null, Money.ZERO), List.of(),
+					List.of(), List.of(), List.of())));
 		given(this.funding.run(RUN)).willReturn(Optional.of(new FundingQueries.RunDetail(RUN, CLIENT, "Client B.V.",
 				null, null, LocalDate.of(2026, 11, 25), Money.of("800.00"), 1, "underwriter",
 				Instant.parse("2026-11-25T10:00:00Z"), null, null, List.of())));
@@ -339,7 +354,15 @@ class AccessRulesTests {
 				Arguments.of("/receipts/" + RECEIPT, null, Outcome.LOGIN),
 				Arguments.of("/receipts/" + RECEIPT, "UNDERWRITER", Outcome.OK),
 				Arguments.of("/receipts/" + RECEIPT, "MANAGER", Outcome.OK),
-				Arguments.of("/receipts/" + RECEIPT, "ADMIN", Outcome.FORBIDDEN));
+				Arguments.of("/receipts/" + RECEIPT, "ADMIN", Outcome.FORBIDDEN),
+				Arguments.of("/collections", null, Outcome.LOGIN),
+				Arguments.of("/collections", "UNDERWRITER", Outcome.OK),
+				Arguments.of("/collections", "MANAGER", Outcome.OK),
+				Arguments.of("/collections", "ADMIN", Outcome.FORBIDDEN),
+				Arguments.of("/collections/debtors/" + DEBTOR, null, Outcome.LOGIN),
+				Arguments.of("/collections/debtors/" + DEBTOR, "UNDERWRITER", Outcome.OK),
+				Arguments.of("/collections/debtors/" + DEBTOR, "MANAGER", Outcome.OK),
+				Arguments.of("/collections/debtors/" + DEBTOR, "ADMIN", Outcome.FORBIDDEN));
 	}
 
 	@ParameterizedTest(name = "{1} on {0}: {2}")

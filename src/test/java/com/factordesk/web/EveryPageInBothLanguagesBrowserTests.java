@@ -150,6 +150,17 @@ class EveryPageInBothLanguagesBrowserTests {
 			.stream()
 			.filter((id) -> id != null)
 			.forEach((id) -> underwriter.add("/receipts/" + id));
+		// collections: a debtor with a partly paid invoice past due (its settling forms
+		// show)
+		String pastDueDebtor = this.jdbc.queryForObject("""
+				SELECT d.ref FROM open_receivable(DATE '2026-11-25') o JOIN invoice i ON i.id = o.invoice_id
+				JOIN debtor d ON d.id = o.debtor_id
+				WHERE o.days_past_due > 0 AND i.status = 'PARTIALLY_PAID'
+				ORDER BY o.days_past_due DESC, i.id LIMIT 1
+				""", String.class);
+		underwriter.addAll(List.of("/collections", "/collections?page=2", "/collections?grade=E&broken=true&due=true",
+				"/collections?grade=Z&client=no-such-client", "/collections/debtors/" + pastDueDebtor,
+				"/collections/debtors/NO-SUCH-DEBTOR"));
 		// a schedule with invoices waiting for a decision (its forms show), and one
 		// decided
 		// in full
@@ -178,7 +189,8 @@ class EveryPageInBothLanguagesBrowserTests {
 			visitAs("manager", List.of("/", "/portfolio", "/portfolio?asOf=2026-06-30", "/risk/backtest",
 					"/risk/backtest?from=2025-06-01&to=2025-09-30", "/risk/backtest?from=2026-06-01&to=2026-01-01",
 					"/queue", "/funding", "/funding/runs/" + run.runId(), "/limits", "/debtors/D00001",
-					"/clients/C0001/limit", "/receipts", "/receipts/unapplied"), otherLanguage);
+					"/clients/C0001/limit", "/receipts", "/receipts/unapplied", "/collections",
+					"/collections/debtors/" + pastDueDebtor), otherLanguage);
 		}
 		finally {
 			SecurityContextHolder.clearContext();
