@@ -9,7 +9,8 @@ import org.springframework.web.servlet.resource.PathResourceResolver;
  * The desk's static files, and only those: its own CSS and scripts under {@code /css} and
  * {@code /js}, and the webjars under {@code /webjars}, which the templates link without
  * their version and the pages show with it (webjars-locator-lite, resolved once and
- * cached).
+ * cached), and the desk's icon at {@code /favicon.ico}, which browsers ask for by
+ * themselves.
  * <p>
  * Boot's default handler for {@code /**} is off
  * ({@code spring.web.resources.add-mappings:
@@ -17,7 +18,7 @@ import org.springframework.web.servlet.resource.PathResourceResolver;
  * ({@code /invoices/42}, {@code /queue?page=2}) up on the classpath as a possible static
  * file, in nested jars and uncached since it is never found (spring-framework issue
  * 34014): three quarters of the queue page's CPU in the packaged jar. Now a link outside
- * these three paths is left as it is at the cost of three pattern matches.
+ * these paths is left as it is at the cost of three pattern matches.
  */
 @Configuration(proxyBeanMethods = false)
 class StaticResources implements WebMvcConfigurer {
@@ -32,6 +33,7 @@ class StaticResources implements WebMvcConfigurer {
 			.addResourceLocations("classpath:/static/css/")
 			.resourceChain(true)
 			.addResolver(new PathResourceResolver());
+		registry.addResourceHandler("/favicon.ico").addResourceLocations("classpath:/static/");
 		registry.addResourceHandler("/js/**")
 			.addResourceLocations("classpath:/static/js/")
 			.resourceChain(true)

@@ -81,8 +81,17 @@ class StaticResourcesIntegrationTests {
 	}
 
 	@Test
+	void theIconBrowsersAskForByThemselvesAnswersToAnyone() {
+		HttpResponse<String> response = DeskClient.anonymous(this.port).get("/favicon.ico");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("image/"));
+	}
+
+	@Test
 	void onlyTheStaticPathsAreResourcePaths() {
-		assertThat(this.mvcResourceUrlProvider.getHandlerMap()).containsOnlyKeys("/webjars/**", "/css/**", "/js/**");
+		assertThat(this.mvcResourceUrlProvider.getHandlerMap()).containsOnlyKeys("/webjars/**", "/css/**", "/js/**",
+				"/favicon.ico");
 		assertThat(this.mvcResourceUrlProvider.getForLookupPath("/invoices/42")).isNull();
 		assertThat(this.mvcResourceUrlProvider.getForLookupPath("/queue")).isNull();
 		assertThat(this.mvcResourceUrlProvider.getForLookupPath("/css/factordesk.css"))
