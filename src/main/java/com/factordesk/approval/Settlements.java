@@ -123,14 +123,25 @@ public class Settlements {
 		String why = requireReason(reason);
 		Locked target = lock(invoiceId);
 		Invoice invoice = target.invoice();
+		return close(target, SettlementKind.SHORT_PAID, DecisionKind.SHORT_PAY, why, actor,
+				() -> invoice.closeShortPaid(actor, "closed short paid: " + why, this.clock));
+	}
+
+	/**
+	 * Closes a funded invoice by a decision ({@code verb}: short paid, charged back,
+	 * written off): settles it, releases what was left of its advance on the exposure
+	 * rows and records the decision.
+	 */
+	private Settlement close(Locked target, SettlementKind kind, DecisionKind decision, String why, String actor,
+			Runnable verb) {
+		Invoice invoice = target.invoice();
 		Advance advance = requireAdvance(invoice);
 		Money carried = carried(invoice, advance);
 		InvoiceStatus from = invoice.getStatus();
-		invoice.closeShortPaid(actor, "closed short paid: " + why, this.clock);
-		Settlement settlement = settle(invoice, advance, SettlementKind.SHORT_PAID, actor);
+		verb.run();
+		Settlement settlement = settle(invoice, advance, kind, actor);
 		release(target.exposures(), invoice, carried, actor);
-		this.decisions.record(invoiceId, DecisionKind.SHORT_PAY, actor, from, invoice.getStatus(),
-				Decisions.Entry.note(why));
+		this.decisions.record(invoice.getId(), decision, actor, from, invoice.getStatus(), Decisions.Entry.note(why));
 		return settlement;
 	}
 
@@ -159,7 +170,7 @@ public class Settlements {
 	 * non-recourse facility (write it off instead) and before the recourse period has
 	 * run.
 	 */
-	@PreAuthorize("hasAnyRole('UNDERWRITER', 'MANAGER')")
+	@PreAuthorize("hasRole('MANAGER')")
 	public Settlement chargeBack(long invoiceId, String reason) {
 		String actor = actor();
 		String why = requireReason(reason);
@@ -179,15 +190,8 @@ public class Settlements {
 							+ " days past due: it can be charged back after " + facility.getRecourseDays() + " days",
 					invoice.getNumber(), daysPastDue, facility.getRecourseDays());
 		}
-		Advance advance = requireAdvance(invoice);
-		Money carried = carried(invoice, advance);
-		InvoiceStatus from = invoice.getStatus();
-		invoice.chargeBack(actor, "charged back: " + why, this.clock);
-		Settlement settlement = settle(invoice, advance, SettlementKind.CHARGED_BACK, actor);
-		release(target.exposures(), invoice, carried, actor);
-		this.decisions.record(invoiceId, DecisionKind.CHARGEBACK, actor, from, invoice.getStatus(),
-				Decisions.Entry.note(why));
-		return settlement;
+		return close(target, SettlementKind.CHARGED_BACK, DecisionKind.CHARGEBACK, why, actor,
+				() -> invoice.chargeBack(actor, "charged back: " + why, this.clock));
 	}
 
 	/**
@@ -195,7 +199,7 @@ public class Settlements {
 	 * the factor's credit loss, not a client debit; the client still pays the fee to
 	 * today. Refused on a recourse facility (charge it back instead).
 	 */
-	@PreAuthorize("hasAnyRole('UNDERWRITER', 'MANAGER')")
+	@PreAuthorize("hasRole('MANAGER')")
 	public Settlement writeOff(long invoiceId, String reason) {
 		String actor = actor();
 		String why = requireReason(reason);
@@ -207,15 +211,8 @@ public class Settlements {
 							+ invoice.getClient().getRef() + " is recourse (charge it back instead)",
 					invoice.getNumber(), invoice.getClient().getRef());
 		}
-		Advance advance = requireAdvance(invoice);
-		Money carried = carried(invoice, advance);
-		InvoiceStatus from = invoice.getStatus();
-		invoice.writeOff(actor, "written off: " + why, this.clock);
-		Settlement settlement = settle(invoice, advance, SettlementKind.WRITTEN_OFF, actor);
-		release(target.exposures(), invoice, carried, actor);
-		this.decisions.record(invoiceId, DecisionKind.WRITE_OFF, actor, from, invoice.getStatus(),
-				Decisions.Entry.note(why));
-		return settlement;
+		return close(target, SettlementKind.WRITTEN_OFF, DecisionKind.WRITE_OFF, why, actor,
+				() -> invoice.writeOff(actor, "written off: " + why, this.clock));
 	}
 
 	/**

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -304,6 +305,7 @@ class SettlementIntegrationTests {
 	}
 
 	@Test
+	@WithMockUser(username = "mgr.settle", roles = { "UNDERWRITER", "MANAGER" })
 	void recourseInvoicesPastTheRecoursePeriodAreListedAndChargedBack() {
 		SettlementBook book = recourse();
 		// due 2026-08-01: 30 + 30 + 31 + 25 = 116 days past due today, above 60
@@ -350,7 +352,7 @@ class SettlementIntegrationTests {
 		assertThat(book.fundedExposure()).isEqualTo(Money.of("2400.00"));
 		book.assertRowsMatchTheBook(TODAY);
 		assertThat(decisions(late))
-			.containsExactly("CHARGEBACK uw.settle PARTIALLY_PAID>CHARGED_BACK debtor insolvent");
+			.containsExactly("CHARGEBACK mgr.settle PARTIALLY_PAID>CHARGED_BACK debtor insolvent");
 		assertThat(this.settlements.chargebackCandidates(book.client().getId())).isEmpty();
 		// 1,000 - 4,000 - (-3,375) = 375 = fee
 		assertThat(Money.of("1000.00").minus(settlement.getAdvance()).minus(settlement.getRebate()))
@@ -369,6 +371,16 @@ class SettlementIntegrationTests {
 	}
 
 	@Test
+	void chargingBackOrWritingOffIsAManagersDecision() {
+		// the invoice does not matter: the role is refused before anything is read
+		assertThatThrownBy(() -> this.settlements.chargeBack(1L, "not mine to decide"))
+			.isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(() -> this.settlements.writeOff(1L, "not mine to decide"))
+			.isInstanceOf(AccessDeniedException.class);
+	}
+
+	@Test
+	@WithMockUser(username = "mgr.settle", roles = { "UNDERWRITER", "MANAGER" })
 	void aNonRecourseInvoiceIsNotChargedBackButWrittenOffAsTheFactorsCreditLoss() {
 		SettlementBook book = SettlementBook.nonRecourse(this.entities, this.engine, this.ledger, this.jdbc);
 		Invoice invoice = book.funded("5000.00", "4000.00", "1.50", LocalDate.of(2026, 7, 2), LocalDate.of(2026, 8, 1));
@@ -399,7 +411,7 @@ class SettlementIntegrationTests {
 				"FEE -375.00 2026-11-25");
 		assertThat(book.fundedExposure()).isEqualTo(Money.ZERO);
 		book.assertRowsMatchTheBook(TODAY);
-		assertThat(decisions(invoice)).containsExactly("WRITE_OFF uw.settle FUNDED>WRITTEN_OFF debtor bankrupt");
+		assertThat(decisions(invoice)).containsExactly("WRITE_OFF mgr.settle FUNDED>WRITTEN_OFF debtor bankrupt");
 		// collected 0 - advance 4,000 - rebate 625 = -4,625 = fee 375 - credit loss 5,000
 		assertThat(Money.ZERO.minus(settlement.getAdvance()).minus(settlement.getRebate()))
 			.isEqualTo(settlement.getFee().minus(settlement.getCreditLoss()));
@@ -565,6 +577,7 @@ class SettlementIntegrationTests {
 	}
 
 	@Test
+	@WithMockUser(username = "mgr.settle", roles = { "UNDERWRITER", "MANAGER" })
 	void aPaymentOfAnInvoiceChargedBackSinceIsNotReversed() {
 		SettlementBook book = recourse();
 		Invoice invoice = book.funded("5000.00", "4000.00", "1.50", LocalDate.of(2026, 7, 2), LocalDate.of(2026, 8, 1));

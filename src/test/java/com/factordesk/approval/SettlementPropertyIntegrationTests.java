@@ -51,7 +51,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @IntegrationTest
 @Transactional
-@WithMockUser(username = "uw.property", roles = "UNDERWRITER")
+@WithMockUser(username = "uw.property", roles = { "UNDERWRITER", "MANAGER" })
 class SettlementPropertyIntegrationTests {
 
 	private static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
