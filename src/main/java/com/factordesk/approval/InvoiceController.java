@@ -47,10 +47,13 @@ class InvoiceController {
 
 	private final Underwriting underwriting;
 
+	private final Settlements settlements;
+
 	private final Clock clock;
 
 	InvoiceController(InvoiceDetails details, InvoiceQuotes quotes, GradeOdds gradeOdds, InvoiceFlags flags,
-			DecisionPanels panels, Underwriting underwriting, Clock clock) {
+			DecisionPanels panels, Underwriting underwriting, Settlements settlements, Clock clock) {
+		this.settlements = settlements;
 		this.flags = flags;
 		this.gradeOdds = gradeOdds;
 		this.details = details;
@@ -191,6 +194,9 @@ class InvoiceController {
 		model.addAttribute("quoteFrozen", decided && panel.frozen() != null);
 		model.addAttribute("panel", panel);
 		model.addAttribute("flags", this.flags.of(id));
+		// a closed invoice's settlement in force: kind, days, fee, shortfall, loss,
+		// rebate
+		model.addAttribute("settlement", this.settlements.of(id).orElse(null));
 		// as last measured; never measured on a page request
 		model.addAttribute("gradeOdds", this.gradeOdds.inForce().orElse(null));
 		model.addAttribute("today", LocalDate.now(this.clock));

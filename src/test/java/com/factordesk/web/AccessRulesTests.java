@@ -39,6 +39,7 @@ import com.factordesk.approval.NoticesOfAssignment;
 import com.factordesk.approval.ReceiptQueries;
 import com.factordesk.approval.ReceiptSuggestion;
 import com.factordesk.approval.Receipts;
+import com.factordesk.approval.Settlements;
 import com.factordesk.approval.UnderwriterQueue;
 import com.factordesk.approval.Underwriting;
 import com.factordesk.backtest.Backtest;
@@ -229,6 +230,9 @@ class AccessRulesTests {
 
 	@MockitoBean
 	private CollectionActions collectionActions;
+
+	@MockitoBean
+	private Settlements settlements;
 
 	enum Outcome {
 
