@@ -29,8 +29,8 @@ AS $$
         JOIN debtor d ON d.id = ids.id
         LEFT JOIN debtor_current_score c ON c.debtor_id = d.id
         LEFT JOIN LATERAL debtor_score_on(d.id, p_as_of - 30) t ON TRUE
-        CROSS JOIN LATERAL (SELECT COALESCE((SELECT e.funded + e.reserved FROM debtor_exposure e
-                                              WHERE e.debtor_id = d.id), 0) AS exposure) x
+        LEFT JOIN debtor_exposure e ON e.debtor_id = d.id
+        CROSS JOIN LATERAL (SELECT COALESCE(e.funded + e.reserved, 0) AS exposure) x
         LEFT JOIN LATERAL (SELECT k.limit_amount, k.limit_kind
                            FROM (VALUES (d.credit_limit, 'CREDIT', 1),
                                         (CASE WHEN d.insurer_limit_expires_on >= p_as_of THEN d.insurer_limit END,
