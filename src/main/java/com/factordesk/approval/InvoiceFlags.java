@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
@@ -254,6 +255,29 @@ public class InvoiceFlags {
 	@PreAuthorize("hasAnyRole('UNDERWRITER', 'MANAGER')")
 	public List<Flag> of(long invoiceId) {
 		return of(List.of(invoiceId)).get(invoiceId);
+	}
+
+	/**
+	 * The watchlist sentence of one debtor (the debtor page's line under its score), the
+	 * same as the flag of its queued invoices, or empty when it is not on the watchlist.
+	 */
+	@PreAuthorize("hasAnyRole('UNDERWRITER', 'MANAGER')")
+	public Optional<Flag> watchlist(long debtorId) {
+		return this.jdbc.sql("""
+				SELECT 0 AS invoice_id, 'WATCHLIST' AS code,
+				       CASE WHEN w.grade_fell THEN w.grade_then || w.grade_now END AS text_value,
+				       CASE WHEN w.near_limit THEN w.limit_kind END AS other_text,
+				       CASE WHEN w.paying_later THEN CAST(ROUND(w.dbt_90 * 10) AS BIGINT) END AS count_value,
+				       CASE WHEN w.paying_later THEN CAST(ROUND(w.dbt_365 * 10) AS BIGINT) END AS other_count,
+				       CASE WHEN w.near_limit THEN w.exposure END AS amount_value,
+				       CASE WHEN w.near_limit THEN w.limit_amount END AS other_amount, CAST(NULL AS DATE) AS date_value
+				FROM debtor_watchlist(CAST(:today AS date), ARRAY[CAST(:debtor AS BIGINT)]) w
+				""")
+			.param("today", LocalDate.now(this.clock))
+			.param("debtor", debtorId)
+			.query(InvoiceFlags::row)
+			.optional()
+			.map((row) -> row.toFlag(this.policy));
 	}
 
 	/**

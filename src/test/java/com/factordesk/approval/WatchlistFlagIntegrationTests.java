@@ -218,6 +218,26 @@ class WatchlistFlagIntegrationTests {
 			.contains("exposure EUR 9,500.00 is within 10 % of its EUR 10,000.00 credit limit");
 	}
 
+	@Test
+	void theDebtorPageSaysWhyTheDebtorIsOnTheWatchlistUnderItsScore() throws Exception {
+		Debtor watched = debtor("10000.00");
+		exposure(watched, "9000.00", "0.00");
+		Debtor calm = debtor("10000.00");
+		exposure(calm, "8999.99", "0.00");
+		assertThat(debtorPage(watched)).contains("id=\"debtor-watchlist\"")
+			.contains(
+					"Debtor on the watchlist: exposure EUR 9,000.00 is within 10 % of its EUR 10,000.00 credit limit.");
+		assertThat(debtorPage(calm)).doesNotContain("debtor-watchlist");
+	}
+
+	private String debtorPage(Debtor debtor) throws Exception {
+		return this.mvc.perform(get("/debtors/" + debtor.getRef()).with(user("u").roles("UNDERWRITER")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+	}
+
 	private Client client() {
 		Client client = Clients.aClient().build();
 		this.entities.persist(client);
