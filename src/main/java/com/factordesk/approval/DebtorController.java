@@ -39,10 +39,13 @@ class DebtorController {
 
 	private final NoticesOfAssignment notices;
 
+	private final InvoiceFlags flags;
+
 	private final Clock clock;
 
 	DebtorController(DebtorProfiles profiles, RiskScores scores, GradeOdds gradeOdds, LimitViews limitViews,
-			CreditLimits creditLimits, NoticesOfAssignment notices, Clock clock) {
+			CreditLimits creditLimits, NoticesOfAssignment notices, InvoiceFlags flags, Clock clock) {
+		this.flags = flags;
 		this.gradeOdds = gradeOdds;
 		this.profiles = profiles;
 		this.scores = scores;
@@ -58,6 +61,7 @@ class DebtorController {
 		List<RiskScores.ScorePoint> history = this.scores.history(ref);
 		model.addAttribute("profile", profile);
 		model.addAttribute("score", this.scores.current(ref).orElse(null));
+		model.addAttribute("watchlist", this.flags.watchlist(profile.header().id()).orElse(null));
 		model.addAttribute("historyLabels", history.stream().map((point) -> point.asOf().toString()).toList());
 		model.addAttribute("historyScores", history.stream().map(RiskScores.ScorePoint::score).toList());
 		// as last measured; never measured on a page request

@@ -55,7 +55,13 @@ public enum FlagCode {
 	 * client owes the difference. A warning, not an error: the factor nets a shortfall
 	 * against the client's next payout.
 	 */
-	RESERVE_SHORTFALL(FlagSeverity.WARNING);
+	RESERVE_SHORTFALL(FlagSeverity.WARNING),
+	/**
+	 * The debtor is on the watchlist ({@code debtor_watchlist}, DESIGN section 5): its
+	 * grade fell a grade or more in 30 days, its exposure is within 10 % of a limit, or
+	 * it paid later beyond terms over the last 90 days than over the year.
+	 */
+	WATCHLIST(FlagSeverity.WARNING);
 
 	private final FlagSeverity severity;
 

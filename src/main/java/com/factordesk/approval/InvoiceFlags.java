@@ -11,7 +11,10 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -100,6 +103,9 @@ public class InvoiceFlags {
 			    FROM (SELECT DISTINCT client_id FROM target) tc
 			    JOIN LATERAL (SELECT p.available FROM client_reserve_position() p
 			                  WHERE p.client_id = tc.client_id) r ON TRUE
+			), debtor_watch AS (
+			    -- the watchlist of the page's debtors only: the published function takes them as an array
+			    SELECT w.* FROM debtor_watchlist(CAST(:today AS date), ARRAY(SELECT DISTINCT debtor_id FROM target)) w
 			), pair_owed AS MATERIALIZED (
 			    SELECT tp.client_id, tp.debtor_id, b.owed
 			    FROM (SELECT DISTINCT client_id, debtor_id FROM limit_target) tp
@@ -193,6 +199,13 @@ public class InvoiceFlags {
 			SELECT t.id, 'RESERVE_SHORTFALL', c.ref, NULL, NULL, NULL, -r.available, NULL, NULL
 			FROM target t JOIN client_reserve r ON r.client_id = t.client_id JOIN client c ON c.id = t.client_id
 			WHERE r.available < 0
+			UNION ALL
+			SELECT t.id, 'WATCHLIST', CASE WHEN w.grade_fell THEN w.grade_then || w.grade_now END,
+			       CASE WHEN w.near_limit THEN w.limit_kind END,
+			       CASE WHEN w.paying_later THEN CAST(ROUND(w.dbt_90 * 10) AS BIGINT) END,
+			       CASE WHEN w.paying_later THEN CAST(ROUND(w.dbt_365 * 10) AS BIGINT) END,
+			       CASE WHEN w.near_limit THEN w.exposure END, CASE WHEN w.near_limit THEN w.limit_amount END, NULL
+			FROM target t JOIN debtor_watch w ON w.debtor_id = t.debtor_id
 			""";
 
 	/**
@@ -242,6 +255,29 @@ public class InvoiceFlags {
 	@PreAuthorize("hasAnyRole('UNDERWRITER', 'MANAGER')")
 	public List<Flag> of(long invoiceId) {
 		return of(List.of(invoiceId)).get(invoiceId);
+	}
+
+	/**
+	 * The watchlist sentence of one debtor (the debtor page's line under its score), the
+	 * same as the flag of its queued invoices, or empty when it is not on the watchlist.
+	 */
+	@PreAuthorize("hasAnyRole('UNDERWRITER', 'MANAGER')")
+	public Optional<Flag> watchlist(long debtorId) {
+		return this.jdbc.sql("""
+				SELECT 0 AS invoice_id, 'WATCHLIST' AS code,
+				       CASE WHEN w.grade_fell THEN w.grade_then || w.grade_now END AS text_value,
+				       CASE WHEN w.near_limit THEN w.limit_kind END AS other_text,
+				       CASE WHEN w.paying_later THEN CAST(ROUND(w.dbt_90 * 10) AS BIGINT) END AS count_value,
+				       CASE WHEN w.paying_later THEN CAST(ROUND(w.dbt_365 * 10) AS BIGINT) END AS other_count,
+				       CASE WHEN w.near_limit THEN w.exposure END AS amount_value,
+				       CASE WHEN w.near_limit THEN w.limit_amount END AS other_amount, CAST(NULL AS DATE) AS date_value
+				FROM debtor_watchlist(CAST(:today AS date), ARRAY[CAST(:debtor AS BIGINT)]) w
+				""")
+			.param("today", LocalDate.now(this.clock))
+			.param("debtor", debtorId)
+			.query(InvoiceFlags::row)
+			.optional()
+			.map((row) -> row.toFlag(this.policy));
 	}
 
 	/**
@@ -304,7 +340,42 @@ public class InvoiceFlags {
 						concentrationShare(this.amount, this.otherAmount), percent(new BigDecimal(this.text)));
 				case NO_NOTICE -> flag("flag.sentence.NO_NOTICE");
 				case RESERVE_SHORTFALL -> flag("flag.sentence.RESERVE_SHORTFALL", this.text, this.amount);
+				case WATCHLIST -> watchlist();
 			};
+		}
+
+		/**
+		 * One sentence with the reasons that hold, each a part of its own in the reader's
+		 * language, joined by the parts' own separators: the grades (text, then and now),
+		 * the limit (other text its kind, amount the exposure, other amount the limit)
+		 * and the days beyond terms (in tenths of a day: count over 90 days, other count
+		 * over the year).
+		 */
+		private Flag watchlist() {
+			List<Object> parts = new ArrayList<>();
+			if (this.text != null) {
+				parts.add(part("grade", parts, this.text.substring(0, 1), this.text.substring(1)));
+			}
+			if (this.otherText != null) {
+				parts
+					.add(part("limit", parts, this.amount, this.otherText.equals("INSURER") ? 1 : 0, this.otherAmount));
+			}
+			if (this.count != null) {
+				parts.add(part("late", parts, tenths(this.count), tenths(this.otherCount)));
+			}
+			while (parts.size() < 3) {
+				parts.add("");
+			}
+			return flag("flag.sentence.WATCHLIST", parts.toArray());
+		}
+
+		private static MessageSourceResolvable part(String reason, List<Object> before, Object... arguments) {
+			String key = "flag.watchlist." + reason + (before.isEmpty() ? "" : ".next");
+			return new DefaultMessageSourceResolvable(new String[] { key }, arguments);
+		}
+
+		private static BigDecimal tenths(long tenths) {
+			return BigDecimal.valueOf(tenths, 1);
 		}
 
 		/**

@@ -77,9 +77,12 @@ class CashApplicationStatementsIntegrationTests {
 		int forShortHistory = statementsToPayInFull(shortHistory);
 
 		assertThat(forLongHistory).isEqualTo(forShortHistory);
-		// 25 now: the receipt, the invoice with its allocations, credit notes, disputes and
-		// transitions, its advance, the exposure rows locked and written, the held approvals
-		// looked for, the settlement with its ledger entry, the decision, the event record
+		// 25 now: the receipt, the invoice with its allocations, credit notes, disputes
+		// and
+		// transitions, its advance, the exposure rows locked and written, the held
+		// approvals
+		// looked for, the settlement with its ledger entry, the decision, the event
+		// record
 		assertThat(forLongHistory).isLessThanOrEqualTo(25);
 	}
 
