@@ -191,6 +191,9 @@ public class Receipts {
 			this.payments.saveAllAndFlush(added);
 		}
 		catch (DataIntegrityViolationException ex) {
+			if (!fingerprintTaken(ex)) {
+				throw ex;
+			}
 			throw BusinessRefusal.of("receipts.import.concurrent",
 					"The same lines were imported at the same moment by someone else: import the file again");
 		}
@@ -204,6 +207,24 @@ public class Receipts {
 		ImportReport.Outcome outcome = refuseAll ? ImportReport.Outcome.REFUSED
 				: added.isEmpty() ? ImportReport.Outcome.UNCHANGED : ImportReport.Outcome.IMPORTED;
 		return new ImportReport(fileName, file.format(), outcome, lines, List.of());
+	}
+
+	/**
+	 * Whether the insert failed on the fingerprint's unique constraint: another import
+	 * took the same lines meanwhile. Any other violation is not a concurrent import.
+	 */
+	private static boolean fingerprintTaken(DataIntegrityViolationException ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof org.hibernate.exception.ConstraintViolationException violation
+					&& "uq_payment_fingerprint".equalsIgnoreCase(violation.getConstraintName())) {
+				return true;
+			}
+			if (cause instanceof java.sql.SQLException sql && sql.getMessage() != null
+					&& sql.getMessage().contains("uq_payment_fingerprint")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static ImportReport.Line reportLine(StatementEntry entry, ImportReport.Status status, Long paymentId,
