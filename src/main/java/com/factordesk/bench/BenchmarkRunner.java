@@ -117,7 +117,7 @@ class BenchmarkRunner implements ApplicationRunner {
 					interval(ranked.late30Interval()), ranked.late30().ks());
 		}
 		long started = System.nanoTime();
-		this.portfolio.overview(today, 10);
+		this.portfolio.overview(com.factordesk.portfolio.PortfolioScope.portfolio(today), 10);
 		print("portfolio  overview as of %s in %.2f s", today, (System.nanoTime() - started) / 1e9);
 		if (this.calibrate) {
 			calibrate();

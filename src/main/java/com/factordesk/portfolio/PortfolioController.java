@@ -1,9 +1,8 @@
 package com.factordesk.portfolio;
 
-import java.time.Clock;
-import java.time.LocalDate;
-
 import com.factordesk.shared.InputBounds.SaneDate;
+
+import java.time.LocalDate;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -12,30 +11,33 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The manager's portfolio overview, as of today or a chosen date.
+ * The manager's portfolio dashboard, as of today or a chosen date, for the whole book, a
+ * client ({@code clientRef}) or a debtor ({@code debtorRef}, or both): each drill-down
+ * narrows the scope and keeps the date.
  */
 @Controller
 class PortfolioController {
 
 	static final int TOP_DEBTORS = 10;
 
+	private final PortfolioScopes scopes;
+
 	private final PortfolioQueries queries;
 
-	private final Clock clock;
-
-	PortfolioController(PortfolioQueries queries, Clock clock) {
+	PortfolioController(PortfolioScopes scopes, PortfolioQueries queries) {
+		this.scopes = scopes;
 		this.queries = queries;
-		this.clock = clock;
 	}
 
 	@GetMapping("/portfolio")
 	String overview(
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @SaneDate LocalDate asOf,
+			@RequestParam(required = false) String clientRef, @RequestParam(required = false) String debtorRef,
 			Model model) {
-		LocalDate today = LocalDate.now(this.clock);
-		LocalDate date = (asOf == null || asOf.isAfter(today)) ? today : asOf;
-		model.addAttribute("overview", this.queries.overview(date, TOP_DEBTORS));
-		model.addAttribute("today", today);
+		PortfolioScope scope = this.scopes.resolve(asOf, clientRef, debtorRef);
+		model.addAttribute("scope", scope);
+		model.addAttribute("today", this.scopes.today());
+		model.addAttribute("overview", this.queries.overview(scope, TOP_DEBTORS));
 		return "portfolio/overview";
 	}
 

@@ -31,9 +31,10 @@ public class PortfolioQueries {
 	static final String OPEN_ITEMS = """
 			WITH open_ar AS (
 			    SELECT invoice_id AS id, client_id, debtor_id, due_date, days_past_due, outstanding
-			    FROM open_receivable(CAST(:asOf AS date))
+			    FROM open_receivable(CAST(:asOf AS date)) o
+			    WHERE %s
 			)
-			""";
+			""".formatted(PortfolioScope.condition("o.client_id", "o.debtor_id"));
 
 	private static final String TOTALS = OPEN_ITEMS + """
 			SELECT COALESCE(SUM(outstanding), 0) AS amount, COUNT(*) AS invoices,
@@ -65,14 +66,14 @@ public class PortfolioQueries {
 	}
 
 	@PreAuthorize("hasRole('MANAGER')")
-	public PortfolioOverview overview(LocalDate asOf, int topDebtors) {
-		Totals totals = this.jdbc.sql(TOTALS).param("asOf", asOf).query(this::totals).single();
-		return new PortfolioOverview(asOf, totals.amount(), totals.invoices(), totals.debtors(), totals.clients(),
-				aging(asOf, totals.amount()), topDebtors(asOf, topDebtors, totals.amount()));
+	public PortfolioOverview overview(PortfolioScope scope, int topDebtors) {
+		Totals totals = scope.bind(this.jdbc.sql(TOTALS)).query(this::totals).single();
+		return new PortfolioOverview(scope.asOf(), totals.amount(), totals.invoices(), totals.debtors(),
+				totals.clients(), aging(scope, totals.amount()), topDebtors(scope, topDebtors, totals.amount()));
 	}
 
-	List<AgingBucket> aging(LocalDate asOf, Money openAr) {
-		Map<String, AgingBucket> found = this.jdbc.sql(AGING).param("asOf", asOf).query((rs, row) -> {
+	List<AgingBucket> aging(PortfolioScope scope, Money openAr) {
+		Map<String, AgingBucket> found = scope.bind(this.jdbc.sql(AGING)).query((rs, row) -> {
 			Money amount = Money.of(rs.getBigDecimal("amount"));
 			return new AgingBucket(rs.getString("bucket"), rs.getLong("invoices"), amount, share(amount, openAr));
 		}).list().stream().collect(Collectors.toMap(AgingBucket::bucket, Function.identity()));
@@ -83,8 +84,8 @@ public class PortfolioQueries {
 		return buckets;
 	}
 
-	List<TopDebtor> topDebtors(LocalDate asOf, int limit, Money openAr) {
-		return this.jdbc.sql(TOP_DEBTORS).param("asOf", asOf).param("limit", limit).query((rs, row) -> {
+	List<TopDebtor> topDebtors(PortfolioScope scope, int limit, Money openAr) {
+		return scope.bind(this.jdbc.sql(TOP_DEBTORS)).param("limit", limit).query((rs, row) -> {
 			Money amount = Money.of(rs.getBigDecimal("amount"));
 			return new TopDebtor(rs.getString("ref"), rs.getString("name"), rs.getLong("clients"),
 					rs.getLong("invoices"), amount, Money.of(rs.getBigDecimal("past_due")),

@@ -67,7 +67,7 @@ class PortfolioQueriesIntegrationTests {
 
 	@Test
 	void openInvoicesLandInTheirAgingBucketsNetOfPaymentsAndCredits() {
-		PortfolioOverview before = this.queries.overview(this.today, 10);
+		PortfolioOverview before = this.queries.overview(PortfolioScope.portfolio(this.today), 10);
 		// 45 days past due, 400 paid ten days ago and 100 credited: 500 open in 31-60
 		Invoice late = funded(this.today.minusDays(75), this.today.minusDays(45), "1000.00");
 		pay(late, this.today.minusDays(10), "400.00");
@@ -86,7 +86,7 @@ class PortfolioQueriesIntegrationTests {
 
 		this.entities.flush();
 		assertThat(paid.getStatus()).isEqualTo(InvoiceStatus.PAID);
-		PortfolioOverview after = this.queries.overview(this.today, 10);
+		PortfolioOverview after = this.queries.overview(PortfolioScope.portfolio(this.today), 10);
 
 		assertThat(after.openAr().minus(before.openAr())).isEqualTo(Money.of("2500500.00"));
 		assertThat(after.openInvoices() - before.openInvoices()).isEqualTo(2);
@@ -116,7 +116,7 @@ class PortfolioQueriesIntegrationTests {
 		this.entities.flush();
 		LocalDate earlier = this.today.minusDays(20);
 
-		PortfolioOverview asOf = this.queries.overview(earlier, 10);
+		PortfolioOverview asOf = this.queries.overview(PortfolioScope.portfolio(earlier), 10);
 		PortfolioOverview withoutThem = withoutTestInvoices(earlier);
 
 		// 20 days ago: 25 days past due, the payment not yet received, the second invoice
@@ -128,7 +128,7 @@ class PortfolioQueriesIntegrationTests {
 
 	private PortfolioOverview withoutTestInvoices(LocalDate asOf) {
 		this.jdbc.update("UPDATE invoice SET funded_on = NULL WHERE client_id = ?", this.client.getId());
-		PortfolioOverview overview = this.queries.overview(asOf, 10);
+		PortfolioOverview overview = this.queries.overview(PortfolioScope.portfolio(asOf), 10);
 		this.jdbc.update("UPDATE invoice SET funded_on = issue_date WHERE client_id = ?", this.client.getId());
 		return overview;
 	}

@@ -50,6 +50,8 @@ import com.factordesk.invoice.InvoiceStatus;
 import com.factordesk.invoice.PaymentSource;
 import com.factordesk.portfolio.PortfolioOverview;
 import com.factordesk.portfolio.PortfolioQueries;
+import com.factordesk.portfolio.PortfolioScope;
+import com.factordesk.portfolio.PortfolioScopes;
 import com.factordesk.pricing.InvoiceQuotes;
 import com.factordesk.pricing.PricingAdministration;
 import com.factordesk.pricing.PricingBandSet;
@@ -187,6 +189,9 @@ class AccessRulesTests {
 	private PortfolioQueries portfolio;
 
 	@MockitoBean
+	private PortfolioScopes portfolioScopes;
+
+	@MockitoBean
 	private Backtest backtest;
 
 	@MockitoBean
@@ -257,8 +262,12 @@ class AccessRulesTests {
 				"Seller B.V.", Money.of("1000000.00"), Money.ZERO, Money.ZERO, List.of())));
 		given(this.limits.overview())
 			.willReturn(new LimitViews.LimitsOverview(List.of(), List.of(), LocalDate.of(2026, 11, 25)));
-		given(this.portfolio.overview(any(), anyInt())).willAnswer(
-				(call) -> new PortfolioOverview(call.getArgument(0), Money.ZERO, 0, 0, 0, List.of(), List.of()));
+		given(this.portfolioScopes.today()).willReturn(LocalDate.of(2026, 11, 25));
+		given(this.portfolioScopes.resolve(any(), any(), any()))
+			.willReturn(PortfolioScope.portfolio(LocalDate.of(2026, 11, 25)));
+		given(this.portfolio.overview(any(), anyInt()))
+			.willAnswer((call) -> new PortfolioOverview(call.<PortfolioScope>getArgument(0).asOf(), Money.ZERO, 0, 0, 0,
+					List.of(), List.of()));
 		given(this.pricing.inForce()).willReturn(PricingBandSet.defaults());
 		given(this.pricing.parametersInForce()).willReturn(PricingParameters.defaults());
 		given(this.scoringModels.current()).willReturn(ScoringModel.defaults());
