@@ -40,13 +40,13 @@ public class InvoiceFlags {
 			           CAST(i.submitted_at AT TIME ZONE :zone AS date) AS submitted_on
 			    FROM invoice i WHERE %s
 			), debtor_aging AS (
-			    -- per debtor of the page, through its invoices' index: a page never scans the book
-			    SELECT td.debtor_id, a.open_amount, a.aged_amount
+			    -- per debtor of the page, through its invoices' index: a page never scans the book; the one
+			    -- cross-aging rule (debtor_cross_aging), which the portfolio's cross-aged debtors apply too
+			    SELECT td.debtor_id, a.open_amount, a.aged_amount, a.cross_aged
 			    FROM (SELECT DISTINCT debtor_id FROM target) td
-			    JOIN LATERAL (SELECT SUM(o.outstanding) AS open_amount,
-			                         COALESCE(SUM(o.outstanding) FILTER (WHERE o.days_past_due > 90), 0) AS aged_amount
-			                  FROM open_receivable(CAST(:today AS date)) o
-			                  WHERE o.debtor_id = td.debtor_id) a ON TRUE
+			    JOIN LATERAL (SELECT c.open_amount, c.aged_amount, c.cross_aged
+			                  FROM debtor_cross_aging(CAST(:today AS date), CAST(:crossAgingShare AS numeric)) c
+			                  WHERE c.debtor_id = td.debtor_id) a ON TRUE
 			), open_dispute AS MATERIALIZED (
 			    -- the book's open disputes (1,736 of 27,013 at 1,000,000 invoices) with their debtors, their
 			    -- invoices read by key: a large debtor of the page has a thousand invoices, most without a dispute
@@ -161,7 +161,7 @@ public class InvoiceFlags {
 			UNION ALL
 			SELECT t.id, 'CROSS_AGED', NULL, NULL, NULL, NULL, a.aged_amount, a.open_amount, NULL
 			FROM target t JOIN debtor_aging a ON a.debtor_id = t.debtor_id
-			WHERE a.open_amount > 0 AND a.aged_amount > :crossAgingShare * a.open_amount
+			WHERE a.cross_aged
 			UNION ALL
 			SELECT t.id, 'RELATED_PARTY', c.registration_number, NULL, NULL, NULL, NULL, NULL, NULL
 			FROM target t JOIN client c ON c.id = t.client_id JOIN debtor d ON d.id = t.debtor_id
