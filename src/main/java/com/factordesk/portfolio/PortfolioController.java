@@ -24,9 +24,12 @@ class PortfolioController {
 
 	private final PortfolioQueries queries;
 
-	PortfolioController(PortfolioScopes scopes, PortfolioQueries queries) {
+	private final ExposureQueries exposure;
+
+	PortfolioController(PortfolioScopes scopes, PortfolioQueries queries, ExposureQueries exposure) {
 		this.scopes = scopes;
 		this.queries = queries;
+		this.exposure = exposure;
 	}
 
 	@GetMapping("/portfolio")
@@ -38,7 +41,19 @@ class PortfolioController {
 		model.addAttribute("scope", scope);
 		model.addAttribute("today", this.scopes.today());
 		model.addAttribute("overview", this.queries.overview(scope, TOP_DEBTORS));
+		addExposure(model, scope);
 		return "portfolio/overview";
+	}
+
+	/**
+	 * The exposure section's figures (portfolio/exposure).
+	 */
+	private void addExposure(Model model, PortfolioScope scope) {
+		model.addAttribute("exposure",
+				this.exposure.exposure(scope, ExposureTables.PAGE_DEBTORS, ExposureTables.PAGE_CLIENTS));
+		model.addAttribute("crossAged", this.exposure.crossAged(scope));
+		model.addAttribute("crossAgingShare", this.exposure.crossAgingShare());
+		model.addAttribute("watchlist", this.exposure.watchlist(scope));
 	}
 
 }

@@ -48,6 +48,8 @@ import com.factordesk.client.Enforcement;
 import com.factordesk.client.FeeTerms;
 import com.factordesk.invoice.InvoiceStatus;
 import com.factordesk.invoice.PaymentSource;
+import com.factordesk.portfolio.ExposureQueries;
+import com.factordesk.portfolio.ExposureView;
 import com.factordesk.portfolio.PortfolioOverview;
 import com.factordesk.portfolio.PortfolioQueries;
 import com.factordesk.portfolio.PortfolioScope;
@@ -192,6 +194,9 @@ class AccessRulesTests {
 	private PortfolioScopes portfolioScopes;
 
 	@MockitoBean
+	private ExposureQueries portfolioExposure;
+
+	@MockitoBean
 	private Backtest backtest;
 
 	@MockitoBean
@@ -268,6 +273,10 @@ class AccessRulesTests {
 		given(this.portfolio.overview(any(), anyInt()))
 			.willAnswer((call) -> new PortfolioOverview(call.<PortfolioScope>getArgument(0).asOf(), Money.ZERO, 0, 0, 0,
 					List.of(), List.of()));
+		given(this.portfolioExposure.exposure(any(), anyInt(), anyInt()))
+			.willAnswer((call) -> new ExposureView(call.<PortfolioScope>getArgument(0).asOf(), Money.ZERO, Money.ZERO,
+					List.of(), List.of(), List.of(), List.of(), List.of()));
+		given(this.portfolioExposure.crossAgingShare()).willReturn(new java.math.BigDecimal("0.10"));
 		given(this.pricing.inForce()).willReturn(PricingBandSet.defaults());
 		given(this.pricing.parametersInForce()).willReturn(PricingParameters.defaults());
 		given(this.scoringModels.current()).willReturn(ScoringModel.defaults());

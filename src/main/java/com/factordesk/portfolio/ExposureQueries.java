@@ -1,0 +1,314 @@
+package com.factordesk.portfolio;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import com.factordesk.approval.PolicyProperties;
+import com.factordesk.shared.Money;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Exposure and concentration as of the end of a day (DESIGN section 5), from the approval
+ * feature's {@code exposure_on(d, zone)}: outstanding advances on funded invoices open at
+ * d plus approvals awaiting funding at the end of d. One statement groups the scope's
+ * (client, debtor) exposure by debtor, client, grade (the debtor's score in force on d),
+ * industry and country at once (GROUPING SETS); the largest debtors and clients get their
+ * limits, their exposure across the whole book and their share of each client's book. The
+ * cross-aged debtors apply the workbench's rule ({@code debtor_cross_aging} with the
+ * policy's share) and the watchlist is the workbench's {@code debtor_watchlist}.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ExposureQueries {
+
+	/**
+	 * Within this share of a limit (and not over it) a limit is near: the watchlist's 10
+	 * %.
+	 */
+	static final BigDecimal NEAR = new BigDecimal("0.90");
+
+	/** As many rows as an export can hold: every debtor and client of the scope. */
+	static final int ALL = Integer.MAX_VALUE;
+
+	/**
+	 * One row per family member: {@code total}, {@code debtor} (ranked), {@code client}
+	 * (ranked), {@code pair} (the clients of the ranked debtors), {@code grade},
+	 * {@code industry}, {@code country}. GROUPING(client, debtor, grade, industry,
+	 * country) tells the families apart: 7 pair, 23 debtor, 15 client, 27 grade, 29
+	 * industry, 30 country, 31 total.
+	 */
+	private static final String EXPOSURE = """
+			WITH pair AS MATERIALIZED (
+			    SELECT e.client_id, e.debtor_id, SUM(e.funded) AS funded, SUM(e.reserved) AS reserved
+			    FROM exposure_on(CAST(:asOf AS date), CAST(:zone AS text)) e
+			    WHERE %s
+			    GROUP BY e.client_id, e.debtor_id
+			    HAVING SUM(e.funded) + SUM(e.reserved) > 0
+			), debtor_grade AS MATERIALIZED (
+			    SELECT x.debtor_id, s.grade
+			    FROM (SELECT DISTINCT debtor_id FROM pair) x
+			    LEFT JOIN LATERAL debtor_score_on(x.debtor_id, CAST(:asOf AS date)) s ON TRUE
+			), grouped AS (
+			    SELECT GROUPING(p.client_id, p.debtor_id, g.grade, d.industry, d.country) AS g,
+			           p.client_id, p.debtor_id, g.grade, d.industry, d.country,
+			           SUM(p.funded) AS funded, SUM(p.reserved) AS reserved,
+			           COUNT(DISTINCT p.debtor_id) AS debtors, COUNT(DISTINCT p.client_id) AS clients
+			    FROM pair p JOIN debtor d ON d.id = p.debtor_id JOIN debtor_grade g ON g.debtor_id = p.debtor_id
+			    GROUP BY GROUPING SETS ((p.client_id, p.debtor_id), (p.debtor_id), (p.client_id), (g.grade),
+			                            (d.industry), (d.country), ())
+			), ranked AS (
+			    SELECT r.*, r.funded + r.reserved AS exposure,
+			           ROW_NUMBER() OVER (PARTITION BY r.g ORDER BY r.funded + r.reserved DESC, r.debtor_id, r.client_id,
+			                                                        r.grade, r.industry, r.country) AS rank,
+			           SUM(r.funded + r.reserved) FILTER (WHERE r.g = 31) OVER () AS scope_total
+			    FROM grouped r
+			), picked AS (
+			    SELECT CASE r.g WHEN 7 THEN 'pair' WHEN 23 THEN 'debtor' WHEN 15 THEN 'client' WHEN 27 THEN 'grade'
+			                    WHEN 29 THEN 'industry' WHEN 30 THEN 'country' ELSE 'total' END AS family, r.*
+			    FROM ranked r
+			    WHERE r.g IN (27, 29, 30, 31)
+			       OR (r.g = 23 AND r.rank <= :topDebtors)
+			       OR (r.g = 15 AND r.rank <= :topClients)
+			       OR (r.g = 7 AND r.debtor_id IN (SELECT t.debtor_id FROM ranked t WHERE t.g = 23 AND t.rank <= :topDebtors))
+			), client_book AS MATERIALIZED (
+			    -- each client's exposure over all its debtors, for the clients of the rows shown
+			    SELECT x.client_id, b.exposure
+			    FROM (SELECT DISTINCT client_id FROM picked WHERE family IN ('pair', 'client')) x
+			    JOIN LATERAL (SELECT COALESCE(SUM(e.funded + e.reserved), 0) AS exposure
+			                  FROM exposure_on(CAST(:asOf AS date), CAST(:zone AS text)) e
+			                  WHERE e.client_id = x.client_id) b ON TRUE
+			), debtor_book AS MATERIALIZED (
+			    -- each ranked debtor's exposure over all its clients (what its credit limit caps) and its open face
+			    -- (what its insurer limit caps)
+			    SELECT x.debtor_id, b.exposure, o.open_face
+			    FROM (SELECT debtor_id FROM picked WHERE family = 'debtor') x
+			    JOIN LATERAL (SELECT COALESCE(SUM(e.funded + e.reserved), 0) AS exposure
+			                  FROM exposure_on(CAST(:asOf AS date), CAST(:zone AS text)) e
+			                  WHERE e.debtor_id = x.debtor_id) b ON TRUE
+			    JOIN LATERAL (SELECT COALESCE(SUM(o.outstanding), 0) AS open_face
+			                  FROM open_receivable(CAST(:asOf AS date)) o
+			                  WHERE o.debtor_id = x.debtor_id) o ON TRUE
+			)
+			SELECT r.family, r.rank, c.ref AS client_ref, c.legal_name AS client_name, d.ref AS debtor_ref,
+			       d.name AS debtor_name, r.grade, r.industry, r.country, r.funded, r.reserved, r.exposure, r.debtors,
+			       r.clients, r.scope_total, cb.exposure AS client_exposure, db.exposure AS debtor_exposure,
+			       db.open_face, d.credit_limit,
+			       CASE WHEN d.insurer_limit_expires_on >= CAST(:asOf AS date) THEN d.insurer_limit END AS insurer_limit,
+			       f.facility_limit
+			FROM picked r
+			LEFT JOIN client c ON c.id = r.client_id AND r.family IN ('pair', 'client')
+			LEFT JOIN debtor d ON d.id = r.debtor_id AND r.family IN ('pair', 'debtor')
+			LEFT JOIN client_book cb ON cb.client_id = r.client_id AND r.family IN ('pair', 'client')
+			LEFT JOIN debtor_book db ON db.debtor_id = r.debtor_id AND r.family = 'debtor'
+			LEFT JOIN facility_terms f ON f.client_id = r.client_id AND r.family = 'client'
+			ORDER BY r.family, r.rank
+			"""
+		.formatted(PortfolioScope.condition("e.client_id", "e.debtor_id"));
+
+	private static final String CROSS_AGED = """
+			SELECT d.ref, d.name, c.open_amount, c.aged_amount
+			FROM debtor_cross_aging(CAST(:asOf AS date), CAST(:share AS numeric)) c
+			JOIN debtor d ON d.id = c.debtor_id
+			WHERE c.cross_aged
+			  AND (CAST(:debtorId AS bigint) IS NULL OR c.debtor_id = :debtorId)
+			  AND (CAST(:clientId AS bigint) IS NULL
+			       OR EXISTS (SELECT 1 FROM open_receivable(CAST(:asOf AS date)) o
+			                  WHERE o.client_id = :clientId AND o.debtor_id = c.debtor_id))
+			ORDER BY c.aged_amount / c.open_amount DESC, c.aged_amount DESC, d.ref
+			""";
+
+	private static final String WATCHLIST = """
+			WITH scoped AS (
+			    SELECT e.debtor_id FROM exposure_on(CAST(:asOf AS date), CAST(:zone AS text)) e
+			    WHERE %s AND e.funded + e.reserved > 0
+			    UNION
+			    SELECT o.debtor_id FROM open_receivable(CAST(:asOf AS date)) o
+			    WHERE %s
+			)
+			SELECT d.ref, d.name, w.grade_fell, w.grade_then, w.grade_now, w.near_limit, w.exposure, w.limit_amount,
+			       w.limit_kind, w.paying_later, w.dbt_90, w.dbt_365
+			FROM debtor_watchlist(CAST(:asOf AS date), ARRAY(SELECT debtor_id FROM scoped)) w
+			JOIN debtor d ON d.id = w.debtor_id
+			ORDER BY w.exposure DESC NULLS LAST, d.ref
+			""".formatted(PortfolioScope.condition("e.client_id", "e.debtor_id"),
+			PortfolioScope.condition("o.client_id", "o.debtor_id"));
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final PolicyProperties policy;
+
+	ExposureQueries(JdbcClient jdbc, Clock clock, PolicyProperties policy) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.policy = policy;
+	}
+
+	/**
+	 * The policy's cross-aging share (0.10 = 10 %), as the workbench's flag applies it.
+	 */
+	public BigDecimal crossAgingShare() {
+		return this.policy.crossAgingShare();
+	}
+
+	/**
+	 * Exposure and concentration for a scope: the largest debtors and clients and every
+	 * grade, industry and country, in one statement.
+	 * @param scope the scope and day
+	 * @param topDebtors how many debtors to rank
+	 * @param topClients how many clients to rank
+	 * @return the section's figures
+	 */
+	@PreAuthorize("hasRole('MANAGER')")
+	public ExposureView exposure(PortfolioScope scope, int topDebtors, int topClients) {
+		List<Row> rows = new ArrayList<>();
+		stream(scope, topDebtors, topClients, rows::add);
+		Money funded = Money.ZERO;
+		Money reserved = Money.ZERO;
+		Map<String, List<ExposureView.ClientShare>> shares = new LinkedHashMap<>();
+		List<Row> debtorRows = new ArrayList<>();
+		List<ExposureView.ClientExposure> clients = new ArrayList<>();
+		Map<String, List<ExposureView.GroupExposure>> groups = new LinkedHashMap<>();
+		for (String family : List.of("grade", "industry", "country")) {
+			groups.put(family, new ArrayList<>());
+		}
+		for (Row row : rows) {
+			switch (row.family()) {
+				case "total" -> {
+					funded = row.funded();
+					reserved = row.reserved();
+				}
+				case "pair" ->
+					shares.computeIfAbsent(row.debtorRef(), (ref) -> new ArrayList<>()).add(row.clientShare());
+				case "debtor" -> debtorRows.add(row);
+				case "client" -> clients.add(row.client());
+				default -> groups.get(row.family()).add(row.group());
+			}
+		}
+		List<ExposureView.DebtorExposure> debtors = debtorRows.stream()
+			.map((row) -> row.debtor(shares.getOrDefault(row.debtorRef(), List.of())))
+			.toList();
+		return new ExposureView(scope.asOf(), funded, reserved, debtors, clients, groups.get("grade"),
+				groups.get("industry"), groups.get("country"));
+	}
+
+	/**
+	 * The rows of the exposure statement, in family and rank order.
+	 */
+	void stream(PortfolioScope scope, int topDebtors, int topClients, Consumer<Row> row) {
+		scope.bind(this.jdbc.sql(EXPOSURE))
+			.param("zone", this.clock.getZone().getId())
+			.param("topDebtors", topDebtors)
+			.param("topClients", topClients)
+			.query(ExposureQueries::row)
+			.stream()
+			.forEach(row);
+	}
+
+	/**
+	 * The cross-aged debtors of the scope (a debtor of a client's book is judged on its
+	 * open amount across all clients, as the workbench judges it), the most aged first.
+	 */
+	@PreAuthorize("hasRole('MANAGER')")
+	public List<ExposureView.CrossAged> crossAged(PortfolioScope scope) {
+		return scope.bind(this.jdbc.sql(CROSS_AGED)).param("share", this.policy.crossAgingShare()).query((rs, row) -> {
+			Money open = Money.of(rs.getBigDecimal("open_amount"));
+			Money aged = Money.of(rs.getBigDecimal("aged_amount"));
+			return new ExposureView.CrossAged(rs.getString("ref"), rs.getString("name"), open, aged, share(aged, open));
+		}).list();
+	}
+
+	/**
+	 * The debtors of the scope with exposure or open AR at the day that are on the
+	 * workbench's watchlist, with why; the largest exposure first.
+	 */
+	@PreAuthorize("hasRole('MANAGER')")
+	public List<ExposureView.Watched> watchlist(PortfolioScope scope) {
+		return scope.bind(this.jdbc.sql(WATCHLIST))
+			.param("zone", this.clock.getZone().getId())
+			.query((rs, row) -> new ExposureView.Watched(rs.getString("ref"), rs.getString("name"),
+					rs.getBoolean("grade_fell"), rs.getString("grade_then"), rs.getString("grade_now"),
+					rs.getBoolean("near_limit"), money(rs, "exposure"), money(rs, "limit_amount"),
+					rs.getString("limit_kind"), rs.getBoolean("paying_later"), tenth(rs.getBigDecimal("dbt_90")),
+					tenth(rs.getBigDecimal("dbt_365"))))
+			.list();
+	}
+
+	static BigDecimal share(Money part, Money whole) {
+		if (whole == null || !whole.isPositive()) {
+			return null;
+		}
+		return part.amount().divide(whole.amount(), 6, RoundingMode.HALF_EVEN);
+	}
+
+	private static BigDecimal tenth(BigDecimal days) {
+		return (days != null) ? days.setScale(1, RoundingMode.HALF_EVEN) : null;
+	}
+
+	private static Money money(ResultSet rs, String column) throws SQLException {
+		BigDecimal amount = rs.getBigDecimal(column);
+		return (amount != null) ? Money.of(amount) : null;
+	}
+
+	private static Row row(ResultSet rs, int row) throws SQLException {
+		return new Row(rs.getString("family"), rs.getLong("rank"), rs.getString("client_ref"),
+				rs.getString("client_name"), rs.getString("debtor_ref"), rs.getString("debtor_name"),
+				rs.getString("grade"), rs.getString("industry"), rs.getString("country"), money(rs, "funded"),
+				money(rs, "reserved"), money(rs, "exposure"), rs.getLong("debtors"), rs.getLong("clients"),
+				money(rs, "scope_total"), money(rs, "client_exposure"), money(rs, "debtor_exposure"),
+				money(rs, "open_face"), money(rs, "credit_limit"), money(rs, "insurer_limit"),
+				money(rs, "facility_limit"));
+	}
+
+	/**
+	 * A row of the exposure statement: a member of a family with its exposure and, as the
+	 * family has them, its limits and books.
+	 */
+	record Row(String family, long rank, String clientRef, String clientName, String debtorRef, String debtorName,
+			String grade, String industry, String country, Money funded, Money reserved, Money exposure, long debtors,
+			long clients, Money scopeTotal, Money clientExposure, Money debtorExposure, Money openFace,
+			Money creditLimit, Money insurerLimit, Money facilityLimit) {
+
+		ExposureView.ClientShare clientShare() {
+			return new ExposureView.ClientShare(this.clientRef, this.clientName, this.exposure, this.clientExposure,
+					share(this.exposure, this.clientExposure));
+		}
+
+		ExposureView.DebtorExposure debtor(List<ExposureView.ClientShare> shares) {
+			return new ExposureView.DebtorExposure(this.rank, this.debtorRef, this.debtorName, this.grade, this.clients,
+					this.funded, this.reserved, this.exposure, share(this.exposure, this.scopeTotal),
+					this.debtorExposure, this.openFace, this.creditLimit, this.insurerLimit, shares);
+		}
+
+		ExposureView.ClientExposure client() {
+			return new ExposureView.ClientExposure(this.rank, this.clientRef, this.clientName, this.debtors,
+					this.funded, this.reserved, this.exposure, share(this.exposure, this.scopeTotal),
+					this.clientExposure, this.facilityLimit);
+		}
+
+		ExposureView.GroupExposure group() {
+			String key = switch (this.family) {
+				case "grade" -> this.grade;
+				case "industry" -> this.industry;
+				default -> this.country;
+			};
+			return new ExposureView.GroupExposure(key, this.debtors, this.funded, this.reserved, this.exposure,
+					share(this.exposure, this.scopeTotal));
+		}
+
+	}
+
+}
