@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,7 +103,8 @@ public class ExposureQueries {
 			                  WHERE o.debtor_id = x.debtor_id) o ON TRUE
 			)
 			SELECT r.family, r.rank, c.ref AS client_ref, c.legal_name AS client_name, d.ref AS debtor_ref,
-			       d.name AS debtor_name, r.grade, r.industry, r.country, r.funded, r.reserved, r.exposure, r.debtors,
+			       d.name AS debtor_name, CASE WHEN r.family = 'debtor' THEN dg.grade ELSE r.grade END AS grade,
+			       r.industry, r.country, r.funded, r.reserved, r.exposure, r.debtors,
 			       r.clients, r.scope_total, cb.exposure AS client_exposure, db.exposure AS debtor_exposure,
 			       db.open_face, d.credit_limit,
 			       CASE WHEN d.insurer_limit_expires_on >= CAST(:asOf AS date) THEN d.insurer_limit END AS insurer_limit,
@@ -112,6 +114,7 @@ public class ExposureQueries {
 			LEFT JOIN debtor d ON d.id = r.debtor_id AND r.family IN ('pair', 'debtor')
 			LEFT JOIN client_book cb ON cb.client_id = r.client_id AND r.family IN ('pair', 'client')
 			LEFT JOIN debtor_book db ON db.debtor_id = r.debtor_id AND r.family = 'debtor'
+			LEFT JOIN debtor_grade dg ON dg.debtor_id = r.debtor_id AND r.family = 'debtor'
 			LEFT JOIN facility_terms f ON f.client_id = r.client_id AND r.family = 'client'
 			ORDER BY r.family, r.rank
 			"""
@@ -198,11 +201,22 @@ public class ExposureQueries {
 				default -> groups.get(row.family()).add(row.group());
 			}
 		}
+		// each debtor's clients, the largest share of a client's book first
 		List<ExposureView.DebtorExposure> debtors = debtorRows.stream()
-			.map((row) -> row.debtor(shares.getOrDefault(row.debtorRef(), List.of())))
+			.map((row) -> row.debtor(shares.getOrDefault(row.debtorRef(), List.of())
+				.stream()
+				.sorted(Comparator.comparing(ExposureView.ClientShare::share,
+						Comparator.nullsLast(Comparator.reverseOrder())))
+				.toList()))
 			.toList();
-		return new ExposureView(scope.asOf(), funded, reserved, debtors, clients, groups.get("grade"),
-				groups.get("industry"), groups.get("country"));
+		// grades in their order (A best), the debtors without a score last
+		List<ExposureView.GroupExposure> grades = groups.get("grade")
+			.stream()
+			.sorted(Comparator.comparing(ExposureView.GroupExposure::key,
+					Comparator.nullsLast(Comparator.naturalOrder())))
+			.toList();
+		return new ExposureView(scope.asOf(), funded, reserved, debtors, clients, grades, groups.get("industry"),
+				groups.get("country"));
 	}
 
 	/**

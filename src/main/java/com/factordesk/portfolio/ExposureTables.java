@@ -25,6 +25,9 @@ final class ExposureTables {
 
 	static final int PAGE_CLIENTS = 15;
 
+	/** Cross-aged and watched debtors the page lists; the export has them all. */
+	static final int PAGE_LISTED = 20;
+
 	private ExposureTables() {
 	}
 

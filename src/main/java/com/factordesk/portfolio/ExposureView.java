@@ -16,6 +16,9 @@ public record ExposureView(LocalDate asOf, Money funded, Money reserved, List<De
 		List<ClientExposure> clients, List<GroupExposure> grades, List<GroupExposure> industries,
 		List<GroupExposure> countries) {
 
+	/** How many of a debtor's clients a page lists, the largest shares first. */
+	static final int SHOWN_CLIENTS = 3;
+
 	public Money total() {
 		return this.funded.plus(this.reserved);
 	}
@@ -49,6 +52,17 @@ public record ExposureView(LocalDate asOf, Money funded, Money reserved, List<De
 	public record DebtorExposure(long rank, String ref, String name, String grade, long clientCount, Money funded,
 			Money reserved, Money exposure, BigDecimal share, Money bookExposure, Money openFace, Money creditLimit,
 			Money insurerLimit, List<ClientShare> clients) {
+
+		/**
+		 * The clients a page shows (the largest shares); the export has them all.
+		 */
+		public List<ClientShare> firstClients() {
+			return this.clients.subList(0, Math.min(SHOWN_CLIENTS, this.clients.size()));
+		}
+
+		public int moreClients() {
+			return this.clients.size() - firstClients().size();
+		}
 
 		public boolean overCreditLimit() {
 			return over(this.bookExposure, this.creditLimit);

@@ -54,6 +54,7 @@ class PortfolioController {
 		model.addAttribute("crossAged", this.exposure.crossAged(scope));
 		model.addAttribute("crossAgingShare", this.exposure.crossAgingShare());
 		model.addAttribute("watchlist", this.exposure.watchlist(scope));
+		model.addAttribute("watchlistShown", ExposureTables.PAGE_LISTED);
 	}
 
 }
