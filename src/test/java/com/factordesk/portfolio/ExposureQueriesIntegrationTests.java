@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.factordesk.IntegrationTest;
+import com.factordesk.approval.Flag;
+import com.factordesk.approval.FlagCode;
+import com.factordesk.approval.InvoiceFlags;
 import com.factordesk.client.Client;
 import com.factordesk.client.Clients;
 import com.factordesk.client.FacilityTerms;
@@ -71,6 +74,9 @@ class ExposureQueriesIntegrationTests {
 
 	@Autowired
 	private MockMvc mvc;
+
+	@Autowired
+	private InvoiceFlags flags;
 
 	private Client x;
 
@@ -230,6 +236,10 @@ class ExposureQueriesIntegrationTests {
 				assertThat(aged.agedAmount()).isEqualTo(Money.of("1000.00"));
 				assertThat(aged.agedShare()).isEqualByComparingTo("0.101010");
 			});
+		// the workbench flags a new invoice of R cross-aged today: the same rule
+		Invoice queued = save(Invoices.anInvoice(this.y, r).issued(TODAY).amount("500.00").build());
+		this.entities.flush();
+		assertThat(this.flags.of(queued.getId())).extracting(Flag::code).contains(FlagCode.CROSS_AGED);
 	}
 
 	@Test
