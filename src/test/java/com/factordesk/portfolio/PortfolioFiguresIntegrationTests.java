@@ -20,11 +20,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.annotation.Transactional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.nullValue;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The headline figures against hand-computed fixtures on a client of the test's own (the
@@ -37,6 +45,9 @@ class PortfolioFiguresIntegrationTests {
 
 	@Autowired
 	private PortfolioFigures figures;
+
+	@Autowired
+	private MockMvc mvc;
 
 	@Autowired
 	private DilutionTable dilution;
@@ -279,6 +290,88 @@ class PortfolioFiguresIntegrationTests {
 		assertThat(nothing.collectionEffectivenessIndex()).isNull();
 		assertThat(nothing.atRiskRate()).isNull();
 		assertThat(nothing.dilutionRate()).isNull();
+	}
+
+	@Test
+	void theSummaryApiAnswersTheContract() throws Exception {
+		theBook();
+
+		this.mvc
+			.perform(get("/api/v1/portfolio/summary").param("asOf", "2026-03-31")
+				.param("clientRef", this.client.getRef()))
+			.andExpect(status().isOk())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+			// the figures worked out in theDsoFamilyAsOfAPaymentDate
+			.andExpect(jsonPath("$.asOf").value("2026-03-31"))
+			.andExpect(jsonPath("$.openAr").value(96000.00))
+			.andExpect(jsonPath("$.salesLast90Days").value(120000.00))
+			.andExpect(jsonPath("$.dsoStandard90").value(72.00))
+			.andExpect(jsonPath("$.dsoCountback").value(65.20))
+			.andExpect(jsonPath("$.bestPossibleDso").value(37.50))
+			.andExpect(jsonPath("$.averageDaysDelinquent").value(34.50))
+			.andExpect(jsonPath("$.aging.length()").value(6))
+			.andExpect(jsonPath("$.aging[0].bucket").value("current"))
+			.andExpect(jsonPath("$.aging[0].count").value(1))
+			.andExpect(jsonPath("$.aging[0].amount").value(50000.00))
+			.andExpect(jsonPath("$.aging[4].bucket").value("91-120"))
+			.andExpect(jsonPath("$.aging[4].amount").value(6000.00))
+			.andExpect(jsonPath("$.aging[5].bucket").value("120+"))
+			.andExpect(jsonPath("$.dilutionRate").value(0.052288))
+			.andExpect(jsonPath("$.clientRef").value(this.client.getRef()))
+			.andExpect(jsonPath("$.collectionEffectivenessIndex").value(55.34))
+			.andExpect(jsonPath("$.daysBeyondTerms").value(25.90))
+			.andExpect(jsonPath("$.atRiskRate").value(0.0625));
+	}
+
+	@Test
+	void theSummaryApiHasNullsWithoutSalesAndA404ForAnUnknownRef() throws Exception {
+		funded(day("2025-01-10"), day("2025-02-09"), "10000.00");
+		this.entities.flush();
+
+		String json = this.mvc
+			.perform(get("/api/v1/portfolio/summary").param("asOf", "2025-06-30")
+				.param("clientRef", this.client.getRef()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.openAr").value(10000.00))
+			.andExpect(jsonPath("$.dsoStandard90").value(nullValue()))
+			.andExpect(jsonPath("$.bestPossibleDso").value(nullValue()))
+			.andExpect(jsonPath("$.averageDaysDelinquent").value(nullValue()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		// money as numbers with two decimals, the contract's fields first and in order
+		assertThat(json).contains("\"openAr\":10000.00,\"salesLast90Days\":0.00,\"dsoStandard90\":null")
+			.startsWith("{\"asOf\":\"2025-06-30\"");
+		this.mvc.perform(get("/api/v1/portfolio/summary").param("clientRef", "NO-SUCH-CLIENT"))
+			.andExpect(status().isNotFound())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+	}
+
+	@Test
+	void thePageShowsEachFigureWithItsInputsAndNaWithoutSales() throws Exception {
+		theBook();
+
+		this.mvc.perform(get("/portfolio").param("asOf", "2026-03-31").param("clientRef", this.client.getRef()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Open AR EUR\u00a096,000.00 / sales of the last 90 days "
+					+ "(2026-01-01 to 2026-03-31: face of the funded invoices issued then) EUR\u00a0120,000.00 x 90.")))
+			.andExpect(content().string(containsString("(AR at start EUR\u00a033,000.00 + sales EUR\u00a0120,000.00 "
+					+ "- AR at end EUR\u00a096,000.00) / (AR at start EUR\u00a033,000.00 + sales EUR\u00a0120,000.00 "
+					+ "- current AR at end EUR\u00a050,000.00) x 100")))
+			.andExpect(content().string(containsString("a payment on or before the due date counts as 0 days")));
+		this.mvc
+			.perform(get("/portfolio").param("asOf", "2026-03-31")
+				.param("clientRef", this.client.getRef())
+				.param("days", "30")
+				.param("aging", "invoice"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("data-bucket=\"0-30\"")))
+			.andExpect(content().string(containsString("DSO (30 days)")));
+		this.mvc.perform(get("/portfolio").param("asOf", "2026-12-01").param("clientRef", this.client.getRef()))
+			.andExpect(status().isOk());
+		this.mvc.perform(get("/portfolio").param("asOf", "2025-06-30").param("clientRef", this.client.getRef()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"dso\">n/a<")));
 	}
 
 	private PortfolioScope scope(LocalDate asOf) {
