@@ -59,8 +59,8 @@ class SqlBoundariesTests {
 			Map.entry("debtor_current_score", "risk"), Map.entry("exposure_book", "approval"),
 			Map.entry("client_reserve_position", "approval"), Map.entry("collection_fact", "invoice"),
 			Map.entry("receipt_balance", "invoice"), Map.entry("debtor_score_on", "risk"),
-			Map.entry("debtor_watchlist", "approval"), Map.entry("exposure_on", "approval"),
-			Map.entry("debtor_cross_aging", "approval"));
+			Map.entry("debtor_watchlist", "approval"), Map.entry("settlement_fact", "approval"),
+			Map.entry("exposure_on", "approval"), Map.entry("debtor_cross_aging", "approval"));
 
 	/**
 	 * Tables whose keys, references and names the features above their owner may join.
