@@ -191,8 +191,9 @@ public class ExposureQueries {
 		for (Row row : rows) {
 			switch (row.family()) {
 				case "total" -> {
-					funded = row.funded();
-					reserved = row.reserved();
+					// the grand total of an empty scope is a row of nulls
+					funded = (row.funded() != null) ? row.funded() : Money.ZERO;
+					reserved = (row.reserved() != null) ? row.reserved() : Money.ZERO;
 				}
 				case "pair" ->
 					shares.computeIfAbsent(row.debtorRef(), (ref) -> new ArrayList<>()).add(row.clientShare());

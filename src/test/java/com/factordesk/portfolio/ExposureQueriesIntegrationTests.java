@@ -206,8 +206,10 @@ class ExposureQueriesIntegrationTests {
 		assertThat(now.funded()).isEqualTo(Money.of("6000.00"));
 		assertThat(now.reserved()).isEqualTo(Money.of("4000.00"));
 		// 2026-09-30: nothing funded yet
-		assertThat(this.queries.exposure(this.scopes.resolve(LocalDate.of(2026, 9, 30), this.y.getRef(), null), 10, 15)
-			.debtors()).isEmpty();
+		ExposureView none = this.queries.exposure(this.scopes.resolve(LocalDate.of(2026, 9, 30), this.y.getRef(), null),
+				10, 15);
+		assertThat(none.debtors()).isEmpty();
+		assertThat(none.total()).isEqualTo(Money.ZERO);
 	}
 
 	@Test
