@@ -47,13 +47,16 @@ public class PortfolioFigures {
 	private static final String SCOPE_I = PortfolioScope.condition("i.client_id", "i.debtor_id");
 
 	private static final String FIGURES = """
-			WITH items AS MATERIALIZED (
+			WITH open_disputes AS MATERIALIZED (
+			    SELECT DISTINCT f.invoice_id FROM dispute_fact f
+			    WHERE f.opened_on <= {d} AND (f.resolved_on IS NULL OR f.resolved_on > {d})
+			),
+			items AS MATERIALIZED (
 			    SELECT o.outstanding, o.debtor_id, o.client_id, o.days_past_due,
 			           {due_bucket} AS due_bucket, {issue_bucket} AS issue_bucket,
-			           EXISTS (SELECT 1 FROM dispute_fact f
-			                   WHERE f.invoice_id = o.invoice_id AND f.opened_on <= {d}
-			                     AND (f.resolved_on IS NULL OR f.resolved_on > {d})) AS disputed
+			           (od.invoice_id IS NOT NULL) AS disputed
 			    FROM open_receivable({d}) o
+			    LEFT JOIN open_disputes od ON od.invoice_id = o.invoice_id
 			    WHERE {scope_o}
 			),
 			open_items AS (
@@ -67,11 +70,11 @@ public class PortfolioFigures {
 			    FROM items o
 			),
 			start_ar AS (
-			    SELECT COALESCE(SUM(o.outstanding) FILTER (WHERE s.day = {d} - {n}), 0) AS ar_n,
-			           COALESCE(SUM(o.outstanding) FILTER (WHERE s.day = {d} - 90), 0) AS ar_90
-			    FROM (SELECT DISTINCT day FROM unnest(ARRAY[{d} - {n}, {d} - 90]) AS day) s
-			    CROSS JOIN LATERAL open_receivable(s.day) o
-			    WHERE {scope_o}
+			    SELECT ar_n, CASE WHEN {n} = 90 THEN ar_n
+			                      ELSE (SELECT COALESCE(SUM(o.outstanding), 0) FROM open_receivable({d} - 90) o
+			                            WHERE {scope_o}) END AS ar_90
+			    FROM (SELECT COALESCE(SUM(o.outstanding), 0) AS ar_n FROM open_receivable({d} - {n}) o
+			          WHERE {scope_o}) s
 			),
 			daily AS MATERIALIZED (
 			    SELECT i.issue_date, SUM(i.amount) AS sales
