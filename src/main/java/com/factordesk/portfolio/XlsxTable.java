@@ -52,7 +52,17 @@ final class XlsxTable implements Closeable {
 
 	private int nextRow;
 
+	/**
+	 * The rows of a sheet, its header included.
+	 */
+	private final int sheetRows;
+
 	XlsxTable(String name, List<PortfolioTable.Column> columns) {
+		this(name, columns, MAX_ROWS);
+	}
+
+	XlsxTable(String name, List<PortfolioTable.Column> columns, int sheetRows) {
+		this.sheetRows = sheetRows;
 		this.workbook = new SXSSFWorkbook(WINDOW);
 		this.workbook.setCompressTempFiles(true);
 		this.name = name;
@@ -75,7 +85,7 @@ final class XlsxTable implements Closeable {
 			throw new IllegalStateException(
 					"A row of " + values.size() + " values for " + this.columns.size() + " columns");
 		}
-		if (this.nextRow == MAX_ROWS) {
+		if (this.nextRow == this.sheetRows) {
 			newSheet();
 		}
 		Row row = this.sheet.createRow(this.nextRow++);

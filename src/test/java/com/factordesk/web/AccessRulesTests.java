@@ -52,6 +52,7 @@ import com.factordesk.portfolio.PortfolioOverview;
 import com.factordesk.portfolio.PortfolioQueries;
 import com.factordesk.portfolio.PortfolioScope;
 import com.factordesk.portfolio.PortfolioScopes;
+import com.factordesk.portfolio.OpenItems;
 import com.factordesk.pricing.InvoiceQuotes;
 import com.factordesk.pricing.PricingAdministration;
 import com.factordesk.pricing.PricingBandSet;
@@ -192,6 +193,9 @@ class AccessRulesTests {
 	private PortfolioScopes portfolioScopes;
 
 	@MockitoBean
+	private OpenItems openItems;
+
+	@MockitoBean
 	private Backtest backtest;
 
 	@MockitoBean
@@ -268,6 +272,9 @@ class AccessRulesTests {
 		given(this.portfolio.overview(any(), anyInt()))
 			.willAnswer((call) -> new PortfolioOverview(call.<PortfolioScope>getArgument(0).asOf(), Money.ZERO, 0, 0, 0,
 					List.of(), List.of()));
+		given(this.openItems.name()).willReturn("open-items");
+		given(this.openItems.page(any(), any(), anyInt()))
+			.willAnswer((call) -> new OpenItems.OpenItemsPage(call.getArgument(0), null, List.of(), 0, 0, Money.ZERO));
 		given(this.pricing.inForce()).willReturn(PricingBandSet.defaults());
 		given(this.pricing.parametersInForce()).willReturn(PricingParameters.defaults());
 		given(this.scoringModels.current()).willReturn(ScoringModel.defaults());
@@ -313,6 +320,18 @@ class AccessRulesTests {
 				Arguments.of("/portfolio", "UNDERWRITER", Outcome.FORBIDDEN),
 				Arguments.of("/portfolio", "MANAGER", Outcome.OK),
 				Arguments.of("/portfolio", "ADMIN", Outcome.FORBIDDEN),
+				Arguments.of("/portfolio/invoices", null, Outcome.LOGIN),
+				Arguments.of("/portfolio/invoices", "UNDERWRITER", Outcome.FORBIDDEN),
+				Arguments.of("/portfolio/invoices", "MANAGER", Outcome.OK),
+				Arguments.of("/portfolio/invoices", "ADMIN", Outcome.FORBIDDEN),
+				Arguments.of("/portfolio/export/open-items.csv", null, Outcome.LOGIN),
+				Arguments.of("/portfolio/export/open-items.csv", "UNDERWRITER", Outcome.FORBIDDEN),
+				Arguments.of("/portfolio/export/open-items.csv", "MANAGER", Outcome.OK),
+				Arguments.of("/portfolio/export/open-items.csv", "ADMIN", Outcome.FORBIDDEN),
+				Arguments.of("/portfolio/export/open-items.xlsx", null, Outcome.LOGIN),
+				Arguments.of("/portfolio/export/open-items.xlsx", "UNDERWRITER", Outcome.FORBIDDEN),
+				Arguments.of("/portfolio/export/open-items.xlsx", "MANAGER", Outcome.OK),
+				Arguments.of("/portfolio/export/open-items.xlsx", "ADMIN", Outcome.FORBIDDEN),
 				Arguments.of("/admin/users", null, Outcome.LOGIN),
 				Arguments.of("/admin/users", "UNDERWRITER", Outcome.FORBIDDEN),
 				Arguments.of("/admin/users", "MANAGER", Outcome.FORBIDDEN),
