@@ -20,6 +20,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * Every table of the portfolio dashboard (each {@link PortfolioTable} bean) as CSV or
@@ -45,6 +46,7 @@ class PortfolioExportController {
 	}
 
 	@GetMapping("/portfolio/export/{name}.csv")
+	@ResponseBody
 	void csv(@PathVariable String name,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @SaneDate LocalDate asOf,
 			@RequestParam(required = false) String clientRef, @RequestParam(required = false) String debtorRef,
@@ -62,6 +64,7 @@ class PortfolioExportController {
 	}
 
 	@GetMapping("/portfolio/export/{name}.xlsx")
+	@ResponseBody
 	void xlsx(@PathVariable String name,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @SaneDate LocalDate asOf,
 			@RequestParam(required = false) String clientRef, @RequestParam(required = false) String debtorRef,
