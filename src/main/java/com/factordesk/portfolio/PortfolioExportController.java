@@ -3,6 +3,7 @@ package com.factordesk.portfolio;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -58,8 +59,15 @@ class PortfolioExportController {
 		Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8),
 				64 * 1024);
 		CsvTable csv = new CsvTable(out, table.columns());
-		csv.header();
-		table.rows(scope, csv::row);
+		try {
+			csv.header();
+			table.rows(scope, csv::row);
+		}
+		catch (UncheckedIOException ex) {
+			// the reader went away while the rows streamed: what the container makes of
+			// it
+			throw ex.getCause();
+		}
 		out.flush();
 	}
 
