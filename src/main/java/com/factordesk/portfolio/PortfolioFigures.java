@@ -112,7 +112,7 @@ public class PortfolioFigures {
 			),
 			countback AS (
 			    SELECT w.days_before + CASE WHEN oi.open_ar = w.sales_before THEN 0
-			                                ELSE (oi.open_ar - w.sales_before) / w.sales * w.days END AS dso
+			                                ELSE (oi.open_ar - w.sales_before) / NULLIF(w.sales, 0) * w.days END AS dso
 			    FROM walk w CROSS JOIN open_items oi
 			    WHERE oi.open_ar - w.sales_before <= w.sales
 			    ORDER BY w.days_before

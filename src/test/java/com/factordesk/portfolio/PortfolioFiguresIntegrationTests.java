@@ -113,6 +113,26 @@ class PortfolioFiguresIntegrationTests {
 		assertThat(november.dsoCountback()).isEqualByComparingTo("74.71");
 	}
 
+	@Test
+	void countbackWithAMonthWithoutSalesBehindIt() {
+		// sales: August 60,000, September nothing, October 100,000 (90,000 paid
+		// 2026-10-20)
+		funded(day("2026-08-10"), day("2026-09-09"), "60000.00");
+		Invoice october = funded(day("2026-10-05"), day("2026-11-04"), "100000.00");
+		pay(october, day("2026-10-20"), "90000.00");
+		this.entities.flush();
+
+		// as of 2026-10-31 open AR = 60,000 + 10,000 = 70,000, within October's 100,000:
+		// 70,000 / 100,000 x 31 = 21.70 (September, which sold nothing, is never reached)
+		Headline end = this.figures.headline(scope(day("2026-10-31")));
+		assertThat(end.openAr()).isEqualTo(Money.of("70000.00"));
+		assertThat(end.dsoCountback()).isEqualByComparingTo("21.70");
+		// as of 2026-10-19 open AR = 160,000: October 1-19 (19 days) takes 100,000 ->
+		// 60,000 left; September sold nothing: it takes nothing and adds its 30 days;
+		// August: 60,000 / 60,000 x 31 = 31; 19 + 30 + 31 = 80.00
+		assertThat(this.figures.headline(scope(day("2026-10-19"))).dsoCountback()).isEqualByComparingTo("80.00");
+	}
+
 	/**
 	 * The book of the client, as of 2026-03-31 (the 90 days from 2026-01-01; the AR at
 	 * start is the open AR at the end of 2025-12-31), all funded on their issue dates:

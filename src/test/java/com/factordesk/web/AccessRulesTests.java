@@ -58,6 +58,7 @@ import com.factordesk.portfolio.PortfolioFigures;
 import com.factordesk.portfolio.PortfolioFiguresFixtures;
 import com.factordesk.portfolio.DilutionTable;
 import com.factordesk.portfolio.DisputesTable;
+import com.factordesk.portfolio.OpenItems;
 import com.factordesk.pricing.InvoiceQuotes;
 import com.factordesk.pricing.PricingAdministration;
 import com.factordesk.pricing.PricingBandSet;
@@ -210,6 +211,9 @@ class AccessRulesTests {
 	private ExposureQueries portfolioExposure;
 
 	@MockitoBean
+	private OpenItems openItems;
+
+	@MockitoBean
 	private Backtest backtest;
 
 	@MockitoBean
@@ -292,6 +296,9 @@ class AccessRulesTests {
 			.willAnswer((call) -> new ExposureView(call.<PortfolioScope>getArgument(0).asOf(), Money.ZERO, Money.ZERO,
 					List.of(), List.of(), List.of(), List.of(), List.of()));
 		given(this.portfolioExposure.crossAgingShare()).willReturn(new java.math.BigDecimal("0.10"));
+		given(this.openItems.name()).willReturn("open-items");
+		given(this.openItems.page(any(), any(), anyInt()))
+			.willAnswer((call) -> new OpenItems.OpenItemsPage(call.getArgument(0), null, List.of(), 0, 0, Money.ZERO));
 		given(this.pricing.inForce()).willReturn(PricingBandSet.defaults());
 		given(this.pricing.parametersInForce()).willReturn(PricingParameters.defaults());
 		given(this.scoringModels.current()).willReturn(ScoringModel.defaults());
@@ -337,6 +344,18 @@ class AccessRulesTests {
 				Arguments.of("/portfolio", "UNDERWRITER", Outcome.FORBIDDEN),
 				Arguments.of("/portfolio", "MANAGER", Outcome.OK),
 				Arguments.of("/portfolio", "ADMIN", Outcome.FORBIDDEN),
+				Arguments.of("/portfolio/invoices", null, Outcome.LOGIN),
+				Arguments.of("/portfolio/invoices", "UNDERWRITER", Outcome.FORBIDDEN),
+				Arguments.of("/portfolio/invoices", "MANAGER", Outcome.OK),
+				Arguments.of("/portfolio/invoices", "ADMIN", Outcome.FORBIDDEN),
+				Arguments.of("/portfolio/export/open-items.csv", null, Outcome.LOGIN),
+				Arguments.of("/portfolio/export/open-items.csv", "UNDERWRITER", Outcome.FORBIDDEN),
+				Arguments.of("/portfolio/export/open-items.csv", "MANAGER", Outcome.OK),
+				Arguments.of("/portfolio/export/open-items.csv", "ADMIN", Outcome.FORBIDDEN),
+				Arguments.of("/portfolio/export/open-items.xlsx", null, Outcome.LOGIN),
+				Arguments.of("/portfolio/export/open-items.xlsx", "UNDERWRITER", Outcome.FORBIDDEN),
+				Arguments.of("/portfolio/export/open-items.xlsx", "MANAGER", Outcome.OK),
+				Arguments.of("/portfolio/export/open-items.xlsx", "ADMIN", Outcome.FORBIDDEN),
 				Arguments.of("/admin/users", null, Outcome.LOGIN),
 				Arguments.of("/admin/users", "UNDERWRITER", Outcome.FORBIDDEN),
 				Arguments.of("/admin/users", "MANAGER", Outcome.FORBIDDEN),

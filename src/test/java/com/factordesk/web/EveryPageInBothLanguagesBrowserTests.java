@@ -190,7 +190,12 @@ class EveryPageInBothLanguagesBrowserTests {
 					"/risk/backtest?from=2025-06-01&to=2025-09-30", "/risk/backtest?from=2026-06-01&to=2026-01-01",
 					"/queue", "/funding", "/funding/runs/" + run.runId(), "/limits", "/debtors/D00001",
 					"/clients/C0001/limit", "/receipts", "/receipts/unapplied", "/collections",
-					"/collections/debtors/" + pastDueDebtor), otherLanguage);
+					"/collections/debtors/" + pastDueDebtor, "/portfolio/invoices",
+					"/portfolio/invoices?asOf=2026-06-30&bucket=120%2B&page=2",
+					"/portfolio/invoices?clientRef=" + demoClient,
+					"/portfolio/invoices?debtorRef=" + pastDueDebtor + "&bucket=1-30",
+					"/portfolio/invoices?bucket=nope&page=99999", "/portfolio/invoices?clientRef=NO-SUCH-CLIENT"),
+					otherLanguage);
 		}
 		finally {
 			SecurityContextHolder.clearContext();
