@@ -24,9 +24,12 @@ class PortfolioController {
 
 	private final PortfolioQueries queries;
 
-	PortfolioController(PortfolioScopes scopes, PortfolioQueries queries) {
+	private final PortfolioTrends trends;
+
+	PortfolioController(PortfolioScopes scopes, PortfolioQueries queries, PortfolioTrends trends) {
 		this.scopes = scopes;
 		this.queries = queries;
+		this.trends = trends;
 	}
 
 	@GetMapping("/portfolio")
@@ -38,6 +41,7 @@ class PortfolioController {
 		model.addAttribute("scope", scope);
 		model.addAttribute("today", this.scopes.today());
 		model.addAttribute("overview", this.queries.overview(scope, TOP_DEBTORS));
+		model.addAttribute("trend", this.trends.trend(scope));
 		return "portfolio/overview";
 	}
 

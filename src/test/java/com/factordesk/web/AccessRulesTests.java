@@ -52,6 +52,7 @@ import com.factordesk.portfolio.PortfolioOverview;
 import com.factordesk.portfolio.PortfolioQueries;
 import com.factordesk.portfolio.PortfolioScope;
 import com.factordesk.portfolio.PortfolioScopes;
+import com.factordesk.portfolio.PortfolioTrends;
 import com.factordesk.pricing.InvoiceQuotes;
 import com.factordesk.pricing.PricingAdministration;
 import com.factordesk.pricing.PricingBandSet;
@@ -192,6 +193,9 @@ class AccessRulesTests {
 	private PortfolioScopes portfolioScopes;
 
 	@MockitoBean
+	private PortfolioTrends portfolioTrends;
+
+	@MockitoBean
 	private Backtest backtest;
 
 	@MockitoBean
@@ -268,6 +272,13 @@ class AccessRulesTests {
 		given(this.portfolio.overview(any(), anyInt()))
 			.willAnswer((call) -> new PortfolioOverview(call.<PortfolioScope>getArgument(0).asOf(), Money.ZERO, 0, 0, 0,
 					List.of(), List.of()));
+		given(this.portfolioTrends.trend(any())).willAnswer((call) -> new PortfolioTrends.Trend(call.getArgument(0),
+				PortfolioTrends.points(call.<PortfolioScope>getArgument(0).asOf())
+					.stream()
+					.map((day) -> new com.factordesk.portfolio.Headline(day, Money.ZERO, Money.ZERO, Money.ZERO, null,
+							null, null, null, null, null, null, null))
+					.toList(),
+				0));
 		given(this.pricing.inForce()).willReturn(PricingBandSet.defaults());
 		given(this.pricing.parametersInForce()).willReturn(PricingParameters.defaults());
 		given(this.scoringModels.current()).willReturn(ScoringModel.defaults());
