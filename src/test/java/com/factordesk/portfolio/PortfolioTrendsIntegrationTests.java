@@ -24,9 +24,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The trends: 12 points (11 month ends and the day), the past month ends stored and
@@ -67,6 +70,11 @@ class PortfolioTrendsIntegrationTests {
 	@Autowired
 	private EventRescoring rescoring;
 
+	@Autowired
+	private MockMvc mvc;
+
+	private String clientRef;
+
 	private LocalDate today;
 
 	private long clientId;
@@ -94,6 +102,7 @@ class PortfolioTrendsIntegrationTests {
 			funded(client, debtor, LocalDate.of(2026, 9, 15), LocalDate.of(2026, 10, 15), "5000.00");
 			this.entities.flush();
 			this.clientId = client.getId();
+			this.clientRef = client.getRef();
 			this.otherClientId = other.getId();
 			this.debtorId = debtor.getId();
 			this.invoiceA = a.getId();
@@ -257,6 +266,27 @@ class PortfolioTrendsIntegrationTests {
 		// 2026-09-30: 15,000.00 - 1,000.00 credited = 14,000.00
 		assertThat(at(after, SEP_30).openAr()).isEqualTo(Money.of("14000.00"));
 		assertThat(this.trends.trend(scope).fromStore()).isEqualTo(11);
+	}
+
+	@Test
+	void theDashboardShowsEachChartWithItsTableOfTwelvePoints() throws Exception {
+		String page = this.mvc.perform(get("/portfolio").param("asOf", "2026-10-31").param("clientRef", this.clientRef))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		for (String chart : List.of("ar", "dso", "cei", "dbt", "rates")) {
+			assertThat(page).contains("<canvas id=\"trend-" + chart + "\"", "id=\"trend-" + chart + "-table\"");
+		}
+		// 12 points (2025-11-30 .. 2026-10-31) in each of the 5 tables
+		assertThat(page.split("data-day=\"", -1)).hasSize(5 * 12 + 1);
+		assertThat(page).contains("data-day=\"2025-11-30\"", "data-day=\"2026-10-31\"")
+			.contains("/portfolio/export/trends.csv?asOf=2026-10-31&amp;clientRef=" + this.clientRef)
+			.contains("id=\"portfolio-trends-data\"", "/js/portfolio-trends.js");
+		// 2026-10-31: 15,000.00 / 5,000.00 x 90 = 270.00 days; no sales before July: n/a
+		assertThat(page).contains("<td class=\"num\" data-figure=\"dso90\">270.00</td>")
+			.contains("<td class=\"num\" data-figure=\"dso90\">n/a</td>");
 	}
 
 	private PortfolioScope scopeOfClient() {
