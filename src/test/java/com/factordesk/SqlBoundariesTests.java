@@ -62,7 +62,7 @@ class SqlBoundariesTests {
 			Map.entry("debtor_current_score", "risk"), Map.entry("exposure_book", "approval"),
 			Map.entry("client_reserve_position", "approval"), Map.entry("collection_fact", "invoice"),
 			Map.entry("receipt_balance", "invoice"), Map.entry("debtor_score_on", "risk"),
-			Map.entry("debtor_watchlist", "approval"));
+			Map.entry("debtor_watchlist", "approval"), Map.entry("settlement_fact", "approval"));
 
 	/**
 	 * Tables whose keys, references and names the features above their owner may join.

@@ -40,10 +40,11 @@ import com.factordesk.shared.Money;
  * @param collected90 allocations received in the 90 days
  * @param daysBeyondTerms90 days beyond terms of the 90 days
  * @param disputes disputes opened and resolved in the window, and those open
- * @param credited12 credit notes and write-offs of disputed amounts of the trailing 12
- * months
+ * @param credited12 credit notes issued in the trailing 12 months
+ * @param writtenOff12 the disputed part of the write-offs of the trailing 12 months (the
+ * rest of a write-off is a credit loss, not dilution)
  * @param gross12 gross invoiced of the trailing 12 months (issue dates in them)
- * @param dilutionRate credited12 / gross12
+ * @param dilutionRate (credited12 + writtenOff12) / gross12
  * @param agingByDue the open AR by days past due
  * @param agingByIssue the open AR by days since the invoice date
  */
@@ -52,8 +53,8 @@ public record DsoFigures(LocalDate asOf, int days, Money openAr, long openInvoic
 		BigDecimal dso, BigDecimal dso90, BigDecimal countbackDso, BigDecimal bestPossibleDso,
 		BigDecimal bestPossibleDso90, Money arAtStart, Money arAtStart90, BigDecimal collectionEffectivenessIndex,
 		BigDecimal collectionEffectivenessIndex90, Money collected, BigDecimal daysBeyondTerms, Money collected90,
-		BigDecimal daysBeyondTerms90, Disputes disputes, Money credited12, Money gross12, BigDecimal dilutionRate,
-		List<AgingBucket> agingByDue, List<AgingBucket> agingByIssue) {
+		BigDecimal daysBeyondTerms90, Disputes disputes, Money credited12, Money writtenOff12, Money gross12,
+		BigDecimal dilutionRate, List<AgingBucket> agingByDue, List<AgingBucket> agingByIssue) {
 
 	public Money pastDueAr() {
 		return this.openAr.minus(this.currentAr);

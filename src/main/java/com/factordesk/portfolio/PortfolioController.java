@@ -3,6 +3,7 @@ package com.factordesk.portfolio;
 import com.factordesk.shared.InputBounds.SaneDate;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -20,15 +21,27 @@ class PortfolioController {
 
 	static final int TOP_DEBTORS = 10;
 
+	static final int DISPUTES = 10;
+
 	private final PortfolioScopes scopes;
 
 	private final PortfolioQueries queries;
 
+	private final PortfolioFigures figures;
+
+	private final DilutionTable dilution;
+
+	private final DisputesTable disputes;
+
 	private final PortfolioTrends trends;
 
-	PortfolioController(PortfolioScopes scopes, PortfolioQueries queries, PortfolioTrends trends) {
+	PortfolioController(PortfolioScopes scopes, PortfolioQueries queries, PortfolioFigures figures,
+			DilutionTable dilution, DisputesTable disputes, PortfolioTrends trends) {
 		this.scopes = scopes;
 		this.queries = queries;
+		this.figures = figures;
+		this.dilution = dilution;
+		this.disputes = disputes;
 		this.trends = trends;
 	}
 
@@ -36,13 +49,30 @@ class PortfolioController {
 	String overview(
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @SaneDate LocalDate asOf,
 			@RequestParam(required = false) String clientRef, @RequestParam(required = false) String debtorRef,
-			Model model) {
+			@RequestParam(required = false) Integer days, @RequestParam(required = false) String aging, Model model) {
 		PortfolioScope scope = this.scopes.resolve(asOf, clientRef, debtorRef);
 		model.addAttribute("scope", scope);
 		model.addAttribute("today", this.scopes.today());
 		model.addAttribute("overview", this.queries.overview(scope, TOP_DEBTORS));
+		figures(scope, days, aging, model);
 		model.addAttribute("trend", this.trends.trend(scope));
 		return "portfolio/overview";
+	}
+
+	/**
+	 * The figures section: the DSO family over the chosen window (30, 90 or 365 days; any
+	 * other value is the default 90), the aging by days past due or, with
+	 * {@code aging=invoice}, by invoice date, dilution per client and the open disputes.
+	 */
+	private void figures(PortfolioScope scope, Integer days, String aging, Model model) {
+		int window = (days != null && PortfolioFigures.WINDOWS.contains(days)) ? days : PortfolioFigures.DEFAULT_WINDOW;
+		boolean byInvoiceDate = "invoice".equals(aging);
+		model.addAttribute("days", window);
+		model.addAttribute("windows", List.of(30, 90, 365));
+		model.addAttribute("agingByInvoiceDate", byInvoiceDate);
+		model.addAttribute("figures", this.figures.figures(scope, window));
+		model.addAttribute("dilution", this.dilution.list(scope));
+		model.addAttribute("disputes", this.disputes.list(scope, DISPUTES));
 	}
 
 }

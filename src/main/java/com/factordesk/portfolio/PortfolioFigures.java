@@ -11,6 +11,7 @@ import java.util.Set;
 import com.factordesk.shared.Money;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -135,6 +136,16 @@ public class PortfolioFigures {
 			    JOIN invoice i ON i.id = n.invoice_id
 			    WHERE n.issued_on > CAST({d} - INTERVAL '1 year' AS date) AND n.issued_on <= {d}
 			      AND i.funded_on <= {d} AND {scope_i}
+			),
+			written_off AS (
+			    SELECT COALESCE(SUM(LEAST(s.credit_loss, f.disputed)), 0) AS written_off
+			    FROM settlement_fact s
+			    JOIN invoice i ON i.id = s.invoice_id
+			    JOIN LATERAL (SELECT SUM(f.amount) AS disputed FROM dispute_fact f
+			                  WHERE f.invoice_id = s.invoice_id AND f.opened_on <= s.settled_on
+			                    AND (f.resolved_on IS NULL OR f.resolved_on > s.settled_on)) f ON f.disputed IS NOT NULL
+			    WHERE s.kind = 'WRITTEN_OFF' AND s.settled_on > CAST({d} - INTERVAL '1 year' AS date)
+			      AND s.settled_on <= {d} AND (s.reversed_on IS NULL OR s.reversed_on > {d}) AND {scope_i}
 			)
 			SELECT oi.*, sa.ar_n, sa.ar_90,
 			       (SELECT COALESCE(SUM(sales_n), 0) FROM monthly) AS sales_n,
@@ -143,9 +154,9 @@ public class PortfolioFigures {
 			       (SELECT dso FROM countback) AS countback,
 			       co.collected_n, co.weighted_n, co.collected_90, co.weighted_90,
 			       di.opened, di.resolved, di.resolved_age, di.open AS disputes_open, di.open_amount AS disputes_open_amount,
-			       di.open_age AS disputes_open_age, dl.credited
+			       di.open_age AS disputes_open_age, dl.credited, wo.written_off
 			FROM open_items oi CROSS JOIN start_ar sa CROSS JOIN collections co CROSS JOIN disputes di
-			CROSS JOIN dilution dl
+			CROSS JOIN dilution dl CROSS JOIN written_off wo
 			"""
 		.replace("{aging}", agingColumns())
 		.replace("{due_bucket}", AgingBucket.bucketOf("o.days_past_due"))
@@ -163,7 +174,8 @@ public class PortfolioFigures {
 
 	/**
 	 * The headline figures over the 90 days ending on the scope's day: what the summary
-	 * API answers and the trends plot.
+	 * API answers and the trends plot. Not guarded itself (the trends may compute it off
+	 * a request): its callers are.
 	 * @param scope what to compute them over, as of its day
 	 * @return the figures, {@code null} where a denominator is zero
 	 */
@@ -177,6 +189,7 @@ public class PortfolioFigures {
 	 * @param days 30, 90 or 365
 	 * @return the figures with their inputs
 	 */
+	@PreAuthorize("hasAnyRole('MANAGER', 'API_READ')")
 	public DsoFigures figures(PortfolioScope scope, int days) {
 		if (!WINDOWS.contains(days)) {
 			throw new IllegalArgumentException("A window of " + days + " days is not one of " + WINDOWS);
@@ -197,6 +210,7 @@ public class PortfolioFigures {
 		Money collected = money(rs, "collected_n");
 		Money collected90 = money(rs, "collected_90");
 		Money credited = money(rs, "credited");
+		Money writtenOff = money(rs, "written_off");
 		Money gross = money(rs, "gross_12");
 		List<AgingBucket> byDue = new ArrayList<>();
 		for (int band = 0; band < AgingBucket.BUCKETS.length; band++) {
@@ -220,8 +234,8 @@ public class PortfolioFigures {
 				arAtStart, arAtStart90, cei(arAtStart, sales, openAr, currentAr),
 				cei(arAtStart90, sales90, openAr, currentAr), collected,
 				weightedDays(rs.getBigDecimal("weighted_n"), collected), collected90,
-				weightedDays(rs.getBigDecimal("weighted_90"), collected90), disputes, credited, gross,
-				ratio(credited, gross), byDue, byIssue);
+				weightedDays(rs.getBigDecimal("weighted_90"), collected90), disputes, credited, writtenOff, gross,
+				ratio(credited.plus(writtenOff), gross), byDue, byIssue);
 	}
 
 	/**

@@ -52,6 +52,10 @@ import com.factordesk.portfolio.PortfolioOverview;
 import com.factordesk.portfolio.PortfolioQueries;
 import com.factordesk.portfolio.PortfolioScope;
 import com.factordesk.portfolio.PortfolioScopes;
+import com.factordesk.portfolio.PortfolioFigures;
+import com.factordesk.portfolio.PortfolioFiguresFixtures;
+import com.factordesk.portfolio.DilutionTable;
+import com.factordesk.portfolio.DisputesTable;
 import com.factordesk.portfolio.PortfolioTrends;
 import com.factordesk.pricing.InvoiceQuotes;
 import com.factordesk.pricing.PricingAdministration;
@@ -193,6 +197,15 @@ class AccessRulesTests {
 	private PortfolioScopes portfolioScopes;
 
 	@MockitoBean
+	private PortfolioFigures portfolioFigures;
+
+	@MockitoBean
+	private DilutionTable dilutionTable;
+
+	@MockitoBean
+	private DisputesTable disputesTable;
+
+	@MockitoBean
 	private PortfolioTrends portfolioTrends;
 
 	@MockitoBean
@@ -272,6 +285,8 @@ class AccessRulesTests {
 		given(this.portfolio.overview(any(), anyInt()))
 			.willAnswer((call) -> new PortfolioOverview(call.<PortfolioScope>getArgument(0).asOf(), Money.ZERO, 0, 0, 0,
 					List.of(), List.of()));
+		given(this.portfolioFigures.figures(any(), anyInt())).willAnswer((call) -> PortfolioFiguresFixtures
+			.empty(call.<PortfolioScope>getArgument(0).asOf(), call.<Integer>getArgument(1)));
 		given(this.portfolioTrends.trend(any())).willAnswer((call) -> new PortfolioTrends.Trend(call.getArgument(0),
 				PortfolioTrends.points(call.<PortfolioScope>getArgument(0).asOf())
 					.stream()
@@ -475,11 +490,10 @@ class AccessRulesTests {
 				Arguments.of(backtest, null, 401), Arguments.of(backtest, "UNDERWRITER", 403),
 				Arguments.of(backtest, "MANAGER", 200), Arguments.of(backtest, "ADMIN", 200),
 				Arguments.of(backtest, KEY, 200), Arguments.of(portfolio, "UNDERWRITER", 403),
-				Arguments.of(portfolio, "ADMIN", 403),
-				// no such endpoint yet: the rule lets the manager through to a 404
-				Arguments.of(portfolio, "MANAGER", 404), Arguments.of(unmapped, "UNDERWRITER", 403),
-				Arguments.of(unmapped, "MANAGER", 403), Arguments.of(unmapped, "ADMIN", 403),
-				Arguments.of(unmapped, KEY, 404));
+				Arguments.of(portfolio, "ADMIN", 403), Arguments.of(portfolio, "MANAGER", 200),
+				Arguments.of(portfolio, KEY, 200), Arguments.of(portfolio, null, 401),
+				Arguments.of(unmapped, "UNDERWRITER", 403), Arguments.of(unmapped, "MANAGER", 403),
+				Arguments.of(unmapped, "ADMIN", 403), Arguments.of(unmapped, KEY, 404));
 	}
 
 	@ParameterizedTest(name = "{1} reads {0}: {2}")
