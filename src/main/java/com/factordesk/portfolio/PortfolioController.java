@@ -54,8 +54,10 @@ class PortfolioController {
 		model.addAttribute("scope", scope);
 		model.addAttribute("today", this.scopes.today());
 		model.addAttribute("overview", this.queries.overview(scope, TOP_DEBTORS));
-		figures(scope, days, aging, model);
-		model.addAttribute("trend", this.trends.trend(scope));
+		DsoFigures figures = figures(scope, days, aging, model);
+		// the trend's last point is the scope's day: the figures just read, not read
+		// again
+		model.addAttribute("trend", this.trends.trend(scope, figures.headline()));
 		return "portfolio/overview";
 	}
 
@@ -64,15 +66,17 @@ class PortfolioController {
 	 * other value is the default 90), the aging by days past due or, with
 	 * {@code aging=invoice}, by invoice date, dilution per client and the open disputes.
 	 */
-	private void figures(PortfolioScope scope, Integer days, String aging, Model model) {
+	private DsoFigures figures(PortfolioScope scope, Integer days, String aging, Model model) {
 		int window = (days != null && PortfolioFigures.WINDOWS.contains(days)) ? days : PortfolioFigures.DEFAULT_WINDOW;
 		boolean byInvoiceDate = "invoice".equals(aging);
 		model.addAttribute("days", window);
 		model.addAttribute("windows", List.of(30, 90, 365));
 		model.addAttribute("agingByInvoiceDate", byInvoiceDate);
-		model.addAttribute("figures", this.figures.figures(scope, window));
+		DsoFigures figures = this.figures.figures(scope, window);
+		model.addAttribute("figures", figures);
 		model.addAttribute("dilution", this.dilution.list(scope));
 		model.addAttribute("disputes", this.disputes.list(scope, DISPUTES));
+		return figures;
 	}
 
 }

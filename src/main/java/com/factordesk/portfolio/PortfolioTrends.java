@@ -109,6 +109,22 @@ public class PortfolioTrends {
 	 */
 	@PreAuthorize("hasRole('MANAGER')")
 	public Trend trend(PortfolioScope scope) {
+		return trend(scope, null);
+	}
+
+	/**
+	 * The trend of a scope whose figures as of its day the caller has just read (the
+	 * dashboard's figures section): the last point is those figures, not read again.
+	 * @param scope the scope and its day
+	 * @param onTheDay the headline figures as of the scope's day, or {@code null}
+	 * @return the figures, oldest first
+	 */
+	@PreAuthorize("hasRole('MANAGER')")
+	public Trend trend(PortfolioScope scope, Headline onTheDay) {
+		if (onTheDay != null && !onTheDay.asOf().equals(scope.asOf())) {
+			throw new IllegalArgumentException("The figures of " + onTheDay.asOf()
+					+ " are not the last point of a trend" + " up to " + scope.asOf());
+		}
 		boolean store = !TransactionSynchronizationManager.isCurrentTransactionReadOnly();
 		String seen = null;
 		if (store) {
@@ -117,9 +133,8 @@ public class PortfolioTrends {
 			this.jdbc.sql("LOCK TABLE portfolio_trend_snapshot IN ROW EXCLUSIVE MODE").update();
 			seen = this.jdbc.sql("SELECT CAST(pg_current_snapshot() AS text)").query(String.class).single();
 		}
-		LocalDate today = LocalDate.now(this.clock);
 		List<LocalDate> points = points(scope.asOf());
-		List<LocalDate> storable = points.stream().filter((day) -> storable(day, today)).toList();
+		List<LocalDate> storable = points.stream().filter((day) -> storable(day, today())).toList();
 		Map<LocalDate, Headline> stored = storable.isEmpty() ? Map.of()
 				: this.jdbc.sql(STORED)
 					.param("client", key(scope.clientId()))
@@ -131,19 +146,26 @@ public class PortfolioTrends {
 					.stream()
 					.collect(Collectors.toMap(Headline::asOf, Function.identity()));
 		List<Headline> headlines = new ArrayList<>();
-		int computed = 0;
+		int fromStore = 0;
 		for (LocalDate day : points) {
-			Headline headline = stored.get(day);
-			if (headline == null) {
+			Headline headline;
+			if (onTheDay != null && day.equals(scope.asOf())) {
+				// read before this transaction's snapshot was taken: not stored
+				headline = onTheDay;
+			}
+			else if (stored.containsKey(day)) {
+				headline = stored.get(day);
+				fromStore++;
+			}
+			else {
 				headline = this.figures.headline(scope.on(day));
-				computed++;
-				if (store && storable(day, today)) {
+				if (store && storable(day, today())) {
 					store(scope, headline, seen);
 				}
 			}
 			headlines.add(headline);
 		}
-		return new Trend(scope, headlines, points.size() - computed);
+		return new Trend(scope, headlines, fromStore);
 	}
 
 	/**
@@ -163,6 +185,10 @@ public class PortfolioTrends {
 			.update();
 		int changes = this.jdbc.sql("DELETE FROM portfolio_book_change").update();
 		return new int[] { stale, changes };
+	}
+
+	private LocalDate today() {
+		return LocalDate.now(this.clock);
 	}
 
 	private void store(PortfolioScope scope, Headline headline, String seen) {

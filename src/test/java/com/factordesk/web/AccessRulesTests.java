@@ -287,13 +287,14 @@ class AccessRulesTests {
 					List.of(), List.of()));
 		given(this.portfolioFigures.figures(any(), anyInt())).willAnswer((call) -> PortfolioFiguresFixtures
 			.empty(call.<PortfolioScope>getArgument(0).asOf(), call.<Integer>getArgument(1)));
-		given(this.portfolioTrends.trend(any())).willAnswer((call) -> new PortfolioTrends.Trend(call.getArgument(0),
-				PortfolioTrends.points(call.<PortfolioScope>getArgument(0).asOf())
-					.stream()
-					.map((day) -> new com.factordesk.portfolio.Headline(day, Money.ZERO, Money.ZERO, Money.ZERO, null,
-							null, null, null, null, null, null, null))
-					.toList(),
-				0));
+		given(this.portfolioTrends.trend(any(), any()))
+			.willAnswer((call) -> new PortfolioTrends.Trend(call.getArgument(0),
+					PortfolioTrends.points(call.<PortfolioScope>getArgument(0).asOf())
+						.stream()
+						.map((day) -> new com.factordesk.portfolio.Headline(day, Money.ZERO, Money.ZERO, Money.ZERO,
+								null, null, null, null, null, null, null, null))
+						.toList(),
+					0));
 		given(this.pricing.inForce()).willReturn(PricingBandSet.defaults());
 		given(this.pricing.parametersInForce()).willReturn(PricingParameters.defaults());
 		given(this.scoringModels.current()).willReturn(ScoringModel.defaults());
