@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 
 import com.factordesk.shared.Money;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -125,6 +127,35 @@ public class PortfolioTrends {
 			throw new IllegalArgumentException("The figures of " + onTheDay.asOf()
 					+ " are not the last point of a trend" + " up to " + scope.asOf());
 		}
+		return read(scope, points(scope.asOf()), onTheDay);
+	}
+
+	/**
+	 * Keeps the whole book's trend ready for the dashboard: computes and stores, in the
+	 * background, the portfolio's month ends of the 11 months before today's that are not
+	 * stored or are stale (a late or back-dated change arrived), so that the page reads
+	 * them stored. On a book of 1,000,000 invoices each month end is a few seconds of one
+	 * core (README, Benchmarks); once a month, and after a back-dated change, the first
+	 * page view would otherwise wait for them. One instance at a time (ShedLock).
+	 */
+	@Scheduled(initialDelayString = "${factordesk.portfolio.trends-refresh-delay:PT1M}",
+			fixedDelayString = "${factordesk.portfolio.trends-refresh-every:PT10M}")
+	@SchedulerLock(name = "portfolio-trends-refresh")
+	public void refresh() {
+		refreshBook();
+	}
+
+	/**
+	 * What {@link #refresh()} does, now.
+	 * @return how many of the book's month ends were computed (not stored, or stale)
+	 */
+	public int refreshBook() {
+		List<LocalDate> monthEnds = points(today()).subList(0, MONTHS - 1);
+		Trend trend = read(PortfolioScope.portfolio(today()), monthEnds, null);
+		return monthEnds.size() - trend.fromStore();
+	}
+
+	private Trend read(PortfolioScope scope, List<LocalDate> points, Headline onTheDay) {
 		boolean store = !TransactionSynchronizationManager.isCurrentTransactionReadOnly();
 		String seen = null;
 		if (store) {
@@ -133,7 +164,6 @@ public class PortfolioTrends {
 			this.jdbc.sql("LOCK TABLE portfolio_trend_snapshot IN ROW EXCLUSIVE MODE").update();
 			seen = this.jdbc.sql("SELECT CAST(pg_current_snapshot() AS text)").query(String.class).single();
 		}
-		List<LocalDate> points = points(scope.asOf());
 		List<LocalDate> storable = points.stream().filter((day) -> storable(day, today())).toList();
 		Map<LocalDate, Headline> stored = storable.isEmpty() ? Map.of()
 				: this.jdbc.sql(STORED)

@@ -243,6 +243,29 @@ class PortfolioTrendsIntegrationTests {
 	}
 
 	@Test
+	void theBackgroundRefreshComputesTheBooksMissingAndStaleMonthEndsOnly() {
+		this.trends.refreshBook();
+		assertThat(this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM portfolio_trend_snapshot"
+						+ " WHERE client_id = 0 AND debtor_id = 0 AND month_end BETWEEN ? AND ?",
+				Long.class, LocalDate.of(2025, 11, 30), OCT_31))
+			.as("the book's 11 month ends before November 2026")
+			.isEqualTo(11);
+		assertThat(this.trends.refreshBook()).as("nothing changed since").isZero();
+
+		// a payment on A received 2026-08-15, recorded today: the book's 08-31, 09-30 and
+		// 10-31 are stale
+		this.transactions.executeWithoutResult((status) -> {
+			Invoice a = this.entities.find(Invoice.class, this.invoiceA);
+			Payment payment = new Payment(a.getDebtor(), LocalDate.of(2026, 8, 15), Money.of("1000.00"), "TREND-2");
+			payment.applyTo(a, Money.of("1000.00"), "cash", this.clock);
+			this.entities.persist(payment);
+		});
+		assertThat(this.trends.refreshBook()).isEqualTo(3);
+		assertThat(this.trends.refreshBook()).isZero();
+	}
+
+	@Test
 	void theCleanUpKeepsWhatIsStillRightAndForgetsTheChanges() {
 		PortfolioScope scope = scopeOfClient();
 		this.trends.trend(scope);
