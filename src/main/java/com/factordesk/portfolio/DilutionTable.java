@@ -33,7 +33,8 @@ public class DilutionTable implements PortfolioTable {
 			credited AS (
 			    SELECT i.client_id, SUM(n.amount) AS credited
 			    FROM credit_note_fact n
-			    JOIN invoice i ON i.id = n.invoice_id
+			    CROSS JOIN LATERAL (SELECT i.client_id, i.debtor_id, i.funded_on FROM invoice i
+			                        WHERE i.id = n.invoice_id LIMIT 1) i
 			    WHERE n.issued_on > {year} AND n.issued_on <= {d} AND i.funded_on <= {d} AND {scope_i}
 			    GROUP BY i.client_id
 			),

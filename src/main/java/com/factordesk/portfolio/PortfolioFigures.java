@@ -47,7 +47,16 @@ public class PortfolioFigures {
 	private static final String SCOPE_I = PortfolioScope.condition("i.client_id", "i.debtor_id");
 
 	private static final String FIGURES = """
-			WITH open_items AS (
+			WITH items AS MATERIALIZED (
+			    SELECT o.outstanding, o.debtor_id, o.client_id, o.days_past_due,
+			           {due_bucket} AS due_bucket, {issue_bucket} AS issue_bucket,
+			           EXISTS (SELECT 1 FROM dispute_fact f
+			                   WHERE f.invoice_id = o.invoice_id AND f.opened_on <= {d}
+			                     AND (f.resolved_on IS NULL OR f.resolved_on > {d})) AS disputed
+			    FROM open_receivable({d}) o
+			    WHERE {scope_o}
+			),
+			open_items AS (
 			    SELECT COALESCE(SUM(o.outstanding), 0) AS open_ar, COUNT(*) AS invoices,
 			           COUNT(DISTINCT o.debtor_id) AS debtors, COUNT(DISTINCT o.client_id) AS clients,
 			           COALESCE(SUM(o.outstanding) FILTER (WHERE o.days_past_due <= 0), 0) AS current_ar,
@@ -55,13 +64,7 @@ public class PortfolioFigures {
 			           COALESCE(SUM(o.outstanding) FILTER (WHERE o.disputed), 0) AS disputed_ar,
 			           COUNT(*) FILTER (WHERE o.disputed) AS disputed_invoices
 			           {aging}
-			    FROM (SELECT o.outstanding, o.debtor_id, o.client_id, o.days_past_due,
-			                 {due_bucket} AS due_bucket, {issue_bucket} AS issue_bucket,
-			                 EXISTS (SELECT 1 FROM dispute_fact f
-			                         WHERE f.invoice_id = o.invoice_id AND f.opened_on <= {d}
-			                           AND (f.resolved_on IS NULL OR f.resolved_on > {d})) AS disputed
-			          FROM open_receivable({d}) o
-			          WHERE {scope_o}) o
+			    FROM items o
 			),
 			start_ar AS (
 			    SELECT COALESCE(SUM(o.outstanding) FILTER (WHERE s.day = {d} - {n}), 0) AS ar_n,
@@ -70,14 +73,22 @@ public class PortfolioFigures {
 			    CROSS JOIN LATERAL open_receivable(s.day) o
 			    WHERE {scope_o}
 			),
-			monthly AS (
-			    SELECT CAST(date_trunc('month', i.issue_date) AS date) AS month, SUM(i.amount) AS sales,
-			           COALESCE(SUM(i.amount) FILTER (WHERE i.issue_date > {d} - {n}), 0) AS sales_n,
-			           COALESCE(SUM(i.amount) FILTER (WHERE i.issue_date > {d} - 90), 0) AS sales_90,
-			           COALESCE(SUM(i.amount) FILTER (WHERE i.issue_date > CAST({d} - INTERVAL '1 year' AS date)), 0)
-			               AS gross_12
+			daily AS MATERIALIZED (
+			    SELECT i.issue_date, SUM(i.amount) AS sales
 			    FROM invoice i
 			    WHERE i.funded_on <= {d} AND i.issue_date <= {d} AND {scope_i}
+			    GROUP BY i.issue_date
+			),
+			sales AS (
+			    SELECT COALESCE(SUM(sales) FILTER (WHERE issue_date > {d} - {n}), 0) AS sales_n,
+			           COALESCE(SUM(sales) FILTER (WHERE issue_date > {d} - 90), 0) AS sales_90,
+			           COALESCE(SUM(sales) FILTER (WHERE issue_date > CAST({d} - INTERVAL '1 year' AS date)), 0)
+			               AS gross_12
+			    FROM daily
+			),
+			monthly AS (
+			    SELECT CAST(date_trunc('month', issue_date) AS date) AS month, SUM(sales) AS sales
+			    FROM daily
 			    GROUP BY 1
 			),
 			periods AS (
@@ -106,16 +117,15 @@ public class PortfolioFigures {
 			),
 			collections AS (
 			    SELECT COALESCE(SUM(c.amount) FILTER (WHERE c.received_on > {d} - {n}), 0) AS collected_n,
-			           SUM(c.amount * GREATEST(c.received_on - i.due_date, 0)) FILTER (WHERE c.received_on > {d} - {n})
+			           SUM(c.amount * GREATEST(c.received_on - c.due_date, 0)) FILTER (WHERE c.received_on > {d} - {n})
 			               AS weighted_n,
 			           COALESCE(SUM(c.amount) FILTER (WHERE c.received_on > {d} - 90), 0) AS collected_90,
-			           SUM(c.amount * GREATEST(c.received_on - i.due_date, 0)) FILTER (WHERE c.received_on > {d} - 90)
+			           SUM(c.amount * GREATEST(c.received_on - c.due_date, 0)) FILTER (WHERE c.received_on > {d} - 90)
 			               AS weighted_90
 			    FROM collection_fact c
-			    JOIN invoice i ON i.id = c.invoice_id
 			    WHERE c.received_on > {d} - GREATEST({n}, 90) AND c.received_on <= {d}
 			      AND (c.reversed_on IS NULL OR c.reversed_on > {d})
-			      AND i.funded_on <= {d} AND {scope_i}
+			      AND c.funded_on <= {d} AND {scope_c}
 			),
 			disputes AS (
 			    SELECT COUNT(*) FILTER (WHERE f.opened_on > {d} - {n}) AS opened,
@@ -127,13 +137,16 @@ public class PortfolioFigures {
 			               AS open_amount,
 			           AVG({d} - f.opened_on) FILTER (WHERE f.resolved_on IS NULL OR f.resolved_on > {d}) AS open_age
 			    FROM dispute_fact f
-			    JOIN invoice i ON i.id = f.invoice_id
-			    WHERE f.opened_on <= {d} AND i.funded_on <= {d} AND {scope_i}
+			    CROSS JOIN LATERAL (SELECT i.client_id, i.debtor_id, i.funded_on FROM invoice i
+			                        WHERE i.id = f.invoice_id LIMIT 1) i
+			    WHERE f.opened_on <= {d} AND (f.resolved_on IS NULL OR f.resolved_on > {d} - GREATEST({n}, 90))
+			      AND i.funded_on <= {d} AND {scope_i}
 			),
 			dilution AS (
 			    SELECT COALESCE(SUM(n.amount), 0) AS credited
 			    FROM credit_note_fact n
-			    JOIN invoice i ON i.id = n.invoice_id
+			    CROSS JOIN LATERAL (SELECT i.client_id, i.debtor_id, i.funded_on FROM invoice i
+			                        WHERE i.id = n.invoice_id LIMIT 1) i
 			    WHERE n.issued_on > CAST({d} - INTERVAL '1 year' AS date) AND n.issued_on <= {d}
 			      AND i.funded_on <= {d} AND {scope_i}
 			),
@@ -147,22 +160,20 @@ public class PortfolioFigures {
 			    WHERE s.kind = 'WRITTEN_OFF' AND s.settled_on > CAST({d} - INTERVAL '1 year' AS date)
 			      AND s.settled_on <= {d} AND (s.reversed_on IS NULL OR s.reversed_on > {d}) AND {scope_i}
 			)
-			SELECT oi.*, sa.ar_n, sa.ar_90,
-			       (SELECT COALESCE(SUM(sales_n), 0) FROM monthly) AS sales_n,
-			       (SELECT COALESCE(SUM(sales_90), 0) FROM monthly) AS sales_90,
-			       (SELECT COALESCE(SUM(gross_12), 0) FROM monthly) AS gross_12,
+			SELECT oi.*, sa.ar_n, sa.ar_90, sl.sales_n, sl.sales_90, sl.gross_12,
 			       (SELECT dso FROM countback) AS countback,
 			       co.collected_n, co.weighted_n, co.collected_90, co.weighted_90,
 			       di.opened, di.resolved, di.resolved_age, di.open AS disputes_open, di.open_amount AS disputes_open_amount,
 			       di.open_age AS disputes_open_age, dl.credited, wo.written_off
-			FROM open_items oi CROSS JOIN start_ar sa CROSS JOIN collections co CROSS JOIN disputes di
-			CROSS JOIN dilution dl CROSS JOIN written_off wo
+			FROM open_items oi CROSS JOIN start_ar sa CROSS JOIN sales sl CROSS JOIN collections co
+			CROSS JOIN disputes di CROSS JOIN dilution dl CROSS JOIN written_off wo
 			"""
 		.replace("{aging}", agingColumns())
 		.replace("{due_bucket}", AgingBucket.bucketOf("o.days_past_due"))
 		.replace("{issue_bucket}", issueBucketOf("(" + "{d}" + " - o.issue_date)"))
 		.replace("{scope_o}", SCOPE_O)
 		.replace("{scope_i}", SCOPE_I)
+		.replace("{scope_c}", PortfolioScope.condition("c.client_id", "c.debtor_id"))
 		.replace("{d}", "CAST(:asOf AS date)")
 		.replace("{n}", "CAST(:days AS integer)");
 

@@ -374,6 +374,20 @@ class PortfolioFiguresIntegrationTests {
 			.andExpect(content().string(containsString("id=\"dso\">n/a<")));
 	}
 
+	@Test
+	void theWholeBookRendersInDutchAndABadWindowIsNotAnError() throws Exception {
+		this.mvc.perform(get("/portfolio").header("Accept-Language", "nl"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Kerncijfers per")))
+			.andExpect(content().string(containsString("id=\"dilution-table\"")))
+			.andExpect(content().string(containsString("id=\"disputes-table\"")));
+		// a window that is not offered is the default 90 days
+		this.mvc.perform(get("/portfolio").param("days", "45"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("DSO (90 days)")));
+		this.mvc.perform(get("/portfolio").param("days", "many")).andExpect(status().isBadRequest());
+	}
+
 	private PortfolioScope scope(LocalDate asOf) {
 		return new PortfolioScope(asOf, this.client.getId(), this.client.getRef(), this.client.getLegalName(), null,
 				null, null);
