@@ -15,6 +15,7 @@ import com.factordesk.invoice.Invoice;
 import com.factordesk.invoice.Invoices;
 import com.factordesk.invoice.Payment;
 import com.factordesk.risk.internal.EventRescoring;
+import com.jayway.jsonpath.JsonPath;
 import com.factordesk.shared.Money;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.AfterEach;
@@ -248,7 +249,7 @@ class PortfolioTrendsIntegrationTests {
 		assertThat(this.jdbc.queryForObject(
 				"SELECT COUNT(*) FROM portfolio_trend_snapshot"
 						+ " WHERE client_id = 0 AND debtor_id = 0 AND month_end BETWEEN ? AND ?",
-				Long.class, LocalDate.of(2025, 11, 30), OCT_31))
+				Long.class, LocalDate.of(2025, 12, 31), OCT_31))
 			.as("the book's 11 month ends before November 2026")
 			.isEqualTo(11);
 		assertThat(this.trends.refreshBook()).as("nothing changed since").isZero();
@@ -310,6 +311,19 @@ class PortfolioTrendsIntegrationTests {
 		// 2026-10-31: 15,000.00 / 5,000.00 x 90 = 270.00 days; no sales before July: n/a
 		assertThat(page).contains("<td class=\"num\" data-figure=\"dso90\">270.00</td>")
 			.contains("<td class=\"num\" data-figure=\"dso90\">n/a</td>");
+		// the charts' data: the same twelve days and values, n/a as null, rates in
+		// percent
+		int block = page.indexOf("id=\"portfolio-trends-data\"");
+		String json = page.substring(page.indexOf('{', block), page.indexOf("</script>", block));
+		assertThat(JsonPath.<List<String>>read(json, "$.days")).hasSize(12)
+			.startsWith("2025-11-30")
+			.endsWith("2026-10-31");
+		assertThat(JsonPath.<List<String>>read(json, "$.charts[*].id")).containsExactly("ar", "dso", "cei", "dbt",
+				"rates");
+		List<Object> dso = JsonPath.read(json, "$.charts[1].series[0]");
+		assertThat(dso).hasSize(12).startsWith((Object) null);
+		assertThat(new BigDecimal(dso.get(11).toString())).isEqualByComparingTo("270.00");
+		assertThat(JsonPath.<String>read(json, "$.names.dso90")).isEqualTo("DSO");
 	}
 
 	private PortfolioScope scopeOfClient() {

@@ -21,7 +21,8 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import com.factordesk.portfolio.PortfolioStatements;
-import org.postgresql.ds.PGSimpleDataSource;
+
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * The portfolio dashboard benchmark (not a test), issue 11: starts the packaged jar with
@@ -85,10 +86,9 @@ public final class PortfolioBenchmark {
 
 	private static void run(int port, int pgPort, LocalDate asOf, int runs, int warmup, boolean cold)
 			throws SQLException {
-		PGSimpleDataSource database = new PGSimpleDataSource();
-		database.setURL("jdbc:postgresql://127.0.0.1:" + pgPort + "/postgres");
-		database.setUser("postgres");
-		database.setPassword("postgres");
+		// one connection, kept open, as the app's pool keeps its own
+		SingleConnectionDataSource database = new SingleConnectionDataSource(
+				"jdbc:postgresql://127.0.0.1:" + pgPort + "/postgres", "postgres", "postgres", true);
 		System.out.printf(Locale.ROOT,
 				"%nPortfolio benchmark, app on 127.0.0.1:%d, PostgreSQL on %d, %d processors,"
 						+ " as of %s, %d runs each after %d unmeasured%n",
@@ -125,16 +125,17 @@ public final class PortfolioBenchmark {
 		print("GET " + page + " (the dashboard page)", dashboard);
 		System.out.printf(Locale.ROOT, "summary / aggregate (medians): %.2f (target at most 1.5); page median %.1f ms"
 				+ " (target under 1,000)%n", api.millis(0.50) / aggregate.millis(0.50), dashboard.millis(0.50));
+		database.destroy();
 	}
 
-	private static String book(PGSimpleDataSource database, LocalDate asOf) throws SQLException {
+	private static String book(SingleConnectionDataSource database, LocalDate asOf) throws SQLException {
 		return count(database, "SELECT COUNT(*) FROM invoice") + " invoices, "
 				+ count(database, "SELECT COUNT(*) FROM debtor") + " debtors, "
 				+ count(database, "SELECT COUNT(*) FROM client") + " clients, "
 				+ count(database, "SELECT COUNT(*) FROM open_receivable(DATE '" + asOf + "')") + " open on " + asOf;
 	}
 
-	private static long count(PGSimpleDataSource database, String sql) throws SQLException {
+	private static long count(SingleConnectionDataSource database, String sql) throws SQLException {
 		try (Connection connection = database.getConnection();
 				Statement statement = connection.createStatement();
 				ResultSet rows = statement.executeQuery(sql)) {
