@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import com.factordesk.portfolio.Headline;
 import com.factordesk.portfolio.PortfolioStatements;
 
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -100,7 +101,7 @@ public final class PortfolioBenchmark {
 		String page = "/portfolio?asOf=" + asOf;
 
 		// the statement alone first: what a trend's month end costs when it is computed
-		PortfolioStatements statements = new PortfolioStatements(database);
+		PortfolioStatements statements = new PortfolioStatements(database, asOf);
 		Result aggregate = time(runs, warmup, () -> statements.headline(asOf));
 		Result api = time(runs, warmup, () -> check(manager.get(summary), summary));
 
@@ -118,11 +119,15 @@ public final class PortfolioBenchmark {
 				"first page render %.1f ms (portfolio month ends stored before: %d, after: %d)%n", first, storedBefore,
 				count(database, stored));
 		Result dashboard = time(runs, warmup, () -> check(manager.get(page), page));
+		Headline onTheDay = statements.headlineOf(asOf);
+		Result trend = time(runs, warmup, () -> statements.storedTrend(asOf, onTheDay));
 
 		System.out.printf(Locale.ROOT, "%-58s %11s %8s%n", "", "median ms", "p95 ms");
 		print("GET " + summary, api);
 		print("headline figures statement alone over JDBC (open AR " + statements.headline(asOf) + ")", aggregate);
 		print("GET " + page + " (the dashboard page)", dashboard);
+		print("the trends section's SQL, month ends stored (" + statements.storedTrend(asOf, onTheDay)
+				+ " of 11 from the store)", trend);
 		System.out.printf(Locale.ROOT, "summary / aggregate (medians): %.2f (target at most 1.5); page median %.1f ms"
 				+ " (target under 1,000)%n", api.millis(0.50) / aggregate.millis(0.50), dashboard.millis(0.50));
 		database.destroy();
