@@ -13,7 +13,8 @@ import com.factordesk.backtest.BacktestReport;
 import com.factordesk.demo.DemoPortfolioGenerator;
 import com.factordesk.demo.DemoScale;
 import com.factordesk.demo.GenerationReport;
-import com.factordesk.portfolio.PortfolioQueries;
+import com.factordesk.portfolio.PortfolioFigures;
+import com.factordesk.portfolio.PortfolioScope;
 import com.factordesk.risk.RiskScoring;
 import com.factordesk.risk.ScoringAdministration;
 import com.factordesk.risk.ScoringDraft;
@@ -34,8 +35,8 @@ import org.springframework.stereotype.Component;
 /**
  * In the {@code bench} profile: fills an empty database with a portfolio of
  * {@code factordesk.bench.invoices} invoices (kept for the next run), then times the full
- * re-score, the backtest over a year, the portfolio overview and a calibration (which
- * saves a draft in the benchmark's own database), prints the figures and stops the
+ * re-score, the backtest over a year, the portfolio headline figures and a calibration
+ * (which saves a draft in the benchmark's own database), prints the figures and stops the
  * application.
  */
 @Component
@@ -50,7 +51,7 @@ class BenchmarkRunner implements ApplicationRunner {
 
 	private final Backtest backtest;
 
-	private final PortfolioQueries portfolio;
+	private final PortfolioFigures portfolio;
 
 	private final ScoringCalibration calibration;
 
@@ -65,7 +66,7 @@ class BenchmarkRunner implements ApplicationRunner {
 	private final boolean calibrate;
 
 	BenchmarkRunner(DataSource dataSource, JdbcClient jdbc, RiskScoring scoring, Backtest backtest,
-			PortfolioQueries portfolio, ScoringCalibration calibration, ScoringAdministration administration,
+			PortfolioFigures portfolio, ScoringCalibration calibration, ScoringAdministration administration,
 			Clock clock, ConfigurableApplicationContext context, BenchProperties properties) {
 		this.dataSource = dataSource;
 		this.jdbc = jdbc;
@@ -117,8 +118,8 @@ class BenchmarkRunner implements ApplicationRunner {
 					interval(ranked.late30Interval()), ranked.late30().ks());
 		}
 		long started = System.nanoTime();
-		this.portfolio.overview(com.factordesk.portfolio.PortfolioScope.portfolio(today), 10);
-		print("portfolio  overview as of %s in %.2f s", today, (System.nanoTime() - started) / 1e9);
+		this.portfolio.headline(PortfolioScope.portfolio(today));
+		print("portfolio  headline figures as of %s in %.2f s", today, (System.nanoTime() - started) / 1e9);
 		if (this.calibrate) {
 			calibrate();
 		}

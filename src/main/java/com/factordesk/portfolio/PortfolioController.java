@@ -19,13 +19,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class PortfolioController {
 
-	static final int TOP_DEBTORS = 10;
-
 	static final int DISPUTES = 10;
 
 	private final PortfolioScopes scopes;
-
-	private final PortfolioQueries queries;
 
 	private final PortfolioFigures figures;
 
@@ -35,14 +31,16 @@ class PortfolioController {
 
 	private final ExposureQueries exposure;
 
-	PortfolioController(PortfolioScopes scopes, PortfolioQueries queries, PortfolioFigures figures,
-			DilutionTable dilution, DisputesTable disputes, ExposureQueries exposure) {
+	private final PortfolioTrends trends;
+
+	PortfolioController(PortfolioScopes scopes, PortfolioFigures figures, DilutionTable dilution,
+			DisputesTable disputes, ExposureQueries exposure, PortfolioTrends trends) {
 		this.scopes = scopes;
-		this.queries = queries;
 		this.figures = figures;
 		this.dilution = dilution;
 		this.disputes = disputes;
 		this.exposure = exposure;
+		this.trends = trends;
 	}
 
 	@GetMapping("/portfolio")
@@ -53,9 +51,11 @@ class PortfolioController {
 		PortfolioScope scope = this.scopes.resolve(asOf, clientRef, debtorRef);
 		model.addAttribute("scope", scope);
 		model.addAttribute("today", this.scopes.today());
-		model.addAttribute("overview", this.queries.overview(scope, TOP_DEBTORS));
-		figures(scope, days, aging, model);
+		DsoFigures figures = figures(scope, days, aging, model);
 		addExposure(model, scope);
+		// the trend's last point is the scope's day: the figures just read, not read
+		// again
+		model.addAttribute("trend", this.trends.trend(scope, figures.headline()));
 		return "portfolio/overview";
 	}
 
@@ -64,15 +64,17 @@ class PortfolioController {
 	 * other value is the default 90), the aging by days past due or, with
 	 * {@code aging=invoice}, by invoice date, dilution per client and the open disputes.
 	 */
-	private void figures(PortfolioScope scope, Integer days, String aging, Model model) {
+	private DsoFigures figures(PortfolioScope scope, Integer days, String aging, Model model) {
 		int window = (days != null && PortfolioFigures.WINDOWS.contains(days)) ? days : PortfolioFigures.DEFAULT_WINDOW;
 		boolean byInvoiceDate = "invoice".equals(aging);
 		model.addAttribute("days", window);
 		model.addAttribute("windows", List.of(30, 90, 365));
 		model.addAttribute("agingByInvoiceDate", byInvoiceDate);
-		model.addAttribute("figures", this.figures.figures(scope, window));
+		DsoFigures figures = this.figures.figures(scope, window);
+		model.addAttribute("figures", figures);
 		model.addAttribute("dilution", this.dilution.list(scope));
 		model.addAttribute("disputes", this.disputes.list(scope, DISPUTES));
+		return figures;
 	}
 
 	/**

@@ -69,7 +69,7 @@ class PortfolioExportIntegrationTests {
 	private OpenItems openItems;
 
 	@Autowired
-	private PortfolioQueries queries;
+	private PortfolioFigures figures;
 
 	@Autowired
 	private Clock clock;
@@ -264,7 +264,7 @@ class PortfolioExportIntegrationTests {
 	@Test
 	void theWholeBooksOpenItemsAddUpToTheOpenAr() {
 		PortfolioScope today = PortfolioScope.portfolio(LocalDate.now(this.clock));
-		PortfolioOverview overview = this.queries.overview(today, 10);
+		DsoFigures overview = this.figures.figures(today, PortfolioFigures.DEFAULT_WINDOW);
 		OpenItems.OpenItemsPage all = this.openItems.page(today, null, 0);
 		assertThat(all.total()).isEqualTo(overview.openInvoices());
 		assertThat(all.totalOutstanding()).isEqualTo(overview.openAr());

@@ -50,8 +50,6 @@ import com.factordesk.invoice.InvoiceStatus;
 import com.factordesk.invoice.PaymentSource;
 import com.factordesk.portfolio.ExposureQueries;
 import com.factordesk.portfolio.ExposureView;
-import com.factordesk.portfolio.PortfolioOverview;
-import com.factordesk.portfolio.PortfolioQueries;
 import com.factordesk.portfolio.PortfolioScope;
 import com.factordesk.portfolio.PortfolioScopes;
 import com.factordesk.portfolio.PortfolioFigures;
@@ -59,6 +57,7 @@ import com.factordesk.portfolio.PortfolioFiguresFixtures;
 import com.factordesk.portfolio.DilutionTable;
 import com.factordesk.portfolio.DisputesTable;
 import com.factordesk.portfolio.OpenItems;
+import com.factordesk.portfolio.PortfolioTrends;
 import com.factordesk.pricing.InvoiceQuotes;
 import com.factordesk.pricing.PricingAdministration;
 import com.factordesk.pricing.PricingBandSet;
@@ -193,9 +192,6 @@ class AccessRulesTests {
 	private RiskScoring scoring;
 
 	@MockitoBean
-	private PortfolioQueries portfolio;
-
-	@MockitoBean
 	private PortfolioScopes portfolioScopes;
 
 	@MockitoBean
@@ -212,6 +208,9 @@ class AccessRulesTests {
 
 	@MockitoBean
 	private OpenItems openItems;
+
+	@MockitoBean
+	private PortfolioTrends portfolioTrends;
 
 	@MockitoBean
 	private Backtest backtest;
@@ -287,9 +286,6 @@ class AccessRulesTests {
 		given(this.portfolioScopes.today()).willReturn(LocalDate.of(2026, 11, 25));
 		given(this.portfolioScopes.resolve(any(), any(), any()))
 			.willReturn(PortfolioScope.portfolio(LocalDate.of(2026, 11, 25)));
-		given(this.portfolio.overview(any(), anyInt()))
-			.willAnswer((call) -> new PortfolioOverview(call.<PortfolioScope>getArgument(0).asOf(), Money.ZERO, 0, 0, 0,
-					List.of(), List.of()));
 		given(this.portfolioFigures.figures(any(), anyInt())).willAnswer((call) -> PortfolioFiguresFixtures
 			.empty(call.<PortfolioScope>getArgument(0).asOf(), call.<Integer>getArgument(1)));
 		given(this.portfolioExposure.exposure(any(), anyInt(), anyInt()))
@@ -299,6 +295,14 @@ class AccessRulesTests {
 		given(this.openItems.name()).willReturn("open-items");
 		given(this.openItems.page(any(), any(), anyInt()))
 			.willAnswer((call) -> new OpenItems.OpenItemsPage(call.getArgument(0), null, List.of(), 0, 0, Money.ZERO));
+		given(this.portfolioTrends.trend(any(), any()))
+			.willAnswer((call) -> new PortfolioTrends.Trend(call.getArgument(0),
+					PortfolioTrends.points(call.<PortfolioScope>getArgument(0).asOf())
+						.stream()
+						.map((day) -> new com.factordesk.portfolio.Headline(day, Money.ZERO, Money.ZERO, Money.ZERO,
+								null, null, null, null, null, null, null, null))
+						.toList(),
+					0));
 		given(this.pricing.inForce()).willReturn(PricingBandSet.defaults());
 		given(this.pricing.parametersInForce()).willReturn(PricingParameters.defaults());
 		given(this.scoringModels.current()).willReturn(ScoringModel.defaults());
