@@ -52,7 +52,7 @@ class ExposureOnIntegrationTests {
 	private Clock clock;
 
 	@Test
-	void todayItEqualsTheExposureRowsOfEveryDebtorAndFacilityWithAnApprovalAwaitingFunding() {
+	void todayItEqualsTheExposureRowsOfTheApprovedDebtorAndItsFacility() {
 		Client client = Clients.aClient()
 			.facility(new FacilityTerms(Money.of("1000000.00"), Rate.percent("80"), null, false, Rate.percent("100")))
 			.build();
@@ -97,15 +97,17 @@ class ExposureOnIntegrationTests {
 				Long.class, today, zone, debtorId, debtorId))
 			.as("the debtor's exposure row differs from exposure_on(today)")
 			.isZero();
+		// and so is the client's facility row
 		assertThat(this.jdbc.queryForObject(
 				"""
 						SELECT COUNT(*) FROM facility_exposure e
 						FULL JOIN (SELECT client_id, SUM(funded) AS funded, SUM(reserved) AS reserved
-						           FROM exposure_on(?, ?) GROUP BY client_id) x ON x.client_id = e.client_id
-						WHERE COALESCE(e.funded, 0) <> COALESCE(x.funded, 0) OR COALESCE(e.reserved, 0) <> COALESCE(x.reserved, 0)
+						           FROM exposure_on(?, ?) WHERE client_id = ? GROUP BY client_id) x ON x.client_id = e.client_id
+						WHERE e.client_id = ?
+						  AND (COALESCE(e.funded, 0) <> COALESCE(x.funded, 0) OR COALESCE(e.reserved, 0) <> COALESCE(x.reserved, 0))
 						""",
-				Long.class, today, zone))
-			.as("facilities whose exposure row differs from exposure_on(today)")
+				Long.class, today, zone, client.getId(), client.getId()))
+			.as("the facility's exposure row differs from exposure_on(today)")
 			.isZero();
 	}
 

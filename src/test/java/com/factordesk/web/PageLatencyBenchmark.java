@@ -1,11 +1,6 @@
 package com.factordesk.web;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +11,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
+
+import static com.factordesk.web.BenchmarkApps.freePort;
+import static com.factordesk.web.BenchmarkApps.jar;
+import static com.factordesk.web.BenchmarkApps.option;
 
 /**
  * The page latency benchmark (not a test): starts the packaged jar with the demo profile
@@ -61,7 +59,8 @@ public final class PageLatencyBenchmark {
 		}
 		else {
 			appPort = freePort();
-			app = start(jar(option(args, "jar", null)), option(args, "db", "target/page-bench-db"), appPort);
+			app = BenchmarkApps.start(jar(option(args, "jar", null)), option(args, "db", "target/page-bench-db"),
+					appPort, Path.of("target", "page-bench-app.log"), Duration.ofMinutes(5));
 		}
 		try {
 			run(appPort, users, measured, warmup);
@@ -182,69 +181,6 @@ public final class PageLatencyBenchmark {
 		}
 		long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
 		return new Result(all, (window[1] - window[0]) / 1e9);
-	}
-
-	private static Process start(Path jar, String db, int port) throws IOException, InterruptedException {
-		Path log = Path.of("target", "page-bench-app.log");
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		List<String> command = List.of(java, "-jar", jar.toString(), "--spring.profiles.active=demo",
-				"--server.port=" + port, "--server.address=127.0.0.1", "--factordesk.embedded-db.directory=" + db);
-		System.out.println("Starting " + String.join(" ", command) + " (log: " + log + ")");
-		Process app = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
-			.start();
-		DeskClient anonymous = null;
-		long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-		while (System.nanoTime() < deadline) {
-			if (!app.isAlive()) {
-				throw new IllegalStateException("The app stopped at start-up, see " + log);
-			}
-			try {
-				if (anonymous == null) {
-					anonymous = DeskClient.anonymous(port);
-				}
-				// ready once the demo book is seeded and scored (the start-up runners)
-				if (anonymous.get("/actuator/health/readiness").statusCode() == 200) {
-					return app;
-				}
-			}
-			catch (UncheckedIOException | IllegalStateException ex) {
-				// not listening yet
-			}
-			Thread.sleep(500);
-		}
-		app.destroy();
-		throw new IllegalStateException("The app did not get ready in 5 minutes, see " + log);
-	}
-
-	private static Path jar(String given) throws IOException {
-		if (given != null) {
-			return Path.of(given);
-		}
-		try (Stream<Path> files = Files.list(Path.of("target"))) {
-			List<Path> jars = files.filter((file) -> file.getFileName().toString().matches("factordesk-.*\\.jar"))
-				.toList();
-			if (jars.size() != 1) {
-				throw new IllegalStateException("Expected one target" + File.separator + "factordesk-*.jar (run "
-						+ "./mvnw package -DskipTests first), found " + jars);
-			}
-			return jars.get(0);
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-	}
-
-	private static String option(String[] args, String name, String otherwise) {
-		String prefix = "--" + name + "=";
-		return Arrays.stream(args)
-			.filter((arg) -> arg.startsWith(prefix))
-			.map((arg) -> arg.substring(prefix.length()))
-			.findFirst()
-			.orElse(otherwise);
 	}
 
 	private record Page(String label, String path, int status) {

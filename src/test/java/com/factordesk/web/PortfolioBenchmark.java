@@ -1,11 +1,6 @@
 package com.factordesk.web;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -13,17 +8,18 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 import com.factordesk.portfolio.Headline;
 import com.factordesk.portfolio.PortfolioStatements;
 
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+import static com.factordesk.web.BenchmarkApps.freePort;
+import static com.factordesk.web.BenchmarkApps.jar;
+import static com.factordesk.web.BenchmarkApps.option;
 
 /**
  * The portfolio dashboard benchmark (not a test), issue 11: starts the packaged jar with
@@ -72,7 +68,11 @@ public final class PortfolioBenchmark {
 		else {
 			appPort = freePort();
 			pgPort = freePort();
-			app = start(jar(option(args, "jar", null)), option(args, "db", "/work/book-1m"), appPort, pgPort);
+			app = BenchmarkApps.start(jar(option(args, "jar", null)), option(args, "db", "/work/book-1m"), appPort,
+					Path.of("target", "portfolio-bench-app.log"), Duration.ofMinutes(10),
+					"--factordesk.embedded-db.port=" + pgPort,
+					// no background refresh of the trend's month ends while it measures
+					"--factordesk.portfolio.trends-refresh-delay=PT24H");
 		}
 		try {
 			run(appPort, pgPort, asOf, runs, warmup, cold);
@@ -173,72 +173,6 @@ public final class PortfolioBenchmark {
 
 	private static void print(String label, Result result) {
 		System.out.printf(Locale.ROOT, "%-58s %11.1f %8.1f%n", label, result.millis(0.50), result.millis(0.95));
-	}
-
-	private static Process start(Path jar, String db, int port, int pgPort) throws IOException, InterruptedException {
-		Path log = Path.of("target", "portfolio-bench-app.log");
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString(), "--spring.profiles.active=demo",
-				"--server.port=" + port, "--server.address=127.0.0.1", "--factordesk.embedded-db.directory=" + db,
-				"--factordesk.embedded-db.port=" + pgPort,
-				// no background refresh of the trend's month ends while it measures
-				"--factordesk.portfolio.trends-refresh-delay=PT24H"));
-		System.out.println("Starting " + String.join(" ", command) + " (log: " + log + ")");
-		Process app = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
-			.start();
-		DeskClient anonymous = null;
-		// the first start on a generated book scores its debtors before it is ready
-		long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-		while (System.nanoTime() < deadline) {
-			if (!app.isAlive()) {
-				throw new IllegalStateException("The app stopped at start-up, see " + log);
-			}
-			try {
-				if (anonymous == null) {
-					anonymous = DeskClient.anonymous(port);
-				}
-				if (anonymous.get("/actuator/health/readiness").statusCode() == 200) {
-					return app;
-				}
-			}
-			catch (UncheckedIOException | IllegalStateException ex) {
-				// not listening yet
-			}
-			Thread.sleep(500);
-		}
-		app.destroy();
-		throw new IllegalStateException("The app did not get ready in 10 minutes, see " + log);
-	}
-
-	private static Path jar(String given) throws IOException {
-		if (given != null) {
-			return Path.of(given);
-		}
-		try (Stream<Path> files = Files.list(Path.of("target"))) {
-			List<Path> jars = files.filter((file) -> file.getFileName().toString().matches("factordesk-.*\\.jar"))
-				.toList();
-			if (jars.size() != 1) {
-				throw new IllegalStateException("Expected one target" + File.separator + "factordesk-*.jar (run "
-						+ "./mvnw package -DskipTests first), found " + jars);
-			}
-			return jars.get(0);
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-	}
-
-	private static String option(String[] args, String name, String otherwise) {
-		String prefix = "--" + name + "=";
-		return Arrays.stream(args)
-			.filter((arg) -> arg.startsWith(prefix))
-			.map((arg) -> arg.substring(prefix.length()))
-			.findFirst()
-			.orElse(otherwise);
 	}
 
 	private record Result(long[] sortedNanos) {
