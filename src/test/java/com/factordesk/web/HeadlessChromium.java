@@ -5,10 +5,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The browser of the browser tests: Debian's Chromium and ChromeDriver, headless,
@@ -46,6 +52,23 @@ final class HeadlessChromium {
 		WebDriver browser = new ChromeDriver(service, options);
 		browser.manage().timeouts().implicitlyWait(implicitWait);
 		return browser;
+	}
+
+	/**
+	 * Clicks what may be under the page's fixed bar: brought to the middle of the window
+	 * first, and when something fixed still covers it, pressed with Enter as a keyboard
+	 * user would.
+	 */
+	static void click(WebDriver browser, WebElement element) {
+		((JavascriptExecutor) browser)
+			.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(element));
+		try {
+			element.click();
+		}
+		catch (ElementClickInterceptedException covered) {
+			element.sendKeys(Keys.ENTER);
+		}
 	}
 
 }

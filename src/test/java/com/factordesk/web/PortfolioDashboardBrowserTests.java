@@ -225,15 +225,7 @@ class PortfolioDashboardBrowserTests {
 	}
 
 	private static void click(WebElement element) {
-		((JavascriptExecutor) browser)
-			.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(element));
-		try {
-			element.click();
-		}
-		catch (org.openqa.selenium.ElementClickInterceptedException covered) {
-			element.sendKeys(org.openqa.selenium.Keys.ENTER);
-		}
+		HeadlessChromium.click(browser, element);
 	}
 
 	private static String text(String id) {

@@ -115,16 +115,7 @@ class StatementBrowserTests {
 	 * Clicks what may be under the page's fixed bar: brought to the middle first.
 	 */
 	private static void click(WebElement element) {
-		((org.openqa.selenium.JavascriptExecutor) browser)
-			.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(element));
-		try {
-			element.click();
-		}
-		catch (org.openqa.selenium.ElementClickInterceptedException covered) {
-			// still under something fixed: as a keyboard user would
-			element.sendKeys(org.openqa.selenium.Keys.ENTER);
-		}
+		HeadlessChromium.click(browser, element);
 	}
 
 	private static String text(String id) {
