@@ -84,20 +84,39 @@ public class ExposureQueries {
 			       OR (r.g = 15 AND r.rank <= :topClients)
 			       OR (r.g = 7 AND r.debtor_id IN (SELECT t.debtor_id FROM ranked t WHERE t.g = 23 AND t.rank <= :topDebtors))
 			), client_book AS MATERIALIZED (
-			    -- each client's exposure over all its debtors, for the clients of the rows shown
+			    -- each client's exposure over all its debtors, for the clients of the rows shown: the scope's pairs
+			    -- hold them all unless the scope is one debtor (then from each client's own rows)
+			    SELECT x.client_id, COALESCE(b.exposure, 0) AS exposure
+			    FROM (SELECT DISTINCT client_id FROM picked WHERE family IN ('pair', 'client')) x
+			    LEFT JOIN (SELECT p.client_id, SUM(p.funded + p.reserved) AS exposure FROM pair p
+			               WHERE CAST(:debtorId AS bigint) IS NULL GROUP BY p.client_id) b ON b.client_id = x.client_id
+			    WHERE CAST(:debtorId AS bigint) IS NULL
+			    UNION ALL
 			    SELECT x.client_id, b.exposure
 			    FROM (SELECT DISTINCT client_id FROM picked WHERE family IN ('pair', 'client')) x
 			    JOIN LATERAL (SELECT COALESCE(SUM(e.funded + e.reserved), 0) AS exposure
 			                  FROM exposure_on(CAST(:asOf AS date), CAST(:zone AS text)) e
 			                  WHERE e.client_id = x.client_id) b ON TRUE
-			), debtor_book AS MATERIALIZED (
-			    -- each ranked debtor's exposure over all its clients (what its credit limit caps) and its open face
-			    -- (what its insurer limit caps)
-			    SELECT x.debtor_id, b.exposure, o.open_face
+			    WHERE CAST(:debtorId AS bigint) IS NOT NULL
+			), debtor_exposure_book AS MATERIALIZED (
+			    -- each ranked debtor's exposure over all its clients (what its credit limit caps): the scope's pairs
+			    -- hold them all unless the scope is one client
+			    SELECT x.debtor_id, COALESCE(b.exposure, 0) AS exposure
+			    FROM (SELECT debtor_id FROM picked WHERE family = 'debtor') x
+			    LEFT JOIN (SELECT p.debtor_id, SUM(p.funded + p.reserved) AS exposure FROM pair p
+			               WHERE CAST(:clientId AS bigint) IS NULL GROUP BY p.debtor_id) b ON b.debtor_id = x.debtor_id
+			    WHERE CAST(:clientId AS bigint) IS NULL
+			    UNION ALL
+			    SELECT x.debtor_id, b.exposure
 			    FROM (SELECT debtor_id FROM picked WHERE family = 'debtor') x
 			    JOIN LATERAL (SELECT COALESCE(SUM(e.funded + e.reserved), 0) AS exposure
 			                  FROM exposure_on(CAST(:asOf AS date), CAST(:zone AS text)) e
 			                  WHERE e.debtor_id = x.debtor_id) b ON TRUE
+			    WHERE CAST(:clientId AS bigint) IS NOT NULL
+			), debtor_book AS MATERIALIZED (
+			    -- and its open face (what its insurer limit caps)
+			    SELECT x.debtor_id, x.exposure, o.open_face
+			    FROM debtor_exposure_book x
 			    JOIN LATERAL (SELECT COALESCE(SUM(o.outstanding), 0) AS open_face
 			                  FROM open_receivable(CAST(:asOf AS date)) o
 			                  WHERE o.debtor_id = x.debtor_id) o ON TRUE
@@ -134,19 +153,23 @@ public class ExposureQueries {
 
 	private static final String WATCHLIST = """
 			WITH scoped AS (
-			    SELECT e.debtor_id FROM exposure_on(CAST(:asOf AS date), CAST(:zone AS text)) e
-			    WHERE %s AND e.funded + e.reserved > 0
+			    -- the scope's debtors with something open on the day: an invoice funded and not closed by then
+			    -- (its open AR and its advance's exposure; no balance needed to know it), or an approval that
+			    -- reserves exposure (only that branch of exposure_on is read)
+			    SELECT i.debtor_id FROM invoice i
+			    WHERE i.funded_on <= CAST(:asOf AS date) AND (i.closed_on IS NULL OR i.closed_on > CAST(:asOf AS date))
+			      AND %s
 			    UNION
-			    SELECT o.debtor_id FROM open_receivable(CAST(:asOf AS date)) o
-			    WHERE %s
+			    SELECT e.debtor_id FROM exposure_on(CAST(:asOf AS date), CAST(:zone AS text)) e
+			    WHERE %s AND e.reserved > 0
 			)
 			SELECT d.ref, d.name, w.grade_fell, w.grade_then, w.grade_now, w.near_limit, w.exposure, w.limit_amount,
 			       w.limit_kind, w.paying_later, w.dbt_90, w.dbt_365
 			FROM debtor_watchlist(CAST(:asOf AS date), ARRAY(SELECT debtor_id FROM scoped)) w
 			JOIN debtor d ON d.id = w.debtor_id
 			ORDER BY w.exposure DESC NULLS LAST, d.ref
-			""".formatted(PortfolioScope.condition("e.client_id", "e.debtor_id"),
-			PortfolioScope.condition("o.client_id", "o.debtor_id"));
+			""".formatted(PortfolioScope.condition("i.client_id", "i.debtor_id"),
+			PortfolioScope.condition("e.client_id", "e.debtor_id"));
 
 	private final JdbcClient jdbc;
 

@@ -1,5 +1,6 @@
 package com.factordesk.portfolio;
 
+import com.factordesk.portfolio.PortfolioSections.Section;
 import com.factordesk.shared.InputBounds.SaneDate;
 
 import java.time.LocalDate;
@@ -33,14 +34,17 @@ class PortfolioController {
 
 	private final PortfolioTrends trends;
 
+	private final PortfolioSections sections;
+
 	PortfolioController(PortfolioScopes scopes, PortfolioFigures figures, DilutionTable dilution,
-			DisputesTable disputes, ExposureQueries exposure, PortfolioTrends trends) {
+			DisputesTable disputes, ExposureQueries exposure, PortfolioTrends trends, PortfolioSections sections) {
 		this.scopes = scopes;
 		this.figures = figures;
 		this.dilution = dilution;
 		this.disputes = disputes;
 		this.exposure = exposure;
 		this.trends = trends;
+		this.sections = sections;
 	}
 
 	@GetMapping("/portfolio")
@@ -51,11 +55,20 @@ class PortfolioController {
 		PortfolioScope scope = this.scopes.resolve(asOf, clientRef, debtorRef);
 		model.addAttribute("scope", scope);
 		model.addAttribute("today", this.scopes.today());
+		// the exposure section's three reads side by side with the figures and the trends
+		Section<ExposureView> exposure = this.sections
+			.start(() -> this.exposure.exposure(scope, ExposureTables.PAGE_DEBTORS, ExposureTables.PAGE_CLIENTS));
+		Section<List<ExposureView.Watched>> watchlist = this.sections.start(() -> this.exposure.watchlist(scope));
+		Section<List<ExposureView.CrossAged>> crossAged = this.sections.start(() -> this.exposure.crossAged(scope));
 		DsoFigures figures = figures(scope, days, aging, model);
-		addExposure(model, scope);
 		// the trend's last point is the scope's day: the figures just read, not read
 		// again
 		model.addAttribute("trend", this.trends.trend(scope, figures.headline()));
+		model.addAttribute("exposure", exposure.get());
+		model.addAttribute("crossAged", crossAged.get());
+		model.addAttribute("crossAgingShare", this.exposure.crossAgingShare());
+		model.addAttribute("watchlist", watchlist.get());
+		model.addAttribute("watchlistShown", ExposureTables.PAGE_LISTED);
 		return "portfolio/overview";
 	}
 
@@ -75,18 +88,6 @@ class PortfolioController {
 		model.addAttribute("dilution", this.dilution.list(scope));
 		model.addAttribute("disputes", this.disputes.list(scope, DISPUTES));
 		return figures;
-	}
-
-	/**
-	 * The exposure section's figures (portfolio/exposure).
-	 */
-	private void addExposure(Model model, PortfolioScope scope) {
-		model.addAttribute("exposure",
-				this.exposure.exposure(scope, ExposureTables.PAGE_DEBTORS, ExposureTables.PAGE_CLIENTS));
-		model.addAttribute("crossAged", this.exposure.crossAged(scope));
-		model.addAttribute("crossAgingShare", this.exposure.crossAgingShare());
-		model.addAttribute("watchlist", this.exposure.watchlist(scope));
-		model.addAttribute("watchlistShown", ExposureTables.PAGE_LISTED);
 	}
 
 }

@@ -11,6 +11,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * With no {@code spring.datasource.url}, FactorDesk runs on an embedded PostgreSQL whose
@@ -27,13 +28,15 @@ class EmbeddedPostgresConfiguration {
 	}
 
 	@Bean(destroyMethod = "close")
-	DataSource dataSource(EmbeddedPostgres postgres) {
+	DataSource dataSource(EmbeddedPostgres postgres, Environment environment) {
 		HikariConfig config = new HikariConfig();
 		config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
 		config.setUsername("postgres");
 		config.setPassword("postgres");
 		config.setMaximumPoolSize(10);
 		config.setPoolName("factordesk-embedded");
+		// the same session settings as an external database's pool (application.yml)
+		config.setConnectionInitSql(environment.getProperty("spring.datasource.hikari.connection-init-sql"));
 		return new HikariDataSource(config);
 	}
 

@@ -125,7 +125,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * {@code BacktestAccessIntegrationTests}.
  */
 @WebMvcTest(includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-		pattern = "com\\.factordesk\\.shared\\.ClockConfiguration"))
+		pattern = "com\\.factordesk\\.(shared\\.ClockConfiguration|portfolio\\.PortfolioSections)"))
 @Import({ PageSecurity.class, Formats.class })
 @EnableConfigurationProperties(ClockProperties.class)
 class AccessRulesTests {
