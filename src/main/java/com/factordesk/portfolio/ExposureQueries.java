@@ -73,7 +73,10 @@ public class ExposureQueries {
 			    SELECT r.*, r.funded + r.reserved AS exposure,
 			           ROW_NUMBER() OVER (PARTITION BY r.g ORDER BY r.funded + r.reserved DESC, r.debtor_id, r.client_id,
 			                                                        r.grade, r.industry, r.country) AS rank,
-			           SUM(r.funded + r.reserved) FILTER (WHERE r.g = 31) OVER () AS scope_total
+			           SUM(r.funded + r.reserved) FILTER (WHERE r.g = 31) OVER () AS scope_total,
+			           -- the client's and the debtor's rows of the scope beside each of their rows
+			           MAX(r.funded + r.reserved) FILTER (WHERE r.g = 15) OVER (PARTITION BY r.client_id) AS client_total,
+			           MAX(r.funded + r.reserved) FILTER (WHERE r.g = 23) OVER (PARTITION BY r.debtor_id) AS debtor_total
 			    FROM grouped r
 			), picked AS (
 			    SELECT CASE r.g WHEN 7 THEN 'pair' WHEN 23 THEN 'debtor' WHEN 15 THEN 'client' WHEN 27 THEN 'grade'
@@ -84,39 +87,23 @@ public class ExposureQueries {
 			       OR (r.g = 15 AND r.rank <= :topClients)
 			       OR (r.g = 7 AND r.debtor_id IN (SELECT t.debtor_id FROM ranked t WHERE t.g = 23 AND t.rank <= :topDebtors))
 			), client_book AS MATERIALIZED (
-			    -- each client's exposure over all its debtors, for the clients of the rows shown: the scope's pairs
-			    -- hold them all unless the scope is one debtor (then from each client's own rows)
-			    SELECT x.client_id, COALESCE(b.exposure, 0) AS exposure
-			    FROM (SELECT DISTINCT client_id FROM picked WHERE family IN ('pair', 'client')) x
-			    LEFT JOIN (SELECT p.client_id, SUM(p.funded + p.reserved) AS exposure FROM pair p
-			               WHERE CAST(:debtorId AS bigint) IS NULL GROUP BY p.client_id) b ON b.client_id = x.client_id
-			    WHERE CAST(:debtorId AS bigint) IS NULL
-			    UNION ALL
+			    -- each client's exposure over all its debtors, for the clients of the rows shown: its row of the
+			    -- scope (client_total) unless the scope is one debtor, then from the client's own rows
 			    SELECT x.client_id, b.exposure
 			    FROM (SELECT DISTINCT client_id FROM picked WHERE family IN ('pair', 'client')) x
 			    JOIN LATERAL (SELECT COALESCE(SUM(e.funded + e.reserved), 0) AS exposure
 			                  FROM exposure_on(CAST(:asOf AS date), CAST(:zone AS text)) e
 			                  WHERE e.client_id = x.client_id) b ON TRUE
 			    WHERE CAST(:debtorId AS bigint) IS NOT NULL
-			), debtor_exposure_book AS MATERIALIZED (
-			    -- each ranked debtor's exposure over all its clients (what its credit limit caps): the scope's pairs
-			    -- hold them all unless the scope is one client
-			    SELECT x.debtor_id, COALESCE(b.exposure, 0) AS exposure
-			    FROM (SELECT debtor_id FROM picked WHERE family = 'debtor') x
-			    LEFT JOIN (SELECT p.debtor_id, SUM(p.funded + p.reserved) AS exposure FROM pair p
-			               WHERE CAST(:clientId AS bigint) IS NULL GROUP BY p.debtor_id) b ON b.debtor_id = x.debtor_id
-			    WHERE CAST(:clientId AS bigint) IS NULL
-			    UNION ALL
-			    SELECT x.debtor_id, b.exposure
-			    FROM (SELECT debtor_id FROM picked WHERE family = 'debtor') x
-			    JOIN LATERAL (SELECT COALESCE(SUM(e.funded + e.reserved), 0) AS exposure
-			                  FROM exposure_on(CAST(:asOf AS date), CAST(:zone AS text)) e
-			                  WHERE e.debtor_id = x.debtor_id) b ON TRUE
-			    WHERE CAST(:clientId AS bigint) IS NOT NULL
 			), debtor_book AS MATERIALIZED (
-			    -- and its open face (what its insurer limit caps)
-			    SELECT x.debtor_id, x.exposure, o.open_face
-			    FROM debtor_exposure_book x
+			    -- each ranked debtor's exposure over all its clients (what its credit limit caps): its row of the
+			    -- scope (debtor_total) unless the scope is one client; and its open face (what its insurer limit caps)
+			    SELECT x.debtor_id, COALESCE(x.debtor_total, b.exposure) AS exposure, o.open_face
+			    FROM (SELECT debtor_id, CASE WHEN CAST(:clientId AS bigint) IS NULL THEN debtor_total END AS debtor_total
+			          FROM picked WHERE family = 'debtor') x
+			    LEFT JOIN LATERAL (SELECT COALESCE(SUM(e.funded + e.reserved), 0) AS exposure
+			                       FROM exposure_on(CAST(:asOf AS date), CAST(:zone AS text)) e
+			                       WHERE e.debtor_id = x.debtor_id AND x.debtor_total IS NULL) b ON TRUE
 			    JOIN LATERAL (SELECT COALESCE(SUM(o.outstanding), 0) AS open_face
 			                  FROM open_receivable(CAST(:asOf AS date)) o
 			                  WHERE o.debtor_id = x.debtor_id) o ON TRUE
@@ -124,7 +111,11 @@ public class ExposureQueries {
 			SELECT r.family, r.rank, c.ref AS client_ref, c.legal_name AS client_name, d.ref AS debtor_ref,
 			       d.name AS debtor_name, CASE WHEN r.family = 'debtor' THEN dg.grade ELSE r.grade END AS grade,
 			       r.industry, r.country, r.funded, r.reserved, r.exposure, r.debtors,
-			       r.clients, r.scope_total, cb.exposure AS client_exposure, db.exposure AS debtor_exposure,
+			       r.clients, r.scope_total,
+			       CASE WHEN r.family IN ('pair', 'client')
+			            THEN CASE WHEN CAST(:debtorId AS bigint) IS NULL THEN r.client_total ELSE cb.exposure END
+			       END AS client_exposure,
+			       db.exposure AS debtor_exposure,
 			       db.open_face, d.credit_limit,
 			       CASE WHEN d.insurer_limit_expires_on >= CAST(:asOf AS date) THEN d.insurer_limit END AS insurer_limit,
 			       f.facility_limit

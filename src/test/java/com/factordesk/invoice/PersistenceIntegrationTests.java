@@ -121,6 +121,32 @@ class PersistenceIntegrationTests {
 	}
 
 	@Test
+	void anAllocationCarriesItsInvoicesClientDebtorDueDateAndFundingDayEvenAfterTheInvoiceChanges() {
+		Client client = client();
+		Debtor debtor = debtor();
+		Invoice submitted = Invoice.submit(client, debtor, null, "T-INV-3", LocalDate.of(2026, 10, 1),
+				LocalDate.of(2026, 10, 31), Money.of("1000.00"), "client:T-C1", this.clock);
+		submitted.approve(Money.of("850.00"), false, "underwriter", null, this.clock);
+		submitted.fund("underwriter", this.clock);
+		Invoice invoice = this.invoices.save(submitted);
+		Payment payment = new Payment(debtor, LocalDate.of(2026, 11, 2), Money.of("400.00"), "T-PAY-3");
+		payment.applyTo(invoice, Money.of("400.00"), "underwriter", this.clock);
+		this.payments.save(payment);
+		this.entityManager.flush();
+		String read = "SELECT client_id, debtor_id, due_date, funded_on FROM collection_fact WHERE invoice_id = ?";
+		assertThat(this.jdbc.queryForList(read, invoice.getId())).singleElement()
+			.isEqualTo(java.util.Map.of("client_id", client.getId(), "debtor_id", debtor.getId(), "due_date",
+					java.sql.Date.valueOf("2026-10-31"), "funded_on",
+					java.sql.Date.valueOf(LocalDate.now(this.clock))));
+		// the copies follow the invoice (the application does not move a funded invoice's
+		// due date; the database keeps them equal should anything do so)
+		this.jdbc.update("UPDATE invoice SET due_date = DATE '2026-11-15' WHERE id = ?", invoice.getId());
+		assertThat(this.jdbc.queryForObject("SELECT due_date FROM collection_fact WHERE invoice_id = ?",
+				LocalDate.class, invoice.getId()))
+			.isEqualTo(LocalDate.of(2026, 11, 15));
+	}
+
+	@Test
 	void anInvoiceNumberIsUniquePerClient() {
 		Client client = client();
 		Debtor debtor = debtor();
