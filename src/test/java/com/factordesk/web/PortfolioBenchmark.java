@@ -90,6 +90,12 @@ public final class PortfolioBenchmark {
 		// one connection, kept open, as the app's pool keeps its own
 		SingleConnectionDataSource database = new SingleConnectionDataSource(
 				"jdbc:postgresql://127.0.0.1:" + pgPort + "/postgres", "postgres", "postgres", true);
+		// the session as the app's pool sets up each of its connections
+		// (application.yml): the
+		// statement is planned with its parameters on every run, as the app plans it
+		try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+			statement.execute("SET plan_cache_mode = force_custom_plan");
+		}
 		System.out.printf(Locale.ROOT,
 				"%nPortfolio benchmark, app on 127.0.0.1:%d, PostgreSQL on %d, %d processors,"
 						+ " as of %s, %d runs each after %d unmeasured%n",
