@@ -14,6 +14,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -81,28 +82,41 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 	private static Map<String, Object> startContainer() {
 		PostgreSQLContainer container = new PostgreSQLContainer("postgres:17-alpine");
 		container.start();
-		Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
+		stopAfterTheContexts(container::stop);
 		return Map.of("spring.datasource.url", container.getJdbcUrl(), "spring.datasource.username",
 				container.getUsername(), "spring.datasource.password", container.getPassword());
 	}
 
 	private static Map<String, Object> startEmbedded() {
 		try {
-			EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			// stopped by this class after the contexts, not by the library's own hook
+			// beside them
+			EmbeddedPostgres postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+			stopAfterTheContexts(() -> {
 				try {
 					postgres.close();
 				}
 				catch (IOException ex) {
 					// the JVM is going away
 				}
-			}));
+			});
 			return Map.of("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"),
 					"spring.datasource.username", "postgres", "spring.datasource.password", "postgres");
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot start the embedded PostgreSQL for the tests", ex);
 		}
+	}
+
+	/**
+	 * Stops the database when the JVM exits, after Spring has closed the cached test
+	 * contexts: a context that closes finds its database still there (the event
+	 * publication registry reads it on the way out). A JVM shutdown hook of its own would
+	 * run beside Spring's and stop it first, and every context would then wait for a
+	 * connection until the test JVM was killed.
+	 */
+	private static void stopAfterTheContexts(Runnable stop) {
+		SpringApplication.getShutdownHandlers().add(stop);
 	}
 
 }
