@@ -68,6 +68,18 @@ class PersistenceIntegrationTests {
 		return this.debtors.save(debtor);
 	}
 
+	/**
+	 * An invoice of 1,000.00 issued 2026-10-01, due 2026-10-31, approved at 850.00 and
+	 * funded.
+	 */
+	private Invoice funded(Client client, Debtor debtor, String number) {
+		Invoice submitted = Invoice.submit(client, debtor, null, number, LocalDate.of(2026, 10, 1),
+				LocalDate.of(2026, 10, 31), Money.of("1000.00"), "client:T-C1", this.clock);
+		submitted.approve(Money.of("850.00"), false, "underwriter", null, this.clock);
+		submitted.fund("underwriter", this.clock);
+		return this.invoices.save(submitted);
+	}
+
 	@Test
 	void anInvoiceKeepsItsAmountFacilityAndHistory() {
 		Client client = client();
@@ -101,13 +113,8 @@ class PersistenceIntegrationTests {
 
 	@Test
 	void aPaymentIsAppliedToInvoicesOfItsDebtorAndLeavesTheRestUnapplied() {
-		Client client = client();
 		Debtor debtor = debtor();
-		Invoice submitted = Invoice.submit(client, debtor, null, "T-INV-2", LocalDate.of(2026, 10, 1),
-				LocalDate.of(2026, 10, 31), Money.of("1000.00"), "client:T-C1", this.clock);
-		submitted.approve(Money.of("850.00"), false, "underwriter", null, this.clock);
-		submitted.fund("underwriter", this.clock);
-		Invoice invoice = this.invoices.save(submitted);
+		Invoice invoice = funded(client(), debtor, "T-INV-2");
 		Payment payment = new Payment(debtor, LocalDate.of(2026, 11, 2), Money.of("1500.00"), "T-PAY-1");
 		payment.applyTo(invoice, Money.of("1500.00"), "underwriter", this.clock);
 		this.payments.save(payment);
@@ -124,11 +131,7 @@ class PersistenceIntegrationTests {
 	void anAllocationCarriesItsInvoicesClientDebtorDueDateAndFundingDayEvenAfterTheInvoiceChanges() {
 		Client client = client();
 		Debtor debtor = debtor();
-		Invoice submitted = Invoice.submit(client, debtor, null, "T-INV-3", LocalDate.of(2026, 10, 1),
-				LocalDate.of(2026, 10, 31), Money.of("1000.00"), "client:T-C1", this.clock);
-		submitted.approve(Money.of("850.00"), false, "underwriter", null, this.clock);
-		submitted.fund("underwriter", this.clock);
-		Invoice invoice = this.invoices.save(submitted);
+		Invoice invoice = funded(client, debtor, "T-INV-3");
 		Payment payment = new Payment(debtor, LocalDate.of(2026, 11, 2), Money.of("400.00"), "T-PAY-3");
 		payment.applyTo(invoice, Money.of("400.00"), "underwriter", this.clock);
 		this.payments.save(payment);
