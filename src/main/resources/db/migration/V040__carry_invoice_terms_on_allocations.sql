@@ -54,9 +54,15 @@ CREATE TRIGGER invoice_terms_to_allocations
           IS DISTINCT FROM (NEW.client_id, NEW.debtor_id, NEW.due_date, NEW.funded_on))
     EXECUTE FUNCTION invoice_terms_to_allocations();
 
--- the allocations received in a window, with all that the portfolio's figures and the watchlist read of them
+-- the allocations received in a window, with all that the portfolio's figures and the watchlist read of them: over
+-- the whole book, for one debtor (the workbench's watchlist flag for a queue page's debtors and an invoice's) and for
+-- one client (the client statement's collections)
 CREATE INDEX ix_payment_allocation_received_on ON payment_allocation (received_on)
     INCLUDE (client_id, debtor_id, due_date, funded_on, amount, reversed_on);
+CREATE INDEX ix_payment_allocation_debtor_received_on ON payment_allocation (debtor_id, received_on)
+    INCLUDE (due_date, funded_on, amount, reversed_on);
+CREATE INDEX ix_payment_allocation_client_received_on ON payment_allocation (client_id, received_on)
+    INCLUDE (amount, reversed_on);
 
 -- collection_fact (V030, V035): the same columns in the same order, now without a join
 CREATE OR REPLACE VIEW collection_fact AS

@@ -60,7 +60,9 @@ public final class PageLatencyBenchmark {
 		else {
 			appPort = freePort();
 			app = BenchmarkApps.start(jar(option(args, "jar", null)), option(args, "db", "target/page-bench-db"),
-					appPort, Path.of("target", "page-bench-app.log"), Duration.ofMinutes(5));
+					appPort, Path.of("target", "page-bench-app.log"), Duration.ofMinutes(5),
+					// no background refresh of the portfolio's trends while it measures
+					"--factordesk.portfolio.trends-refresh-delay=PT24H");
 		}
 		try {
 			run(appPort, users, measured, warmup);
