@@ -145,10 +145,11 @@ public class ExposureQueries {
 	private static final String WATCHLIST = """
 			WITH scoped AS (
 			    -- the scope's debtors with something open on the day: an invoice funded and not closed by then
-			    -- (its open AR and its advance's exposure; no balance needed to know it), or an approval that
+			    -- (its open AR and its advance's exposure; no balance needed to know it; the open condition as the
+			    -- index on the closing day reads it: V041), or an approval that
 			    -- reserves exposure (only that branch of exposure_on is read)
 			    SELECT i.debtor_id FROM invoice i
-			    WHERE i.funded_on <= CAST(:asOf AS date) AND (i.closed_on IS NULL OR i.closed_on > CAST(:asOf AS date))
+			    WHERE i.funded_on <= CAST(:asOf AS date) AND COALESCE(i.closed_on, CAST('infinity' AS date)) > CAST(:asOf AS date)
 			      AND %s
 			    UNION
 			    SELECT e.debtor_id FROM exposure_on(CAST(:asOf AS date), CAST(:zone AS text)) e
@@ -159,8 +160,9 @@ public class ExposureQueries {
 			FROM debtor_watchlist(CAST(:asOf AS date), ARRAY(SELECT debtor_id FROM scoped)) w
 			JOIN debtor d ON d.id = w.debtor_id
 			ORDER BY w.exposure DESC NULLS LAST, d.ref
-			""".formatted(PortfolioScope.condition("i.client_id", "i.debtor_id"),
-			PortfolioScope.condition("e.client_id", "e.debtor_id"));
+			"""
+		.formatted(PortfolioScope.condition("i.client_id", "i.debtor_id"),
+				PortfolioScope.condition("e.client_id", "e.debtor_id"));
 
 	private final JdbcClient jdbc;
 

@@ -123,6 +123,23 @@ class InvoiceBalanceIntegrationTests {
 	}
 
 	@Test
+	void theOpenReceivableIsTheBookBalanceOfTheInvoicesOpenOnTheDay() {
+		for (String day : List.of("2025-03-31", "2025-12-31", "2026-10-25", "2026-11-12", "2026-11-20", "2026-11-25")) {
+			// open as V010 wrote it: not closed by the day, something outstanding
+			List<String> open = this.jdbc.queryForList("""
+					SELECT CAST(ROW(b.invoice_id, b.client_id, b.debtor_id, b.issue_date, b.due_date, b.funded_on,
+					                b.amount, b.outstanding, CAST(? AS date) - b.due_date) AS text)
+					FROM invoice_balance_book(CAST(? AS date)) b
+					WHERE (b.closed_on IS NULL OR b.closed_on > CAST(? AS date)) AND b.outstanding > 0
+					ORDER BY b.invoice_id
+					""", String.class, LocalDate.parse(day), LocalDate.parse(day), LocalDate.parse(day));
+			assertThat(open).as("invoices open on " + day).hasSizeGreaterThan(1);
+			assertThat(everyRow("open_receivable", day)).as("the open receivable on " + day)
+				.containsExactlyElementsOf(open);
+		}
+	}
+
+	@Test
 	void theOpenReceivableLeavesOutWhatWasClosedOrPaidByTheDay() {
 		assertThat(open("2026-10-25")).containsExactly(Map.entry("700.00", -6));
 		assertThat(open("2026-11-12")).as("paid on 2026-11-10").isEmpty();
