@@ -108,7 +108,8 @@ public class InvoiceFlags {
 			                  WHERE p.client_id = tc.client_id) r ON TRUE
 			), debtor_watch AS (
 			    -- the watchlist of the page's debtors only: the published function takes them as an array
-			    SELECT w.* FROM debtor_watchlist(CAST(:today AS date), ARRAY(SELECT DISTINCT debtor_id FROM target)) w
+			    SELECT w.* FROM debtor_watchlist(CAST(:today AS date), ARRAY(SELECT DISTINCT debtor_id FROM target),
+			                                  CAST(:laterDays AS numeric)) w
 			), pair_owed AS MATERIALIZED (
 			    SELECT tp.client_id, tp.debtor_id, b.owed
 			    FROM (SELECT DISTINCT client_id, debtor_id FROM limit_target) tp
@@ -266,18 +267,20 @@ public class InvoiceFlags {
 	 */
 	@PreAuthorize("hasAnyRole('UNDERWRITER', 'MANAGER')")
 	public Optional<Flag> watchlist(long debtorId) {
-		return this.jdbc.sql("""
-				SELECT 0 AS invoice_id, 'WATCHLIST' AS code,
-				       CASE WHEN w.grade_fell THEN w.grade_then || w.grade_now END AS text_value,
-				       CASE WHEN w.near_limit THEN w.limit_kind END AS other_text,
-				       CASE WHEN w.paying_later THEN CAST(ROUND(w.dbt_90 * 10) AS BIGINT) END AS count_value,
-				       CASE WHEN w.paying_later THEN CAST(ROUND(w.dbt_365 * 10) AS BIGINT) END AS other_count,
-				       CASE WHEN w.near_limit THEN w.exposure END AS amount_value,
-				       CASE WHEN w.near_limit THEN w.limit_amount END AS other_amount, CAST(NULL AS DATE) AS date_value
-				FROM debtor_watchlist(CAST(:today AS date), ARRAY[CAST(:debtor AS BIGINT)]) w
-				""")
+		return this.jdbc
+			.sql("""
+					SELECT 0 AS invoice_id, 'WATCHLIST' AS code,
+					       CASE WHEN w.grade_fell THEN w.grade_then || w.grade_now END AS text_value,
+					       CASE WHEN w.near_limit THEN w.limit_kind END AS other_text,
+					       CASE WHEN w.paying_later THEN CAST(ROUND(w.dbt_90 * 10) AS BIGINT) END AS count_value,
+					       CASE WHEN w.paying_later THEN CAST(ROUND(w.dbt_365 * 10) AS BIGINT) END AS other_count,
+					       CASE WHEN w.near_limit THEN w.exposure END AS amount_value,
+					       CASE WHEN w.near_limit THEN w.limit_amount END AS other_amount, CAST(NULL AS DATE) AS date_value
+					FROM debtor_watchlist(CAST(:today AS date), ARRAY[CAST(:debtor AS BIGINT)], CAST(:laterDays AS numeric)) w
+					""")
 			.param("today", LocalDate.now(this.clock))
 			.param("debtor", debtorId)
+			.param("laterDays", this.policy.watchlistLaterDays())
 			.query(InvoiceFlags::row)
 			.optional()
 			.map((row) -> row.toFlag(this.policy));
@@ -300,7 +303,8 @@ public class InvoiceFlags {
 			.param("staleDays", this.policy.staleDays())
 			.param("creditNoteDays", this.policy.creditNoteDays())
 			.param("bureauDays", this.policy.bureauStaleDays())
-			.param("crossAgingShare", this.policy.crossAgingShare());
+			.param("crossAgingShare", this.policy.crossAgingShare())
+			.param("laterDays", this.policy.watchlistLaterDays());
 	}
 
 	private static Row row(ResultSet rs, int row) throws SQLException {

@@ -33,6 +33,9 @@ import org.springframework.validation.annotation.Validated;
  * exposure
  * @param underwriterAuthority the highest limit (a debtor's credit or insurer limit, a
  * facility limit) an underwriter applies on their own; above it a manager decides
+ * @param watchlistLaterDays a debtor pays later (one of the watchlist's reasons) when its
+ * days beyond terms over the last 90 days exceed the year's by more than this many days
+ * (0: by any amount)
  */
 @ConfigurationProperties("factordesk.policy")
 @Validated
@@ -45,6 +48,7 @@ public record PolicyProperties(@DefaultValue("60") @Min(1) @Max(3650) int staleD
 		@DefaultValue("100000") @NotNull @DecimalMin("0") BigDecimal fourEyesThreshold,
 		@DefaultValue("10") @Min(1) @Max(365) int lapseDays,
 		@DefaultValue("100000") @NotNull @DecimalMin("0") @Digits(integer = 17,
-				fraction = 2) BigDecimal underwriterAuthority) {
+				fraction = 2) BigDecimal underwriterAuthority,
+		@DefaultValue("5") @Min(0) @Max(365) int watchlistLaterDays) {
 
 }

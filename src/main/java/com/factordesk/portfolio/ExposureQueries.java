@@ -157,7 +157,7 @@ public class ExposureQueries {
 			)
 			SELECT d.ref, d.name, w.grade_fell, w.grade_then, w.grade_now, w.near_limit, w.exposure, w.limit_amount,
 			       w.limit_kind, w.paying_later, w.dbt_90, w.dbt_365
-			FROM debtor_watchlist(CAST(:asOf AS date), ARRAY(SELECT debtor_id FROM scoped)) w
+			FROM debtor_watchlist(CAST(:asOf AS date), ARRAY(SELECT debtor_id FROM scoped), CAST(:laterDays AS numeric)) w
 			JOIN debtor d ON d.id = w.debtor_id
 			ORDER BY w.exposure DESC NULLS LAST, d.ref
 			"""
@@ -181,6 +181,14 @@ public class ExposureQueries {
 	 */
 	public BigDecimal crossAgingShare() {
 		return this.policy.crossAgingShare();
+	}
+
+	/**
+	 * By how many days more than over the year a debtor must have paid beyond terms over
+	 * the last 90 days to be on the watchlist for paying later.
+	 */
+	public int watchlistLaterDays() {
+		return this.policy.watchlistLaterDays();
 	}
 
 	/**
@@ -270,6 +278,7 @@ public class ExposureQueries {
 	public List<ExposureView.Watched> watchlist(PortfolioScope scope) {
 		return scope.bind(this.jdbc.sql(WATCHLIST))
 			.param("zone", this.clock.getZone().getId())
+			.param("laterDays", this.policy.watchlistLaterDays())
 			.query((rs, row) -> new ExposureView.Watched(rs.getString("ref"), rs.getString("name"),
 					rs.getBoolean("grade_fell"), rs.getString("grade_then"), rs.getString("grade_now"),
 					rs.getBoolean("near_limit"), money(rs, "exposure"), money(rs, "limit_amount"),

@@ -67,6 +67,7 @@ class PortfolioController {
 		model.addAttribute("exposure", exposure.get());
 		model.addAttribute("crossAged", crossAged.get());
 		model.addAttribute("crossAgingShare", this.exposure.crossAgingShare());
+		model.addAttribute("watchlistLaterDays", this.exposure.watchlistLaterDays());
 		model.addAttribute("watchlist", watchlist.get());
 		model.addAttribute("watchlistShown", ExposureTables.PAGE_LISTED);
 		return "portfolio/overview";

@@ -35,11 +35,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * The watchlist flag (DESIGN section 5, issue 9): raised on the queued invoices of a
  * debtor whose grade fell a grade or more in 30 days, whose exposure is within 10 % of a
- * limit, or who paid later beyond terms over the last 90 days than over the year
- * ({@code debtor_watchlist}); each criterion next to its nearest miss. Each test has
- * debtors of its own and rolls everything back (today is 2026-11-25: 30 days ago is
- * 2026-10-26, the 90 days are 2026-08-28 to 2026-11-25, the year 2025-11-26 to
- * 2026-11-25).
+ * limit, or who paid later beyond terms over the last 90 days than over the year, by more
+ * than the policy's 5 days ({@code debtor_watchlist}); each criterion next to its nearest
+ * miss. Each test has debtors of its own and rolls everything back (today is 2026-11-25:
+ * 30 days ago is 2026-10-26, the 90 days are 2026-08-28 to 2026-11-25, the year
+ * 2025-11-26 to 2026-11-25).
  */
 @IntegrationTest
 @Transactional
@@ -132,24 +132,40 @@ class WatchlistFlagIntegrationTests {
 	}
 
 	@Test
-	void payingLaterOver90DaysThanOverTheYearRaisesTheFlagAndTheSameDaysDoNot() {
+	void payingLaterOver90DaysThanOverTheYearByMoreThanFiveDaysRaisesTheFlagAndTheSameDaysDoNot() {
 		Client client = client();
 		Debtor later = debtor("100000.00");
-		// in the year only: 1,000.00 paid 4 days after its due date
-		paid(client, later, "1000.00", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 5));
+		// in the year only: 4,000.00 paid 2 days after its due date
+		paid(client, later, "4000.00", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 3));
 		// in the 90 days: 3,000.00 paid 20 days late, 1,000.00 paid 7 days early (0)
 		paid(client, later, "3000.00", LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 21));
 		paid(client, later, "1000.00", LocalDate.of(2026, 11, 1), LocalDate.of(2026, 10, 25));
 		// a payment older than the year does not count: 500.00, 100 days late
 		paid(client, later, "500.00", LocalDate.of(2025, 8, 1), LocalDate.of(2025, 11, 9));
-		// 90 days: (3,000.00 x 20 + 1,000.00 x 0) / 4,000.00 = 15.0; year: (1,000.00 x 4
-		// +
-		// 60,000.00) / 5,000.00 = 12.8
+		// 90 days: (3,000.00 x 20 + 1,000.00 x 0) / 4,000.00 = 15.0; year: (4,000.00 x 2
+		// + 60,000.00) / 8,000.00 = 8.5; 6.5 days more, above the policy's 5
 		Flag flag = only(queued(client, later), FlagCode.WATCHLIST);
 		assertThat(english(flag)).isEqualTo(
-				"Debtor on the watchlist: paid 15.0 days beyond terms over 90 days" + " against 12.8 over the year.");
+				"Debtor on the watchlist: paid 15.0 days beyond terms over 90 days" + " against 8.5 over the year.");
 		assertThat(dutch(flag)).isEqualTo("Debiteur op de volglijst: 15,0 dagen na de vervaldatum betaald over 90"
-				+ " dagen tegenover 12,8 over het jaar.");
+				+ " dagen tegenover 8,5 over het jaar.");
+
+		// 90 days 20.0 (3,000.00 x 20), the year (3,000.00 x 20 + 1,000.00 x 0) /
+		// 4,000.00 =
+		// 15.0: exactly 5 days more, not more than 5
+		Debtor fiveMore = debtor("100000.00");
+		paid(client, fiveMore, "1000.00", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 1));
+		paid(client, fiveMore, "3000.00", LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 21));
+		assertThat(codes(queued(client, fiveMore))).doesNotContain(FlagCode.WATCHLIST);
+
+		// a cent more paid on time in March: the year 60,000.00 / 4,000.01 = 14.99996,
+		// just
+		// over 5 days less than the 90 days' 20.0
+		Debtor overFive = debtor("100000.00");
+		paid(client, overFive, "1000.01", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 1));
+		paid(client, overFive, "3000.00", LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 21));
+		assertThat(english(only(queued(client, overFive), FlagCode.WATCHLIST))).isEqualTo(
+				"Debtor on the watchlist: paid 20.0 days beyond terms over 90 days" + " against 15.0 over the year.");
 
 		// every payment of the year in the 90 days: 20.0 against 20.0
 		Debtor same = debtor("100000.00");
