@@ -6,13 +6,17 @@ import org.springframework.data.domain.Sort;
 
 /**
  * The columns the queue sorts by, as they appear in URLs ({@code ?sort=amount&dir=desc}).
+ * The time in the queue and the invoice's age are the submission and issue orders; the
+ * flags and the quoted advance are computed for a page's rows only, so the whole queue is
+ * never ordered by them.
  */
 enum QueueSort {
 
 	SUBMITTED("submitted", "submittedAt", "i.submitted_at"), CLIENT("client", "client.legalName", "c.legal_name"),
 	DEBTOR("debtor", "debtor.name", "d.name"), NUMBER("number", "number", "i.number"),
 	AMOUNT("amount", "amount", "i.amount"), ISSUED("issued", "issueDate", "i.issue_date"),
-	DUE("due", "dueDate", "i.due_date"), GRADE("grade", "grade", "r.grade");
+	DUE("due", "dueDate", "i.due_date"), TERMS("terms", "terms", "(i.due_date - i.issue_date)"),
+	GRADE("grade", "grade", "r.grade");
 
 	private final String key;
 

@@ -1,6 +1,9 @@
 package com.factordesk.approval;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
@@ -99,6 +102,9 @@ public class Underwriting {
 		Exposures locked = this.engine.lock(Set.of(parties.debtorId()), Set.of(parties.clientId()));
 		Invoice invoice = load(invoiceId);
 		requireStatus(invoice, InvoiceStatus.SUBMITTED, InvoiceStatus.VERIFIED);
+		if (overrideReason.isEmpty()) {
+			requireNotCrossAged(invoice, parties.debtorId());
+		}
 		InvoiceQuote quote = this.quotes.quote(invoiceId)
 			.orElseThrow(
 					() -> BusinessRefusal.of("decision.noQuote",
@@ -265,13 +271,17 @@ public class Underwriting {
 				InvoiceStatus.HELD, InvoiceStatus.APPROVED);
 		InvoiceStatus from = invoice.getStatus();
 		Money advance = invoice.getApprovedAdvance().orElse(null);
+		// what the invoice was quoted when it was turned down, frozen with the decision
+		// like
+		// an approval's: the score, the band version, the lines
+		InvoiceQuote quote = this.quotes.quote(invoiceId).orElse(null);
 		invoice.reject(actor.name(), reason.name() + ((note == null || note.isBlank()) ? "" : ": " + note.strip()),
 				this.clock);
 		if (RESERVING.contains(from)) {
 			this.engine.reserve(locked, parties.debtorId(), parties.clientId(), Money.ZERO.minus(advance));
 		}
 		this.decisions.record(invoiceId, DecisionKind.REJECT, actor.name(), from, invoice.getStatus(),
-				new Decisions.Entry(null, reason.name(), note, null, null, null, List.of()));
+				new Decisions.Entry(null, reason.name(), note, null, null, quote, List.of()));
 		releaseHeld(locked, parties, actor.name());
 	}
 
@@ -566,6 +576,32 @@ public class Underwriting {
 					"The advance " + advance + " is above the quoted advance of " + most, advance.amount(),
 					most.amount());
 		}
+	}
+
+	/**
+	 * A cross-aged debtor's invoices are not eligible for new advances (DESIGN section 5,
+	 * the CROSS_AGED flag's rule): refused, unless a manager approves with an override
+	 * reason, recorded on the decision.
+	 */
+	private void requireNotCrossAged(Invoice invoice, long debtorId) {
+		this.jdbc.sql("""
+				SELECT open_amount, aged_amount FROM debtor_cross_aging(CAST(:today AS date), CAST(:share AS numeric))
+				WHERE debtor_id = :debtorId AND cross_aged
+				""")
+			.param("today", LocalDate.now(this.clock))
+			.param("share", this.policy.crossAgingShare())
+			.param("debtorId", debtorId)
+			.query((rs, row) -> new BigDecimal[] { rs.getBigDecimal("open_amount"), rs.getBigDecimal("aged_amount") })
+			.optional()
+			.ifPresent((aging) -> {
+				BigDecimal share = aging[1].multiply(BigDecimal.valueOf(100))
+					.divide(aging[0], 1, RoundingMode.HALF_EVEN);
+				throw BusinessRefusal.of("decision.crossAged",
+						"Invoice " + invoice.getNumber() + " is not eligible: " + share + " % of its debtor's open "
+								+ aging[0] + " is over 90 days past due",
+						invoice.getNumber(), share, aging[0], aging[1],
+						this.policy.crossAgingShare().multiply(BigDecimal.valueOf(100)).stripTrailingZeros());
+			});
 	}
 
 	private static void requireOverrideRight(Actor actor, Optional<String> overrideReason) {

@@ -185,8 +185,10 @@ public class Invoice implements FeedsDebtorScore {
 	}
 
 	/**
-	 * The approved advance changes before funding. A raise that now needs a second
-	 * approval waits for it again.
+	 * The approved advance changes before funding. Whoever sets the new amount approves
+	 * it and becomes the approver of record, so the second approval, when one is needed,
+	 * comes from someone else: a manager who changes an amount awaiting a second approval
+	 * cannot then give it. A raise that now needs a second approval waits for it again.
 	 */
 	public void changeApprovedAdvance(Money advance, boolean needsSecondApproval, String actor, String reason,
 			Clock clock) {
@@ -194,8 +196,8 @@ public class Invoice implements FeedsDebtorScore {
 				InvoiceStatus.HELD);
 		requireAdvance(advance);
 		this.approvedAdvance = advance;
+		this.approvedBy = actor;
 		if (needsSecondApproval && this.status == InvoiceStatus.APPROVED) {
-			this.approvedBy = actor;
 			move(InvoiceStatus.AWAITING_SECOND_APPROVAL, actor, reason, clock);
 		}
 		else {

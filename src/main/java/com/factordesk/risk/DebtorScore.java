@@ -19,10 +19,20 @@ public record DebtorScore(String debtorRef, BigDecimal score, Grade grade, List<
 	}
 
 	/**
-	 * One reason as stored: its code, the English text and the values it was made of
-	 * (numbers, text, or an amount already written out).
+	 * One reason as stored: its code, the English text, the values it was made of
+	 * (numbers, text, or an amount already written out) and the score points it cost
+	 * against the maximum of 100 (0 for a part without data, whose weight went to the
+	 * others; null in a snapshot stored without it).
 	 */
-	public record ReasonView(String code, String text, List<Object> args) {
+	public record ReasonView(String code, String text, List<Object> args, BigDecimal pointsLost) {
+
+		/**
+		 * Whether the reason lowered the score.
+		 */
+		public boolean lowers() {
+			return this.pointsLost != null && this.pointsLost.signum() > 0;
+		}
+
 	}
 
 	/**

@@ -52,8 +52,8 @@ public class RiskScores {
 				for (JsonNode arg : reason.get("args")) {
 					args.add(arg(arg));
 				}
-				reasons.add(
-						new DebtorScore.ReasonView(reason.get("code").asString(), reason.get("text").asString(), args));
+				reasons.add(new DebtorScore.ReasonView(reason.get("code").asString(), reason.get("text").asString(),
+						args, decimalOrNull(reason.get("pointsLost"))));
 			}
 			return new DebtorScore(rs.getString("ref"), rs.getBigDecimal("score"), Grade.valueOf(rs.getString("grade")),
 					components, reasons, rs.getLong("id"), rs.getTimestamp("scored_at").toInstant(),

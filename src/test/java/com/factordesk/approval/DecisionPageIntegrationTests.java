@@ -137,6 +137,31 @@ class DecisionPageIntegrationTests {
 	}
 
 	@Test
+	void theInvoiceIsSentForVerificationFromItsPageAndStaysQueued() throws Exception {
+		this.mvc.perform(get("/invoices/{id}", this.invoice.getId()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"verification-request-form\"")))
+			.andExpect(content().string(containsString("/invoices/" + this.invoice.getId() + "/verification-request")));
+
+		this.mvc
+			.perform(post("/invoices/{id}/verification-request", this.invoice.getId()).with(csrf())
+				.param("note", "asked accounts payable by e-mail"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/invoices/" + this.invoice.getId()))
+			.andExpect(flash().attribute("success", "decision.outcome.verificationRequested"));
+
+		assertThat(this.jdbc.queryForList("""
+				SELECT kind || ' ' || decided_by || ' ' || from_status || '>' || to_status || ' ' || note
+				FROM invoice_decision WHERE invoice_id = ?
+				""", String.class, this.invoice.getId()))
+			.containsExactly("VERIFICATION_REQUESTED uw1 SUBMITTED>SUBMITTED asked accounts payable by e-mail");
+		// still waiting for a decision, its outcome to be recorded on the same page
+		this.mvc.perform(get("/invoices/{id}", this.invoice.getId()))
+			.andExpect(content().string(containsString("id=\"verification-form\"")))
+			.andExpect(content().string(containsString("Verification requested")));
+	}
+
+	@Test
 	void theSecondUnderwriterIsToldWhoDecidedFirst() throws Exception {
 		this.mvc.perform(post("/invoices/{id}/approve", this.invoice.getId()).with(csrf()))
 			.andExpect(status().is3xxRedirection());

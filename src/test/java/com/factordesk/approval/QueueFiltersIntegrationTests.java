@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -18,6 +19,8 @@ import com.factordesk.client.Client;
 import com.factordesk.debtor.Debtor;
 import com.factordesk.invoice.Invoice;
 import com.factordesk.invoice.Invoices;
+import com.factordesk.pricing.InvoiceQuotes;
+import com.factordesk.pricing.Quote;
 import com.factordesk.shared.Money;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,6 +64,9 @@ class QueueFiltersIntegrationTests {
 
 	@Autowired
 	private Clock clock;
+
+	@Autowired
+	private InvoiceQuotes quotes;
 
 	private Client client;
 
@@ -202,17 +208,60 @@ class QueueFiltersIntegrationTests {
 		while (header.find()) {
 			headers.add(header.group());
 		}
-		// 13 columns: submitted, in queue, client, debtor, invoice, flags, amount,
+		// 14 columns: submitted, in queue, client, debtor, invoice, flags, amount,
 		// issued,
-		// due, terms, invoice age, grade, advance
-		assertThat(headers).hasSize(13);
-		for (int hidden : new int[] { 0, 1, 2, 7, 8, 9, 10 }) {
+		// due, terms, invoice age, grade, advance, fee (the fee goes only on the
+		// narrowest)
+		assertThat(headers).hasSize(14);
+		for (int hidden : new int[] { 0, 1, 2, 7, 8, 9, 10, 13 }) {
 			assertThat(headers.get(hidden)).as("header %d", hidden).contains("d-none d-");
 		}
 		for (int kept : new int[] { 3, 4, 5, 6, 11, 12 }) {
 			assertThat(headers.get(kept)).as("header %d", kept).doesNotContain("d-none");
 		}
 		assertThat(page).contains("<td class=\"num text-nowrap d-none d-md-table-cell queue-waited\"");
+	}
+
+	@Test
+	void theQueueSortsByTheInvoicesTermsEitherWay() throws Exception {
+		// issued 2026-11-10: due 45, 14 and 30 days later
+		this.jdbc.update("UPDATE invoice SET due_date = issue_date + 45 WHERE id = ?", this.a);
+		this.jdbc.update("UPDATE invoice SET due_date = issue_date + 14 WHERE id = ?", this.b);
+		this.jdbc.update("UPDATE invoice SET due_date = issue_date + 30 WHERE id = ?", this.c);
+		String ascending = body(get("/queue?sort=terms&dir=asc" + RANGE));
+		assertThat(inOrder(ascending)).containsExactly(this.b, this.c, this.a);
+		assertThat(ascending).contains("shortest terms first").contains("data-sort=\"terms\"");
+		assertThat(inOrder(body(get("/queue?sort=terms&dir=desc" + RANGE)))).containsExactly(this.a, this.c, this.b);
+	}
+
+	private static List<Long> inOrder(String page) {
+		List<Long> ids = new ArrayList<>();
+		Matcher row = ROW.matcher(page);
+		while (row.find()) {
+			ids.add(Long.parseLong(row.group(1)));
+		}
+		return ids;
+	}
+
+	@Test
+	void eachRowShowsTheQuotedAdvanceAndItsExpectedFee() throws Exception {
+		// quoted before the request, whose end clears the test's security context
+		Quote quote = this.quotes.quote(this.a).orElseThrow().quote();
+		String page = body(get("/queue?" + RANGE));
+		String row = page.substring(page.indexOf("data-invoice-id=\"" + this.a + "\""));
+		row = row.substring(0, row.indexOf("</tr>"));
+		assertThat(cell(row, "quote-advance"))
+			.isEqualTo(String.format(Locale.ENGLISH, "EUR\u00a0%,.2f", quote.advance().amount()));
+		assertThat(cell(row, "quote-fee"))
+			.isEqualTo(String.format(Locale.ENGLISH, "EUR\u00a0%,.2f", quote.expectedFee().amount()));
+		assertThat(quote.expectedFee().isPositive()).as("a fee to show").isTrue();
+		assertThat(page).contains(">Expected fee</th>");
+	}
+
+	private static String cell(String row, String cssClass) {
+		Matcher cell = Pattern.compile("class=\"[^\"]*" + cssClass + "\">\\s*<span[^>]*>([^<]*)</span>").matcher(row);
+		assertThat(cell.find()).as("the %s cell", cssClass).isTrue();
+		return cell.group(1);
 	}
 
 	private long persist(Debtor debtor, String amount) {

@@ -144,6 +144,38 @@ class UnderwritingIntegrationTests {
 	}
 
 	@Test
+	void aCrossAgedDebtorsInvoiceIsRefusedUnlessAManagerApprovesItWithAReason() {
+		// funded, due 2026-07-01: 147 days past due on 2026-11-25, and far more than the
+		// rest the debtor owes: over the policy's 10 % of its open amount
+		this.entities.persist(Invoices.anInvoice(this.client, this.debtor)
+			.issued(LocalDate.of(2026, 6, 1))
+			.due(LocalDate.of(2026, 7, 1))
+			.fundedOn(LocalDate.of(2026, 6, 2))
+			.amount("900000.00")
+			.build());
+		Invoice invoice = queued("10000.00");
+
+		assertThatThrownBy(() -> this.underwriting.approve(invoice.getId(), Optional.empty(), Optional.empty(), null))
+			.isInstanceOfSatisfying(BusinessRefusal.class, (refusal) -> {
+				assertThat(refusal.getCode()).isEqualTo("decision.crossAged");
+				assertThat(this.messages.getMessage(refusal.getViolations().get(0), Locale.ENGLISH))
+					.startsWith("Invoice " + invoice.getNumber() + " is not eligible: its debtor is cross-aged, ")
+					.contains("(EUR 900,000.00) is over 90 days past due, above the policy's 10 %");
+			});
+		assertThat(invoice.getStatus()).isEqualTo(InvoiceStatus.SUBMITTED);
+		assertThat(facilityExposure()).isEqualTo(Exposure.NONE);
+
+		as("mgr1", "MANAGER");
+		Underwriting.Outcome outcome = this.underwriting.approve(invoice.getId(), Optional.empty(),
+				Optional.of("aged invoice settled by agreement, payment due this week"), null);
+		assertThat(outcome.status()).isEqualTo(InvoiceStatus.APPROVED);
+		assertThat(facilityExposure()).isEqualTo(new Exposure(Money.ZERO, outcome.advance()));
+		assertThat(this.jdbc.queryForObject("SELECT override_reason FROM invoice_decision WHERE invoice_id = ?",
+				String.class, invoice.getId()))
+			.isEqualTo("aged invoice settled by agreement, payment due this week");
+	}
+
+	@Test
 	void theSecondUnderwriterIsToldWhoDecidedFirstAndWhen() {
 		Invoice invoice = queued("10000.00");
 		this.underwriting.approve(invoice.getId(), Optional.empty(), Optional.empty(), null);
@@ -323,6 +355,7 @@ class UnderwritingIntegrationTests {
 	@Test
 	void aRejectionReleasesTheReservationAndOnlyAManagerReopens() {
 		Invoice invoice = queued("10000.00");
+		Money quoted = quotedAdvance(invoice);
 		approve(invoice);
 
 		assertThatThrownBy(() -> this.underwriting.reject(invoice.getId(), RejectionReason.OTHER, " "))
@@ -332,6 +365,19 @@ class UnderwritingIntegrationTests {
 
 		assertThat(invoice.getStatus()).isEqualTo(InvoiceStatus.REJECTED);
 		assertThat(facilityExposure()).isEqualTo(Exposure.NONE);
+		// the rejection is a record like an approval: the score, the band version and the
+		// quote's lines it was turned down on, frozen
+		assertThat(this.jdbc.queryForMap("""
+				SELECT reason_code, note, advance, score IS NOT NULL AS scored, band_set_version IS NOT NULL AS banded,
+				       jsonb_array_length(quote -> 'lines') > 0 AS lined, quoted_advance
+				FROM invoice_decision WHERE invoice_id = ? AND kind = 'REJECT'
+				""", invoice.getId())).containsEntry("reason_code", "SUSPECTED_FRAUD")
+			.containsEntry("note", "goods never shipped")
+			.containsEntry("advance", null)
+			.containsEntry("scored", true)
+			.containsEntry("banded", true)
+			.containsEntry("lined", true)
+			.containsEntry("quoted_advance", quoted.amount());
 		assertThatThrownBy(() -> this.underwriting.reopen(invoice.getId(), "second look"))
 			.isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
 		as("mgr", "MANAGER");

@@ -95,6 +95,23 @@ class InvoiceTests {
 	}
 
 	@Test
+	void whoeverChangesAnAmountAwaitingTheSecondApprovalCannotGiveIt() {
+		Invoice invoice = submitted();
+		invoice.approve(Money.of("900.00"), true, "alice", null, this.clock);
+		// a manager lowers the amount alice approved, then tries to approve it himself
+		invoice.changeApprovedAdvance(Money.of("800.00"), true, "bob", "lower", this.clock);
+		assertThat(invoice.getStatus()).isEqualTo(InvoiceStatus.AWAITING_SECOND_APPROVAL);
+		assertThat(invoice.getApprovedBy()).isEqualTo("bob");
+		assertThatExceptionOfType(InvoiceRefusal.class).isThrownBy(() -> invoice.approveSecond("bob", null, this.clock))
+			.satisfies((refusal) -> assertThat(refusal.getCode()).isEqualTo("invoice.secondApproval.sameApprover"));
+		// alice did not approve 800.00: she may give the second approval, as may anyone
+		// else
+		invoice.approveSecond("alice", "four eyes on the new amount", this.clock);
+		assertThat(invoice.getStatus()).isEqualTo(InvoiceStatus.APPROVED);
+		assertThat(invoice.getApprovedAdvance()).contains(Money.of("800.00"));
+	}
+
+	@Test
 	void raisingAnApprovedAdvanceAboveTheThresholdNeedsASecondApprovalAgain() {
 		Invoice invoice = submitted();
 		invoice.approve(Money.of("500.00"), false, "alice", null, this.clock);
