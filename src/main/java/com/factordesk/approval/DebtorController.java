@@ -60,6 +60,7 @@ class DebtorController {
 		DebtorProfile profile = this.profiles.find(ref).orElseThrow(() -> new NotFoundException("Debtor", ref));
 		List<RiskScores.ScorePoint> history = this.scores.history(ref);
 		model.addAttribute("profile", profile);
+		model.addAttribute("listed", DebtorProfiles.LISTED);
 		model.addAttribute("score", this.scores.current(ref).orElse(null));
 		model.addAttribute("watchlist", this.flags.watchlist(profile.header().id()).orElse(null));
 		model.addAttribute("historyLabels", history.stream().map((point) -> point.asOf().toString()).toList());

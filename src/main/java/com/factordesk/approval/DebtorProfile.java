@@ -8,10 +8,11 @@ import com.factordesk.shared.Money;
 
 /**
  * Everything the debtor page shows besides the score: who the debtor is, its bureau
- * scores, disputes, open items and how it pays each client.
+ * scores, disputes, open items, its invoices waiting for a decision or for funding, the
+ * ones paid last and how it pays each client.
  */
 public record DebtorProfile(Header header, List<Bureau> bureauScores, List<DisputeRow> disputes,
-		List<OpenItem> openItems, List<ClientBehaviour> clients) {
+		List<OpenItem> openItems, List<ClientBehaviour> clients, List<PendingItem> pending, List<PaidItem> paid) {
 
 	public record Header(long id, String ref, String name, String registrationNumber, String country, String industry,
 			Money creditLimit, Money insurerLimit, LocalDate insurerLimitExpiresOn) {
@@ -35,6 +36,22 @@ public record DebtorProfile(Header header, List<Bureau> bureauScores, List<Dispu
 	 */
 	public record ClientBehaviour(String clientRef, String clientName, long paidInvoices, BigDecimal daysBeyondTerms,
 			BigDecimal lateShare, long openInvoices, Money openAmount) {
+	}
+
+	/**
+	 * An invoice of the debtor not yet funded: waiting in the queue, held, awaiting a
+	 * second approval or approved and waiting for its funding run.
+	 */
+	public record PendingItem(long invoiceId, String invoiceNumber, String clientRef, String clientName, Money amount,
+			String status, java.time.Instant submittedAt) {
+	}
+
+	/**
+	 * A paid invoice: the day it was paid in full and how many days after its due date (0
+	 * when on time or early).
+	 */
+	public record PaidItem(long invoiceId, String invoiceNumber, String clientRef, String clientName, Money amount,
+			LocalDate dueDate, LocalDate paidOn, int daysLate) {
 	}
 
 }

@@ -42,6 +42,11 @@ public class DebtorProfiles {
 			ORDER BY dbt DESC, c.ref
 			""";
 
+	/**
+	 * How many invoices the lists of waiting and of paid invoices show.
+	 */
+	static final int LISTED = 20;
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
@@ -108,7 +113,34 @@ public class DebtorProfiles {
 					rs.getBigDecimal("late_share").setScale(4, java.math.RoundingMode.HALF_EVEN),
 					rs.getLong("open_count"), Money.of(rs.getBigDecimal("open_amount"))))
 			.list();
-		return new DebtorProfile(header, bureau, disputes, open, clients);
+		var pending = this.jdbc.sql("""
+				SELECT i.id, i.number, c.ref AS client_ref, c.legal_name, i.amount, i.status, i.submitted_at
+				FROM invoice i JOIN client c ON c.id = i.client_id
+				WHERE i.debtor_id = :id
+				  AND i.status IN ('SUBMITTED', 'VERIFIED', 'HELD', 'AWAITING_SECOND_APPROVAL', 'APPROVED')
+				ORDER BY i.submitted_at, i.id LIMIT :limit
+				""")
+			.param("id", header.id())
+			.param("limit", LISTED)
+			.query((rs, row) -> new DebtorProfile.PendingItem(rs.getLong("id"), rs.getString("number"),
+					rs.getString("client_ref"), rs.getString("legal_name"), Money.of(rs.getBigDecimal("amount")),
+					rs.getString("status"), rs.getTimestamp("submitted_at").toInstant()))
+			.list();
+		// the last paid first, through the index on the closing day (V041)
+		var paid = this.jdbc.sql("""
+				SELECT i.id, i.number, c.ref AS client_ref, c.legal_name, i.amount, i.due_date, i.closed_on
+				FROM invoice i JOIN client c ON c.id = i.client_id
+				WHERE i.debtor_id = :id AND i.funded_on IS NOT NULL AND i.status = 'PAID'
+				  AND COALESCE(i.closed_on, CAST('infinity' AS date)) <= CAST(:today AS date)
+				ORDER BY COALESCE(i.closed_on, CAST('infinity' AS date)) DESC, i.id DESC LIMIT :limit
+				""").param("id", header.id()).param("today", today).param("limit", LISTED).query((rs, row) -> {
+			LocalDate due = rs.getObject("due_date", LocalDate.class);
+			LocalDate paidOn = rs.getObject("closed_on", LocalDate.class);
+			return new DebtorProfile.PaidItem(rs.getLong("id"), rs.getString("number"), rs.getString("client_ref"),
+					rs.getString("legal_name"), Money.of(rs.getBigDecimal("amount")), due, paidOn,
+					(int) Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(due, paidOn)));
+		}).list();
+		return new DebtorProfile(header, bureau, disputes, open, clients, pending, paid);
 	}
 
 }

@@ -55,6 +55,10 @@ class DebtorPageClientsIntegrationTests {
 
 	private Client paidLate;
 
+	private Invoice paid;
+
+	private Invoice queued;
+
 	@BeforeEach
 	void aDebtorOfTwoClients() {
 		this.debtor = Debtors.aDebtor().creditLimit("50000.00").build();
@@ -85,6 +89,33 @@ class DebtorPageClientsIntegrationTests {
 		this.jdbc.update(
 				"INSERT INTO payment_allocation (payment_id, invoice_id, amount, received_on) VALUES (?, ?, ?, ?)",
 				payment, paid.getId(), new BigDecimal("2000.00"), LocalDate.of(2026, 10, 11));
+		// paid in full: closed that day, as cash application closes it
+		this.jdbc.update("UPDATE invoice SET status = 'PAID', closed_on = DATE '2026-10-11' WHERE id = ?",
+				paid.getId());
+		this.paid = paid;
+		this.queued = Invoices.anInvoice(this.nothingPaid, this.debtor).amount("3000.00").build();
+		this.entities.persist(this.queued);
+		this.entities.flush();
+	}
+
+	@Test
+	void theDebtorsInvoicesWaitingAndPaidAreListedWithTheirFigures() throws Exception {
+		String html = page(Locale.ENGLISH);
+		String pending = html.substring(html.indexOf("id=\"pending-invoices\""));
+		pending = pending.substring(0, pending.indexOf("</table>"));
+		assertThat(pending).contains("data-invoice-id=\"" + this.queued.getId() + "\"")
+			.contains(">Submitted<")
+			.contains("EUR\u00a03,000.00")
+			.doesNotContain("data-invoice-id=\"" + this.paid.getId() + "\"");
+		String paidRows = html.substring(html.indexOf("id=\"paid-invoices\""));
+		paidRows = paidRows.substring(0, paidRows.indexOf("</table>"));
+		// due 2026-10-01, paid 2026-10-11: 10 days late
+		assertThat(paidRows).contains("data-invoice-id=\"" + this.paid.getId() + "\"")
+			.contains(">2026-10-01<")
+			.contains(">2026-10-11<")
+			.contains(">10<")
+			.contains("EUR\u00a02,000.00")
+			.doesNotContain("data-invoice-id=\"" + this.queued.getId() + "\"");
 	}
 
 	@Test

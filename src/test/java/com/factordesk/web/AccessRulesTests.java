@@ -564,7 +564,7 @@ class AccessRulesTests {
 
 	private static DebtorProfile aDebtor() {
 		return new DebtorProfile(new DebtorProfile.Header(1, DEBTOR, "Buyer AG", "REG-1", "DE", "wholesale",
-				Money.of("100000.00"), null, null), List.of(), List.of(), List.of(), List.of());
+				Money.of("100000.00"), null, null), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
 	}
 
 	private static ClientOverview aClient() {
