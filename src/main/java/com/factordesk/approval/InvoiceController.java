@@ -9,6 +9,7 @@ import com.factordesk.invoice.InvoiceStatus;
 import com.factordesk.pricing.InvoiceQuote;
 import com.factordesk.pricing.InvoiceQuotes;
 import com.factordesk.risk.GradeOdds;
+import com.factordesk.risk.RiskScores;
 import com.factordesk.shared.BusinessRefusal;
 import com.factordesk.shared.Money;
 import jakarta.validation.Valid;
@@ -49,11 +50,14 @@ class InvoiceController {
 
 	private final Settlements settlements;
 
+	private final RiskScores scores;
+
 	private final Clock clock;
 
 	InvoiceController(InvoiceDetails details, InvoiceQuotes quotes, GradeOdds gradeOdds, InvoiceFlags flags,
-			DecisionPanels panels, Underwriting underwriting, Settlements settlements, Clock clock) {
+			DecisionPanels panels, Underwriting underwriting, Settlements settlements, RiskScores scores, Clock clock) {
 		this.settlements = settlements;
+		this.scores = scores;
 		this.flags = flags;
 		this.gradeOdds = gradeOdds;
 		this.details = details;
@@ -194,6 +198,8 @@ class InvoiceController {
 		model.addAttribute("quoteFrozen", decided && panel.frozen() != null);
 		model.addAttribute("panel", panel);
 		model.addAttribute("flags", this.flags.of(id));
+		// the debtor's score in force, with the reasons and the points each cost it
+		model.addAttribute("debtorScore", this.scores.current(detail.debtor().ref()).orElse(null));
 		// a closed invoice's settlement in force: kind, days, fee, shortfall, loss,
 		// rebate
 		model.addAttribute("settlement", this.settlements.of(id).orElse(null));

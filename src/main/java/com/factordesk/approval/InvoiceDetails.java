@@ -35,7 +35,12 @@ public class InvoiceDetails {
 			       COUNT(*) FILTER (WHERE due_date < :today) AS past_due_invoices,
 			       COALESCE(SUM(outstanding) FILTER (WHERE due_date < :today), 0) AS past_due_amount,
 			       (SELECT COUNT(*) FROM dispute_fact d JOIN invoice di ON di.id = d.invoice_id
-			        WHERE di.debtor_id = :debtorId AND d.outcome IS NULL) AS open_disputes
+			        WHERE di.debtor_id = :debtorId AND d.outcome IS NULL) AS open_disputes,
+			       -- the invoice's client: what the debtor owes it, out of the client's whole open funded book
+			       -- (the quote's concentration bases), through the open invoices' client index
+			       COALESCE(SUM(outstanding) FILTER (WHERE client_id = :clientId), 0) AS client_open_amount,
+			       (SELECT COALESCE(SUM(b.outstanding), 0) FROM open_receivable(CAST(:today AS date)) b
+			        WHERE b.client_id = :clientId) AS client_book
 			FROM open_item
 			""";
 
@@ -70,17 +75,20 @@ public class InvoiceDetails {
 		Invoice invoice = this.invoices.findDetailById(id).orElseThrow(() -> new NotFoundException("Invoice", id));
 		return InvoiceDetail.of(invoice, this.transitions.findByInvoiceIdOrderByChangedAtAscIdAsc(id),
 				this.allocations.findByInvoiceId(id), this.creditNotes.findByInvoiceIdOrderByIssuedOn(id),
-				this.disputes.findByInvoiceIdOrderByOpenedOn(id), debtorPosition(invoice.getDebtor().getId()));
+				this.disputes.findByInvoiceIdOrderByOpenedOn(id),
+				debtorPosition(invoice.getDebtor().getId(), invoice.getClient().getId()));
 	}
 
-	DebtorPosition debtorPosition(long debtorId) {
+	DebtorPosition debtorPosition(long debtorId, long clientId) {
 		LocalDate today = LocalDate.now(this.clock);
 		return this.jdbc.sql(DEBTOR_POSITION)
 			.param("debtorId", debtorId)
+			.param("clientId", clientId)
 			.param("today", today)
 			.query((rs, row) -> new DebtorPosition(Money.of(rs.getBigDecimal("open_amount")),
 					rs.getLong("open_invoices"), rs.getLong("clients"), rs.getLong("past_due_invoices"),
-					Money.of(rs.getBigDecimal("past_due_amount")), rs.getLong("open_disputes")))
+					Money.of(rs.getBigDecimal("past_due_amount")), rs.getLong("open_disputes"),
+					Money.of(rs.getBigDecimal("client_open_amount")), Money.of(rs.getBigDecimal("client_book"))))
 			.single();
 	}
 

@@ -137,6 +137,40 @@ class DecisionPageIntegrationTests {
 	}
 
 	@Test
+	void theDebtorCardShowsWhyItScoresAsItDoesAndThisClientsConcentrationOnIt() throws Exception {
+		// the client's open funded book: 3,000.00 on this debtor, 1,000.00 on another;
+		// the queued invoice itself is not funded, so not in it: 3,000.00 / 4,000.00 =
+		// 75.0 %
+		Debtor other = this.entities.find(Debtor.class,
+				this.jdbc.queryForObject("SELECT id FROM debtor WHERE id <> ? ORDER BY id LIMIT 1", Long.class,
+						this.invoice.getDebtor().getId()));
+		this.entities.persist(Invoices.anInvoice(this.invoice.getClient(), this.invoice.getDebtor())
+			.issued(LocalDate.of(2026, 11, 1))
+			.due(LocalDate.of(2026, 12, 31))
+			.fundedOn(LocalDate.of(2026, 11, 2))
+			.amount("3000.00")
+			.build());
+		this.entities.persist(Invoices.anInvoice(this.invoice.getClient(), other)
+			.issued(LocalDate.of(2026, 11, 1))
+			.due(LocalDate.of(2026, 12, 31))
+			.fundedOn(LocalDate.of(2026, 11, 2))
+			.amount("1000.00")
+			.build());
+		this.entities.flush();
+		String grade = this.jdbc.queryForObject("SELECT grade FROM debtor_current_score WHERE debtor_id = ?",
+				String.class, this.invoice.getDebtor().getId());
+
+		this.mvc.perform(get("/invoices/{id}", this.invoice.getId()).locale(java.util.Locale.ENGLISH))
+			.andExpect(status().isOk())
+			.andExpect(content()
+				.string(containsString("75.0 % of its open book (EUR\u00a03,000.00 of EUR\u00a04,000.00)")))
+			.andExpect(content().string(containsString("id=\"debtor-reasons\"")))
+			.andExpect(content().string(containsString(">Grade " + grade + " · ")))
+			.andExpect(content()
+				.string(containsString("/debtors/" + this.invoice.getDebtor().getRef() + "#client-behaviour")));
+	}
+
+	@Test
 	void theInvoiceIsSentForVerificationFromItsPageAndStaysQueued() throws Exception {
 		this.mvc.perform(get("/invoices/{id}", this.invoice.getId()))
 			.andExpect(status().isOk())

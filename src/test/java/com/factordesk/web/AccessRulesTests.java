@@ -553,7 +553,8 @@ class AccessRulesTests {
 						InvoiceStatus.SUBMITTED, Instant.parse("2026-11-01T10:00:00Z"), null, null, null, null),
 				new InvoiceDetail.ClientView("C00001", "Client B.V.", "NL", "transport", LocalDate.of(2024, 1, 1)),
 				null, new InvoiceDetail.DebtorView(DEBTOR, "Buyer AG", Money.of("100000.00"), null, null), List.of(),
-				List.of(), List.of(), List.of(), new DebtorPosition(Money.ZERO, 0, 0, 0, Money.ZERO, 0));
+				List.of(), List.of(), List.of(),
+				new DebtorPosition(Money.ZERO, 0, 0, 0, Money.ZERO, 0, Money.ZERO, Money.ZERO));
 	}
 
 	private static ReceiptQueries.ReceiptRow aReceipt() {
