@@ -200,6 +200,8 @@ class InvoiceController {
 		model.addAttribute("flags", this.flags.of(id));
 		// the debtor's score in force, with the reasons and the points each cost it
 		model.addAttribute("debtorScore", this.scores.current(detail.debtor().ref()).orElse(null));
+		// what was paid out on it, once funded
+		model.addAttribute("advance", this.details.advance(id).orElse(null));
 		// a closed invoice's settlement in force: kind, days, fee, shortfall, loss,
 		// rebate
 		model.addAttribute("settlement", this.settlements.of(id).orElse(null));

@@ -2,7 +2,9 @@ package com.factordesk.approval;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Optional;
 
+import com.factordesk.client.FeeKind;
 import com.factordesk.invoice.CreditNoteRepository;
 import com.factordesk.invoice.DisputeRepository;
 import com.factordesk.invoice.Invoice;
@@ -11,6 +13,7 @@ import com.factordesk.invoice.InvoiceTransitionRepository;
 import com.factordesk.invoice.PaymentAllocationRepository;
 import com.factordesk.shared.Money;
 import com.factordesk.shared.NotFoundException;
+import com.factordesk.shared.Rate;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -54,13 +57,16 @@ public class InvoiceDetails {
 
 	private final DisputeRepository disputes;
 
+	private final AdvanceRepository advances;
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
 	InvoiceDetails(InvoiceRepository invoices, InvoiceTransitionRepository transitions,
 			PaymentAllocationRepository allocations, CreditNoteRepository creditNotes, DisputeRepository disputes,
-			JdbcClient jdbc, Clock clock) {
+			AdvanceRepository advances, JdbcClient jdbc, Clock clock) {
+		this.advances = advances;
 		this.invoices = invoices;
 		this.transitions = transitions;
 		this.allocations = allocations;
@@ -77,6 +83,31 @@ public class InvoiceDetails {
 				this.allocations.findByInvoiceId(id), this.creditNotes.findByInvoiceIdOrderByIssuedOn(id),
 				this.disputes.findByInvoiceIdOrderByOpenedOn(id),
 				debtorPosition(invoice.getDebtor().getId(), invoice.getClient().getId()));
+	}
+
+	/**
+	 * What was paid out on a funded invoice, as its advance record holds it: the amount,
+	 * the rate, the reserve, the fee terms and the band version, the day and the funding
+	 * run; empty before funding. One statement either way, so the page sends as many for
+	 * a queued invoice as for a funded one.
+	 */
+	@PreAuthorize("hasAnyRole('UNDERWRITER', 'MANAGER')")
+	public Optional<AdvanceView> advance(long invoiceId) {
+		return this.advances.findByInvoiceId(invoiceId)
+			.map((advance) -> new AdvanceView(advance.getFundedOn(), advance.getAmount(), advance.getAdvanceRate(),
+					advance.getReserve(), advance.getFeeRate(), advance.getFeeStructure(),
+					(advance.getFeeStructure() == FeeKind.DAILY && advance.getDayCount() != null)
+							? advance.getDayCount().daysInYear() : advance.getFeePeriodDays(),
+					advance.getBandSetVersion(),
+					(advance.getFundingRun() != null) ? advance.getFundingRun().getId() : null));
+	}
+
+	/**
+	 * An invoice's advance record, for its page; {@code feeDays} is the fee's period, or
+	 * the days of the year of a daily fee.
+	 */
+	public record AdvanceView(LocalDate fundedOn, Money amount, Rate advanceRate, Money reserve, Rate feeRate,
+			FeeKind feeStructure, int feeDays, Integer bandSetVersion, Long fundingRunId) {
 	}
 
 	DebtorPosition debtorPosition(long debtorId, long clientId) {

@@ -171,6 +171,32 @@ class DecisionPageIntegrationTests {
 	}
 
 	@Test
+	void aFundedInvoiceShowsWhatWasPaidOutOnItAndAQueuedOneDoesNot() throws Exception {
+		// a funded invoice of the demo book, funded in a run, with a tiered fee
+		java.util.Map<String, Object> funded = this.jdbc.queryForMap("""
+				SELECT a.invoice_id, a.funding_run_id, a.funded_on, a.amount, a.reserve, a.face, a.fee_period_days
+				FROM advance a WHERE a.funding_run_id IS NOT NULL AND a.fee_structure = 'TIERED'
+				  AND a.fee_rate IS NOT NULL
+				ORDER BY a.id LIMIT 1
+				""");
+		// advance + reserve = face, as the page shows them
+		assertThat(((BigDecimal) funded.get("amount")).add((BigDecimal) funded.get("reserve")))
+			.isEqualByComparingTo((BigDecimal) funded.get("face"));
+		this.mvc.perform(get("/invoices/{id}", funded.get("invoice_id")).locale(java.util.Locale.ENGLISH))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"advance-heading\"")))
+			.andExpect(content().string(containsString(funded.get("funded_on").toString())))
+			.andExpect(content().string(containsString("/funding/runs/" + funded.get("funding_run_id"))))
+			.andExpect(content().string(containsString(
+					"EUR\u00a0" + String.format(java.util.Locale.ENGLISH, "%,.2f", funded.get("amount")))))
+			.andExpect(content().string(containsString(
+					"EUR\u00a0" + String.format(java.util.Locale.ENGLISH, "%,.2f", funded.get("reserve")))))
+			.andExpect(content().string(containsString(" per " + funded.get("fee_period_days") + " days")));
+		this.mvc.perform(get("/invoices/{id}", this.invoice.getId()))
+			.andExpect(content().string(not(containsString("id=\"advance-heading\""))));
+	}
+
+	@Test
 	void theInvoiceIsSentForVerificationFromItsPageAndStaysQueued() throws Exception {
 		this.mvc.perform(get("/invoices/{id}", this.invoice.getId()))
 			.andExpect(status().isOk())
