@@ -52,14 +52,32 @@ class LimitPagesIntegrationTests {
 
 	private Client client;
 
+	private com.factordesk.invoice.Invoice invoice;
+
 	@BeforeEach
 	void aDebtorWithAClient() {
 		this.debtor = Debtors.aDebtor().creditLimit("50000.00").build();
 		this.client = Clients.aClient().named("Seller Test B.V.").build();
 		this.entities.persist(this.debtor);
 		this.entities.persist(this.client);
-		this.entities.persist(Invoices.anInvoice(this.client, this.debtor).build());
+		this.invoice = Invoices.anInvoice(this.client, this.debtor).build();
+		this.entities.persist(this.invoice);
 		this.entities.flush();
+	}
+
+	@Test
+	void theNoticeFlagLeadsToTheFormThatRecordsTheNoticeAndTheLimitPagesLinkTheClient() throws Exception {
+		assertThat(this.client.getFacility().isNotification()).as("a notification facility").isTrue();
+		this.mvc.perform(get("/invoices/" + this.invoice.getId()).with(user("u").roles("UNDERWRITER")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("data-flag=\"NO_NOTICE\"")))
+			.andExpect(content().string(containsString("href=\"/debtors/" + this.debtor.getRef() + "#notices\"")));
+		// the notices table and the facility limit page name the client with a link to it
+		this.mvc.perform(get("/debtors/" + this.debtor.getRef()).with(user("u").roles("UNDERWRITER")))
+			.andExpect(content().string(containsString("<a href=\"/clients/" + this.client.getRef() + "\">")));
+		this.mvc.perform(get("/clients/" + this.client.getRef() + "/limit").with(user("u").roles("UNDERWRITER")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"facility-client-link\"")));
 	}
 
 	@Test
