@@ -24,6 +24,8 @@ import com.factordesk.shared.Rate;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
@@ -408,6 +410,122 @@ class UnderwritingIntegrationTests {
 
 		assertThat(newer.getStatus()).isEqualTo(InvoiceStatus.APPROVED);
 		assertThat(decisionKinds(newer)).containsExactly("APPROVE", "LIMIT_LOWERED", "RELEASE");
+		assertRowsMatchTheBook();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@EnumSource(Enforcement.class)
+	void raisingAnApprovedAmountOverTheCreditLimitIsBlockedHeldOrWarnedAsTheFacilitySays(Enforcement mode) {
+		facility(mode);
+		Invoice invoice = queued("10000.00");
+		Exposure before = debtorExposure();
+		this.underwriting.approve(invoice.getId(), Optional.of(Money.of("5000.00")), Optional.empty(), null);
+		// headroom for 1,000.00 more: raising the advance by 2,000.00 goes over by
+		// 1,000.00
+		this.debtor.setCreditLimit(before.total().plus(Money.of("6000.00")), null);
+		this.entities.flush();
+
+		switch (mode) {
+			case BLOCK -> {
+				assertThatThrownBy(() -> this.underwriting.changeAdvance(invoice.getId(), Money.of("7000.00"), "raise"))
+					.isInstanceOfSatisfying(BusinessRefusal.class,
+							(refusal) -> assertThat(refusal.getCode()).isEqualTo("decision.blocked"));
+				assertThat(invoice.getStatus()).isEqualTo(InvoiceStatus.APPROVED);
+				assertThat(invoice.getApprovedAdvance()).contains(Money.of("5000.00"));
+				assertThat(debtorExposure().reserved()).isEqualTo(before.reserved().plus(Money.of("5000.00")));
+			}
+			case HOLD -> {
+				Underwriting.Outcome outcome = this.underwriting.changeAdvance(invoice.getId(), Money.of("7000.00"),
+						"raise");
+				// held at the new amount, reserving nothing until there is headroom
+				assertThat(outcome.status()).isEqualTo(InvoiceStatus.HELD);
+				assertThat(invoice.getApprovedAdvance()).contains(Money.of("7000.00"));
+				assertThat(debtorExposure().reserved()).isEqualTo(before.reserved());
+			}
+			case WARN -> {
+				Underwriting.Outcome outcome = this.underwriting.changeAdvance(invoice.getId(), Money.of("7000.00"),
+						"raise");
+				assertThat(outcome.status()).isEqualTo(InvoiceStatus.APPROVED);
+				assertThat(outcome.overLimit()).as("the breach is on the record").isTrue();
+				assertThat(debtorExposure().reserved()).isEqualTo(before.reserved().plus(Money.of("7000.00")));
+			}
+		}
+		// a cut is never refused and frees what it cuts
+		if (mode != Enforcement.HOLD) {
+			this.underwriting.changeAdvance(invoice.getId(), Money.of("1000.00"), "cut");
+			assertThat(debtorExposure().reserved()).isEqualTo(before.reserved().plus(Money.of("1000.00")));
+		}
+		assertRowsMatchTheBook();
+	}
+
+	@Test
+	void aLoweredFacilityLimitHoldsTheNewestApprovalOverItAndAManagerReleasesItWithAReason() {
+		facility(Enforcement.HOLD);
+		Invoice older = queued("10000.00");
+		Invoice newer = queued("10000.00");
+		approve(older);
+		approve(newer);
+		Money olderAdvance = older.getApprovedAdvance().orElseThrow();
+		Money newerAdvance = newer.getApprovedAdvance().orElseThrow();
+		assertThat(facilityExposure().reserved()).isEqualTo(olderAdvance.plus(newerAdvance));
+
+		// room for the older approval only
+		this.client.getFacility().setLimit(olderAdvance.plus(Money.of("1.00")));
+		this.entities.flush();
+		this.underwriting.limitChanged(null, this.client.getId(), "mgr");
+
+		assertThat(newer.getStatus()).isEqualTo(InvoiceStatus.HELD);
+		assertThat(older.getStatus()).isEqualTo(InvoiceStatus.APPROVED);
+		assertThat(facilityExposure().reserved()).isEqualTo(olderAdvance);
+		assertThat(decisionKinds(newer)).containsExactly("APPROVE", "LIMIT_LOWERED");
+
+		// an underwriter cannot release it; a manager must say why
+		assertThatThrownBy(() -> this.underwriting.overrideHold(newer.getId(), "needed"))
+			.isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+		as("mgr1", "MANAGER");
+		assertThatThrownBy(() -> this.underwriting.overrideHold(newer.getId(), " ")).isInstanceOfSatisfying(
+				BusinessRefusal.class,
+				(refusal) -> assertThat(refusal.getCode()).isEqualTo("decision.override.reasonRequired"));
+		Underwriting.Outcome released = this.underwriting.overrideHold(newer.getId(), "client's buyer prepays");
+		assertThat(released.status()).isEqualTo(InvoiceStatus.APPROVED);
+		assertThat(facilityExposure().reserved()).isEqualTo(olderAdvance.plus(newerAdvance));
+		assertThat(this.jdbc.queryForObject(
+				"SELECT override_reason FROM invoice_decision WHERE invoice_id = ? AND kind = 'RELEASE'", String.class,
+				newer.getId()))
+			.isEqualTo("client's buyer prepays");
+		assertRowsMatchTheBook();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@EnumSource(value = Enforcement.class, names = { "BLOCK", "HOLD" })
+	void theSecondApprovalMeetsACreditLimitLoweredSinceTheFirst(Enforcement mode) {
+		facility(mode);
+		this.debtor.setCreditLimit(Money.of("500000.00"), LocalDate.of(2027, 6, 30));
+		// face 150,000 at the quoted rate: an advance above the 100,000 threshold
+		Invoice invoice = queued("150000.00");
+		assertThat(approve(invoice)).isEqualTo(InvoiceStatus.AWAITING_SECOND_APPROVAL);
+		Money advance = invoice.getApprovedAdvance().orElseThrow();
+		Exposure reserving = debtorExposure();
+		// the limit is cut below what the debtor's exposure now is
+		this.debtor.setCreditLimit(reserving.total().minus(Money.of("1.00")), null);
+		this.entities.flush();
+
+		as("mgr2", "MANAGER");
+		if (mode == Enforcement.BLOCK) {
+			assertThatThrownBy(() -> this.underwriting.approveSecond(invoice.getId(), Optional.empty(), null))
+				.isInstanceOfSatisfying(BusinessRefusal.class,
+						(refusal) -> assertThat(refusal.getCode()).isEqualTo("decision.blocked"));
+			assertThat(invoice.getStatus()).isEqualTo(InvoiceStatus.AWAITING_SECOND_APPROVAL);
+			assertThat(debtorExposure()).isEqualTo(reserving);
+			// with a reason the manager approves it anyway
+			assertThat(this.underwriting.approveSecond(invoice.getId(), Optional.of("limit review under way"), null)
+				.status()).isEqualTo(InvoiceStatus.APPROVED);
+		}
+		else {
+			assertThat(this.underwriting.approveSecond(invoice.getId(), Optional.empty(), null).status())
+				.isEqualTo(InvoiceStatus.HELD);
+			assertThat(debtorExposure().reserved()).isEqualTo(reserving.reserved().minus(advance));
+		}
 		assertRowsMatchTheBook();
 	}
 
