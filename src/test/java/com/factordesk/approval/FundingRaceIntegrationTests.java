@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -14,6 +15,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import com.factordesk.IntegrationTest;
+import com.factordesk.client.Client;
+import com.factordesk.client.Enforcement;
+import com.factordesk.debtor.Debtor;
+import com.factordesk.invoice.InvoiceStatus;
+import com.factordesk.pricing.InvoiceQuotes;
+import com.factordesk.shared.Money;
+import com.factordesk.shared.Rate;
+import jakarta.persistence.EntityManager;
 import com.factordesk.shared.BusinessRefusal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -134,6 +144,111 @@ class FundingRaceIntegrationTests {
 		}
 		assertFundedOnceEach(Set.copyOf(ids), runs);
 		this.book.assertRowsMatchTheBook();
+	}
+
+	@Test
+	void sixtyApprovalsAndSixFundingRunsAtOnceNeverPassTheLimitsAndFundEachInvoiceOnce() throws Exception {
+		CommittedBook big = new CommittedBook(this.context).create(60);
+		ExecutorService many = Executors.newFixedThreadPool(24);
+		try {
+			List<Long> ids = big.invoiceIds();
+			CommittedBook.as("setup.underwriter");
+			Money advance = this.context.getBean(InvoiceQuotes.class).quote(ids.get(0)).orElseThrow().quote().advance();
+			// room for 25 advances on the facility (blocking over it) and 30 on the
+			// debtor
+			Money facilityLimit = times(advance, 25).plus(advance.times(Rate.percent("50")));
+			Money creditLimit = times(advance, 30).plus(advance.times(Rate.percent("50")));
+			TransactionTemplate transactions = this.context.getBean(TransactionTemplate.class);
+			EntityManager entities = this.context.getBean(EntityManager.class);
+			transactions.executeWithoutResult((status) -> {
+				Client client = entities.find(Client.class, big.clientId());
+				client.getFacility().setLimit(facilityLimit);
+				client.getFacility().enforce(Enforcement.BLOCK);
+				entities.find(Debtor.class, big.debtorId()).setCreditLimit(creditLimit, null);
+			});
+
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<Object>> approvals = new ArrayList<>();
+			List<Future<Object>> runs = new ArrayList<>();
+			for (int i = 0; i < ids.size(); i++) {
+				long id = ids.get(i);
+				String underwriter = "uw" + (i % 6);
+				approvals.add(many.submit(() -> {
+					start.await();
+					CommittedBook.as(underwriter);
+					try {
+						return this.context.getBean(Underwriting.class)
+							.approve(id, Optional.empty(), Optional.empty(), "race")
+							.status();
+					}
+					catch (BusinessRefusal refusal) {
+						return refusal;
+					}
+					finally {
+						SecurityContextHolder.clearContext();
+					}
+				}));
+				if (i % 10 == 5) {
+					runs.add(many.submit(run(start, "funder" + i, FundClient.all(big.clientRef()))));
+				}
+			}
+			start.countDown();
+			int approved = 0;
+			for (Future<Object> approval : approvals) {
+				Object result = approval.get(120, TimeUnit.SECONDS);
+				if (result instanceof BusinessRefusal refusal) {
+					// the loser is told which limit and by how much
+					assertThat(refusal.getCode()).isEqualTo("decision.blocked");
+					assertThat(refusal.getMessage()).contains("would take FACILITY_LIMIT to")
+						.contains("the facility blocks approvals over a limit");
+				}
+				else {
+					assertThat(result).isEqualTo(InvoiceStatus.APPROVED);
+					approved++;
+				}
+			}
+			List<FundingOutcome> funded = new ArrayList<>();
+			for (Future<Object> run : runs) {
+				if (run.get(120, TimeUnit.SECONDS) instanceof FundingOutcome outcome) {
+					funded.add(outcome);
+				}
+			}
+			assertThat(approved).as("approvals the facility had room for").isEqualTo(25);
+			big.assertRowsMatchTheBook();
+			Map<String, Object> facility = this.jdbc.queryForMap(
+					"SELECT funded + reserved AS total FROM facility_exposure WHERE client_id = ?", big.clientId());
+			assertThat((BigDecimal) facility.get("total")).isLessThanOrEqualTo(facilityLimit.amount())
+				.isEqualByComparingTo(times(advance, 25).amount());
+			assertThat(this.jdbc.queryForObject("SELECT funded + reserved FROM debtor_exposure WHERE debtor_id = ?",
+					BigDecimal.class, big.debtorId()))
+				.isLessThanOrEqualTo(creditLimit.amount());
+			// what the racing runs did not fund, a last run does; each approved invoice
+			// once
+			CommittedBook.as("funder");
+			if (this.jdbc.queryForObject("SELECT COUNT(*) FROM invoice WHERE client_id = ? AND status = 'APPROVED'",
+					Long.class, big.clientId()) > 0) {
+				funded.add(this.fundingRuns.fund(FundClient.all(big.clientRef())));
+			}
+			Set<String> fundedNumbers = new HashSet<>();
+			funded.forEach((run) -> run.funded()
+				.forEach((invoice) -> assertThat(fundedNumbers.add(invoice)).as("invoice %s funded once", invoice)
+					.isTrue()));
+			assertThat(fundedNumbers).hasSize(25);
+			assertThat(this.jdbc.queryForObject("""
+					SELECT COUNT(*) FROM advance a JOIN invoice i ON i.id = a.invoice_id WHERE i.client_id = ?
+					""", Long.class, big.clientId())).isEqualTo(25);
+			big.assertRowsMatchTheBook();
+		}
+		finally {
+			many.shutdown();
+			assertThat(many.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+			SecurityContextHolder.clearContext();
+			big.remove();
+		}
+	}
+
+	private static Money times(Money amount, int count) {
+		return Money.of(amount.amount().multiply(BigDecimal.valueOf(count)));
 	}
 
 	private Callable<Object> run(CountDownLatch start, String underwriter, FundClient command) {
