@@ -12,6 +12,7 @@ import com.factordesk.approval.CreditLimitDecision.Status;
 import com.factordesk.audit.AuditTrail;
 import com.factordesk.client.Client;
 import com.factordesk.client.ClientRepository;
+import com.factordesk.client.Enforcement;
 import com.factordesk.debtor.Debtor;
 import com.factordesk.debtor.DebtorRepository;
 import com.factordesk.shared.BusinessRefusal;
@@ -173,6 +174,33 @@ public class CreditLimits {
 		}
 		this.audit.record("credit-limit.applied", subjectType(decision), subjectRef(decision), before,
 				Audited.of(decision));
+	}
+
+	/**
+	 * A manager sets what the facility does with an approval over a limit (DESIGN section
+	 * 4): WARN approves it and records the breach, HOLD keeps it waiting for headroom,
+	 * BLOCK refuses it. Recorded in the audit trail with the reason; a stricter mode
+	 * re-checks at once the approvals the facility and its debtors reserve, as a lowered
+	 * limit does.
+	 * @throws BusinessRefusal when the reason is blank
+	 * @throws NotFoundException when no client has that reference
+	 */
+	@PreAuthorize("hasRole('MANAGER')")
+	public void setEnforcement(String clientRef, Enforcement mode, String reason) {
+		if (reason == null || reason.isBlank()) {
+			throw BusinessRefusal.onField("reason", "limit.enforcement.reasonRequired",
+					"Say why the facility enforces its limits this way");
+		}
+		String actor = actor();
+		Client client = this.clients.findByRef(clientRef).orElseThrow(() -> new NotFoundException("Client", clientRef));
+		Enforcement before = client.getFacility().getEnforcement();
+		client.getFacility().enforce(mode);
+		this.clients.flush();
+		if (mode != Enforcement.WARN) {
+			this.underwriting.limitChanged(null, client.getId(), actor);
+		}
+		this.audit.record("facility.enforcement", "client", clientRef, java.util.Map.of("enforcement", before.name()),
+				java.util.Map.of("enforcement", mode.name(), "reason", reason.strip()));
 	}
 
 	private CreditLimitDecision find(long decisionId) {

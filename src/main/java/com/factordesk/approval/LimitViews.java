@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import com.factordesk.approval.CreditLimitDecision.Kind;
 import com.factordesk.approval.CreditLimitDecision.Status;
+import com.factordesk.client.Enforcement;
 import com.factordesk.shared.Money;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -92,7 +93,7 @@ public class LimitViews {
 	@PreAuthorize("hasAnyRole('UNDERWRITER', 'MANAGER')")
 	public Optional<FacilityLimits> forClient(String ref) {
 		return this.jdbc.sql("""
-				SELECT c.id, c.ref, c.legal_name, f.facility_limit, COALESCE(e.funded, 0) AS funded,
+				SELECT c.id, c.ref, c.legal_name, f.facility_limit, f.enforcement, COALESCE(e.funded, 0) AS funded,
 				       COALESCE(e.reserved, 0) AS reserved
 				FROM client c JOIN facility_terms f ON f.client_id = c.id
 				LEFT JOIN facility_exposure e ON e.client_id = c.id
@@ -101,7 +102,8 @@ public class LimitViews {
 			.param("ref", ref)
 			.query((rs, row) -> new FacilityLimits(rs.getLong("id"), rs.getString("ref"), rs.getString("legal_name"),
 					Money.of(rs.getBigDecimal("facility_limit")), Money.of(rs.getBigDecimal("funded")),
-					Money.of(rs.getBigDecimal("reserved")), List.of()))
+					Money.of(rs.getBigDecimal("reserved")), Enforcement.valueOf(rs.getString("enforcement")),
+					List.of()))
 			.optional()
 			.map((limits) -> limits.with(decisions("l.client_id = :id", limits.clientId())));
 	}
@@ -253,11 +255,11 @@ public class LimitViews {
 	 * A facility's limit and its use (funded + reserved), with its proposals and history.
 	 */
 	public record FacilityLimits(long clientId, String clientRef, String clientName, Money limit, Money funded,
-			Money reserved, List<Decision> decisions) {
+			Money reserved, Enforcement enforcement, List<Decision> decisions) {
 
 		FacilityLimits with(List<Decision> decisions) {
 			return new FacilityLimits(this.clientId, this.clientRef, this.clientName, this.limit, this.funded,
-					this.reserved, List.copyOf(decisions));
+					this.reserved, this.enforcement, List.copyOf(decisions));
 		}
 
 		public Money exposure() {

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import com.factordesk.client.Enforcement;
 import com.factordesk.shared.BusinessRefusal;
 import com.factordesk.shared.NotFoundException;
 import jakarta.validation.Valid;
@@ -55,7 +56,27 @@ class LimitsController {
 		if (!model.containsAttribute("facilityLimitForm")) {
 			model.addAttribute("facilityLimitForm", new LimitForm());
 		}
+		if (!model.containsAttribute("enforcementForm")) {
+			model.addAttribute("enforcementForm", new EnforcementForm());
+		}
+		model.addAttribute("enforcements", Enforcement.values());
 		return "limits/facility";
+	}
+
+	@PostMapping("/clients/{ref}/enforcement")
+	String enforce(@PathVariable String ref, @Valid @ModelAttribute("enforcementForm") EnforcementForm form,
+			BindingResult result, Model model, RedirectAttributes redirect) {
+		if (!result.hasErrors()) {
+			try {
+				this.creditLimits.setEnforcement(ref, form.getMode(), form.getReason());
+				redirect.addFlashAttribute("success", "limit.enforcement.changed");
+				return "redirect:/clients/{ref}/limit";
+			}
+			catch (BusinessRefusal ex) {
+				ex.rejectOn(result);
+			}
+		}
+		return show(ref, model);
 	}
 
 	@PostMapping("/clients/{ref}/limit")

@@ -66,6 +66,60 @@ class LimitPagesIntegrationTests {
 	}
 
 	@Test
+	void aManagerSetsHowTheFacilityEnforcesItsLimitsWithAReasonAndAnUnderwriterCannot() throws Exception {
+		String path = "/clients/" + this.client.getRef() + "/enforcement";
+		// the page says the mode in force; only a manager sees the form
+		this.mvc.perform(get("/clients/" + this.client.getRef() + "/limit").with(user("u").roles("UNDERWRITER")))
+			.andExpect(content().string(containsString("Now: Hold: they wait for headroom.")))
+			.andExpect(content().string(not(containsString("id=\"enforcement-form\""))));
+		this.mvc
+			.perform(post(path).with(csrf())
+				.with(user("u").roles("UNDERWRITER"))
+				.param("mode", "BLOCK")
+				.param("reason", "tighter"))
+			.andExpect(status().isForbidden());
+		// no reason, or a mode that does not exist: the form again, saying which field,
+		// nothing changed
+		this.mvc.perform(post(path).with(csrf()).with(user("m").roles("MANAGER")).param("mode", "BLOCK"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"enforcement-reason-error\"")));
+		this.mvc
+			.perform(post(path).with(csrf())
+				.with(user("m").roles("MANAGER"))
+				.param("mode", "SOMETIMES")
+				.param("reason", "x"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"enforcement-form\"")));
+		assertThat(enforcement()).isEqualTo("HOLD");
+
+		this.mvc
+			.perform(post(path).with(csrf())
+				.with(user("m").roles("MANAGER"))
+				.param("mode", "BLOCK")
+				.param("reason", "client in a restructuring"))
+			.andExpect(redirectedUrl("/clients/" + this.client.getRef() + "/limit"))
+			.andExpect(flash().attribute("success", "limit.enforcement.changed"));
+		assertThat(enforcement()).isEqualTo("BLOCK");
+		// the client page says it, with the way to the setting
+		this.mvc.perform(get("/clients/" + this.client.getRef()).with(user("u").roles("UNDERWRITER")))
+			.andExpect(content().string(containsString("Block: they are refused")))
+			.andExpect(content().string(containsString("/clients/" + this.client.getRef() + "/limit#enforcement")));
+		assertThat(this.jdbc.queryForObject("""
+				SELECT actor || ' ' || CAST(before_ref AS text) || ' ' || CAST(after_ref AS text) FROM audit_entry
+				WHERE action = 'facility.enforcement' AND subject_ref = ?
+				""", String.class, this.client.getRef())).startsWith("m ")
+			.contains("\"enforcement\": \"HOLD\"")
+			.contains("\"enforcement\": \"BLOCK\"")
+			.contains("client in a restructuring");
+	}
+
+	private String enforcement() {
+		this.entities.flush();
+		return this.jdbc.queryForObject("SELECT enforcement FROM facility WHERE client_id = ?", String.class,
+				this.client.getId());
+	}
+
+	@Test
 	void theNoticeFlagLeadsToTheFormThatRecordsTheNoticeAndTheLimitPagesLinkTheClient() throws Exception {
 		assertThat(this.client.getFacility().isNotification()).as("a notification facility").isTrue();
 		this.mvc.perform(get("/invoices/" + this.invoice.getId()).with(user("u").roles("UNDERWRITER")))

@@ -280,7 +280,7 @@ class AccessRulesTests {
 			.willReturn(Optional.of(new LimitViews.DebtorLimits(1, DEBTOR, Money.of("100000.00"), null, null, null,
 					Money.ZERO, Money.ZERO, Money.ZERO, LocalDate.of(2026, 11, 25), List.of(), List.of())));
 		given(this.limits.forClient(CLIENT)).willReturn(Optional.of(new LimitViews.FacilityLimits(1, CLIENT,
-				"Seller B.V.", Money.of("1000000.00"), Money.ZERO, Money.ZERO, List.of())));
+				"Seller B.V.", Money.of("1000000.00"), Money.ZERO, Money.ZERO, Enforcement.HOLD, List.of())));
 		given(this.limits.overview())
 			.willReturn(new LimitViews.LimitsOverview(List.of(), List.of(), LocalDate.of(2026, 11, 25)));
 		given(this.portfolioScopes.today()).willReturn(LocalDate.of(2026, 11, 25));
