@@ -200,6 +200,18 @@ class ExposureEngine {
 	}
 
 	/**
+	 * Whether the debtor's insured open face today is above its insurer limit in force
+	 * (false when it has none in force).
+	 */
+	boolean overInsurerLimit(Exposures locked, long debtorId) {
+		LocalDate today = LocalDate.now(this.clock);
+		return locked.debtorLimits(debtorId)
+			.insurerLimitOn(today)
+			.map((limit) -> insuredOpenFace(debtorId, today).isGreaterThan(limit))
+			.orElse(false);
+	}
+
+	/**
 	 * The face an insurer covers on a debtor today: what it owes on funded, open invoices
 	 * and the face of its approvals awaiting funding or a second approval.
 	 */

@@ -474,8 +474,17 @@ public class Underwriting {
 				|| (clientId != null && overFacility(locked, clientId));
 	}
 
+	/**
+	 * The debtor's exposure over its credit limit, or its insured open face over its
+	 * insurer limit in force (read after the holds so far: a held approval's face is no
+	 * longer insured).
+	 */
 	private boolean overDebtor(Exposures locked, long debtorId) {
-		return locked.debtor(debtorId).total().isGreaterThan(locked.debtorLimits(debtorId).creditLimit());
+		if (locked.debtor(debtorId).total().isGreaterThan(locked.debtorLimits(debtorId).creditLimit())) {
+			return true;
+		}
+		this.entityManager.flush();
+		return this.engine.overInsurerLimit(locked, debtorId);
 	}
 
 	private boolean overFacility(Exposures locked, long clientId) {

@@ -530,6 +530,33 @@ class UnderwritingIntegrationTests {
 	}
 
 	@Test
+	void aLoweredInsurerLimitHoldsTheNewestApprovalWhoseFaceItNoLongerCovers() {
+		facility(Enforcement.HOLD);
+		// the debtor's insured open face before: what it owes on funded open invoices
+		Money owed = Money.of(this.jdbc.queryForObject(
+				"SELECT COALESCE(SUM(outstanding), 0) FROM open_receivable(?) WHERE debtor_id = ?", BigDecimal.class,
+				LocalDate.now(this.clock), this.debtor.getId()));
+		this.debtor.insure(owed.plus(Money.of("100000.00")), LocalDate.of(2027, 6, 30));
+		this.entities.flush();
+		Invoice older = queued("10000.00");
+		Invoice newer = queued("10000.00");
+		approve(older);
+		approve(newer);
+		assertThat(newer.getStatus()).isEqualTo(InvoiceStatus.APPROVED);
+
+		// cover for one more face of 10,000.00, not two
+		this.debtor.insure(owed.plus(Money.of("15000.00")), LocalDate.of(2027, 6, 30));
+		this.entities.flush();
+		this.underwriting.limitChanged(this.debtor.getId(), null, "mgr");
+
+		assertThat(newer.getStatus()).isEqualTo(InvoiceStatus.HELD);
+		assertThat(older.getStatus()).isEqualTo(InvoiceStatus.APPROVED);
+		assertThat(decisionKinds(newer)).containsExactly("APPROVE", "LIMIT_LOWERED");
+		assertThat(facilityExposure().reserved()).isEqualTo(older.getApprovedAdvance().orElseThrow());
+		assertRowsMatchTheBook();
+	}
+
+	@Test
 	void anApprovalNotFundedWithinTenDaysLapsesAndReleasesItsExposure() {
 		Invoice invoice = queued("10000.00");
 		java.time.Instant beforeApproval = this.clock.instant();
