@@ -39,12 +39,16 @@ class DebtorController {
 
 	private final NoticesOfAssignment notices;
 
+	private final RelatedParties related;
+
 	private final InvoiceFlags flags;
 
 	private final Clock clock;
 
 	DebtorController(DebtorProfiles profiles, RiskScores scores, GradeOdds gradeOdds, LimitViews limitViews,
-			CreditLimits creditLimits, NoticesOfAssignment notices, InvoiceFlags flags, Clock clock) {
+			CreditLimits creditLimits, NoticesOfAssignment notices, RelatedParties related, InvoiceFlags flags,
+			Clock clock) {
+		this.related = related;
 		this.flags = flags;
 		this.gradeOdds = gradeOdds;
 		this.profiles = profiles;
@@ -79,7 +83,26 @@ class DebtorController {
 		if (!model.containsAttribute("noticeForm")) {
 			model.addAttribute("noticeForm", new NoticeForm());
 		}
+		if (!model.containsAttribute("relatedForm")) {
+			model.addAttribute("relatedForm", new RelatedForm());
+		}
 		return "debtors/show";
+	}
+
+	@PostMapping("/debtors/{ref}/related")
+	String markRelated(@PathVariable String ref, @Valid @ModelAttribute("relatedForm") RelatedForm form,
+			BindingResult result, Model model, RedirectAttributes redirect) {
+		if (!result.hasErrors()) {
+			try {
+				this.related.mark(ref, form.getClientId(), form.getReason());
+				redirect.addFlashAttribute("success", "related.marked");
+				return "redirect:/debtors/{ref}#notices";
+			}
+			catch (BusinessRefusal ex) {
+				ex.rejectOn(result);
+			}
+		}
+		return show(ref, model);
 	}
 
 	@PostMapping("/debtors/{ref}/credit-limit")

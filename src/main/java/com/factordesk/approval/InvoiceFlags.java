@@ -167,10 +167,16 @@ public class InvoiceFlags {
 			FROM target t JOIN debtor_aging a ON a.debtor_id = t.debtor_id
 			WHERE a.cross_aged
 			UNION ALL
-			SELECT t.id, 'RELATED_PARTY', c.registration_number, NULL, NULL, NULL, NULL, NULL, NULL
+			-- a shared registration number (its sentence), or else the pair marked related (who, when, why)
+			SELECT t.id, 'RELATED_PARTY', CASE WHEN x.shared THEN c.registration_number ELSE r.marked_by END,
+			       CASE WHEN x.shared THEN NULL ELSE r.reason END, NULL, NULL, NULL, NULL,
+			       CASE WHEN x.shared THEN NULL ELSE CAST(r.marked_at AT TIME ZONE :zone AS date) END
 			FROM target t JOIN client c ON c.id = t.client_id JOIN debtor d ON d.id = t.debtor_id
-			WHERE REGEXP_REPLACE(UPPER(c.registration_number), '[^A-Z0-9]', '', 'g')
-			    = REGEXP_REPLACE(UPPER(d.registration_number), '[^A-Z0-9]', '', 'g')
+			LEFT JOIN related_party r ON r.client_id = t.client_id AND r.debtor_id = t.debtor_id
+			CROSS JOIN LATERAL (SELECT COALESCE(REGEXP_REPLACE(UPPER(c.registration_number), '[^A-Z0-9]', '', 'g')
+			                        = REGEXP_REPLACE(UPPER(d.registration_number), '[^A-Z0-9]', '', 'g'), FALSE)
+			                        AS shared) x
+			WHERE x.shared OR r.id IS NOT NULL
 			UNION ALL
 			SELECT l.id, 'OVER_CREDIT_LIMIT', CAST(d.credit_limit AS TEXT), NULL, NULL, NULL,
 			       COALESCE(e.funded + e.reserved, 0) - l.reserved, l.advance, NULL
@@ -335,7 +341,9 @@ public class InvoiceFlags {
 						: flag("flag.sentence.NO_BUREAU");
 				case CROSS_AGED -> flag("flag.sentence.CROSS_AGED", percent(this.amount, this.otherAmount), this.amount,
 						this.otherAmount, percent(policy.crossAgingShare()));
-				case RELATED_PARTY -> flag("flag.sentence.RELATED_PARTY", this.text);
+				case RELATED_PARTY -> (this.date != null)
+						? flag("flag.sentence.RELATED_PARTY.marked", this.text, this.date.toString(), this.otherText)
+						: flag("flag.sentence.RELATED_PARTY", this.text);
 				case OVER_CREDIT_LIMIT, OVER_FACILITY -> overLimit(new BigDecimal(this.text));
 				case OVER_INSURER_LIMIT -> {
 					BigDecimal limit = new BigDecimal(this.text);

@@ -144,16 +144,18 @@ public class LimitViews {
 
 	private List<ClientNotice> clients(long debtorId) {
 		return this.jdbc.sql("""
-				SELECT c.id, c.ref, c.legal_name, f.notification, n.sent_on, n.reference, n.recorded_by
+				SELECT c.id, c.ref, c.legal_name, f.notification, n.sent_on, n.reference, n.recorded_by,
+				       r.reason AS related_reason
 				FROM client c JOIN facility_terms f ON f.client_id = c.id
 				LEFT JOIN notice_of_assignment n ON n.client_id = c.id AND n.debtor_id = :id
+				LEFT JOIN related_party r ON r.client_id = c.id AND r.debtor_id = :id
 				WHERE c.id IN (SELECT i.client_id FROM invoice i WHERE i.debtor_id = :id)
 				ORDER BY c.legal_name, c.ref
 				""")
 			.param("id", debtorId)
 			.query((rs, row) -> new ClientNotice(rs.getLong("id"), rs.getString("ref"), rs.getString("legal_name"),
 					rs.getBoolean("notification"), rs.getObject("sent_on", LocalDate.class), rs.getString("reference"),
-					rs.getString("recorded_by")))
+					rs.getString("recorded_by"), rs.getString("related_reason")))
 			.list();
 	}
 
@@ -196,7 +198,7 @@ public class LimitViews {
 	 * of assignment on file for the pair ({@code sentOn} {@code null} when none).
 	 */
 	public record ClientNotice(long clientId, String clientRef, String clientName, boolean notification,
-			LocalDate sentOn, String reference, String recordedBy) {
+			LocalDate sentOn, String reference, String recordedBy, String relatedReason) {
 
 		public boolean noticeOnFile() {
 			return this.sentOn != null;

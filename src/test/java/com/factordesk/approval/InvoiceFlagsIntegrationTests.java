@@ -1,5 +1,6 @@
 package com.factordesk.approval;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +13,7 @@ import com.factordesk.debtor.Debtor;
 import com.factordesk.debtor.Debtors;
 import com.factordesk.invoice.Invoice;
 import com.factordesk.invoice.Invoices;
+import com.factordesk.shared.BusinessRefusal;
 import com.factordesk.shared.Money;
 import com.factordesk.shared.Rate;
 import jakarta.persistence.EntityManager;
@@ -25,6 +27,7 @@ import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.transaction.annotation.Transactional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Each flag of DESIGN section 4 that needs no exposure figure, raised by a case built for
@@ -53,6 +56,12 @@ class InvoiceFlagsIntegrationTests {
 
 	@Autowired
 	private JdbcTemplate jdbc;
+
+	@Autowired
+	private RelatedParties related;
+
+	@Autowired
+	private Clock clock;
 
 	private Client client;
 
@@ -313,6 +322,31 @@ class InvoiceFlagsIntegrationTests {
 				+ this.client.getRegistrationNumber() + ".");
 		assertThat(dutch(flag)).isEqualTo("Verbonden partij: de cliënt en de debiteur hebben hetzelfde "
 				+ "registratienummer " + this.client.getRegistrationNumber() + ".");
+	}
+
+	@Test
+	@WithMockUser(username = "uw7", roles = "UNDERWRITER")
+	void aClientAndADebtorMarkedRelatedAreARelatedPartyWithWhoMarkedThemAndWhy() {
+		Invoice queued = save(invoice("700.00", LocalDate.of(2026, 11, 20)));
+		assertThat(codes(queued)).doesNotContain(FlagCode.RELATED_PARTY);
+		// the reason is required and the client must be one of the debtor's
+		assertThatThrownBy(() -> this.related.mark(this.debtor.getRef(), this.client.getId(), " "))
+			.isInstanceOfSatisfying(BusinessRefusal.class,
+					(refusal) -> assertThat(refusal.getCode()).isEqualTo("related.reason.missing"));
+		assertThat(codes(queued)).doesNotContain(FlagCode.RELATED_PARTY);
+
+		this.related.mark(this.debtor.getRef(), this.client.getId(), "same managing director");
+
+		Flag flag = only(queued, FlagCode.RELATED_PARTY);
+		assertThat(flag.severity()).isEqualTo(FlagSeverity.ERROR);
+		assertThat(english(flag)).isEqualTo(
+				"Related party: marked related by uw7 on " + LocalDate.now(this.clock) + ": same managing director.");
+		assertThat(dutch(flag)).isEqualTo("Verbonden partij: als verbonden gemarkeerd door uw7 op "
+				+ LocalDate.now(this.clock) + ": same managing director.");
+		// once per pair
+		assertThatThrownBy(() -> this.related.mark(this.debtor.getRef(), this.client.getId(), "again"))
+			.isInstanceOfSatisfying(BusinessRefusal.class,
+					(refusal) -> assertThat(refusal.getCode()).isEqualTo("related.exists"));
 	}
 
 	@Test

@@ -66,6 +66,34 @@ class LimitPagesIntegrationTests {
 	}
 
 	@Test
+	void anUnderwriterMarksAClientRelatedFromTheDebtorPage() throws Exception {
+		String path = "/debtors/" + this.debtor.getRef() + "/related";
+		// no reason: the form again, on its field, nothing marked
+		this.mvc
+			.perform(post(path).with(csrf())
+				.with(user("u").roles("UNDERWRITER"))
+				.param("clientId", String.valueOf(this.client.getId())))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"related-reason-error\"")));
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM related_party WHERE debtor_id = ?", Long.class,
+				this.debtor.getId()))
+			.isZero();
+		this.mvc
+			.perform(post(path).with(csrf())
+				.with(user("u").roles("UNDERWRITER"))
+				.param("clientId", String.valueOf(this.client.getId()))
+				.param("reason", "owned by the same holding"))
+			.andExpect(redirectedUrl("/debtors/" + this.debtor.getRef() + "#notices"))
+			.andExpect(flash().attribute("success", "related.marked"));
+		this.mvc.perform(get("/debtors/" + this.debtor.getRef()).with(user("u").roles("UNDERWRITER")))
+			.andExpect(content().string(containsString("<td class=\"related-reason\">owned by the same holding</td>")))
+			.andExpect(content().string(containsString("id=\"related-form\"")));
+		// and the invoice carries the flag
+		this.mvc.perform(get("/invoices/" + this.invoice.getId()).with(user("u").roles("UNDERWRITER")))
+			.andExpect(content().string(containsString("data-flag=\"RELATED_PARTY\"")));
+	}
+
+	@Test
 	void aManagerSetsHowTheFacilityEnforcesItsLimitsWithAReasonAndAnUnderwriterCannot() throws Exception {
 		String path = "/clients/" + this.client.getRef() + "/enforcement";
 		// the page says the mode in force; only a manager sees the form

@@ -36,6 +36,7 @@ import com.factordesk.approval.ScheduleView;
 import com.factordesk.approval.Schedules;
 import com.factordesk.approval.LimitViews;
 import com.factordesk.approval.NoticesOfAssignment;
+import com.factordesk.approval.RelatedParties;
 import com.factordesk.approval.ReceiptQueries;
 import com.factordesk.approval.ReceiptSuggestion;
 import com.factordesk.approval.Receipts;
@@ -181,6 +182,9 @@ class AccessRulesTests {
 
 	@MockitoBean
 	private NoticesOfAssignment notices;
+
+	@MockitoBean
+	private RelatedParties related;
 
 	@MockitoBean
 	private RiskScores scores;
