@@ -9,7 +9,6 @@ import java.util.Map;
 
 import com.factordesk.audit.AuditTrail;
 import com.factordesk.shared.BusinessRefusal;
-import com.factordesk.shared.NotFoundException;
 import com.factordesk.shared.Violation;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,12 +31,15 @@ public class NoticesOfAssignment {
 
 	private final JdbcClient jdbc;
 
+	private final DebtorClients debtorClients;
+
 	private final AuditTrail audit;
 
 	private final Clock clock;
 
-	NoticesOfAssignment(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+	NoticesOfAssignment(JdbcClient jdbc, DebtorClients debtorClients, AuditTrail audit, Clock clock) {
 		this.jdbc = jdbc;
+		this.debtorClients = debtorClients;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -51,23 +53,10 @@ public class NoticesOfAssignment {
 	 */
 	@PreAuthorize("hasAnyRole('UNDERWRITER', 'MANAGER')")
 	public void record(RecordNotice command) {
-		long debtorId = this.jdbc.sql("SELECT id FROM debtor WHERE ref = :ref")
-			.param("ref", command.debtorRef())
-			.query(Long.class)
-			.optional()
-			.orElseThrow(() -> new NotFoundException("Debtor", command.debtorRef()));
+		long debtorId = this.debtorClients.debtorId(command.debtorRef());
 		LocalDate today = LocalDate.now(this.clock);
 		List<Violation> violations = new ArrayList<>();
-		String clientRef = (command.clientId() != null) ? this.jdbc
-			.sql("""
-					SELECT c.ref FROM client c
-					WHERE c.id = :clientId AND EXISTS (SELECT 1 FROM invoice i WHERE i.client_id = c.id AND i.debtor_id = :debtorId)
-					""")
-			.param("clientId", command.clientId())
-			.param("debtorId", debtorId)
-			.query(String.class)
-			.optional()
-			.orElse(null) : null;
+		String clientRef = this.debtorClients.clientOf(command.clientId(), debtorId).orElse(null);
 		if (clientRef == null) {
 			violations.add(Violation.onField("clientId", "notice.client.unknown",
 					"Choose one of the clients the debtor owes invoices to"));

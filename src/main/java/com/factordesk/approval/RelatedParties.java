@@ -31,12 +31,15 @@ public class RelatedParties {
 
 	private final JdbcClient jdbc;
 
+	private final DebtorClients debtorClients;
+
 	private final AuditTrail audit;
 
 	private final Clock clock;
 
-	RelatedParties(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+	RelatedParties(JdbcClient jdbc, DebtorClients debtorClients, AuditTrail audit, Clock clock) {
 		this.jdbc = jdbc;
+		this.debtorClients = debtorClients;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -49,23 +52,10 @@ public class RelatedParties {
 	 */
 	@PreAuthorize("hasAnyRole('UNDERWRITER', 'MANAGER')")
 	public void mark(String debtorRef, Long clientId, String reason) {
-		long debtorId = this.jdbc.sql("SELECT id FROM debtor WHERE ref = :ref")
-			.param("ref", debtorRef)
-			.query(Long.class)
-			.optional()
-			.orElseThrow(() -> new NotFoundException("Debtor", debtorRef));
+		long debtorId = this.debtorClients.debtorId(debtorRef);
 		String why = (reason != null) ? reason.strip() : "";
 		List<Violation> violations = new ArrayList<>();
-		String clientRef = (clientId != null) ? this.jdbc
-			.sql("""
-					SELECT c.ref FROM client c
-					WHERE c.id = :clientId AND EXISTS (SELECT 1 FROM invoice i WHERE i.client_id = c.id AND i.debtor_id = :debtorId)
-					""")
-			.param("clientId", clientId)
-			.param("debtorId", debtorId)
-			.query(String.class)
-			.optional()
-			.orElse(null) : null;
+		String clientRef = this.debtorClients.clientOf(clientId, debtorId).orElse(null);
 		if (clientRef == null) {
 			violations.add(Violation.onField("clientId", "related.client.unknown",
 					"Choose one of the clients the debtor owes invoices to"));
