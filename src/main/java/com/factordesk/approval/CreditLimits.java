@@ -179,9 +179,10 @@ public class CreditLimits {
 	/**
 	 * A manager sets what the facility does with an approval over a limit (DESIGN section
 	 * 4): WARN approves it and records the breach, HOLD keeps it waiting for headroom,
-	 * BLOCK refuses it. Recorded in the audit trail with the reason; a stricter mode
-	 * re-checks at once the approvals the facility and its debtors reserve, as a lowered
-	 * limit does.
+	 * BLOCK refuses it. Recorded in the audit trail with the reason. The facility's
+	 * approvals are re-checked at once: under HOLD or BLOCK those over the facility limit
+	 * or their debtor's credit or insurer limit are held, under WARN the held ones go
+	 * ahead.
 	 * @throws BusinessRefusal when the reason is blank
 	 * @throws NotFoundException when no client has that reference
 	 */
@@ -196,9 +197,9 @@ public class CreditLimits {
 		Enforcement before = client.getFacility().getEnforcement();
 		client.getFacility().enforce(mode);
 		this.clients.flush();
-		if (mode != Enforcement.WARN) {
-			this.underwriting.limitChanged(null, client.getId(), actor);
-		}
+		// held approvals go ahead under WARN; a stricter mode holds what is over any
+		// limit now
+		this.underwriting.enforcementChanged(client.getId(), actor);
 		this.audit.record("facility.enforcement", "client", clientRef, java.util.Map.of("enforcement", before.name()),
 				java.util.Map.of("enforcement", mode.name(), "reason", reason.strip()));
 	}

@@ -152,6 +152,10 @@ public class Underwriting {
 					"You approved invoice " + invoice.getNumber() + " first: another manager gives the second approval",
 					invoice.getNumber());
 		}
+		if (overrideReason.isEmpty()) {
+			// the debtor may have become cross-aged since the first approval
+			requireNotCrossAged(invoice, parties.debtorId());
+		}
 		Money advance = invoice.getApprovedAdvance().orElseThrow();
 		List<LimitUse> uses = this.engine.uses(locked, parties.debtorId(), parties.clientId(), Money.ZERO, Money.ZERO);
 		InvoiceStatus from = invoice.getStatus();
@@ -199,6 +203,10 @@ public class Underwriting {
 		}
 		Money before = invoice.getApprovedAdvance().orElseThrow();
 		Money delta = amount.minus(before);
+		if (delta.isPositive()) {
+			// a raise is a new advance: not for a cross-aged debtor
+			requireNotCrossAged(invoice, parties.debtorId());
+		}
 		InvoiceStatus from = invoice.getStatus();
 		boolean reserving = RESERVING.contains(from);
 		List<LimitUse> uses = this.engine.uses(locked, parties.debtorId(), parties.clientId(),
@@ -458,15 +466,62 @@ public class Underwriting {
 			if (!concerned) {
 				continue;
 			}
-			Invoice invoice = load(pending.invoiceId());
-			InvoiceStatus from = invoice.getStatus();
-			Money advance = invoice.getApprovedAdvance().orElseThrow();
-			invoice.hold(advance, actor, "held: a limit was lowered", this.clock);
-			this.engine.reserve(locked, parties.debtorId(), parties.clientId(), Money.ZERO.minus(advance));
-			this.decisions.record(invoice.getId(), DecisionKind.LIMIT_LOWERED, actor, from, invoice.getStatus(),
-					Decisions.Entry.advance(advance, null));
+			holdOverLimit(pending, locked, actor, "held: a limit was lowered");
 		}
 		releaseHeld(locked, debtors, clients, actor);
+	}
+
+	/**
+	 * A facility's enforcement mode changed: under a stricter mode (hold, block) its
+	 * approvals that reserve exposure over the facility limit or over their own debtor's
+	 * credit or insurer limit are held, the newest first, until each limit fits; under
+	 * WARN its held approvals go ahead. The facility's and its debtors' rows are locked
+	 * as for a limit change.
+	 */
+	@PreAuthorize("hasRole('MANAGER')")
+	public void enforcementChanged(long clientId, String actor) {
+		this.entityManager.flush();
+		Set<Long> lockDebtors = new TreeSet<>();
+		Set<Long> lockClients = new TreeSet<>(Set.of(clientId));
+		pendingAround(Set.of(), Set.of(clientId), List.of("APPROVED", "AWAITING_SECOND_APPROVAL", "HELD"))
+			.forEach((parties) -> {
+				lockDebtors.add(parties.debtorId());
+				lockClients.add(parties.clientId());
+			});
+		Exposures locked = this.engine.lock(lockDebtors, lockClients);
+		if (locked.facilityLimits(clientId).enforcement() != Enforcement.WARN) {
+			List<Pending> reserving = this.jdbc
+				.sql("""
+						SELECT i.id, i.debtor_id, i.client_id FROM invoice i
+						WHERE i.status IN ('APPROVED', 'AWAITING_SECOND_APPROVAL') AND i.client_id = :clientId
+						ORDER BY (SELECT MAX(d.id) FROM invoice_decision d WHERE d.invoice_id = i.id) DESC NULLS LAST, i.id DESC
+						""")
+				.param("clientId", clientId)
+				.query((rs, row) -> new Pending(rs.getLong("id"),
+						new Parties(rs.getLong("debtor_id"), rs.getLong("client_id"))))
+				.list();
+			for (Pending pending : reserving) {
+				if (overFacility(locked, clientId) || overDebtor(locked, pending.parties().debtorId())) {
+					holdOverLimit(pending, locked, actor, "held: the facility enforces its limits");
+				}
+			}
+		}
+		releaseHeld(locked, lockDebtors, Set.of(clientId), actor);
+	}
+
+	/**
+	 * Holds an approval that reserves exposure a limit no longer has room for: it
+	 * releases what it reserved and waits for headroom.
+	 */
+	private void holdOverLimit(Pending pending, Exposures locked, String actor, String reason) {
+		Parties parties = pending.parties();
+		Invoice invoice = load(pending.invoiceId());
+		InvoiceStatus from = invoice.getStatus();
+		Money advance = invoice.getApprovedAdvance().orElseThrow();
+		invoice.hold(advance, actor, reason, this.clock);
+		this.engine.reserve(locked, parties.debtorId(), parties.clientId(), Money.ZERO.minus(advance));
+		this.decisions.record(invoice.getId(), DecisionKind.LIMIT_LOWERED, actor, from, invoice.getStatus(),
+				Decisions.Entry.advance(advance, null));
 	}
 
 	private boolean overChanged(Exposures locked, Long debtorId, Long clientId) {
@@ -532,7 +587,9 @@ public class Underwriting {
 					invoice.getAmount());
 			boolean fits = uses.stream().noneMatch(LimitUse::over)
 					|| locked.facilityLimits(parties.clientId()).enforcement() == Enforcement.WARN;
-			if (!fits) {
+			// a cross-aged debtor's held approval waits for a manager's release with a
+			// reason
+			if (!fits || crossAging(parties.debtorId()).isPresent()) {
 				continue;
 			}
 			InvoiceStatus from = invoice.getStatus();
@@ -593,7 +650,21 @@ public class Underwriting {
 	 * reason, recorded on the decision.
 	 */
 	private void requireNotCrossAged(Invoice invoice, long debtorId) {
-		this.jdbc.sql("""
+		crossAging(debtorId).ifPresent((aging) -> {
+			BigDecimal share = aging[1].multiply(BigDecimal.valueOf(100)).divide(aging[0], 1, RoundingMode.HALF_EVEN);
+			throw BusinessRefusal.of("decision.crossAged",
+					"Invoice " + invoice.getNumber() + " is not eligible: " + share + " % of its debtor's open "
+							+ aging[0] + " is over 90 days past due",
+					invoice.getNumber(), share, aging[0], aging[1],
+					this.policy.crossAgingShare().multiply(BigDecimal.valueOf(100)).stripTrailingZeros());
+		});
+	}
+
+	/**
+	 * The debtor's open and aged amounts when it is cross-aged today; empty when not.
+	 */
+	private Optional<BigDecimal[]> crossAging(long debtorId) {
+		return this.jdbc.sql("""
 				SELECT open_amount, aged_amount FROM debtor_cross_aging(CAST(:today AS date), CAST(:share AS numeric))
 				WHERE debtor_id = :debtorId AND cross_aged
 				""")
@@ -601,16 +672,7 @@ public class Underwriting {
 			.param("share", this.policy.crossAgingShare())
 			.param("debtorId", debtorId)
 			.query((rs, row) -> new BigDecimal[] { rs.getBigDecimal("open_amount"), rs.getBigDecimal("aged_amount") })
-			.optional()
-			.ifPresent((aging) -> {
-				BigDecimal share = aging[1].multiply(BigDecimal.valueOf(100))
-					.divide(aging[0], 1, RoundingMode.HALF_EVEN);
-				throw BusinessRefusal.of("decision.crossAged",
-						"Invoice " + invoice.getNumber() + " is not eligible: " + share + " % of its debtor's open "
-								+ aging[0] + " is over 90 days past due",
-						invoice.getNumber(), share, aging[0], aging[1],
-						this.policy.crossAgingShare().multiply(BigDecimal.valueOf(100)).stripTrailingZeros());
-			});
+			.optional();
 	}
 
 	private static void requireOverrideRight(Actor actor, Optional<String> overrideReason) {

@@ -104,7 +104,7 @@ class DebtorPageClientsIntegrationTests {
 		String pending = html.substring(html.indexOf("id=\"pending-invoices\""));
 		pending = pending.substring(0, pending.indexOf("</table>"));
 		assertThat(pending).contains("data-invoice-id=\"" + this.queued.getId() + "\"")
-			.contains(">Submitted<")
+			.contains("<td>Submitted</td>")
 			.contains("EUR\u00a03,000.00")
 			.doesNotContain("data-invoice-id=\"" + this.paid.getId() + "\"");
 		String paidRows = html.substring(html.indexOf("id=\"paid-invoices\""));

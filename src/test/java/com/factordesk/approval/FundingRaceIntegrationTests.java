@@ -148,9 +148,10 @@ class FundingRaceIntegrationTests {
 
 	@Test
 	void sixtyApprovalsAndSixFundingRunsAtOnceNeverPassTheLimitsAndFundEachInvoiceOnce() throws Exception {
-		CommittedBook big = new CommittedBook(this.context).create(60);
+		CommittedBook big = new CommittedBook(this.context);
 		ExecutorService many = Executors.newFixedThreadPool(24);
 		try {
+			big.create(60);
 			List<Long> ids = big.invoiceIds();
 			CommittedBook.as("setup.underwriter");
 			Money advance = this.context.getBean(InvoiceQuotes.class).quote(ids.get(0)).orElseThrow().quote().advance();
@@ -240,10 +241,12 @@ class FundingRaceIntegrationTests {
 			big.assertRowsMatchTheBook();
 		}
 		finally {
-			many.shutdown();
-			assertThat(many.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+			// the workers stopped first, then the book removed whatever happened
+			many.shutdownNow();
+			boolean stopped = many.awaitTermination(60, TimeUnit.SECONDS);
 			SecurityContextHolder.clearContext();
 			big.remove();
+			assertThat(stopped).as("the racing threads stopped").isTrue();
 		}
 	}
 

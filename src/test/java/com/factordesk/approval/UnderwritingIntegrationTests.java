@@ -74,6 +74,9 @@ class UnderwritingIntegrationTests {
 	@Autowired
 	private ApprovalLapses lapses;
 
+	@Autowired
+	private CreditLimits creditLimits;
+
 	private Client client;
 
 	private Debtor debtor;
@@ -175,6 +178,55 @@ class UnderwritingIntegrationTests {
 		assertThat(this.jdbc.queryForObject("SELECT override_reason FROM invoice_decision WHERE invoice_id = ?",
 				String.class, invoice.getId()))
 			.isEqualTo("aged invoice settled by agreement, payment due this week");
+	}
+
+	@Test
+	void aDebtorCrossAgedSinceTheFirstApprovalWaitsForTheSecondManagersReason() {
+		this.debtor.setCreditLimit(Money.of("2000000.00"), LocalDate.of(2027, 6, 30));
+		Invoice invoice = queued("150000.00");
+		assertThat(approve(invoice)).isEqualTo(InvoiceStatus.AWAITING_SECOND_APPROVAL);
+		// then an invoice of the debtor 147 days past due, larger than all else it owes
+		this.entities.persist(Invoices.anInvoice(this.client, this.debtor)
+			.issued(LocalDate.of(2026, 6, 1))
+			.due(LocalDate.of(2026, 7, 1))
+			.fundedOn(LocalDate.of(2026, 6, 2))
+			.amount("1500000.00")
+			.build());
+		this.entities.flush();
+
+		as("mgr2", "MANAGER");
+		assertThatThrownBy(() -> this.underwriting.approveSecond(invoice.getId(), Optional.empty(), null))
+			.isInstanceOfSatisfying(BusinessRefusal.class,
+					(refusal) -> assertThat(refusal.getCode()).isEqualTo("decision.crossAged"));
+		assertThat(invoice.getStatus()).isEqualTo(InvoiceStatus.AWAITING_SECOND_APPROVAL);
+		assertThat(this.underwriting.approveSecond(invoice.getId(), Optional.of("collection agreed"), null).status())
+			.isEqualTo(InvoiceStatus.APPROVED);
+	}
+
+	@Test
+	void aStricterModeHoldsWhatIsOverADebtorsLimitNowAndWarnLetsTheHeldGoAhead() {
+		facility(Enforcement.WARN);
+		Invoice older = queued("10000.00");
+		Invoice newer = queued("10000.00");
+		Exposure before = debtorExposure();
+		Money advance = quotedAdvance(older);
+		// room for one advance: under WARN both go ahead over the credit limit
+		this.debtor.setCreditLimit(before.total().plus(advance).plus(Money.of("1.00")), null);
+		this.entities.flush();
+		approve(older);
+		approve(newer);
+		assertThat(newer.getStatus()).isEqualTo(InvoiceStatus.APPROVED);
+
+		as("mgr1", "MANAGER");
+		this.creditLimits.setEnforcement(this.client.getRef(), Enforcement.HOLD, "over-limit approvals must wait");
+		assertThat(newer.getStatus()).isEqualTo(InvoiceStatus.HELD);
+		assertThat(older.getStatus()).isEqualTo(InvoiceStatus.APPROVED);
+		assertThat(debtorExposure().reserved()).isEqualTo(before.reserved().plus(advance));
+
+		this.creditLimits.setEnforcement(this.client.getRef(), Enforcement.WARN, "back to warnings");
+		assertThat(newer.getStatus()).isEqualTo(InvoiceStatus.APPROVED);
+		assertThat(debtorExposure().reserved()).isEqualTo(before.reserved().plus(advance).plus(advance));
+		assertRowsMatchTheBook();
 	}
 
 	@Test
