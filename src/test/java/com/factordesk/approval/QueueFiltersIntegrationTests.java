@@ -279,12 +279,7 @@ class QueueFiltersIntegrationTests {
 	}
 
 	private static Set<Long> ids(String page) {
-		Set<Long> ids = new TreeSet<>();
-		Matcher row = ROW.matcher(page);
-		while (row.find()) {
-			ids.add(Long.parseLong(row.group(1)));
-		}
-		return ids;
+		return new TreeSet<>(inOrder(page));
 	}
 
 	private String body(MockHttpServletRequestBuilder request) throws Exception {
