@@ -39,13 +39,18 @@ public class InvoiceFlags {
 			    SELECT i.id, i.client_id, i.debtor_id, i.amount, i.issue_date, i.due_date,
 			           CAST(i.submitted_at AT TIME ZONE :zone AS date) AS submitted_on
 			    FROM invoice i WHERE %s
+			), page_clients AS MATERIALIZED (
+			    -- each client and debtor of the page once: a probe per client, not per invoice of the page
+			    SELECT DISTINCT client_id FROM target
+			), page_debtors AS MATERIALIZED (
+			    SELECT DISTINCT debtor_id FROM target
 			), debtor_aging AS (
 			    -- per debtor of the page, through its invoices' index: a page never scans the book; the one
 			    -- cross-aging rule (debtor_cross_aging), which the portfolio's cross-aged debtors apply too. LIMIT
 			    -- (a debtor has one row) keeps the lateral a probe per debtor: flattened, it was planned as the
 			    -- whole book's aging hashed against the page (0.37 s of a queue page at 1,000,000 invoices)
 			    SELECT td.debtor_id, a.open_amount, a.aged_amount, a.cross_aged
-			    FROM (SELECT DISTINCT debtor_id FROM target) td
+			    FROM page_debtors td
 			    JOIN LATERAL (SELECT c.open_amount, c.aged_amount, c.cross_aged
 			                  FROM debtor_cross_aging(CAST(:today AS date), CAST(:crossAgingShare AS numeric)) c
 			                  WHERE c.debtor_id = td.debtor_id
@@ -64,7 +69,7 @@ public class InvoiceFlags {
 			), debtor_bureau AS (
 			    SELECT td.debtor_id,
 			           (SELECT MAX(b.as_of) FROM bureau_reading b WHERE b.debtor_id = td.debtor_id) AS newest
-			    FROM (SELECT DISTINCT debtor_id FROM target) td
+			    FROM page_debtors td
 			), limit_target AS (
 			    -- the invoices not yet funded, with the advance their approval adds: the approved advance when
 			    -- approved (as the exposure engine counts it), else face x the facility's default advance rate
@@ -99,16 +104,16 @@ public class InvoiceFlags {
 			    FROM (SELECT DISTINCT client_id FROM limit_target) tc
 			    JOIN LATERAL (SELECT COALESCE(SUM(o.outstanding), 0) AS book FROM open_receivable(CAST(:today AS date)) o
 			                  WHERE o.client_id = tc.client_id) b ON TRUE
-			), client_reserve AS (
+			), client_reserve AS MATERIALIZED (
 			    -- the reserve position of each client of the page, the published function probed per client
 			    -- (its GROUP BYs then read one client's ledger entries and advances through their indexes)
 			    SELECT tc.client_id, r.available
-			    FROM (SELECT DISTINCT client_id FROM target) tc
+			    FROM page_clients tc
 			    JOIN LATERAL (SELECT p.available FROM client_reserve_position() p
 			                  WHERE p.client_id = tc.client_id) r ON TRUE
 			), debtor_watch AS (
 			    -- the watchlist of the page's debtors only: the published function takes them as an array
-			    SELECT w.* FROM debtor_watchlist(CAST(:today AS date), ARRAY(SELECT DISTINCT debtor_id FROM target),
+			    SELECT w.* FROM debtor_watchlist(CAST(:today AS date), ARRAY(SELECT debtor_id FROM page_debtors),
 			                                  CAST(:laterDays AS numeric)) w
 			), pair_owed AS MATERIALIZED (
 			    SELECT tp.client_id, tp.debtor_id, b.owed
