@@ -35,6 +35,7 @@ class ModularityTests {
 			Map.entry("admin", Set.of("shared", "audit", "security", "debtor", "risk", "pricing")),
 			Map.entry("web", Set.of("shared", "security")),
 			Map.entry("demo", Set.of("shared", "client", "invoice", "approval")),
+			Map.entry("ingest", Set.of("shared", "audit", "client", "debtor", "invoice", "approval")),
 			Map.entry("bench", Set.of("shared", "security", "demo", "risk", "backtest", "portfolio")));
 
 	private final ApplicationModules modules = ApplicationModules.of(FactorDeskApplication.class);

@@ -1,0 +1,68 @@
+package com.factordesk.client;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.factordesk.audit.AuditTrail;
+import com.factordesk.shared.Money;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Opens the clients an import names for the first time: known by their ref only (the ref
+ * stands for the name until someone records it), on the {@link NewClientFacility}
+ * template, each audited in the import's transaction.
+ */
+@Service
+@EnableConfigurationProperties(NewClientFacility.class)
+public class ClientIntake {
+
+	private final ClientRepository clients;
+
+	private final NewClientFacility template;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	ClientIntake(ClientRepository clients, NewClientFacility template, AuditTrail audit, Clock clock) {
+		this.clients = clients;
+		this.template = template;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/**
+	 * Opens a client with the template's facility for each ref.
+	 * @return the new clients' ids by ref
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Map<String, Long> open(Collection<String> refs) {
+		LocalDate today = LocalDate.now(this.clock);
+		Map<String, Long> opened = new LinkedHashMap<>();
+		for (String ref : refs) {
+			Client client = new Client(ref, ref, null, null, null, today);
+			client.signFacility(this.template.terms());
+			this.clients.save(client);
+			opened.put(ref, client.getId());
+			this.audit.record("client.opened-by-import", "client", ref, null,
+					Map.of("facilityLimit", this.template.limit(), "advanceRate", this.template.advanceRate()));
+		}
+		this.clients.flush();
+		return opened;
+	}
+
+	/**
+	 * The currency of the facility a new client gets.
+	 */
+	public String newFacilityCurrency() {
+		return Money.CURRENCY;
+	}
+
+}

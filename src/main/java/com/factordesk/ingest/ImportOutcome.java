@@ -1,0 +1,44 @@
+package com.factordesk.ingest;
+
+import java.util.List;
+
+import com.factordesk.shared.Violation;
+
+/**
+ * What an import did, or why it did nothing.
+ *
+ * @param kind the kind of file ({@code invoices})
+ * @param status imported, rejected or unchanged
+ * @param rows the data rows read (the header not counted)
+ * @param problems the invalid rows, by line, at most {@link #LISTED} of them
+ * @param problemCount how many rule breaks were found in all
+ * @param imported the rows that changed the book
+ * @param unchanged the rows already in the book as they are
+ * @param clientsOpened the refs of the clients the file opened
+ * @param debtorsRegistered the refs of the debtors the file registered
+ * @param rescored the debtors whose re-scores were asked for
+ */
+public record ImportOutcome(String kind, ImportStatus status, long rows, List<Problem> problems, long problemCount,
+		long imported, long unchanged, List<String> clientsOpened, List<String> debtorsRegistered, long rescored) {
+
+	/**
+	 * The most invalid rows a report lists; the count says how many there were.
+	 */
+	public static final int LISTED = 10_000;
+
+	static ImportOutcome rejected(String kind, long rows, List<Problem> problems, long problemCount) {
+		return new ImportOutcome(kind, ImportStatus.REJECTED, rows, problems, problemCount, 0, 0, List.of(), List.of(),
+				0);
+	}
+
+	/**
+	 * A rule one row breaks.
+	 *
+	 * @param line the line of the file, the header being line 1
+	 * @param violation the rule, its field the file's column ({@code null} for the whole
+	 * row or file)
+	 */
+	public record Problem(long line, Violation violation) {
+	}
+
+}

@@ -1,0 +1,100 @@
+package com.factordesk.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Locale;
+
+import com.factordesk.shared.NotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * {@code POST /api/v1/imports/{kind}} (DESIGN section 7): a CSV file in the body
+ * ({@code text/csv}), read as it streams in, answered with the import's report: 200 when
+ * it was imported or changed nothing, 422 when a row was invalid (nothing written), each
+ * invalid row with its line, column and reason in the reader's language. Needs an API key
+ * with import rights.
+ */
+@RestController
+@RequestMapping("/api/v1/imports")
+class ImportsApiController {
+
+	/**
+	 * The kinds of DESIGN section 7 not built yet.
+	 */
+	private static final List<String> TO_COME = List.of("payments", "disputes", "bureau-scores");
+
+	private static final MediaType TEXT_CSV = MediaType.parseMediaType("text/csv");
+
+	private final InvoiceImports invoices;
+
+	private final MessageSource messages;
+
+	ImportsApiController(InvoiceImports invoices, MessageSource messages) {
+		this.invoices = invoices;
+		this.messages = messages;
+	}
+
+	@PostMapping("/{kind}")
+	ResponseEntity<ImportJson> importFile(@PathVariable String kind, HttpServletRequest request,
+			Authentication authentication, Locale locale) throws IOException {
+		if (!InvoiceImports.KIND.equals(kind)) {
+			throw new NotFoundException("Import kind",
+					kind + (TO_COME.contains(kind) ? " (not available yet; available: invoices)"
+							: " (kinds: invoices, payments, disputes, bureau-scores)"));
+		}
+		// checked here, not by the mapping, so that the answer is a problem like the
+		// others
+		if (request.getContentType() == null
+				|| !MediaType.parseMediaType(request.getContentType()).isCompatibleWith(TEXT_CSV)) {
+			throw new ResponseStatusException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+					"Send the file as text/csv (UTF-8), not " + request.getContentType());
+		}
+		ImportOutcome outcome;
+		try (InputStream body = request.getInputStream()) {
+			outcome = this.invoices.importFile(body, authentication.getName());
+		}
+		HttpStatus status = (outcome.status() == ImportStatus.REJECTED) ? HttpStatus.UNPROCESSABLE_CONTENT
+				: HttpStatus.OK;
+		return ResponseEntity.status(status).body(json(outcome, locale));
+	}
+
+	private ImportJson json(ImportOutcome outcome, Locale locale) {
+		return new ImportJson(outcome.kind(), outcome.status().name(), outcome.rows(),
+				outcome.problems()
+					.stream()
+					.map((problem) -> new ErrorJson(problem.line(), problem.violation().field(),
+							this.messages.getMessage(problem.violation(), locale), problem.violation().code()))
+					.toList(),
+				outcome.problemCount(), outcome.imported(), outcome.unchanged(), outcome.clientsOpened(),
+				outcome.debtorsRegistered(), outcome.rescored());
+	}
+
+	/**
+	 * The contract's fields ({@code status}, {@code rows}, {@code errors}), then the rest
+	 * of the report: how many errors in all (at most {@value ImportOutcome#LISTED} are
+	 * listed), what changed and what was created.
+	 */
+	record ImportJson(String kind, String status, long rows, List<ErrorJson> errors, long errorCount, long imported,
+			long unchanged, List<String> clientsOpened, List<String> debtorsRegistered, long rescored) {
+	}
+
+	/**
+	 * One invalid row: its line (the header is line 1), its column ({@code null} for the
+	 * whole row or file), why, and the rule's stable code.
+	 */
+	record ErrorJson(long line, String field, String message, String code) {
+	}
+
+}

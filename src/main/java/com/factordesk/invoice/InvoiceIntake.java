@@ -1,0 +1,413 @@
+package com.factordesk.invoice;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import com.factordesk.debtor.DebtorInputsChanged;
+import com.factordesk.shared.Violation;
+import org.postgresql.PGConnection;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Takes in invoices from a file (DESIGN section 7) in bulk, in the import's transaction:
+ * the rows are copied into a staging table of that transaction ({@code COPY}), checked
+ * there against the book in a few statements (a number twice in the file, a number known
+ * with other values, a debtor that is unknown and unnamed, a currency that is not the
+ * facility's), their clients and debtors found (a debtor by its registration number when
+ * the row gives one, whatever ref the client's ERP uses, else by ref), and the new ones
+ * entered as SUBMITTED, each with its first transition, in one statement. A row equal to
+ * an invoice already known is left as it is.
+ */
+@Service
+public class InvoiceIntake {
+
+	/**
+	 * A registration number as compared: upper case, letters and digits only.
+	 */
+	private static final String NORMALIZED = "REGEXP_REPLACE(UPPER(%s), '[^A-Z0-9]', '', 'g')";
+
+	private static final int COPY_CHARS = 1 << 16;
+
+	private final JdbcClient jdbc;
+
+	private final DataSource dataSource;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	InvoiceIntake(JdbcClient jdbc, DataSource dataSource, ApplicationEventPublisher events, Clock clock) {
+		this.jdbc = jdbc;
+		this.dataSource = dataSource;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * Opens the staging table of this transaction, to which the rows are then added.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Staging stage() {
+		// a second import in one transaction (a test's) starts afresh
+		this.jdbc.sql("DROP TABLE IF EXISTS pg_temp.invoice_intake").update();
+		this.jdbc.sql("""
+				CREATE TEMPORARY TABLE invoice_intake (
+				    line integer NOT NULL,
+				    client_ref varchar(32) NOT NULL,
+				    debtor_ref varchar(32) NOT NULL,
+				    debtor_name varchar(200),
+				    number varchar(64) NOT NULL,
+				    issue_date date NOT NULL,
+				    due_date date NOT NULL,
+				    amount numeric(19,2) NOT NULL,
+				    currency varchar(3) NOT NULL,
+				    registration_number varchar(64),
+				    country varchar(2),
+				    client_id bigint,
+				    debtor_id bigint,
+				    unchanged boolean NOT NULL DEFAULT FALSE
+				) ON COMMIT DROP
+				""").update();
+		Connection connection = DataSourceUtils.getConnection(this.dataSource);
+		try {
+			return new Staging(connection.unwrap(PGConnection.class));
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("The import's connection is not PostgreSQL's", ex);
+		}
+	}
+
+	/**
+	 * What the staged rows break, line by line: the same invoice number twice for a
+	 * client, a number known with other values, an unknown debtor without a name, a
+	 * currency other than the facility's. Finds the clients and debtors known.
+	 * @param newClientCurrency the currency of the facility a new client gets
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public List<RowProblem> check(String newClientCurrency) {
+		this.jdbc.sql("ANALYZE invoice_intake").update();
+		this.jdbc.sql("UPDATE invoice_intake s SET client_id = c.id FROM client c WHERE c.ref = s.client_ref").update();
+		// one legal entity: its registration number finds it, whatever ref the ERP uses
+		this.jdbc
+			.sql("""
+					UPDATE invoice_intake s SET debtor_id = d.id
+					FROM debtor d
+					WHERE s.registration_number IS NOT NULL AND d.registration_number IS NOT NULL
+					  AND %s = %s
+					""".formatted(NORMALIZED.formatted("d.registration_number"),
+					NORMALIZED.formatted("s.registration_number")))
+			.update();
+		this.jdbc.sql("""
+				UPDATE invoice_intake s SET debtor_id = d.id
+				FROM debtor d WHERE s.debtor_id IS NULL AND d.ref = s.debtor_ref
+				""").update();
+		List<RowProblem> problems = new ArrayList<>();
+		this.jdbc.sql("""
+				SELECT line, client_ref, number, first_line FROM (
+				    SELECT line, client_ref, number, MIN(line) OVER (PARTITION BY client_ref, number) AS first_line
+				    FROM invoice_intake) s
+				WHERE line > first_line
+				""").query((java.sql.ResultSet rs) -> {
+			problems.add(new RowProblem(rs.getInt("line"),
+					Violation.onField("invoice_number", "import.invoices.twiceInFile",
+							"Invoice " + rs.getString("number") + " of client " + rs.getString("client_ref")
+									+ " is also on line " + rs.getInt("first_line"),
+							rs.getString("number"), rs.getString("client_ref"), rs.getInt("first_line"))));
+		});
+		this.jdbc.sql("""
+				SELECT s.line, s.client_ref, s.number, d.ref AS debtor_ref, i.issue_date, i.due_date, i.amount,
+				       i.currency, s.debtor_id = i.debtor_id AND s.issue_date = i.issue_date
+				           AND s.due_date = i.due_date AND s.amount = i.amount AND s.currency = i.currency AS same
+				FROM invoice_intake s
+				JOIN invoice i ON i.client_id = s.client_id AND i.number = s.number
+				JOIN debtor d ON d.id = i.debtor_id
+				""").query((java.sql.ResultSet rs) -> {
+			if (!rs.getBoolean("same")) {
+				problems.add(new RowProblem(rs.getInt("line"),
+						Violation.onField("invoice_number", "import.invoices.knownOtherwise",
+								"Invoice " + rs.getString("number") + " of client " + rs.getString("client_ref")
+										+ " is already known with other values: debtor " + rs.getString("debtor_ref")
+										+ ", issued " + rs.getObject("issue_date", LocalDate.class) + ", due "
+										+ rs.getObject("due_date", LocalDate.class) + ", "
+										+ rs.getBigDecimal("amount").toPlainString() + " " + rs.getString("currency"),
+								rs.getString("number"), rs.getString("client_ref"), rs.getString("debtor_ref"),
+								rs.getObject("issue_date", LocalDate.class).toString(),
+								rs.getObject("due_date", LocalDate.class).toString(),
+								rs.getBigDecimal("amount").toPlainString(), rs.getString("currency"))));
+			}
+		});
+		this.jdbc.sql("""
+				SELECT line, debtor_ref FROM invoice_intake s
+				WHERE debtor_id IS NULL AND COALESCE(debtor_name, '') = ''
+				  AND NOT EXISTS (SELECT 1 FROM invoice_intake o
+				                  WHERE o.debtor_id IS NULL AND o.debtor_ref = s.debtor_ref
+				                    AND COALESCE(o.debtor_name, '') <> '')
+				""").query((java.sql.ResultSet rs) -> {
+			problems.add(new RowProblem(rs.getInt("line"),
+					Violation.onField("debtor_name", "import.invoices.unknownDebtor",
+							"Debtor " + rs.getString("debtor_ref")
+									+ " is not known: give its name in debtor_name to register it",
+							rs.getString("debtor_ref"))));
+		});
+		this.jdbc.sql("""
+				SELECT s.line, s.client_ref, s.currency, COALESCE(f.currency, :newCurrency) AS facility_currency
+				FROM invoice_intake s LEFT JOIN facility_terms f ON f.client_id = s.client_id
+				WHERE s.currency <> COALESCE(f.currency, :newCurrency)
+				""").param("newCurrency", newClientCurrency).query((java.sql.ResultSet rs) -> {
+			problems.add(new RowProblem(rs.getInt("line"),
+					Violation.onField("currency", "import.invoices.otherCurrency",
+							"Client " + rs.getString("client_ref") + "'s facility is in "
+									+ rs.getString("facility_currency") + ", not " + rs.getString("currency"),
+							rs.getString("client_ref"), rs.getString("facility_currency"), rs.getString("currency"))));
+		});
+		return problems;
+	}
+
+	/**
+	 * The refs of the clients the staged rows name that are not known.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public List<String> unknownClients() {
+		return this.jdbc
+			.sql("SELECT client_ref FROM invoice_intake WHERE client_id IS NULL GROUP BY client_ref ORDER BY MIN(line)")
+			.query(String.class)
+			.list();
+	}
+
+	/**
+	 * The debtors the staged rows name that are not known, one per legal entity (its
+	 * registration number, else its ref), with the ref, name and country of the first row
+	 * that gives its name.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public List<UnknownDebtor> unknownDebtors() {
+		return this.jdbc.sql("""
+				SELECT DISTINCT ON (entity) entity, debtor_ref, debtor_name, registration_number, country
+				FROM (SELECT COALESCE('R:' || %s, 'D:' || debtor_ref) AS entity, line, debtor_ref, debtor_name,
+				             registration_number, country
+				      FROM invoice_intake WHERE debtor_id IS NULL) s
+				ORDER BY entity, COALESCE(debtor_name, '') = '', line
+				""".formatted(NORMALIZED.formatted("NULLIF(registration_number, '')")))
+			.query((rs, row) -> new UnknownDebtor(rs.getString("entity"), rs.getString("debtor_ref"),
+					rs.getString("debtor_name"), rs.getString("registration_number"), rs.getString("country")))
+			.list();
+	}
+
+	/**
+	 * Records the ids of the clients and debtors just opened for the rows that name them.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void resolve(Map<String, Long> newClients, Map<String, Long> newDebtorsByEntity) {
+		newClients.forEach((ref, id) -> this.jdbc
+			.sql("UPDATE invoice_intake SET client_id = :id WHERE client_id IS NULL AND client_ref = :ref")
+			.param("id", id)
+			.param("ref", ref)
+			.update());
+		if (newDebtorsByEntity.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("""
+				UPDATE invoice_intake s SET debtor_id = n.id
+				FROM unnest(CAST(:entities AS text[]), CAST(:ids AS bigint[])) AS n(entity, id)
+				WHERE s.debtor_id IS NULL AND COALESCE('R:' || %s, 'D:' || s.debtor_ref) = n.entity
+				""".formatted(NORMALIZED.formatted("NULLIF(s.registration_number, '')")))
+			.param("entities", newDebtorsByEntity.keySet().toArray(String[]::new))
+			.param("ids", newDebtorsByEntity.values().toArray(Long[]::new))
+			.update();
+	}
+
+	/**
+	 * Enters the staged rows that are not known yet as SUBMITTED invoices, each with its
+	 * first transition by {@code actor}, and asks for their debtors' re-scores (once
+	 * each, after the commit).
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public TakenIn takeIn(String actor) {
+		this.jdbc.sql("""
+				UPDATE invoice_intake s SET unchanged = TRUE
+				FROM invoice i
+				WHERE i.client_id = s.client_id AND i.number = s.number
+				""").update();
+		Timestamp now = Timestamp.from(this.clock.instant());
+		List<Long> debtors = new ArrayList<>();
+		long[] invoices = { 0 };
+		this.jdbc.sql("""
+				WITH inserted AS (
+				    INSERT INTO invoice (client_id, debtor_id, number, issue_date, due_date, amount, currency, status,
+				                         submitted_at)
+				    SELECT client_id, debtor_id, number, issue_date, due_date, amount, currency, 'SUBMITTED', :now
+				    FROM invoice_intake WHERE NOT unchanged ORDER BY line
+				    RETURNING id, debtor_id
+				), transitions AS (
+				    INSERT INTO invoice_transition (invoice_id, from_status, to_status, changed_by, changed_at, reason)
+				    SELECT id, NULL, 'SUBMITTED', :actor, :now, 'imported' FROM inserted
+				)
+				SELECT debtor_id, COUNT(*) AS invoices FROM inserted GROUP BY debtor_id ORDER BY debtor_id
+				""").param("now", now).param("actor", actor).query((java.sql.ResultSet rs) -> {
+			debtors.add(rs.getLong("debtor_id"));
+			invoices[0] += rs.getLong("invoices");
+		});
+		debtors.forEach((debtor) -> this.events.publishEvent(new DebtorInputsChanged(debtor, "invoices imported")));
+		long unchanged = this.jdbc.sql("SELECT COUNT(*) FROM invoice_intake WHERE unchanged")
+			.query(Long.class)
+			.single();
+		return new TakenIn(invoices[0], unchanged, debtors.size());
+	}
+
+	/**
+	 * The rows of one import, copied into the staging table as they are read, a chunk at
+	 * a time.
+	 */
+	public static final class Staging {
+
+		private final PGConnection connection;
+
+		private final StringBuilder chunk = new StringBuilder(COPY_CHARS + 1_024);
+
+		private long rows;
+
+		Staging(PGConnection connection) {
+			this.connection = connection;
+		}
+
+		/**
+		 * Adds a row whose fields are each valid on their own; {@code debtorName},
+		 * {@code registrationNumber} and {@code country} may be {@code null}.
+		 */
+		public void add(int line, String clientRef, String debtorRef, String debtorName, String number,
+				LocalDate issueDate, LocalDate dueDate, BigDecimal amount, String currency, String registrationNumber,
+				String country) {
+			this.chunk.append(line).append(',');
+			quoted(clientRef).append(',');
+			quoted(debtorRef).append(',');
+			quoted(debtorName).append(',');
+			quoted(number).append(',');
+			this.chunk.append(issueDate)
+				.append(',')
+				.append(dueDate)
+				.append(',')
+				.append(amount.toPlainString())
+				.append(',');
+			quoted(currency).append(',');
+			quoted(registrationNumber).append(',');
+			quoted(country).append('\n');
+			this.rows++;
+			if (this.chunk.length() >= COPY_CHARS) {
+				flush();
+			}
+		}
+
+		/**
+		 * Copies what is left; the rows copied so far.
+		 */
+		public long finish() {
+			flush();
+			return this.rows;
+		}
+
+		private StringBuilder quoted(String value) {
+			if (value == null) {
+				return this.chunk;
+			}
+			this.chunk.append('"');
+			for (int i = 0; i < value.length(); i++) {
+				char c = value.charAt(i);
+				if (c == '"') {
+					this.chunk.append('"');
+				}
+				this.chunk.append(c);
+			}
+			return this.chunk.append('"');
+		}
+
+		private void flush() {
+			if (this.chunk.isEmpty()) {
+				return;
+			}
+			try {
+				this.connection.getCopyAPI().copyIn("""
+						COPY invoice_intake (line, client_ref, debtor_ref, debtor_name, number, issue_date, due_date,
+						                     amount, currency, registration_number, country)
+						FROM STDIN WITH (FORMAT csv)
+						""", new StringBuilderReader(this.chunk));
+			}
+			catch (SQLException | IOException ex) {
+				throw new IllegalStateException("Could not copy the import's rows: " + ex.getMessage(), ex);
+			}
+			this.chunk.setLength(0);
+		}
+
+	}
+
+	/**
+	 * A chunk of rows read as the COPY's input, without copying it into a string.
+	 */
+	private static final class StringBuilderReader extends Reader {
+
+		private final StringBuilder text;
+
+		private int position;
+
+		StringBuilderReader(StringBuilder text) {
+			this.text = text;
+		}
+
+		@Override
+		public int read(char[] buffer, int offset, int length) {
+			if (this.position >= this.text.length()) {
+				return -1;
+			}
+			int count = Math.min(length, this.text.length() - this.position);
+			this.text.getChars(this.position, this.position + count, buffer, offset);
+			this.position += count;
+			return count;
+		}
+
+		@Override
+		public void close() {
+		}
+
+	}
+
+	/**
+	 * A rule a row of the file breaks.
+	 *
+	 * @param line the row's line in the file, counting the header as 1
+	 * @param violation the rule, on the file's column
+	 */
+	public record RowProblem(int line, Violation violation) {
+	}
+
+	/**
+	 * A debtor the file names that is not known: the legal entity it stands for
+	 * ({@code R:} and its registration number, or {@code D:} and its ref), and what the
+	 * first row naming it says of it.
+	 */
+	public record UnknownDebtor(String entity, String ref, String name, String registrationNumber, String country) {
+	}
+
+	/**
+	 * What an import entered: new invoices, rows equal to invoices already known, the
+	 * debtors whose re-scores were asked for.
+	 */
+	public record TakenIn(long invoices, long unchanged, int debtors) {
+	}
+
+}
