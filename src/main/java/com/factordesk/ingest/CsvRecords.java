@@ -46,6 +46,8 @@ final class CsvRecords implements AutoCloseable {
 
 	private boolean malformed;
 
+	private boolean flushed;
+
 	CsvRecords(InputStream in) {
 		this.in = in;
 	}
@@ -164,6 +166,9 @@ final class CsvRecords implements AutoCloseable {
 		if (this.malformed) {
 			throw new Unreadable(this.line, "import.csv.notUtf8", "Line " + this.line + " is not UTF-8 text");
 		}
+		if (this.flushed) {
+			return false;
+		}
 		this.chars.clear();
 		while (this.chars.position() == 0) {
 			if (!this.ended && this.bytes.remaining() < 4) {
@@ -183,6 +188,7 @@ final class CsvRecords implements AutoCloseable {
 				break;
 			}
 			if (this.ended && !this.bytes.hasRemaining()) {
+				this.flushed = true;
 				if (this.decoder.flush(this.chars).isError()) {
 					this.malformed = true;
 				}

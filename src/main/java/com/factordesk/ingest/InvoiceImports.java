@@ -20,10 +20,14 @@ import com.factordesk.invoice.InvoiceIntake.TakenIn;
 import com.factordesk.invoice.InvoiceIntake.UnknownDebtor;
 import com.factordesk.shared.Violation;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
+import org.springframework.util.StopWatch;
 
 /**
  * Imports an invoices file (DESIGN section 7) all or nothing: each row is read and
@@ -42,6 +46,8 @@ public class InvoiceImports {
 	 * The kind in the API's path and the report.
 	 */
 	public static final String KIND = "invoices";
+
+	private static final Logger logger = LoggerFactory.getLogger(InvoiceImports.class);
 
 	private final InvoiceIntake invoices;
 
@@ -67,27 +73,38 @@ public class InvoiceImports {
 	@PreAuthorize("hasAuthority('ROLE_API_IMPORT') or hasRole('ADMIN')")
 	@Transactional
 	public ImportOutcome importFile(InputStream csv, String actor) {
+		StopWatch watch = new StopWatch("invoices import");
+		watch.start("read and copy");
 		Staging staging = this.invoices.stage();
 		Problems problems = new Problems();
 		long rows = read(csv, staging, problems);
 		if (problems.isEmpty()) {
 			staging.finish();
+			watch.stop();
+			watch.start("check");
 			this.invoices.check(this.clients.newFacilityCurrency())
 				.forEach((problem) -> problems.add(problem.line(), problem.violation()));
 		}
+		watch.stop();
 		if (!problems.isEmpty()) {
 			TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
 			return ImportOutcome.rejected(KIND, rows, problems.listed(), problems.count());
 		}
+		watch.start("open clients");
 		Map<String, Long> opened = this.clients.open(this.invoices.unknownClients());
+		watch.stop();
+		watch.start("register debtors");
 		List<UnknownDebtor> unknown = this.invoices.unknownDebtors();
 		Map<String, Long> registered = this.debtors.register(unknown.stream()
 			.map((debtor) -> new NewDebtor(debtor.ref(), debtor.name(), debtor.registrationNumber(), debtor.country()))
 			.toList());
 		Map<String, Long> byEntity = new LinkedHashMap<>();
 		unknown.forEach((debtor) -> byEntity.put(debtor.entity(), registered.get(debtor.ref())));
-		this.invoices.resolve(opened, byEntity);
-		TakenIn takenIn = this.invoices.takeIn(actor);
+		watch.stop();
+		watch.start("enter invoices");
+		TakenIn takenIn = this.invoices.takeIn(actor, opened, byEntity);
+		watch.stop();
+		logger.info("Imported {} rows: {}", rows, watch.prettyPrint(java.util.concurrent.TimeUnit.MILLISECONDS));
 		if (takenIn.invoices() == 0) {
 			return new ImportOutcome(KIND, ImportStatus.UNCHANGED, rows, List.of(), 0, 0, takenIn.unchanged(),
 					List.of(), List.of(), 0);

@@ -152,6 +152,40 @@ class InvoiceImportsIntegrationTests {
 	}
 
 	@Test
+	void oneLegalEntityIsOneDebtorWhicheverRowNamesIt() throws Exception {
+		String c = this.knownClient;
+		String file = HEADER + ",debtor_registration_number,debtor_country\n" //
+				+ c + ",ERP-A,,IMP-T-0700,2026-11-02,2026-12-02,10.00,EUR,,\n" // named
+																				// below
+				+ c + ",ERP-A,Alfa Levering B.V.,IMP-T-0701,2026-11-02,2026-12-02,20.00,EUR,NL 123.456,NL\n" + c
+				+ ",ERP-B,Alfa Levering BV,IMP-T-0702,2026-11-02,2026-12-02,30.00,EUR,nl123456,\n";
+
+		JsonNode report = read(importFile(file).andExpect(status().isOk()));
+
+		assertThat(report.get("debtorsRegistered").valueStream().map(JsonNode::asString)).containsExactly("ERP-A");
+		assertThat(this.jdbc.queryForList("""
+				SELECT DISTINCT d.ref || ' ' || d.name || ' ' || d.registration_number || ' ' || d.country
+				FROM invoice i JOIN debtor d ON d.id = i.debtor_id WHERE i.number LIKE 'IMP-T-07%'
+				""", String.class)).containsExactly("ERP-A Alfa Levering B.V. NL 123.456 NL");
+	}
+
+	@Test
+	void aRefWithTwoRegistrationNumbersIsRefused() throws Exception {
+		String c = this.knownClient;
+		String file = HEADER + ",debtor_registration_number,debtor_country\n" //
+				+ c + ",ERP-C,Twee B.V.,IMP-T-0800,2026-11-02,2026-12-02,10.00,EUR,X-1,NL\n" + c
+				+ ",ERP-C,Twee B.V.,IMP-T-0801,2026-11-02,2026-12-02,20.00,EUR,X-2,NL\n";
+
+		JsonNode report = read(importFile(file).andExpect(status().isUnprocessableContent()));
+
+		assertThat(report.get("errors")).hasSize(1);
+		assertThat(report.get("errors").get(0).get("line").asLong()).isEqualTo(3);
+		assertThat(report.get("errors").get(0).get("message").asString())
+			.isEqualTo("Debtor ERP-C has registration number X-2 here and X-1 on line 2: one ref is one legal entity.");
+		assertThat(invoices()).isEqualTo(this.invoicesBefore);
+	}
+
+	@Test
 	void everyInvalidRowIsReportedAndNothingIsWritten() throws Exception {
 		String known = this.jdbc.queryForObject(
 				"SELECT number FROM invoice WHERE client_id = (SELECT id FROM client WHERE ref = ?) ORDER BY id LIMIT 1",

@@ -150,6 +150,13 @@ class AccessRulesTests {
 	@MockitoBean
 	private ApiKeys apiKeys;
 
+	/** The API's lists read with SQL (not in the matrix: they answer JSON only). */
+	@MockitoBean
+	private org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@MockitoBean
+	private com.factordesk.ingest.InvoiceImports invoiceImports;
+
 	@MockitoBean
 	private UnderwriterQueue queue;
 
@@ -409,7 +416,11 @@ class AccessRulesTests {
 				Arguments.of("/admin/api-keys", null, Outcome.LOGIN),
 				Arguments.of("/admin/api-keys", "UNDERWRITER", Outcome.FORBIDDEN),
 				Arguments.of("/admin/api-keys", "MANAGER", Outcome.FORBIDDEN),
-				Arguments.of("/admin/api-keys", "ADMIN", Outcome.OK), Arguments.of("/receipts", null, Outcome.LOGIN),
+				Arguments.of("/admin/api-keys", "ADMIN", Outcome.OK),
+				Arguments.of("/admin/imports", null, Outcome.LOGIN),
+				Arguments.of("/admin/imports", "UNDERWRITER", Outcome.FORBIDDEN),
+				Arguments.of("/admin/imports", "MANAGER", Outcome.FORBIDDEN),
+				Arguments.of("/admin/imports", "ADMIN", Outcome.OK), Arguments.of("/receipts", null, Outcome.LOGIN),
 				Arguments.of("/receipts", "UNDERWRITER", Outcome.OK), Arguments.of("/receipts", "MANAGER", Outcome.OK),
 				Arguments.of("/receipts", "ADMIN", Outcome.FORBIDDEN),
 				Arguments.of("/receipts/unapplied", "UNDERWRITER", Outcome.OK),

@@ -31,15 +31,18 @@ final class BenchmarkApps {
 	 * @param port the app's port
 	 * @param log where the app's output goes
 	 * @param ready how long the start may take
-	 * @param extra more arguments for the app
+	 * @param extra more arguments for the app, and JVM options ({@code -X...})
 	 * @return the running app
 	 */
 	static Process start(Path jar, String db, int port, Path log, Duration ready, String... extra)
 			throws IOException, InterruptedException {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString(), "--spring.profiles.active=demo",
-				"--server.port=" + port, "--server.address=127.0.0.1", "--factordesk.embedded-db.directory=" + db));
-		command.addAll(Arrays.asList(extra));
+		List<String> command = new ArrayList<>(List.of(java));
+		// JVM options (-Xmx512m) before the jar, the app's own after it
+		Arrays.stream(extra).filter((arg) -> arg.startsWith("-X")).forEach(command::add);
+		command.addAll(List.of("-jar", jar.toString(), "--spring.profiles.active=demo", "--server.port=" + port,
+				"--server.address=127.0.0.1", "--factordesk.embedded-db.directory=" + db));
+		Arrays.stream(extra).filter((arg) -> !arg.startsWith("-X")).forEach(command::add);
 		System.out.println("Starting " + String.join(" ", command) + " (log: " + log + ")");
 		Process app = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))

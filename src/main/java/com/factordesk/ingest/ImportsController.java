@@ -1,0 +1,51 @@
+package com.factordesk.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.Principal;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The admin console's imports page: upload an invoices file (DESIGN section 7), with a
+ * progress bar while a long file goes up, and read the import's report: what it entered
+ * and opened, or every invalid row with its line, column and reason (then nothing was
+ * written). The same rules as {@code POST /api/v1/imports/invoices}.
+ */
+@Controller
+@RequestMapping("/admin/imports")
+class ImportsController {
+
+	private final InvoiceImports invoices;
+
+	ImportsController(InvoiceImports invoices) {
+		this.invoices = invoices;
+	}
+
+	@GetMapping
+	String page() {
+		return "admin/imports";
+	}
+
+	@PostMapping
+	String upload(@RequestParam(name = "file", required = false) MultipartFile file, Principal principal, Model model)
+			throws IOException {
+		if (file == null
+				|| file.isEmpty() && file.getOriginalFilename() != null && file.getOriginalFilename().isEmpty()) {
+			model.addAttribute("noFile", true);
+			return "admin/imports";
+		}
+		try (InputStream in = file.getInputStream()) {
+			model.addAttribute("report", this.invoices.importFile(in, principal.getName()));
+		}
+		model.addAttribute("fileName", file.getOriginalFilename());
+		return "admin/imports";
+	}
+
+}
