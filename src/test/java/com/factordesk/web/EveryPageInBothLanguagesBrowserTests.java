@@ -207,7 +207,7 @@ class EveryPageInBothLanguagesBrowserTests {
 		visitAs("admin",
 				List.of("/", "/admin/users", "/admin/users/new", "/admin/users/" + adminId,
 						"/admin/users/" + underwriterId, "/admin/pricing", "/admin/scoring", "/admin/api-keys",
-						"/queue", "/admin/users/999999999"),
+						"/admin/imports", "/queue", "/admin/users/999999999"),
 				otherLanguage);
 
 		// an account without a role yet sees a page of its own; it is removed again
