@@ -33,25 +33,28 @@ class ImportsApiController {
 	/**
 	 * The kinds of DESIGN section 7 not built yet.
 	 */
-	private static final List<String> TO_COME = List.of("payments", "disputes", "bureau-scores");
+	private static final List<String> TO_COME = List.of("payments", "disputes");
 
 	private static final MediaType TEXT_CSV = MediaType.parseMediaType("text/csv");
 
 	private final InvoiceImports invoices;
 
+	private final BureauScoreImports bureauScores;
+
 	private final MessageSource messages;
 
-	ImportsApiController(InvoiceImports invoices, MessageSource messages) {
+	ImportsApiController(InvoiceImports invoices, BureauScoreImports bureauScores, MessageSource messages) {
 		this.invoices = invoices;
+		this.bureauScores = bureauScores;
 		this.messages = messages;
 	}
 
 	@PostMapping("/{kind}")
 	ResponseEntity<ImportJson> importFile(@PathVariable String kind, HttpServletRequest request,
 			Authentication authentication, Locale locale) throws IOException {
-		if (!InvoiceImports.KIND.equals(kind)) {
+		if (!InvoiceImports.KIND.equals(kind) && !BureauScoreImports.KIND.equals(kind)) {
 			throw new NotFoundException("Import kind",
-					kind + (TO_COME.contains(kind) ? " (not available yet; available: invoices)"
+					kind + (TO_COME.contains(kind) ? " (not available yet; available: invoices, bureau-scores)"
 							: " (kinds: invoices, payments, disputes, bureau-scores)"));
 		}
 		// checked here, not by the mapping, so that the answer is a problem like the
@@ -63,7 +66,8 @@ class ImportsApiController {
 		}
 		ImportOutcome outcome;
 		try (InputStream body = request.getInputStream()) {
-			outcome = this.invoices.importFile(body, authentication.getName());
+			outcome = InvoiceImports.KIND.equals(kind) ? this.invoices.importFile(body, authentication.getName())
+					: this.bureauScores.importFile(body);
 		}
 		HttpStatus status = (outcome.status() == ImportStatus.REJECTED) ? HttpStatus.UNPROCESSABLE_CONTENT
 				: HttpStatus.OK;

@@ -13,10 +13,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * The admin console's imports page: upload an invoices file (DESIGN section 7), with a
- * progress bar while a long file goes up, and read the import's report: what it entered
- * and opened, or every invalid row with its line, column and reason (then nothing was
- * written). The same rules as {@code POST /api/v1/imports/invoices}.
+ * The admin console's imports page: upload an invoices or a bureau scores file (DESIGN
+ * section 7), with a progress bar while a long file goes up, and read the import's
+ * report: what it entered and opened, or every invalid row with its line, column and
+ * reason (then nothing was written). The same rules as {@code POST
+ * /api/v1/imports/{kind}}.
  */
 @Controller
 @RequestMapping("/admin/imports")
@@ -24,8 +25,11 @@ class ImportsController {
 
 	private final InvoiceImports invoices;
 
-	ImportsController(InvoiceImports invoices) {
+	private final BureauScoreImports bureauScores;
+
+	ImportsController(InvoiceImports invoices, BureauScoreImports bureauScores) {
 		this.invoices = invoices;
+		this.bureauScores = bureauScores;
 	}
 
 	@GetMapping
@@ -34,17 +38,21 @@ class ImportsController {
 	}
 
 	@PostMapping
-	String upload(@RequestParam(name = "file", required = false) MultipartFile file, Principal principal, Model model)
+	String upload(@RequestParam(name = "file", required = false) MultipartFile file,
+			@RequestParam(defaultValue = InvoiceImports.KIND) String kind, Principal principal, Model model)
 			throws IOException {
 		if (file == null
 				|| file.isEmpty() && file.getOriginalFilename() != null && file.getOriginalFilename().isEmpty()) {
 			model.addAttribute("noFile", true);
+			model.addAttribute("kind", kind);
 			return "admin/imports";
 		}
 		try (InputStream in = file.getInputStream()) {
-			model.addAttribute("report", this.invoices.importFile(in, principal.getName()));
+			model.addAttribute("report", BureauScoreImports.KIND.equals(kind) ? this.bureauScores.importFile(in)
+					: this.invoices.importFile(in, principal.getName()));
 		}
 		model.addAttribute("fileName", file.getOriginalFilename());
+		model.addAttribute("kind", kind);
 		return "admin/imports";
 	}
 

@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.factordesk.ingest.InvoiceImports.InvoiceRow;
-import com.factordesk.ingest.InvoiceImports.Problems;
 import com.factordesk.shared.InputBounds;
 import com.factordesk.shared.Violation;
 
@@ -131,7 +130,7 @@ final class InvoiceColumns {
 				registrationNumber, country);
 	}
 
-	private static String text(String value, String field, int longest, boolean required, int line, Problems problems) {
+	static String text(String value, String field, int longest, boolean required, int line, Problems problems) {
 		String text = value.strip();
 		if (text.isEmpty()) {
 			if (required) {
@@ -152,7 +151,7 @@ final class InvoiceColumns {
 		return text;
 	}
 
-	private static LocalDate date(String value, String field, boolean required, int line, Problems problems) {
+	static LocalDate date(String value, String field, boolean required, int line, Problems problems) {
 		String text = value.strip();
 		if (text.isEmpty()) {
 			if (required) {
@@ -238,7 +237,7 @@ final class InvoiceColumns {
 		return text;
 	}
 
-	private static String clip(String text) {
+	static String clip(String text) {
 		return (text.length() > 40) ? text.substring(0, 40) + "…" : text;
 	}
 

@@ -1,13 +1,9 @@
 package com.factordesk.ingest;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import com.factordesk.audit.AuditTrail;
@@ -18,7 +14,6 @@ import com.factordesk.invoice.InvoiceIntake;
 import com.factordesk.invoice.InvoiceIntake.Staging;
 import com.factordesk.invoice.InvoiceIntake.TakenIn;
 import com.factordesk.invoice.InvoiceIntake.UnknownDebtor;
-import com.factordesk.shared.Violation;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,7 +72,17 @@ public class InvoiceImports {
 		watch.start("read and copy");
 		Staging staging = this.invoices.stage();
 		Problems problems = new Problems();
-		long rows = read(csv, staging, problems);
+		long rows = CsvFiles.read(csv, (header) -> {
+			InvoiceColumns columns = InvoiceColumns.of(header);
+			return (columns == null) ? null : (record, found) -> {
+				InvoiceRow row = columns.read(record, found);
+				if (row != null && found.isEmpty()) {
+					staging.add(record.line(), row.clientRef(), row.debtorRef(), row.debtorName(), row.number(),
+							row.issueDate(), row.dueDate(), row.amount(), row.currency(), row.registrationNumber(),
+							row.country());
+				}
+			};
+		}, InvoiceColumns.EXPECTED, problems);
 		if (problems.isEmpty()) {
 			staging.finish();
 			watch.stop();
@@ -121,103 +126,11 @@ public class InvoiceImports {
 	}
 
 	/**
-	 * Reads the header and the rows, copying valid rows to the staging table until the
-	 * first invalid one (from then on only the problems are gathered).
-	 * @return the number of data rows
-	 */
-	private long read(InputStream csv, Staging staging, Problems problems) {
-		long rows = 0;
-		try (CsvRecords records = new CsvRecords(new NonClosing(csv))) {
-			CsvRecords.CsvRecord header = records.next();
-			if (header == null) {
-				problems.add(1, Violation.of("import.file.empty", "The file is empty"));
-				return 0;
-			}
-			InvoiceColumns columns = InvoiceColumns.of(header.fields());
-			if (columns == null) {
-				problems.add(1, Violation.of("import.file.header", "The first line must be " + InvoiceColumns.EXPECTED,
-						InvoiceColumns.EXPECTED, String.join(",", header.fields())));
-				return 0;
-			}
-			CsvRecords.CsvRecord record;
-			while ((record = records.next()) != null) {
-				rows++;
-				InvoiceRow row = columns.read(record, problems);
-				if (row != null && problems.isEmpty()) {
-					staging.add(record.line(), row.clientRef(), row.debtorRef(), row.debtorName(), row.number(),
-							row.issueDate(), row.dueDate(), row.amount(), row.currency(), row.registrationNumber(),
-							row.country());
-				}
-			}
-			if (rows == 0) {
-				problems.add(2, Violation.of("import.file.noRows", "The file has a header and no rows"));
-			}
-		}
-		catch (CsvRecords.Unreadable ex) {
-			problems.add(ex.line(), Violation.of(ex.code(), ex.getMessage(), ex.line()));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return rows;
-	}
-
-	/**
-	 * The problems found so far: all counted, the first {@link ImportOutcome#LISTED}
-	 * kept.
-	 */
-	static final class Problems {
-
-		private final List<ImportOutcome.Problem> listed = new ArrayList<>();
-
-		private long count;
-
-		void add(long line, Violation violation) {
-			this.count++;
-			if (this.listed.size() < ImportOutcome.LISTED) {
-				this.listed.add(new ImportOutcome.Problem(line, violation));
-			}
-		}
-
-		boolean isEmpty() {
-			return this.count == 0;
-		}
-
-		long count() {
-			return this.count;
-		}
-
-		List<ImportOutcome.Problem> listed() {
-			return this.listed.stream().sorted((a, b) -> Long.compare(a.line(), b.line())).toList();
-		}
-
-	}
-
-	/**
 	 * One valid row of an invoices file; the optional fields are {@code null} when empty.
 	 */
 	record InvoiceRow(String clientRef, String debtorRef, String debtorName, String number,
 			java.time.LocalDate issueDate, java.time.LocalDate dueDate, BigDecimal amount, String currency,
 			String registrationNumber, String country) {
-	}
-
-	/**
-	 * The input stream of a request, left open for the container to close.
-	 */
-	private static final class NonClosing extends java.io.FilterInputStream {
-
-		NonClosing(InputStream in) {
-			super(in);
-		}
-
-		@Override
-		public void close() {
-		}
-
-	}
-
-	static String upper(String text) {
-		return text.toUpperCase(Locale.ROOT);
 	}
 
 }

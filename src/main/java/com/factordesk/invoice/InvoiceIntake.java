@@ -1,10 +1,6 @@
 package com.factordesk.invoice;
 
-import java.io.IOException;
-import java.io.Reader;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -15,11 +11,10 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import com.factordesk.debtor.DebtorInputsChanged;
+import com.factordesk.shared.CopyRows;
 import com.factordesk.shared.Violation;
-import org.postgresql.PGConnection;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -42,8 +37,6 @@ public class InvoiceIntake {
 	 * A registration number as compared: upper case, letters and digits only.
 	 */
 	private static final String NORMALIZED = "REGEXP_REPLACE(UPPER(%s), '[^A-Z0-9]', '', 'g')";
-
-	private static final int COPY_CHARS = 1 << 16;
 
 	private final JdbcClient jdbc;
 
@@ -84,13 +77,11 @@ public class InvoiceIntake {
 				    country varchar(2)
 				) ON COMMIT DROP
 				""").update();
-		Connection connection = DataSourceUtils.getConnection(this.dataSource);
-		try {
-			return new Staging(connection.unwrap(PGConnection.class));
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("The import's connection is not PostgreSQL's", ex);
-		}
+		return new Staging(CopyRows.into(this.dataSource, """
+				COPY invoice_intake (line, client_ref, debtor_ref, debtor_name, number, issue_date, due_date, amount,
+				                     currency, registration_number, country)
+				FROM STDIN WITH (FORMAT csv)
+				"""));
 	}
 
 	/**
@@ -299,14 +290,10 @@ public class InvoiceIntake {
 	 */
 	public static final class Staging {
 
-		private final PGConnection connection;
+		private final CopyRows rows;
 
-		private final StringBuilder chunk = new StringBuilder(COPY_CHARS + 1_024);
-
-		private long rows;
-
-		Staging(PGConnection connection) {
-			this.connection = connection;
+		Staging(CopyRows rows) {
+			this.rows = rows;
 		}
 
 		/**
@@ -316,94 +303,25 @@ public class InvoiceIntake {
 		public void add(int line, String clientRef, String debtorRef, String debtorName, String number,
 				LocalDate issueDate, LocalDate dueDate, BigDecimal amount, String currency, String registrationNumber,
 				String country) {
-			this.chunk.append(line).append(',');
-			quoted(clientRef).append(',');
-			quoted(debtorRef).append(',');
-			quoted(debtorName).append(',');
-			quoted(number).append(',');
-			this.chunk.append(issueDate)
-				.append(',')
-				.append(dueDate)
-				.append(',')
-				.append(amount.toPlainString())
-				.append(',');
-			quoted(currency).append(',');
-			quoted(registrationNumber).append(',');
-			quoted(country).append('\n');
-			this.rows++;
-			if (this.chunk.length() >= COPY_CHARS) {
-				flush();
-			}
+			this.rows.value(line)
+				.text(clientRef)
+				.text(debtorRef)
+				.text(debtorName)
+				.text(number)
+				.value(issueDate)
+				.value(dueDate)
+				.value(amount)
+				.text(currency)
+				.text(registrationNumber)
+				.text(country)
+				.endRow();
 		}
 
 		/**
 		 * Copies what is left; the rows copied so far.
 		 */
 		public long finish() {
-			flush();
-			return this.rows;
-		}
-
-		private StringBuilder quoted(String value) {
-			if (value == null) {
-				return this.chunk;
-			}
-			this.chunk.append('"');
-			for (int i = 0; i < value.length(); i++) {
-				char c = value.charAt(i);
-				if (c == '"') {
-					this.chunk.append('"');
-				}
-				this.chunk.append(c);
-			}
-			return this.chunk.append('"');
-		}
-
-		private void flush() {
-			if (this.chunk.isEmpty()) {
-				return;
-			}
-			try {
-				this.connection.getCopyAPI().copyIn("""
-						COPY invoice_intake (line, client_ref, debtor_ref, debtor_name, number, issue_date, due_date,
-						                     amount, currency, registration_number, country)
-						FROM STDIN WITH (FORMAT csv)
-						""", new StringBuilderReader(this.chunk));
-			}
-			catch (SQLException | IOException ex) {
-				throw new IllegalStateException("Could not copy the import's rows: " + ex.getMessage(), ex);
-			}
-			this.chunk.setLength(0);
-		}
-
-	}
-
-	/**
-	 * A chunk of rows read as the COPY's input, without copying it into a string.
-	 */
-	private static final class StringBuilderReader extends Reader {
-
-		private final StringBuilder text;
-
-		private int position;
-
-		StringBuilderReader(StringBuilder text) {
-			this.text = text;
-		}
-
-		@Override
-		public int read(char[] buffer, int offset, int length) {
-			if (this.position >= this.text.length()) {
-				return -1;
-			}
-			int count = Math.min(length, this.text.length() - this.position);
-			this.text.getChars(this.position, this.position + count, buffer, offset);
-			this.position += count;
-			return count;
-		}
-
-		@Override
-		public void close() {
+			return this.rows.finish();
 		}
 
 	}

@@ -158,6 +158,9 @@ class AccessRulesTests {
 	private com.factordesk.ingest.InvoiceImports invoiceImports;
 
 	@MockitoBean
+	private com.factordesk.ingest.BureauScoreImports bureauScoreImports;
+
+	@MockitoBean
 	private UnderwriterQueue queue;
 
 	@MockitoBean
