@@ -42,6 +42,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ReceiptsController {
 
+	/**
+	 * The largest bank statement read: it is read whole (a month of a busy account is
+	 * well under it).
+	 */
+	static final long MAX_STATEMENT_BYTES = 10L * 1024 * 1024;
+
 	/** The highest list page number read. */
 	static final int MAX_PAGE = 100_000;
 
@@ -107,6 +113,11 @@ class ReceiptsController {
 		if (file == null || file.isEmpty()) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			model.addAttribute("uploadError", "receipts.import.noFile");
+			return list(false, null, null, null, 1, model);
+		}
+		if (file.getSize() > MAX_STATEMENT_BYTES) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			model.addAttribute("uploadError", "receipts.import.tooLarge");
 			return list(false, null, null, null, 1, model);
 		}
 		ImportReport report = this.receipts.importFile(file.getOriginalFilename(), file.getBytes());

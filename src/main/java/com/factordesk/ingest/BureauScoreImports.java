@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.factordesk.audit.AuditTrail;
+import com.factordesk.shared.AdvisoryLocks;
 import com.factordesk.debtor.BureauProvider;
 import com.factordesk.debtor.BureauScoreIntake;
 import com.factordesk.shared.Violation;
@@ -46,9 +47,12 @@ public class BureauScoreImports {
 
 	private final AuditTrail audit;
 
+	private final AdvisoryLocks locks;
+
 	private final Clock clock;
 
-	BureauScoreImports(BureauScoreIntake intake, AuditTrail audit, Clock clock) {
+	BureauScoreImports(BureauScoreIntake intake, AuditTrail audit, AdvisoryLocks locks, Clock clock) {
+		this.locks = locks;
 		this.intake = intake;
 		this.audit = audit;
 		this.clock = clock;
@@ -61,6 +65,9 @@ public class BureauScoreImports {
 	@PreAuthorize("hasAuthority('ROLE_API_IMPORT') or hasRole('ADMIN')")
 	@Transactional
 	public ImportOutcome importFile(InputStream csv) {
+		// one import at a time, across instances: the rows are checked against the book
+		// they are written into
+		this.locks.lockForTransaction(AdvisoryLocks.Key.IMPORT);
 		BureauScoreIntake.Staging staging = this.intake.stage();
 		LocalDate today = LocalDate.now(this.clock);
 		Problems problems = new Problems();

@@ -26,6 +26,12 @@ final class CsvRecords implements AutoCloseable {
 	 */
 	static final int MAX_FIELD = 4_096;
 
+	/**
+	 * The most fields a record may have: more stops the reading (a file of one line of
+	 * commas cannot fill the memory either).
+	 */
+	static final int MAX_FIELDS = 64;
+
 	private int line = 1;
 
 	private int pushedBack = -2;
@@ -66,7 +72,15 @@ final class CsvRecords implements AutoCloseable {
 				this.line++;
 				continue;
 			}
-			if (first == '\r' && peek() == '\n') {
+			if (first == '\r') {
+				// CRLF, or a stray CR: no record starts with it
+				int next = read();
+				if (next != '\n') {
+					unread(next);
+				}
+				else {
+					this.line++;
+				}
 				continue;
 			}
 			unread(first);
@@ -115,6 +129,10 @@ final class CsvRecords implements AutoCloseable {
 				return new CsvRecord(startLine, fields);
 			}
 			if (c == ',') {
+				if (fields.size() >= MAX_FIELDS) {
+					throw new Unreadable(startLine, "import.csv.tooManyFields",
+							"Line " + startLine + " has more than " + MAX_FIELDS + " fields");
+				}
 				fields.add(field.toString());
 				field.setLength(0);
 				wasQuoted = false;

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -59,8 +60,7 @@ class ImportsApiController {
 		}
 		// checked here, not by the mapping, so that the answer is a problem like the
 		// others
-		if (request.getContentType() == null
-				|| !MediaType.parseMediaType(request.getContentType()).isCompatibleWith(TEXT_CSV)) {
+		if (!csv(request.getContentType())) {
 			throw new ResponseStatusException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
 					"Send the file as text/csv (UTF-8), not " + request.getContentType());
 		}
@@ -72,6 +72,15 @@ class ImportsApiController {
 		HttpStatus status = (outcome.status() == ImportStatus.REJECTED) ? HttpStatus.UNPROCESSABLE_CONTENT
 				: HttpStatus.OK;
 		return ResponseEntity.status(status).body(json(outcome, locale));
+	}
+
+	private static boolean csv(String contentType) {
+		try {
+			return contentType != null && MediaType.parseMediaType(contentType).isCompatibleWith(TEXT_CSV);
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false;
+		}
 	}
 
 	private ImportJson json(ImportOutcome outcome, Locale locale) {

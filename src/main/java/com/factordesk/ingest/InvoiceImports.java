@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.factordesk.audit.AuditTrail;
+import com.factordesk.shared.AdvisoryLocks;
 import com.factordesk.client.ClientIntake;
 import com.factordesk.debtor.DebtorIntake;
 import com.factordesk.debtor.DebtorIntake.NewDebtor;
@@ -52,7 +53,11 @@ public class InvoiceImports {
 
 	private final AuditTrail audit;
 
-	InvoiceImports(InvoiceIntake invoices, ClientIntake clients, DebtorIntake debtors, AuditTrail audit) {
+	private final AdvisoryLocks locks;
+
+	InvoiceImports(InvoiceIntake invoices, ClientIntake clients, DebtorIntake debtors, AuditTrail audit,
+			AdvisoryLocks locks) {
+		this.locks = locks;
 		this.invoices = invoices;
 		this.clients = clients;
 		this.debtors = debtors;
@@ -68,6 +73,9 @@ public class InvoiceImports {
 	@PreAuthorize("hasAuthority('ROLE_API_IMPORT') or hasRole('ADMIN')")
 	@Transactional
 	public ImportOutcome importFile(InputStream csv, String actor) {
+		// one import at a time, across instances: the rows are checked against the book
+		// they are written into
+		this.locks.lockForTransaction(AdvisoryLocks.Key.IMPORT);
 		StopWatch watch = new StopWatch("invoices import");
 		watch.start("read and copy");
 		Staging staging = this.invoices.stage();

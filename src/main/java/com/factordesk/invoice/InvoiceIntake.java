@@ -93,37 +93,40 @@ public class InvoiceIntake {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public List<RowProblem> check(String newClientCurrency) {
 		this.jdbc.sql("ANALYZE invoice_intake").update();
-		// each row with its client and debtor when known (a debtor by its registration
-		// number first: one legal entity, whatever ref the ERP uses, else by its ref)
-		// and,
-		// when the debtor is not known, the legal entity it stands for: its registration
-		// number, or that of the first row with the same ref that gives one, else its
-		// ref;
-		// one pass, written once (no UPDATE of a million rows)
-		this.jdbc
-			.sql("""
-					CREATE TEMPORARY TABLE invoice_rows ON COMMIT DROP AS
-					WITH rows AS (
-					    SELECT s.*, NULLIF(%s, '') AS registration_key FROM invoice_intake s
-					), by_registration AS (
-					    SELECT DISTINCT ON (registration_key) %s AS registration_key, id FROM debtor
-					    WHERE registration_number IS NOT NULL ORDER BY registration_key, id
-					), ref_entity AS (
-					    SELECT DISTINCT ON (debtor_ref) debtor_ref, 'R:' || registration_key AS entity FROM rows
-					    WHERE registration_key IS NOT NULL ORDER BY debtor_ref, line
-					)
-					SELECT r.line, r.client_ref, r.debtor_ref, r.debtor_name, r.number, r.issue_date, r.due_date, r.amount,
-					       r.currency, r.registration_number, r.country, c.id AS client_id, COALESCE(b.id, d.id) AS debtor_id,
-					       CASE WHEN COALESCE(b.id, d.id) IS NULL
-					            THEN COALESCE('R:' || r.registration_key, e.entity, 'D:' || r.debtor_ref) END AS entity
-					FROM rows r
-					LEFT JOIN client c ON c.ref = r.client_ref
-					LEFT JOIN by_registration b ON b.registration_key = r.registration_key
-					LEFT JOIN debtor d ON d.ref = r.debtor_ref
-					LEFT JOIN ref_entity e ON e.debtor_ref = r.debtor_ref
-					"""
-				.formatted(NORMALIZED.formatted("COALESCE(s.registration_number, '')"),
-						NORMALIZED.formatted("registration_number")))
+		// each row's legal entity (its registration number, or that of the first row with
+		// the same ref that gives one, else its ref), the entity's debtor when known (by
+		// the registration number, whatever ref the ERP uses, else by the ref of its
+		// first row that names a known debtor), and the row's client; one pass, written
+		// once (no UPDATE of a million rows)
+		this.jdbc.sql("""
+				CREATE TEMPORARY TABLE invoice_rows ON COMMIT DROP AS
+				WITH rows AS (
+				    SELECT s.*, NULLIF(%s, '') AS registration_key FROM invoice_intake s
+				), ref_key AS (
+				    SELECT DISTINCT ON (debtor_ref) debtor_ref, registration_key FROM rows
+				    WHERE registration_key IS NOT NULL ORDER BY debtor_ref, line
+				), keyed AS (
+				    SELECT r.*, COALESCE('R:' || r.registration_key, 'R:' || k.registration_key, 'D:' || r.debtor_ref)
+				               AS entity
+				    FROM rows r LEFT JOIN ref_key k ON k.debtor_ref = r.debtor_ref
+				), by_registration AS (
+				    SELECT DISTINCT ON (entity) 'R:' || %s AS entity, id FROM debtor
+				    WHERE registration_number IS NOT NULL ORDER BY entity, id
+				), entity_debtor AS (
+				    SELECT DISTINCT ON (e.entity) e.entity, COALESCE(b.id, d.id) AS debtor_id
+				    FROM keyed e
+				    LEFT JOIN by_registration b ON b.entity = e.entity
+				    LEFT JOIN debtor d ON d.ref = e.debtor_ref
+				    ORDER BY e.entity, COALESCE(b.id, d.id) IS NULL, e.line
+				)
+				SELECT k.line, k.client_ref, k.debtor_ref, k.debtor_name, k.number, k.issue_date, k.due_date, k.amount,
+				       k.currency, k.registration_number, k.registration_key, k.country, c.id AS client_id,
+				       x.debtor_id, CASE WHEN x.debtor_id IS NULL THEN k.entity END AS entity
+				FROM keyed k
+				LEFT JOIN client c ON c.ref = k.client_ref
+				JOIN entity_debtor x ON x.entity = k.entity
+				""".formatted(NORMALIZED.formatted("COALESCE(s.registration_number, '')"),
+				NORMALIZED.formatted("registration_number")))
 			.update();
 		this.jdbc.sql("ANALYZE invoice_rows").update();
 		List<RowProblem> problems = new ArrayList<>();
@@ -220,15 +223,14 @@ public class InvoiceIntake {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public List<UnknownDebtor> unknownDebtors() {
-		return this.jdbc
-			.sql("""
-					SELECT DISTINCT ON (entity) entity, debtor_ref, debtor_name,
-					       FIRST_VALUE(registration_number) OVER (PARTITION BY entity ORDER BY registration_number IS NULL, line)
-					           AS registration_number,
-					       FIRST_VALUE(country) OVER (PARTITION BY entity ORDER BY country IS NULL, line) AS country
-					FROM invoice_rows WHERE debtor_id IS NULL
-					ORDER BY entity, COALESCE(debtor_name, '') = '', line
-					""")
+		return this.jdbc.sql("""
+				SELECT DISTINCT ON (entity) entity, debtor_ref, debtor_name,
+				       FIRST_VALUE(CASE WHEN registration_key IS NOT NULL THEN registration_number END)
+				           OVER (PARTITION BY entity ORDER BY registration_key IS NULL, line) AS registration_number,
+				       FIRST_VALUE(country) OVER (PARTITION BY entity ORDER BY country IS NULL, line) AS country
+				FROM invoice_rows WHERE debtor_id IS NULL
+				ORDER BY entity, COALESCE(debtor_name, '') = '', line
+				""")
 			.query((rs, row) -> new UnknownDebtor(rs.getString("entity"), rs.getString("debtor_ref"),
 					rs.getString("debtor_name"), rs.getString("registration_number"), rs.getString("country")))
 			.list();

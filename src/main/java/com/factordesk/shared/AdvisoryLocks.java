@@ -46,7 +46,13 @@ public class AdvisoryLocks {
 		 * Paying a client its rebates: one rebate run per client at a time (taken per
 		 * client, {@link AdvisoryLocks#lockForTransaction(Key, long)}).
 		 */
-		REBATE_RUN(0x0FAC7EB8L);
+		REBATE_RUN(0x0FAC7EB8L),
+
+		/**
+		 * Importing a file: one import at a time, so that a file's rows are checked
+		 * against the book they are written into.
+		 */
+		IMPORT(0x0FAC71B0L);
 
 		private final long value;
 

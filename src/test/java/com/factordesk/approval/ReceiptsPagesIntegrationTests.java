@@ -369,6 +369,15 @@ class ReceiptsPagesIntegrationTests {
 		this.mvc.perform(multipart("/receipts/import").file(file("empty.csv", "")).with(csrf()))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("Choose a file to import.")));
+
+		// a statement is read whole: one over 10 MB is refused before it is read
+		byte[] large = new byte[10 * 1024 * 1024 + 1];
+		this.mvc
+			.perform(multipart("/receipts/import")
+				.file(new MockMultipartFile("file", "large.csv", "application/octet-stream", large))
+				.with(csrf()))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("The file is larger than 10 MB")));
 	}
 
 	@Test

@@ -36,6 +36,22 @@ class CsvRecordsTests {
 	}
 
 	@Test
+	void aStrayCarriageReturnStartsNoRecordAndLosesNothing() throws IOException {
+		List<CsvRecords.CsvRecord> records = read("h1,h2\n\rC1,D1\n\r\nC2,D2\n");
+
+		assertThat(records).extracting(CsvRecords.CsvRecord::fields)
+			.containsExactly(List.of("h1", "h2"), List.of("C1", "D1"), List.of("C2", "D2"));
+		assertThat(records.get(2).line()).isEqualTo(4);
+	}
+
+	@Test
+	void aLineOfTooManyFieldsStopsTheReading() {
+		assertThatExceptionOfType(CsvRecords.Unreadable.class).isThrownBy(() -> read("h\n" + ",".repeat(100) + "\n"))
+			.satisfies((ex) -> assertThat(ex.line()).isEqualTo(2))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("import.csv.tooManyFields"));
+	}
+
+	@Test
 	void multiByteCharactersAcrossTheReadBufferStayWhole() throws IOException {
 		// 3,000 lines of "é€" (2 and 3 bytes) cross the 8 KiB buffer many times
 		StringBuilder text = new StringBuilder();

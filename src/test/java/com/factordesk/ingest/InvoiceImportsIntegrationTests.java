@@ -149,6 +149,17 @@ class InvoiceImportsIntegrationTests {
 				String.class))
 			.isEqualTo(debtor.get("ref"));
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM debtor WHERE ref = 'ERP-4711'", Long.class)).isZero();
+
+		// a later row of the same ref without the number (and without a name) goes to the
+		// same debtor
+		String later = HEADER + ",debtor_registration_number,debtor_country\n" + this.knownClient
+				+ ",ERP-4712,,IMP-T-0201,2026-11-02,2026-12-02,700.00,EUR," + written + ",\n" + this.knownClient
+				+ ",ERP-4712,,IMP-T-0202,2026-11-03,2026-12-03,800.00,EUR,,\n";
+		assertThat(read(importFile(later).andExpect(status().isOk())).get("debtorsRegistered")).isEmpty();
+		assertThat(this.jdbc.queryForList(
+				"SELECT DISTINCT d.ref FROM invoice i JOIN debtor d ON d.id = i.debtor_id WHERE i.number IN ('IMP-T-0201', 'IMP-T-0202')",
+				String.class))
+			.containsExactly((String) debtor.get("ref"));
 	}
 
 	@Test
@@ -318,6 +329,12 @@ class InvoiceImportsIntegrationTests {
 			.perform(post("/api/v1/imports/invoices").header("X-API-Key", DEMO_KEY)
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{}"))
+			.andExpect(status().isUnsupportedMediaType())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+		this.mvc
+			.perform(post("/api/v1/imports/invoices").header("X-API-Key", DEMO_KEY)
+				.header("Content-Type", "csv")
+				.content(HEADER))
 			.andExpect(status().isUnsupportedMediaType())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 	}
