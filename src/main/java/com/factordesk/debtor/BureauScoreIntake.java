@@ -7,6 +7,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import com.factordesk.shared.CopyRows;
+import com.factordesk.shared.RowProblem;
 import com.factordesk.shared.Violation;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -153,15 +154,6 @@ public class BureauScoreIntake {
 			return this.rows.finish();
 		}
 
-	}
-
-	/**
-	 * A rule a row of the file breaks.
-	 *
-	 * @param line the row's line in the file, counting the header as 1
-	 * @param violation the rule, on the file's column
-	 */
-	public record RowProblem(int line, Violation violation) {
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.security.Principal;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -41,8 +42,8 @@ class ImportsController {
 	String upload(@RequestParam(name = "file", required = false) MultipartFile file,
 			@RequestParam(defaultValue = InvoiceImports.KIND) String kind, Principal principal, Model model)
 			throws IOException {
-		if (file == null
-				|| file.isEmpty() && file.getOriginalFilename() != null && file.getOriginalFilename().isEmpty()) {
+		// no file chosen (an empty file with a name is read, and reported empty)
+		if (file == null || (file.isEmpty() && !StringUtils.hasText(file.getOriginalFilename()))) {
 			model.addAttribute("noFile", true);
 			model.addAttribute("kind", kind);
 			return "admin/imports";

@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 
 import com.factordesk.debtor.DebtorInputsChanged;
 import com.factordesk.shared.CopyRows;
+import com.factordesk.shared.RowProblem;
 import com.factordesk.shared.Violation;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -326,15 +327,6 @@ public class InvoiceIntake {
 			return this.rows.finish();
 		}
 
-	}
-
-	/**
-	 * A rule a row of the file breaks.
-	 *
-	 * @param line the row's line in the file, counting the header as 1
-	 * @param violation the rule, on the file's column
-	 */
-	public record RowProblem(int line, Violation violation) {
 	}
 
 	/**
