@@ -1,5 +1,8 @@
 package com.factordesk.approval;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -20,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * count from 0, as Spring Data's do; a page or size out of range is a 400 problem.
  */
 @RestController
+@Tag(name = "Debtors", description = "The debtors with their limits and scores, page by page")
 @RequestMapping("/api/v1")
 class DebtorsApiController {
 
@@ -33,6 +37,7 @@ class DebtorsApiController {
 		this.jdbc = jdbc;
 	}
 
+	@Operation(summary = "List debtors", description = "By ref; pages count from 0; size 1-500, 50 by default.")
 	@GetMapping("/debtors")
 	@Transactional(readOnly = true)
 	DebtorPageJson debtors(@RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,

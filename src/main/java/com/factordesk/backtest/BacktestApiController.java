@@ -1,5 +1,8 @@
 package com.factordesk.backtest;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -20,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * 404 problem; a period without matured invoices answers {@code invoices: 0} and no AUC.
  */
 @RestController
+@Tag(name = "Backtest", description = "How well the score ranked debtors over a period")
 @RequestMapping("/api/v1")
 class BacktestApiController {
 
@@ -29,6 +33,9 @@ class BacktestApiController {
 		this.backtest = backtest;
 	}
 
+	@Operation(summary = "The score's backtest",
+			description = "The score's ranking (AUC, Gini, KS) against "
+					+ "what happened, for the invoices issued from..to (ISO dates), optionally one client's.")
 	@GetMapping("/risk/backtest")
 	BacktestJson backtest(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @SaneDate LocalDate from,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @SaneDate LocalDate to,

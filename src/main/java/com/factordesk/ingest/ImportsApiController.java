@@ -1,5 +1,11 @@
 package com.factordesk.ingest;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -28,6 +34,7 @@ import org.springframework.web.server.ResponseStatusException;
  * with import rights.
  */
 @RestController
+@Tag(name = "Imports", description = "CSV files in the formats of DESIGN section 7, all or nothing")
 @RequestMapping("/api/v1/imports")
 class ImportsApiController {
 
@@ -50,6 +57,15 @@ class ImportsApiController {
 		this.messages = messages;
 	}
 
+	@Operation(summary = "Import a CSV file", description = "The body is the file (text/csv, UTF-8, a header row). "
+			+ "Kinds: invoices, bureau-scores. A file with any invalid row imports nothing and is answered 422 with "
+			+ "every invalid row (line, field, reason); the same file twice answers UNCHANGED. One import runs at a "
+			+ "time; affected debtors are re-scored after it. Needs a key with the import right.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+					content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))))
+	@ApiResponse(responseCode = "200", description = "IMPORTED or UNCHANGED, with the counts")
+	@ApiResponse(responseCode = "422", description = "REJECTED: nothing written; the report lists the invalid rows")
+	@ApiResponse(responseCode = "415", description = "The body is not text/csv")
 	@PostMapping("/{kind}")
 	ResponseEntity<ImportJson> importFile(@PathVariable String kind, HttpServletRequest request,
 			Authentication authentication, Locale locale) throws IOException {

@@ -1,5 +1,8 @@
 package com.factordesk.invoice;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -30,6 +33,7 @@ import org.springframework.web.server.ResponseStatusException;
  * range a 400 problem that says the allowed values.
  */
 @RestController
+@Tag(name = "Invoices", description = "The book's invoices, page by page")
 @RequestMapping("/api/v1")
 class InvoicesApiController {
 
@@ -65,6 +69,9 @@ class InvoicesApiController {
 		this.clock = clock;
 	}
 
+	@Operation(summary = "List invoices", description = "Newest first; optionally one client's (its ref) and one "
+			+ "status (SUBMITTED, VERIFIED, AWAITING_SECOND_APPROVAL, HELD, APPROVED, FUNDED, PARTIALLY_PAID, PAID, "
+			+ "CHARGED_BACK, WRITTEN_OFF, REJECTED). " + "Pages count from 0; size 1-500, 50 by default.")
 	@GetMapping("/invoices")
 	@Transactional(readOnly = true)
 	InvoicePageJson invoices(@RequestParam(required = false) String clientRef,

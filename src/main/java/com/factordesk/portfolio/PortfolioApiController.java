@@ -1,5 +1,8 @@
 package com.factordesk.portfolio;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -20,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * is a 404 problem.
  */
 @RestController
+@Tag(name = "Portfolio", description = "The portfolio's figures as of a date")
 @RequestMapping("/api/v1/portfolio")
 class PortfolioApiController {
 
@@ -32,6 +36,9 @@ class PortfolioApiController {
 		this.figures = figures;
 	}
 
+	@Operation(summary = "The portfolio summary",
+			description = "Open receivables, DSO in its forms and aging "
+					+ "as of asOf (today by default), for the book or one client or debtor (their refs).")
 	@GetMapping("/summary")
 	SummaryJson summary(
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @SaneDate LocalDate asOf,

@@ -1,5 +1,8 @@
 package com.factordesk.risk;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The risk API: a debtor's current score (DESIGN.md section 7).
  */
 @RestController
+@Tag(name = "Debtors", description = "The debtors with their limits and scores, page by page")
 @RequestMapping("/api/v1")
 class RiskApiController {
 
@@ -40,6 +44,9 @@ class RiskApiController {
 	 * The debtor's current (stored) score; with {@code asOf}, its score as of the end of
 	 * that day computed from what was known then (not stored: no snapshot id).
 	 */
+	@Operation(summary = "A debtor's score with its reasons",
+			description = "The debtor's current score with its grade and components; with asOf (an ISO date), "
+					+ "its score as of the end of that day computed from what was known then.")
 	@GetMapping("/debtors/{ref}/score")
 	ScoreJson score(@PathVariable String ref,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @SaneDate LocalDate asOf) {

@@ -29,6 +29,8 @@ import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -56,6 +58,15 @@ class SecurityConfiguration {
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
 			+ "form-action 'self'; frame-ancestors 'none'";
+
+	/**
+	 * The policy above for the API's browser (springdoc's Swagger UI, for admins), with
+	 * the one style element its script inserts allowed by its hash: nothing else inline.
+	 * A Swagger UI that inserts another shows as a violation in
+	 * {@code ApiDocumentationBrowserTests}.
+	 */
+	static final String API_BROWSER_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("style-src 'self'",
+			"style-src 'self' 'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='");
 
 	/**
 	 * The browser features the desk never uses, refused to every page and frame.
@@ -92,6 +103,10 @@ class SecurityConfiguration {
 					.hasAnyRole(Role.MANAGER.name(), Role.ADMIN.name())
 					.requestMatchers("/admin/**")
 					.hasRole(Role.ADMIN.name())
+					// the API's description and its browser: admins, who make the keys
+					.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
+							"/swagger-ui/**")
+					.hasRole(Role.ADMIN.name())
 					// API reads: a session what its role sees on the pages, a read key
 					// all
 					.requestMatchers(apiRead("/api/v1/debtors/**", "/api/v1/invoices/**"))
@@ -113,7 +128,11 @@ class SecurityConfiguration {
 					.authenticated())
 			.addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, problems), AnonymousAuthenticationFilter.class)
 			.requestCache((cache) -> cache.requestCache(pagesOnly))
-			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.headers((headers) -> headers
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter((request) -> !isApiBrowser(request),
+						new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(SecurityConfiguration::isApiBrowser,
+						new ContentSecurityPolicyHeaderWriter(API_BROWSER_CONTENT_SECURITY_POLICY)))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 				.permissionsPolicyHeader((permissions) -> permissions.policy(PERMISSIONS_POLICY)))
 			// the API is stateless: a change through it needs a key's import right, which
@@ -142,6 +161,13 @@ class SecurityConfiguration {
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
 						(request) -> !isApi(request)));
 		return http.build();
+	}
+
+	/**
+	 * The pages of the API's browser (springdoc's Swagger UI).
+	 */
+	private static boolean isApiBrowser(HttpServletRequest request) {
+		return request.getRequestURI().startsWith(request.getContextPath() + "/swagger-ui/");
 	}
 
 	/**
