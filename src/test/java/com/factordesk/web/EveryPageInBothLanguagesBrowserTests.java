@@ -53,7 +53,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every number the way of its language (no 1,234.56 or 2.5 on a Dutch page, no 1.234,56
  * or 2,5 on an English one, no grouped ids), and shows no text of the other language and
  * no missing message key; its stylesheets and scripts answered. The pages are the desk's
- * GET mappings: a new page that this test does not visit fails it.
+ * GET mappings: a new page that this test does not visit fails it. axe-core checks each
+ * page against WCAG 2.1 A and AA.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @EnabledIf("com.factordesk.web.HeadlessChromium#installed")
@@ -98,6 +99,14 @@ class EveryPageInBothLanguagesBrowserTests {
 	private final Set<String> visited = new TreeSet<>();
 
 	private final List<String> problems = new ArrayList<>();
+
+	/**
+	 * The pages axe-core checked (once each, in English: the markup is the language's
+	 * only difference) and what it found.
+	 */
+	private final Set<String> axed = new TreeSet<>();
+
+	private final List<String> inaccessible = new ArrayList<>();
 
 	@BeforeAll
 	static void startBrowser() {
@@ -224,6 +233,7 @@ class EveryPageInBothLanguagesBrowserTests {
 		}
 
 		assertThat(this.problems).as("pages in the wrong language or with numbers of another").isEmpty();
+		assertThat(this.inaccessible).as("pages that break WCAG 2.1 A or AA (axe-core)").isEmpty();
 		assertThat(unvisitedPages()).as("pages this test does not look at").isEmpty();
 	}
 
@@ -292,6 +302,9 @@ class EveryPageInBothLanguagesBrowserTests {
 				  unstyled: unstyled, missing: missing };
 				""");
 		String where = language + " " + path + ": ";
+		if ("en".equals(language) && this.axed.add(path.replaceAll("\\?.*", ""))) {
+			Accessibility.violations(browser).forEach((violation) -> this.inaccessible.add(where + violation));
+		}
 		if (!((List<?>) page.get("unstyled")).isEmpty() || !((List<?>) page.get("missing")).isEmpty()) {
 			this.problems.add(where + "stylesheets without rules " + page.get("unstyled") + ", files not found "
 					+ page.get("missing"));
