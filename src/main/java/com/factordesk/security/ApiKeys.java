@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -58,6 +59,11 @@ public class ApiKeys {
 	 */
 	public static final String SUBJECT = "api-key";
 
+	/**
+	 * How stale a key's recorded last use may be.
+	 */
+	static final Duration LAST_USE_PRECISION = Duration.ofMinutes(1);
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
@@ -72,17 +78,29 @@ public class ApiKeys {
 
 	/**
 	 * The integration a key belongs to, with its rights, or nothing for an unknown or
-	 * revoked key.
+	 * revoked key. The key's last use is recorded to the minute: written only when the
+	 * one on record is a minute old or more, so that a busy integration does not write a
+	 * row on every call.
 	 */
-	@Transactional(readOnly = true)
+	@Transactional
 	public Optional<Authentication> authenticate(String key) {
-		return this.jdbc
-			.sql("SELECT name, can_read, can_import FROM api_key WHERE key_hash = :hash AND revoked_at IS NULL")
-			.param("hash", hash(key))
-			.query((rs,
-					row) -> (Authentication) new ApiKeyAuthentication(rs.getString("name"), rs.getBoolean("can_read"),
-							rs.getBoolean("can_import")))
-			.optional();
+		Instant now = this.clock.instant();
+		return this.jdbc.sql("""
+				SELECT id, name, can_read, can_import, last_used_at FROM api_key
+				WHERE key_hash = :hash AND revoked_at IS NULL
+				""").param("hash", hash(key)).query((rs, row) -> {
+			Timestamp lastUsed = rs.getTimestamp("last_used_at");
+			if (lastUsed == null || !lastUsed.toInstant().isAfter(now.minus(LAST_USE_PRECISION))) {
+				this.jdbc
+					.sql("UPDATE api_key SET last_used_at = :now WHERE id = :id AND "
+							+ "(last_used_at IS NULL OR last_used_at < :now)")
+					.param("now", Timestamp.from(now))
+					.param("id", rs.getLong("id"))
+					.update();
+			}
+			return (Authentication) new ApiKeyAuthentication(rs.getString("name"), rs.getBoolean("can_read"),
+					rs.getBoolean("can_import"));
+		}).optional();
 	}
 
 	/**
@@ -93,13 +111,14 @@ public class ApiKeys {
 	@Transactional(readOnly = true)
 	public List<ApiKeySummary> list() {
 		return this.jdbc.sql("""
-				SELECT id, name, can_read, can_import, created_at, created_by, revoked_at, revoked_by
+				SELECT id, name, can_read, can_import, created_at, created_by, revoked_at, revoked_by, last_used_at
 				FROM api_key ORDER BY created_at DESC, id DESC
 				""")
 			.query((rs, row) -> new ApiKeySummary(rs.getLong("id"), rs.getString("name"), rs.getBoolean("can_read"),
 					rs.getBoolean("can_import"), rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"),
 					(rs.getTimestamp("revoked_at") != null) ? rs.getTimestamp("revoked_at").toInstant() : null,
-					rs.getString("revoked_by")))
+					rs.getString("revoked_by"),
+					(rs.getTimestamp("last_used_at") != null) ? rs.getTimestamp("last_used_at").toInstant() : null))
 			.list();
 	}
 
@@ -191,7 +210,7 @@ public class ApiKeys {
 	 * A key as the admin console lists it.
 	 */
 	public record ApiKeySummary(long id, String name, boolean canRead, boolean canImport, Instant createdAt,
-			String createdBy, Instant revokedAt, String revokedBy) {
+			String createdBy, Instant revokedAt, String revokedBy, Instant lastUsedAt) {
 
 		public boolean active() {
 			return this.revokedAt == null;

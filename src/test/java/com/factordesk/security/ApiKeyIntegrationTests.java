@@ -1,6 +1,11 @@
 package com.factordesk.security;
 
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+
 import com.factordesk.IntegrationTest;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +39,9 @@ class ApiKeyIntegrationTests {
 	@Autowired
 	private JdbcTemplate jdbc;
 
+	@Autowired
+	private Clock clock;
+
 	@Test
 	void theDemoKeyReadsADebtorsScoreAndTheBacktest() throws Exception {
 		this.mvc.perform(get("/api/v1/debtors/D00001/score").header("X-API-Key", DemoUsers.API_KEY))
@@ -47,6 +55,73 @@ class ApiKeyIntegrationTests {
 				.header("X-API-Key", DemoUsers.API_KEY))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.auc").isNumber());
+	}
+
+	/**
+	 * The keys these tests issue go again (their audit rows stay: the trail is
+	 * append-only).
+	 */
+	@AfterEach
+	void removeTestKeys() {
+		this.jdbc.update("DELETE FROM api_key WHERE created_by = 'test'");
+	}
+
+	@Test
+	void aKeysLastUseIsRecordedToTheMinute() throws Exception {
+		this.keys.register("last-used-test", "fd-test-last-used-0123456789", true, false, "test");
+		assertThat(lastUsed()).isNull();
+		assertThat(lastUsedOnThePage()).isEqualTo("never");
+
+		Instant before = this.clock.instant();
+		this.mvc.perform(get("/api/v1/debtors/D00001/score").header("X-API-Key", "fd-test-last-used-0123456789"))
+			.andExpect(status().isOk());
+		Instant first = lastUsed();
+		assertThat(first).isBetween(before.minusMillis(1), this.clock.instant());
+
+		// used again within the minute: the row is not written again
+		Instant recent = first.minusSeconds(30).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+		this.jdbc.update("UPDATE api_key SET last_used_at = ? WHERE name = 'last-used-test'", Timestamp.from(recent));
+		this.mvc.perform(get("/api/v1/debtors/D00001/score").header("X-API-Key", "fd-test-last-used-0123456789"))
+			.andExpect(status().isOk());
+		assertThat(lastUsed()).isEqualTo(recent);
+
+		// a minute and more later, it is
+		Instant old = this.clock.instant().minusSeconds(61).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+		this.jdbc.update("UPDATE api_key SET last_used_at = ? WHERE name = 'last-used-test'", Timestamp.from(old));
+		before = this.clock.instant();
+		this.mvc.perform(get("/api/v1/debtors/D00001/score").header("X-API-Key", "fd-test-last-used-0123456789"))
+			.andExpect(status().isOk());
+		assertThat(lastUsed()).isBetween(before.minusMillis(1), this.clock.instant());
+
+		assertThat(lastUsedOnThePage()).isEqualTo(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+			.format(lastUsed().atZone(this.clock.getZone())));
+
+		// a refused key's use is no use
+		this.jdbc.update("UPDATE api_key SET last_used_at = ?, revoked_at = now(), revoked_by = 'test' "
+				+ "WHERE name = 'last-used-test'", Timestamp.from(old));
+		this.mvc.perform(get("/api/v1/debtors/D00001/score").header("X-API-Key", "fd-test-last-used-0123456789"))
+			.andExpect(status().isUnauthorized());
+		assertThat(lastUsed()).isEqualTo(old);
+	}
+
+	private String lastUsedOnThePage() throws Exception {
+		String page = this.mvc.perform(get("/admin/api-keys").with(user("admin").roles("ADMIN")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		java.util.regex.Matcher row = java.util.regex.Pattern
+			.compile("data-name=\"last-used-test\".*?class=\"nowrap key-last-used\">([^<]*)<",
+					java.util.regex.Pattern.DOTALL)
+			.matcher(page);
+		assertThat(row.find()).as("the key's row with its last use").isTrue();
+		return row.group(1);
+	}
+
+	private Instant lastUsed() {
+		Timestamp at = this.jdbc.queryForObject("SELECT last_used_at FROM api_key WHERE name = 'last-used-test'",
+				Timestamp.class);
+		return (at != null) ? at.toInstant() : null;
 	}
 
 	@Test
