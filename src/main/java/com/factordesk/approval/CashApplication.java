@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import com.factordesk.audit.AuditTrail;
 import com.factordesk.invoice.Invoice;
 import com.factordesk.invoice.InvoiceRepository;
 import com.factordesk.invoice.InvoiceStatus;
@@ -63,9 +65,11 @@ public class CashApplication {
 
 	private final Clock clock;
 
+	private final AuditTrail audit;
+
 	CashApplication(ExposureEngine engine, Underwriting underwriting, Settlements settlements, Decisions decisions,
 			PaymentRepository payments, InvoiceRepository invoices, AdvanceRepository advances,
-			EntityManager entityManager, Clock clock) {
+			EntityManager entityManager, Clock clock, AuditTrail audit) {
 		this.engine = engine;
 		this.underwriting = underwriting;
 		this.settlements = settlements;
@@ -75,6 +79,7 @@ public class CashApplication {
 		this.advances = advances;
 		this.entityManager = entityManager;
 		this.clock = clock;
+		this.audit = audit;
 	}
 
 	/**
@@ -124,6 +129,10 @@ public class CashApplication {
 			}
 		}
 		this.underwriting.releaseHeld(locked, debtors, clients, actor);
+		Map<String, Object> applied = new LinkedHashMap<>();
+		made.forEach((allocation) -> applied.put(allocation.getInvoice().getNumber(), allocation.getAmount().amount()));
+		this.audit.record("receipt.applied", "receipt", String.valueOf(paymentId), null,
+				Map.of("allocations", applied));
 		return made;
 	}
 
@@ -207,6 +216,8 @@ public class CashApplication {
 			reopened.add(new Reopened(invoice.getId(), invoice.getNumber(), reopening.from(), invoice.getStatus(),
 					reopening.raise().isPositive() ? reopening.raise() : Money.ZERO, reopening.limits()));
 		}
+		this.audit.record("receipt.reversed", "receipt", String.valueOf(paymentId), Map.of("reversed", false),
+				Map.of("reversed", true, "on", on.toString(), "invoices", reopened.size()));
 		return new Reversal(paymentId, reopened);
 	}
 

@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import com.factordesk.audit.AuditTrail;
 import com.factordesk.invoice.Dispute;
 import com.factordesk.invoice.DisputeOutcome;
 import com.factordesk.invoice.DisputeReason;
@@ -52,8 +54,10 @@ public class CollectionActions {
 
 	private final Clock clock;
 
+	private final AuditTrail audit;
+
 	CollectionActions(CollectionNoteRepository notes, PromiseToPayRepository promises, InvoiceRepository invoices,
-			DisputeRepository disputes, Settlements settlements, JdbcClient jdbc, Clock clock) {
+			DisputeRepository disputes, Settlements settlements, JdbcClient jdbc, Clock clock, AuditTrail audit) {
 		this.settlements = settlements;
 		this.notes = notes;
 		this.promises = promises;
@@ -61,6 +65,7 @@ public class CollectionActions {
 		this.disputes = disputes;
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.audit = audit;
 	}
 
 	/**
@@ -176,7 +181,11 @@ public class CollectionActions {
 			.dispute(command.reason(), command.openedOn(), command.amount(), actor(), this.clock);
 		// the invoice is managed: persisting the new dispute flushes its history with it
 		// (merging the invoice would not cascade to the new dispute)
-		return this.disputes.saveAndFlush(dispute);
+		Dispute saved = this.disputes.saveAndFlush(dispute);
+		this.audit.record("dispute.opened", "dispute", String.valueOf(saved.getId()), null,
+				Map.of("invoice", invoice.get().getId(), "reason", command.reason().name(), "amount",
+						command.amount().amount(), "openedOn", command.openedOn().toString()));
+		return saved;
 	}
 
 	/**
@@ -217,6 +226,8 @@ public class CollectionActions {
 		refuseIfAny(violations);
 		dispute.resolve(command.outcome(), command.resolvedOn());
 		this.disputes.saveAndFlush(dispute);
+		this.audit.record("dispute.resolved", "dispute", String.valueOf(dispute.getId()), Map.of("open", true),
+				Map.of("outcome", command.outcome().name(), "resolvedOn", command.resolvedOn().toString()));
 	}
 
 	/**

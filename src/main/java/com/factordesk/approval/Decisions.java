@@ -4,10 +4,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.factordesk.audit.AuditTrail;
 import com.factordesk.invoice.InvoiceStatus;
 import com.factordesk.pricing.InvoiceQuote;
 import com.factordesk.pricing.Quote;
@@ -40,10 +42,13 @@ class Decisions {
 
 	private final Clock clock;
 
-	Decisions(JdbcClient jdbc, JsonMapper json, Clock clock) {
+	private final AuditTrail audit;
+
+	Decisions(JdbcClient jdbc, JsonMapper json, Clock clock, AuditTrail audit) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
+		this.audit = audit;
 	}
 
 	/**
@@ -55,7 +60,7 @@ class Decisions {
 	long record(long invoiceId, DecisionKind kind, String actor, InvoiceStatus from, InvoiceStatus to, Entry entry) {
 		InvoiceQuote frozen = entry.quote();
 		Quote quote = (frozen != null) ? frozen.quote() : null;
-		return this.jdbc.sql("""
+		long id = this.jdbc.sql("""
 				INSERT INTO invoice_decision (invoice_id, kind, decided_by, decided_at, from_status, to_status, advance,
 				    reason_code, note, override_reason, contact_id, score, grade, score_snapshot_id, band_set_version,
 				    parameters_version, advance_rate, fee_rate, quoted_advance, expected_fee, quote, limits)
@@ -88,6 +93,21 @@ class Decisions {
 			.param("limits", entry.limits().isEmpty() ? null : this.json.writeValueAsString(limitsJson(entry.limits())))
 			.query(Long.class)
 			.single();
+		Map<String, Object> after = new LinkedHashMap<>();
+		after.put("status", to.name());
+		after.put("decision", id);
+		if (entry.advance() != null) {
+			after.put("advance", entry.advance().amount());
+		}
+		if (entry.reasonCode() != null) {
+			after.put("reason", entry.reasonCode());
+		}
+		if (blankToNull(entry.overrideReason()) != null) {
+			after.put("override", true);
+		}
+		this.audit.record("invoice." + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), "invoice",
+				String.valueOf(invoiceId), Map.of("status", from.name()), after);
+		return id;
 	}
 
 	/**

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import com.factordesk.audit.AuditTrail;
 import com.factordesk.client.Client;
 import com.factordesk.client.ClientRepository;
 import com.factordesk.invoice.Invoice;
@@ -72,9 +73,11 @@ public class FundingRuns {
 
 	private final Clock clock;
 
+	private final AuditTrail audit;
+
 	FundingRuns(ExposureEngine engine, Decisions decisions, InvoiceRepository invoices, ClientRepository clients,
 			FundingRunRepository runs, AdvanceRepository advances, Pain001Files files, ReserveLedger ledger,
-			JdbcClient jdbc, EntityManager entityManager, Clock clock) {
+			JdbcClient jdbc, EntityManager entityManager, Clock clock, AuditTrail audit) {
 		this.engine = engine;
 		this.decisions = decisions;
 		this.invoices = invoices;
@@ -86,6 +89,7 @@ public class FundingRuns {
 		this.jdbc = jdbc;
 		this.entityManager = entityManager;
 		this.clock = clock;
+		this.audit = audit;
 	}
 
 	/**
@@ -148,6 +152,8 @@ public class FundingRuns {
 					invoice.getStatus(), Decisions.Entry.advance(item.advance(), "funding run " + run.getId()));
 			funded.add(invoice.getNumber());
 		}
+		this.audit.record("funding-run.made", "funding-run", String.valueOf(run.getId()), null,
+				Map.of("client", client.getRef(), "invoices", funded.size(), "total", run.getTotal().amount()));
 		return new FundingOutcome(run.getId(), run.getTotal().amount(), funded, skipped);
 	}
 
@@ -159,6 +165,8 @@ public class FundingRuns {
 		String actor = SecurityContextHolder.getContext().getAuthentication().getName();
 		FundingRun run = this.runs.findById(runId).orElseThrow(() -> new NotFoundException("Funding run", runId));
 		run.markPaid(actor, this.clock);
+		this.audit.record("funding-run.paid", "funding-run", String.valueOf(runId), Map.of("paid", false),
+				Map.of("paid", true));
 	}
 
 	/**

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
+import com.factordesk.audit.AuditTrail;
 import com.factordesk.client.Client;
 import com.factordesk.client.ClientRepository;
 import com.factordesk.shared.AdvisoryLocks;
@@ -45,8 +47,10 @@ public class RebateRuns {
 
 	private final Clock clock;
 
+	private final AuditTrail audit;
+
 	RebateRuns(ClientRepository clients, RebateRunRepository runs, ReserveLedger ledger, AdvisoryLocks locks,
-			Pain001Files files, JdbcClient jdbc, Clock clock) {
+			Pain001Files files, JdbcClient jdbc, Clock clock, AuditTrail audit) {
 		this.jdbc = jdbc;
 		this.clients = clients;
 		this.runs = runs;
@@ -54,6 +58,7 @@ public class RebateRuns {
 		this.locks = locks;
 		this.files = files;
 		this.clock = clock;
+		this.audit = audit;
 	}
 
 	/**
@@ -75,6 +80,8 @@ public class RebateRuns {
 		RebateRun run = this.runs.save(new RebateRun(client, due, actor, this.clock));
 		this.ledger.book(client.getId(), ReserveEntryKind.REBATE_PAID, due, run.getRunOn(),
 				ReserveEntry.Source.rebateRun(run.getId()), "rebate run " + run.getId());
+		this.audit.record("rebate-run.made", "rebate-run", String.valueOf(run.getId()), null,
+				Map.of("client", clientRef, "amount", due.amount()));
 		return run;
 	}
 
@@ -86,6 +93,8 @@ public class RebateRuns {
 		String actor = SecurityContextHolder.getContext().getAuthentication().getName();
 		RebateRun run = this.runs.findById(runId).orElseThrow(() -> new NotFoundException("Rebate run", runId));
 		run.markPaid(actor, this.clock);
+		this.audit.record("rebate-run.paid", "rebate-run", String.valueOf(runId), Map.of("paid", false),
+				Map.of("paid", true));
 	}
 
 	/**

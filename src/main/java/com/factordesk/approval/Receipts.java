@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import com.factordesk.audit.AuditTrail;
 import com.factordesk.approval.bankfile.BankLine;
 import com.factordesk.approval.bankfile.BankStatements;
 import com.factordesk.approval.bankfile.StatementEntry;
@@ -74,8 +76,10 @@ public class Receipts {
 
 	private final Clock clock;
 
+	private final AuditTrail audit;
+
 	Receipts(PaymentRepository payments, DebtorRepository debtors, ClientRepository clients, ReserveLedger ledger,
-			JdbcClient jdbc, EntityManager entityManager, Clock clock) {
+			JdbcClient jdbc, EntityManager entityManager, Clock clock, AuditTrail audit) {
 		this.payments = payments;
 		this.debtors = debtors;
 		this.clients = clients;
@@ -83,6 +87,7 @@ public class Receipts {
 		this.jdbc = jdbc;
 		this.entityManager = entityManager;
 		this.clock = clock;
+		this.audit = audit;
 	}
 
 	/**
@@ -131,7 +136,16 @@ public class Receipts {
 		String reference = "MAN-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
 		Payment payment = Payment.receive(debtor, receipt.receivedOn(), receipt.amount(), reference, counterparty, iban,
 				remittance, PaymentSource.MANUAL, null, actor(), this.clock);
-		return this.payments.save(payment).getId();
+		long id = this.payments.save(payment).getId();
+		Map<String, Object> after = new LinkedHashMap<>();
+		after.put("amount", receipt.amount().amount());
+		after.put("receivedOn", receipt.receivedOn().toString());
+		after.put("reference", reference);
+		if (debtor != null) {
+			after.put("debtor", debtor.getRef());
+		}
+		this.audit.record("receipt.recorded", "receipt", String.valueOf(id), null, after);
+		return id;
 	}
 
 	/**
@@ -206,6 +220,12 @@ public class Receipts {
 		}
 		ImportReport.Outcome outcome = refuseAll ? ImportReport.Outcome.REFUSED
 				: added.isEmpty() ? ImportReport.Outcome.UNCHANGED : ImportReport.Outcome.IMPORTED;
+		if (!added.isEmpty()) {
+			this.audit.record("receipt.statement-imported", "receipt",
+					added.get(0).getId() + ((added.size() > 1) ? "-" + added.get(added.size() - 1).getId() : ""), null,
+					Map.of("file", fileName, "format", file.format().name(), "receipts", added.size(), "total",
+							added.stream().map(Payment::getAmount).reduce(Money.ZERO, Money::plus).amount()));
+		}
 		return new ImportReport(fileName, file.format(), outcome, lines, List.of());
 	}
 
@@ -392,7 +412,13 @@ public class Receipts {
 			throw BusinessRefusal.onField("debtorRef", "receipts.debtor.unknown", "No debtor " + debtorRef,
 					String.valueOf(debtorRef));
 		}
-		receipt(paymentId).identify(debtor);
+		Payment receipt = receipt(paymentId);
+		String before = (receipt.getDebtor() != null) ? receipt.getDebtor().getRef() : null;
+		receipt.identify(debtor);
+		Map<String, Object> was = new LinkedHashMap<>();
+		was.put("debtor", before);
+		this.audit.record("receipt.payer-identified", "receipt", String.valueOf(paymentId), was,
+				Map.of("debtor", debtor.getRef()));
 	}
 
 	/**
@@ -420,6 +446,8 @@ public class Receipts {
 		this.entityManager.lock(receipt, LockModeType.PESSIMISTIC_WRITE);
 		this.entityManager.refresh(receipt);
 		receipt.passOn(amount);
+		this.audit.record("receipt.passed-on", "receipt", String.valueOf(paymentId), null,
+				Map.of("client", client.getRef(), "amount", amount.amount()));
 		return this.ledger.book(client.getId(), ReserveEntryKind.PASSED_ON, amount, LocalDate.now(this.clock),
 				ReserveEntry.Source.payment(null, receipt.getId()),
 				(text != null) ? text : "receipt " + receipt.getReference());

@@ -158,6 +158,9 @@ class AccessRulesTests {
 	private com.factordesk.ingest.InvoiceImports invoiceImports;
 
 	@MockitoBean
+	private com.factordesk.audit.AuditLog auditLog;
+
+	@MockitoBean
 	private com.factordesk.ingest.BureauScoreImports bureauScoreImports;
 
 	@MockitoBean
@@ -283,6 +286,8 @@ class AccessRulesTests {
 	@BeforeEach
 	void pagesHaveSomethingToShow() {
 		given(this.queue.page(any())).willReturn(Page.empty());
+		given(this.auditLog.page(any(), org.mockito.ArgumentMatchers.anyInt()))
+			.willReturn(new com.factordesk.audit.AuditLog.AuditPage(List.of(), 0, false));
 		given(this.queue.page(any(), any())).willReturn(Page.empty());
 		given(this.queue.search(any(), any())).willReturn(Page.empty());
 		given(this.invoices.find(INVOICE)).willReturn(anInvoice());
@@ -423,7 +428,10 @@ class AccessRulesTests {
 				Arguments.of("/admin/imports", null, Outcome.LOGIN),
 				Arguments.of("/admin/imports", "UNDERWRITER", Outcome.FORBIDDEN),
 				Arguments.of("/admin/imports", "MANAGER", Outcome.FORBIDDEN),
-				Arguments.of("/admin/imports", "ADMIN", Outcome.OK), Arguments.of("/receipts", null, Outcome.LOGIN),
+				Arguments.of("/admin/imports", "ADMIN", Outcome.OK), Arguments.of("/admin/audit", null, Outcome.LOGIN),
+				Arguments.of("/admin/audit", "UNDERWRITER", Outcome.FORBIDDEN),
+				Arguments.of("/admin/audit", "MANAGER", Outcome.FORBIDDEN),
+				Arguments.of("/admin/audit", "ADMIN", Outcome.OK), Arguments.of("/receipts", null, Outcome.LOGIN),
 				Arguments.of("/receipts", "UNDERWRITER", Outcome.OK), Arguments.of("/receipts", "MANAGER", Outcome.OK),
 				Arguments.of("/receipts", "ADMIN", Outcome.FORBIDDEN),
 				Arguments.of("/receipts/unapplied", "UNDERWRITER", Outcome.OK),

@@ -216,7 +216,8 @@ class EveryPageInBothLanguagesBrowserTests {
 		visitAs("admin",
 				List.of("/", "/admin/users", "/admin/users/new", "/admin/users/" + adminId,
 						"/admin/users/" + underwriterId, "/admin/pricing", "/admin/scoring", "/admin/api-keys",
-						"/admin/imports", "/queue", "/admin/users/999999999"),
+						"/admin/imports", "/admin/audit", "/admin/audit?kind=user&from=2026-01-01&to=2026-12-31",
+						"/admin/audit?user=nobody&from=not-a-date&page=0", "/queue", "/admin/users/999999999"),
 				otherLanguage);
 
 		// an account without a role yet sees a page of its own; it is removed again
