@@ -66,7 +66,9 @@ class SqlBoundariesTests {
 			Map.entry("client_reserve_position", "approval"), Map.entry("collection_fact", "invoice"),
 			Map.entry("receipt_balance", "invoice"), Map.entry("debtor_score_on", "risk"),
 			Map.entry("debtor_watchlist", "approval"), Map.entry("settlement_fact", "approval"),
-			Map.entry("exposure_on", "approval"), Map.entry("debtor_cross_aging", "approval"));
+			Map.entry("exposure_on", "approval"), Map.entry("debtor_cross_aging", "approval"),
+			// the invoices decided since a moment, for the pricing simulation (V048)
+			Map.entry("invoice_decided_since", "invoice"));
 
 	/**
 	 * Tables whose keys, references and names the features above their owner may join.

@@ -89,7 +89,14 @@ public class CashApplication {
 	 */
 	@PreAuthorize("hasAnyRole('UNDERWRITER', 'MANAGER')")
 	public List<PaymentAllocation> apply(long paymentId, List<Allocate> requested) {
-		String actor = actor();
+		return applyAs(paymentId, requested, actor());
+	}
+
+	/**
+	 * {@link #apply} for the desk's own intake of a payments file
+	 * ({@link PaymentFileIntake}), whose caller holds the import right, not a desk role.
+	 */
+	List<PaymentAllocation> applyAs(long paymentId, List<Allocate> requested, String actor) {
 		if (requested.isEmpty()) {
 			throw BusinessRefusal.of("cash.noneSelected", "Choose at least one invoice to apply the receipt to");
 		}

@@ -39,9 +39,12 @@ public class AuditLog {
 
 	private final ZoneId zone;
 
-	AuditLog(JdbcClient jdbc, JsonMapper json, Clock clock) {
+	AuditLog(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
-		this.json = json;
+		// amounts and rates read as they were written (4000.00, not 4000.0)
+		this.json = JsonMapper.builder()
+			.enable(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+			.build();
 		this.zone = clock.getZone();
 	}
 

@@ -2,6 +2,7 @@ package com.factordesk.ingest;
 
 import java.util.List;
 
+import com.factordesk.shared.Money;
 import com.factordesk.shared.Violation;
 
 /**
@@ -17,9 +18,12 @@ import com.factordesk.shared.Violation;
  * @param clientsOpened the refs of the clients the file opened
  * @param debtorsRegistered the refs of the debtors the file registered
  * @param rescored the debtors whose re-scores were asked for
+ * @param cash what a payments file applied and left unapplied, {@code null} for the other
+ * kinds
  */
 public record ImportOutcome(String kind, ImportStatus status, long rows, List<Problem> problems, long problemCount,
-		long imported, long unchanged, List<String> clientsOpened, List<String> debtorsRegistered, long rescored) {
+		long imported, long unchanged, List<String> clientsOpened, List<String> debtorsRegistered, long rescored,
+		Cash cash) {
 
 	/**
 	 * The most invalid rows a report lists; the count says how many there were.
@@ -28,7 +32,7 @@ public record ImportOutcome(String kind, ImportStatus status, long rows, List<Pr
 
 	static ImportOutcome rejected(String kind, long rows, List<Problem> problems, long problemCount) {
 		return new ImportOutcome(kind, ImportStatus.REJECTED, rows, problems, problemCount, 0, 0, List.of(), List.of(),
-				0);
+				0, null);
 	}
 
 	/**
@@ -39,6 +43,17 @@ public record ImportOutcome(String kind, ImportStatus status, long rows, List<Pr
 	 * row or file)
 	 */
 	public record Problem(long line, Violation violation) {
+	}
+
+	/**
+	 * What a payments file's new receipts did.
+	 *
+	 * @param applied applied to invoices, each up to what was open on it
+	 * @param unapplied left on the receipts as unapplied cash (paid above what was open,
+	 * or for an invoice not open)
+	 * @param invoicesPaid the invoices the file paid in full
+	 */
+	public record Cash(Money applied, Money unapplied, long invoicesPaid) {
 	}
 
 }

@@ -41,7 +41,7 @@ class ImportsApiController {
 	/**
 	 * The kinds of DESIGN section 7 not built yet.
 	 */
-	private static final List<String> TO_COME = List.of("payments", "disputes");
+	private static final List<String> TO_COME = List.of("disputes");
 
 	private static final MediaType TEXT_CSV = MediaType.parseMediaType("text/csv");
 
@@ -49,9 +49,13 @@ class ImportsApiController {
 
 	private final BureauScoreImports bureauScores;
 
+	private final PaymentImports payments;
+
 	private final MessageSource messages;
 
-	ImportsApiController(InvoiceImports invoices, BureauScoreImports bureauScores, MessageSource messages) {
+	ImportsApiController(InvoiceImports invoices, BureauScoreImports bureauScores, PaymentImports payments,
+			MessageSource messages) {
+		this.payments = payments;
 		this.invoices = invoices;
 		this.bureauScores = bureauScores;
 		this.messages = messages;
@@ -69,9 +73,11 @@ class ImportsApiController {
 	@PostMapping("/{kind}")
 	ResponseEntity<ImportJson> importFile(@PathVariable String kind, HttpServletRequest request,
 			Authentication authentication, Locale locale) throws IOException {
-		if (!InvoiceImports.KIND.equals(kind) && !BureauScoreImports.KIND.equals(kind)) {
+		if (!InvoiceImports.KIND.equals(kind) && !BureauScoreImports.KIND.equals(kind)
+				&& !PaymentImports.KIND.equals(kind)) {
 			throw new NotFoundException("Import kind",
-					kind + (TO_COME.contains(kind) ? " (not available yet; available: invoices, bureau-scores)"
+					kind + (TO_COME.contains(kind)
+							? " (not available yet; available: invoices, payments, bureau-scores)"
 							: " (kinds: invoices, payments, disputes, bureau-scores)"));
 		}
 		// checked here, not by the mapping, so that the answer is a problem like the
@@ -82,8 +88,11 @@ class ImportsApiController {
 		}
 		ImportOutcome outcome;
 		try (InputStream body = request.getInputStream()) {
-			outcome = InvoiceImports.KIND.equals(kind) ? this.invoices.importFile(body, authentication.getName())
-					: this.bureauScores.importFile(body);
+			outcome = switch (kind) {
+				case InvoiceImports.KIND -> this.invoices.importFile(body, authentication.getName());
+				case PaymentImports.KIND -> this.payments.importFile(body);
+				default -> this.bureauScores.importFile(body);
+			};
 		}
 		HttpStatus status = (outcome.status() == ImportStatus.REJECTED) ? HttpStatus.UNPROCESSABLE_CONTENT
 				: HttpStatus.OK;
@@ -107,16 +116,27 @@ class ImportsApiController {
 							this.messages.getMessage(problem.violation(), locale), problem.violation().code()))
 					.toList(),
 				outcome.problemCount(), outcome.imported(), outcome.unchanged(), outcome.clientsOpened(),
-				outcome.debtorsRegistered(), outcome.rescored());
+				outcome.debtorsRegistered(), outcome.rescored(),
+				(outcome.cash() != null) ? new CashJson(outcome.cash().applied().amount(),
+						outcome.cash().unapplied().amount(), outcome.cash().invoicesPaid()) : null);
 	}
 
 	/**
 	 * The contract's fields ({@code status}, {@code rows}, {@code errors}), then the rest
 	 * of the report: how many errors in all (at most {@value ImportOutcome#LISTED} are
-	 * listed), what changed and what was created.
+	 * listed), what changed and what was created; for a payments file, what its receipts
+	 * applied and left unapplied ({@code null} for the other kinds).
 	 */
+	@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
 	record ImportJson(String kind, String status, long rows, List<ErrorJson> errors, long errorCount, long imported,
-			long unchanged, List<String> clientsOpened, List<String> debtorsRegistered, long rescored) {
+			long unchanged, List<String> clientsOpened, List<String> debtorsRegistered, long rescored, CashJson cash) {
+	}
+
+	/**
+	 * What a payments file's new receipts applied to invoices, what they left unapplied,
+	 * and how many invoices they paid in full.
+	 */
+	record CashJson(java.math.BigDecimal applied, java.math.BigDecimal unapplied, long invoicesPaid) {
 	}
 
 	/**

@@ -28,9 +28,12 @@ class ImportsController {
 
 	private final BureauScoreImports bureauScores;
 
-	ImportsController(InvoiceImports invoices, BureauScoreImports bureauScores) {
+	private final PaymentImports payments;
+
+	ImportsController(InvoiceImports invoices, BureauScoreImports bureauScores, PaymentImports payments) {
 		this.invoices = invoices;
 		this.bureauScores = bureauScores;
+		this.payments = payments;
 	}
 
 	@GetMapping
@@ -49,8 +52,11 @@ class ImportsController {
 			return "admin/imports";
 		}
 		try (InputStream in = file.getInputStream()) {
-			model.addAttribute("report", BureauScoreImports.KIND.equals(kind) ? this.bureauScores.importFile(in)
-					: this.invoices.importFile(in, principal.getName()));
+			model.addAttribute("report", switch (kind) {
+				case BureauScoreImports.KIND -> this.bureauScores.importFile(in);
+				case PaymentImports.KIND -> this.payments.importFile(in);
+				default -> this.invoices.importFile(in, principal.getName());
+			});
 		}
 		model.addAttribute("fileName", file.getOriginalFilename());
 		model.addAttribute("kind", kind);

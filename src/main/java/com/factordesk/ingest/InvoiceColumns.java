@@ -180,7 +180,7 @@ final class InvoiceColumns {
 		}
 	}
 
-	private static BigDecimal amount(String value, String field, int line, Problems problems) {
+	static BigDecimal amount(String value, String field, int line, Problems problems) {
 		String text = value.strip();
 		if (text.isEmpty()) {
 			problems.add(line, Violation.onField(field, "import.row.empty", field + " is empty", field));

@@ -120,7 +120,7 @@ public class InvoiceImports {
 		logger.info("Imported {} rows: {}", rows, watch.prettyPrint(java.util.concurrent.TimeUnit.MILLISECONDS));
 		if (takenIn.invoices() == 0) {
 			return new ImportOutcome(KIND, ImportStatus.UNCHANGED, rows, List.of(), 0, 0, takenIn.unchanged(),
-					List.of(), List.of(), 0);
+					List.of(), List.of(), 0, null);
 		}
 		Map<String, Object> after = new LinkedHashMap<>();
 		after.put("rows", rows);
@@ -130,7 +130,8 @@ public class InvoiceImports {
 		after.put("debtorsRegistered", registered.size());
 		this.audit.record("import.invoices", "import", KIND, null, after);
 		return new ImportOutcome(KIND, ImportStatus.IMPORTED, rows, List.of(), 0, takenIn.invoices(),
-				takenIn.unchanged(), List.copyOf(opened.keySet()), List.copyOf(registered.keySet()), takenIn.debtors());
+				takenIn.unchanged(), List.copyOf(opened.keySet()), List.copyOf(registered.keySet()), takenIn.debtors(),
+				null);
 	}
 
 	/**

@@ -28,6 +28,12 @@ public enum PaymentSource {
 	/**
 	 * The integration API.
 	 */
-	API
+	API,
+
+	/**
+	 * A row of a payments file (DESIGN section 7), imported on the admin console or
+	 * through the API.
+	 */
+	IMPORT
 
 }

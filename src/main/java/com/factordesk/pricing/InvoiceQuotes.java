@@ -3,6 +3,7 @@ package com.factordesk.pricing;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +86,38 @@ public class InvoiceQuotes {
 		if (invoiceIds.isEmpty() || bandSet.isEmpty() || parameters.isEmpty()) {
 			return Map.of();
 		}
-		PricingPolicy policy = new PricingPolicy(parameters.get());
+		Map<Long, InvoiceQuote> quotes = new HashMap<>();
+		quoteWith(invoiceIds, today, parameters.get(), List.of(bandSet.get()))
+			.forEach((id, priced) -> quotes.put(id, priced.get(0)));
+		return quotes;
+	}
+
+	/**
+	 * The quotes of several invoices under the bands in force and under other bands,
+	 * everything else alike (score, terms, concentration, funding day); invoices whose
+	 * debtor has no score are left out, and nothing is returned when no bands or
+	 * parameters are in force.
+	 */
+	Map<Long, Repriced> reprice(List<Long> invoiceIds, PricingBandSet other) {
+		LocalDate today = LocalDate.now(this.clock);
+		Optional<PricingBandSet> bandSet = this.bands.inForce(today);
+		Optional<PricingParameters> parameters = this.bands.parametersInForce(today);
+		if (invoiceIds.isEmpty() || bandSet.isEmpty() || parameters.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, Repriced> repriced = new HashMap<>();
+		quoteWith(invoiceIds, today, parameters.get(), List.of(bandSet.get(), other))
+			.forEach((id, priced) -> repriced.put(id, new Repriced(priced.get(0), priced.get(1).quote(), bandSet.get()
+				.position(priced.get(0).quote().band()) != other.position(priced.get(1).quote().band()))));
+		return repriced;
+	}
+
+	/**
+	 * Each invoice's quote under each of the band sets, in their order.
+	 */
+	private Map<Long, List<InvoiceQuote>> quoteWith(List<Long> invoiceIds, LocalDate today,
+			PricingParameters parameters, List<PricingBandSet> bandSets) {
+		PricingPolicy policy = new PricingPolicy(parameters);
 		List<Facts> facts = this.jdbc.sql(FACTS).param("ids", invoiceIds).query((rs, row) -> {
 			LocalDate fundedOn = rs.getObject("funded_on", LocalDate.class);
 			return new Facts(rs.getLong("id"), rs.getLong("client_id"), rs.getLong("debtor_id"),
@@ -103,19 +135,31 @@ public class InvoiceQuotes {
 			return Map.of();
 		}
 		Map<Long, Map<Long, Money>> owedByClient = books(facts, invoiceIds, today);
-		Map<Long, InvoiceQuote> quotes = new HashMap<>();
+		Map<Long, List<InvoiceQuote>> quotes = new HashMap<>();
 		for (Facts fact : facts) {
 			Map<Long, Money> owed = owedByClient.getOrDefault(fact.clientId(), Map.of());
 			Money book = owed.values().stream().reduce(fact.face(), Money::plus);
 			Money debtorOwed = owed.getOrDefault(fact.debtorId(), Money.ZERO).plus(fact.face());
-			QuoteRequest request = new QuoteRequest(fact.face(), fact.issueDate(), fact.dueDate(), fact.fundingDate(),
-					fact.score(), fact.grade(), fact.adbt(), bandSet.get(), fact.advanceRate(),
-					fact.concentrationLimit(), new QuoteRequest.Concentration(debtorOwed, book), fact.discount(),
-					fact.feeStructure());
-			quotes.put(fact.invoiceId(), new InvoiceQuote(fact.score(), fact.grade(), fact.snapshotId(), fact.adbt(),
-					policy.quote(request)));
+			List<InvoiceQuote> priced = new ArrayList<>(bandSets.size());
+			for (PricingBandSet bandSet : bandSets) {
+				QuoteRequest request = new QuoteRequest(fact.face(), fact.issueDate(), fact.dueDate(),
+						fact.fundingDate(), fact.score(), fact.grade(), fact.adbt(), bandSet, fact.advanceRate(),
+						fact.concentrationLimit(), new QuoteRequest.Concentration(debtorOwed, book), fact.discount(),
+						fact.feeStructure());
+				priced.add(new InvoiceQuote(fact.score(), fact.grade(), fact.snapshotId(), fact.adbt(),
+						policy.quote(request)));
+			}
+			quotes.put(fact.invoiceId(), priced);
 		}
 		return quotes;
+	}
+
+	/**
+	 * An invoice's quote under the bands in force and its price under other bands.
+	 *
+	 * @param otherBand whether it falls in a band of another number under the other bands
+	 */
+	record Repriced(InvoiceQuote current, Quote other, boolean otherBand) {
 	}
 
 	private Map<Long, Map<Long, Money>> books(List<Facts> facts, List<Long> invoiceIds, LocalDate today) {

@@ -48,6 +48,15 @@ public record PricingBandSet(int version, LocalDate effectiveFrom, List<PricingB
 	}
 
 	/**
+	 * A band's number, 1 for the lowest scores.
+	 */
+	public int position(PricingBand band) {
+		return 1 + (int) this.bands.stream()
+			.filter((other) -> other.scoreFrom().compareTo(band.scoreFrom()) < 0)
+			.count();
+	}
+
+	/**
 	 * The band a score 0-100 falls in.
 	 */
 	public PricingBand bandFor(BigDecimal score) {

@@ -95,6 +95,32 @@ public class Formats {
 	}
 
 	/**
+	 * A value the audit trail recorded, the reader's way: a decimal as {@link #decimal}
+	 * (an amount keeps its cents), a whole number (an id, a count) as it is, a list or an
+	 * object with its parts so written, anything else as it is.
+	 */
+	public String recorded(Object value) {
+		if (value instanceof BigDecimal decimal) {
+			return decimal(decimal);
+		}
+		if (value instanceof Double || value instanceof Float) {
+			return decimal(new BigDecimal(value.toString()));
+		}
+		if (value instanceof java.util.Map<?, ?> map) {
+			StringBuilder text = new StringBuilder("{");
+			map.forEach((key, part) -> text.append((text.length() > 1) ? "; " : "")
+				.append(key)
+				.append(": ")
+				.append(recorded(part)));
+			return text.append('}').toString();
+		}
+		if (value instanceof java.util.Collection<?> parts) {
+			return parts.stream().map(this::recorded).collect(java.util.stream.Collectors.joining("; ", "[", "]"));
+		}
+		return String.valueOf(value);
+	}
+
+	/**
 	 * A measure (a score, a ratio, average days) with as many decimals as it has, at most
 	 * six, the reader's way: 0.75 in English, 0,75 in Dutch.
 	 */

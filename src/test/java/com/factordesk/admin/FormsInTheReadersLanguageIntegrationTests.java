@@ -216,6 +216,7 @@ class FormsInTheReadersLanguageIntegrationTests {
 
 	private MockHttpServletRequestBuilder pricing(String[][] bands, String effectiveFrom) {
 		MockHttpServletRequestBuilder request = post("/admin/pricing").with(csrf())
+			.param("confirmed", "true")
 			.param("effectiveFrom", effectiveFrom);
 		String[] fields = { "scoreFrom", "scoreTo", "advancePercent", "feePercent", "maxTenorDays", "autoDecline" };
 		for (int band = 0; band < bands.length; band++) {

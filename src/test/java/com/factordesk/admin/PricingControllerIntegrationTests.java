@@ -115,6 +115,37 @@ class PricingControllerIntegrationTests {
 	}
 
 	@Test
+	void publishingAsksForConfirmationWithTheDraftBesideTheBandsInForceAndPublishesNothingYet() throws Exception {
+		int before = versions();
+		String[][] bands = copy();
+		bands[4][3] = "0.9";
+		MockHttpServletRequestBuilder unconfirmed = request("/admin/pricing", LocalDate.now(this.clock).plusDays(30),
+				bands);
+
+		this.mvc.perform(unconfirmed)
+			.andExpect(status().isOk())
+			.andExpect(model().attribute("confirming", true))
+			.andExpect(content().string(containsString("id=\"confirm-publish\"")))
+			// band 5's fee: the draft's 0.90 % beside the 1.00 % in force
+			.andExpect(content().string(containsString("in force: 1.00\u00a0%")))
+			.andExpect(content().string(containsString("id=\"simulation-queue\"")))
+			.andExpect(content().string(containsString("id=\"simulation-decided\"")));
+		assertThat(versions()).isEqualTo(before);
+	}
+
+	@Test
+	void simulatingShowsTheRepricingAndPublishesNothing() throws Exception {
+		int before = versions();
+		this.mvc.perform(request("/admin/pricing/simulate", LocalDate.now(this.clock), copy()))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeExists("simulation"))
+			.andExpect(model().attributeDoesNotExist("confirming"))
+			.andExpect(content().string(containsString("What the draft would change")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("id=\"confirm-publish\""))));
+		assertThat(versions()).isEqualTo(before);
+	}
+
+	@Test
 	void aGapAndAFallingFeeAreEachExplainedAndNothingIsSaved() throws Exception {
 		int before = versions();
 		String[][] bands = copy();
@@ -271,8 +302,11 @@ class PricingControllerIntegrationTests {
 	}
 
 	private MockHttpServletRequestBuilder form(LocalDate effectiveFrom, String[][] bands) {
-		MockHttpServletRequestBuilder request = post("/admin/pricing").with(csrf())
-			.param("effectiveFrom", effectiveFrom.toString());
+		return request("/admin/pricing", effectiveFrom, bands).param("confirmed", "true");
+	}
+
+	private MockHttpServletRequestBuilder request(String url, LocalDate effectiveFrom, String[][] bands) {
+		MockHttpServletRequestBuilder request = post(url).with(csrf()).param("effectiveFrom", effectiveFrom.toString());
 		String[] fields = { "scoreFrom", "scoreTo", "advancePercent", "feePercent", "maxTenorDays", "autoDecline" };
 		for (int band = 0; band < bands.length; band++) {
 			for (int field = 0; field < fields.length; field++) {

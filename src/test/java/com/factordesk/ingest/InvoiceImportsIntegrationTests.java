@@ -320,9 +320,9 @@ class InvoiceImportsIntegrationTests {
 			.andExpect(status().isNotFound())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 		this.mvc
-			.perform(post("/api/v1/imports/payments").header("X-API-Key", DEMO_KEY)
+			.perform(post("/api/v1/imports/disputes").header("X-API-Key", DEMO_KEY)
 				.contentType("text/csv")
-				.content("debtor_ref,client_ref,invoice_number,paid_date,amount\n"))
+				.content("client_ref,invoice_number,opened_date,reason,amount,resolved_date,outcome\n"))
 			.andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.detail", containsString("not available yet")));
 		this.mvc

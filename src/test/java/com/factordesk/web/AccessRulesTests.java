@@ -61,6 +61,7 @@ import com.factordesk.portfolio.OpenItems;
 import com.factordesk.portfolio.PortfolioTrends;
 import com.factordesk.pricing.InvoiceQuotes;
 import com.factordesk.pricing.PricingAdministration;
+import com.factordesk.pricing.PricingSimulation;
 import com.factordesk.pricing.PricingBandSet;
 import com.factordesk.pricing.PricingParameters;
 import com.factordesk.risk.DebtorScore;
@@ -164,6 +165,9 @@ class AccessRulesTests {
 	private com.factordesk.ingest.BureauScoreImports bureauScoreImports;
 
 	@MockitoBean
+	private com.factordesk.ingest.PaymentImports paymentImports;
+
+	@MockitoBean
 	private UnderwriterQueue queue;
 
 	@MockitoBean
@@ -237,6 +241,9 @@ class AccessRulesTests {
 
 	@MockitoBean
 	private PricingAdministration pricing;
+
+	@MockitoBean
+	private PricingSimulation pricingSimulation;
 
 	@MockitoBean
 	private ScoringAdministration scoringModels;

@@ -343,7 +343,7 @@ class BadInputProbeIntegrationTests {
 			// no role imports through the API: the demo key does
 			return "anonymous";
 		}
-		if (pattern.startsWith("/admin")) {
+		if (pattern.startsWith("/admin") || pattern.startsWith("/v3/api-docs") || pattern.startsWith("/swagger-ui")) {
 			return "admin";
 		}
 		if (pattern.startsWith("/api/v1/risk/backtest") || pattern.startsWith("/api/v1/portfolio")) {
@@ -412,7 +412,8 @@ class BadInputProbeIntegrationTests {
 	}
 
 	/**
-	 * Each business table's row count and a digest of its rows.
+	 * Each business table's row count and a digest of its rows; an API key's last use is
+	 * left out (a probe with a valid key uses it, and that is no write of the input's).
 	 */
 	private Map<String, String> fingerprint() {
 		Map<String, String> prints = new TreeMap<>();
@@ -423,7 +424,7 @@ class BadInputProbeIntegrationTests {
 				continue;
 			}
 			prints.put(table, this.jdbc.queryForObject(
-					"SELECT COUNT(*) || ':' || COALESCE(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM \""
+					"SELECT COUNT(*) || ':' || COALESCE(md5(string_agg((to_jsonb(t) - 'last_used_at')::text, '|' ORDER BY (to_jsonb(t) - 'last_used_at')::text)), '') FROM \""
 							+ table + "\" t",
 					String.class));
 		}

@@ -90,8 +90,9 @@ class StaticResourcesIntegrationTests {
 
 	@Test
 	void onlyTheStaticPathsAreResourcePaths() {
+		// and the API's browser (springdoc's Swagger UI, admins only)
 		assertThat(this.mvcResourceUrlProvider.getHandlerMap()).containsOnlyKeys("/webjars/**", "/css/**", "/js/**",
-				"/favicon.ico");
+				"/favicon.ico", "/swagger-ui/**", "/swagger-ui/*index.html", "/swagger-ui/*swagger-initializer.js");
 		assertThat(this.mvcResourceUrlProvider.getForLookupPath("/invoices/42")).isNull();
 		assertThat(this.mvcResourceUrlProvider.getForLookupPath("/queue")).isNull();
 		assertThat(this.mvcResourceUrlProvider.getForLookupPath("/css/factordesk.css"))
