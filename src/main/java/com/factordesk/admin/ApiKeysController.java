@@ -2,7 +2,10 @@ package com.factordesk.admin;
 
 import java.security.Principal;
 
+import java.util.Optional;
+
 import com.factordesk.security.ApiKeys;
+import com.factordesk.security.ApiKeys.ApiKeySummary;
 import com.factordesk.shared.BusinessRefusal;
 import jakarta.validation.Valid;
 
@@ -14,11 +17,13 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The admin console's API keys: issue a key to an integration (shown once, in the answer
- * to the form, and kept nowhere but as a hash), list the keys, revoke one.
+ * to the form, and kept nowhere but as a hash), list the keys, revoke one after
+ * confirming.
  */
 @Controller
 @RequestMapping("/admin/api-keys")
@@ -57,8 +62,26 @@ class ApiKeysController {
 		return page(model);
 	}
 
+	/**
+	 * Revokes a key once confirmed; until then shows the key, its rights and its last
+	 * use, and what revoking it does, with the button that confirms.
+	 */
 	@PostMapping("/{id}/revoke")
-	String revoke(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
+	String revoke(@PathVariable long id, @RequestParam(name = "confirmed", defaultValue = "false") boolean confirmed,
+			Principal principal, Model model, RedirectAttributes redirect) {
+		if (!confirmed) {
+			Optional<ApiKeySummary> key = this.keys.list()
+				.stream()
+				.filter((each) -> each.id() == id && each.active())
+				.findFirst();
+			if (key.isEmpty()) {
+				redirect.addFlashAttribute("failure", "apiKey.revoke.none");
+				return "redirect:/admin/api-keys";
+			}
+			model.addAttribute("revoking", key.get());
+			model.addAttribute("form", new ApiKeyForm());
+			return page(model);
+		}
 		try {
 			String name = this.keys.revoke(id, principal.getName());
 			redirect.addFlashAttribute("success", "apiKeys.revoked");

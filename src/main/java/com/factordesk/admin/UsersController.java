@@ -16,10 +16,12 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The admin console's users: list, create, change roles, disable and enable.
+ * The admin console's users: list, create, change roles, disable (after confirming) and
+ * enable.
  */
 @Controller
 @RequestMapping("/admin/users")
@@ -92,9 +94,18 @@ class UsersController {
 		return "admin/users/edit";
 	}
 
+	/**
+	 * Disables a user once confirmed; until then shows who, with their roles, and what
+	 * disabling does, with the button that confirms.
+	 */
 	@PostMapping("/{id}/disable")
-	String disable(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
+	String disable(@PathVariable long id, @RequestParam(name = "confirmed", defaultValue = "false") boolean confirmed,
+			Principal principal, Model model, RedirectAttributes redirect) {
 		UserSummary user = this.accounts.find(id);
+		if (!confirmed && user.enabled() && !user.username().equalsIgnoreCase(principal.getName())) {
+			model.addAttribute("disabling", user);
+			return list(model);
+		}
 		try {
 			this.accounts.disable(id, principal.getName());
 			redirect.addFlashAttribute("success", "user.disabled");
@@ -104,6 +115,33 @@ class UsersController {
 		}
 		redirect.addFlashAttribute("successArg", user.username());
 		return "redirect:/admin/users";
+	}
+
+	/**
+	 * Resets a user's password once confirmed, and shows the one-time password in this
+	 * answer, not after a redirect: it must not wait in the session for the next page.
+	 * Until confirmed, shows what a reset does.
+	 */
+	@PostMapping("/{id}/password-reset")
+	String resetPassword(@PathVariable long id,
+			@RequestParam(name = "confirmed", defaultValue = "false") boolean confirmed, Principal principal,
+			Model model) {
+		UserSummary user = this.accounts.find(id);
+		model.addAttribute("form", RolesForm.of(user));
+		if (!confirmed) {
+			model.addAttribute("resetting", true);
+		}
+		else {
+			try {
+				model.addAttribute("oneTimePassword", this.accounts.resetPassword(id, principal.getName()));
+				user = this.accounts.find(id);
+			}
+			catch (BusinessRefusal ex) {
+				model.addAttribute("failure", ex.getCode());
+			}
+		}
+		model.addAttribute("user", user);
+		return "admin/users/edit";
 	}
 
 	@PostMapping("/{id}/enable")

@@ -41,6 +41,10 @@ public class AppUser {
 
 	private Instant createdAt;
 
+	private boolean passwordMustChange;
+
+	private Instant passwordChangedAt;
+
 	@ElementCollection(fetch = FetchType.EAGER)
 	@CollectionTable(name = "app_user_role", joinColumns = @JoinColumn(name = "user_id"))
 	@Column(name = "role")
@@ -100,6 +104,32 @@ public class AppUser {
 
 	void rename(String fullName) {
 		this.fullName = fullName;
+	}
+
+	/**
+	 * An administrator's reset: a password given to the user, who must replace it before
+	 * anything else.
+	 */
+	void resetPassword(String passwordHash) {
+		this.passwordHash = passwordHash;
+		this.passwordMustChange = true;
+	}
+
+	/**
+	 * The user's own new password.
+	 */
+	void changePassword(String passwordHash, Instant at) {
+		this.passwordHash = passwordHash;
+		this.passwordMustChange = false;
+		this.passwordChangedAt = at;
+	}
+
+	boolean isPasswordMustChange() {
+		return this.passwordMustChange;
+	}
+
+	Instant getPasswordChangedAt() {
+		return this.passwordChangedAt;
 	}
 
 	void disable() {

@@ -28,7 +28,8 @@ class DatabaseUserDetailsService implements UserDetailsService {
 		return User.withUsername(user.getUsername())
 			.password(user.getPasswordHash())
 			.disabled(!user.isEnabled())
-			.authorities(user.getRoles().stream().map(Role::authority).toArray(String[]::new))
+			.authorities(user.isPasswordMustChange() ? new String[] { UserAccounts.PASSWORD_MUST_CHANGE }
+					: user.getRoles().stream().map(Role::authority).toArray(String[]::new))
 			.build();
 	}
 

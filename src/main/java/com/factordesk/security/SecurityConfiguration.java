@@ -27,6 +27,8 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
@@ -157,7 +159,7 @@ class SecurityConfiguration {
 								"These credentials may not " + request.getMethod() + " " + request.getRequestURI()),
 						SecurityConfiguration::isApi)
 				// with a single mapping Spring Security would use it for the pages too
-				.defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), (request) -> !isApi(request))
+				.defaultAccessDeniedHandlerFor(pageDenied(), (request) -> !isApi(request))
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
 						(request) -> !isApi(request)));
 		return http.build();
@@ -189,7 +191,26 @@ class SecurityConfiguration {
 			if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
 				token.getToken();
 			}
+			if (UserAccounts.mustChoosePassword(authentication)) {
+				response.sendRedirect(request.getContextPath() + UserAccounts.PASSWORD_PAGE);
+				return;
+			}
 			savedRequest.onAuthenticationSuccess(request, response, authentication);
+		};
+	}
+
+	/**
+	 * A page the user may not see: the usual 403 page, but a user who must choose a new
+	 * password (and holds no role until then) is sent to the page where they do.
+	 */
+	private static AccessDeniedHandler pageDenied() {
+		AccessDeniedHandler forbidden = new AccessDeniedHandlerImpl();
+		return (request, response, exception) -> {
+			if (UserAccounts.mustChoosePassword(SecurityContextHolder.getContext().getAuthentication())) {
+				response.sendRedirect(request.getContextPath() + UserAccounts.PASSWORD_PAGE);
+				return;
+			}
+			forbidden.handle(request, response, exception);
 		};
 	}
 

@@ -1,5 +1,6 @@
 package com.factordesk.security;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import com.factordesk.shared.NotFoundException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.stereotype.Service;
@@ -33,6 +35,22 @@ public class UserAccounts {
 	 * How the audit trail names a user: by id, as {@code user} {@code 42}.
 	 */
 	public static final String SUBJECT = "user";
+
+	/**
+	 * The only authority of a user who must choose a new password.
+	 */
+	public static final String PASSWORD_MUST_CHANGE = "PASSWORD_MUST_CHANGE";
+
+	/**
+	 * Where a user chooses their own password.
+	 */
+	public static final String PASSWORD_PAGE = "/account/password";
+
+	private static final String ONE_TIME_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
+
+	private static final int ONE_TIME_LENGTH = 16;
+
+	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final AppUserRepository users;
 
@@ -120,6 +138,76 @@ public class UserAccounts {
 			.forEach(repository::deleteById));
 	}
 
+	/**
+	 * Gives a user a new one-time password, returned here and kept nowhere but as a hash:
+	 * it lets them sign in only to choose their own (until then the account holds no
+	 * role), and every session they have open ends. An administrator changes their own
+	 * password as every user does, with the current one.
+	 */
+	@PreAuthorize("hasRole('ADMIN')")
+	@Transactional
+	public String resetPassword(long id, String actingUsername) {
+		AppUser user = load(id);
+		if (user.getUsername().equalsIgnoreCase(actingUsername)) {
+			throw BusinessRefusal.of("user.reset.self",
+					"Change your own password on the Password page, with your current one");
+		}
+		boolean before = user.isPasswordMustChange();
+		String password = oneTimePassword();
+		user.resetPassword(this.passwordEncoder.encode(password));
+		this.audit.record("user.password-reset", SUBJECT, subjectRef(user), Map.of("mustChange", before),
+				Map.of("mustChange", true));
+		endSessionsOf(user.getUsername());
+		return password;
+	}
+
+	/**
+	 * The signed-in user's new password, given with their current one. Every session they
+	 * have open ends, this one too: they sign in again with the new password (and, after
+	 * a reset, with their roles).
+	 */
+	@PreAuthorize("isAuthenticated()")
+	@Transactional
+	public void changeOwnPassword(String username, String current, String next) {
+		AppUser user = this.users.findByUsernameIgnoreCase(username)
+			.orElseThrow(() -> new NotFoundException("User", username));
+		if (!this.passwordEncoder.matches(current, user.getPasswordHash())) {
+			throw BusinessRefusal.onField("currentPassword", "user.password.wrong",
+					"This is not your current password");
+		}
+		if (next.equals(current)) {
+			throw BusinessRefusal.onField("newPassword", "user.password.same",
+					"The new password must differ from the current one");
+		}
+		boolean before = user.isPasswordMustChange();
+		user.changePassword(this.passwordEncoder.encode(next), this.clock.instant());
+		this.audit.record("user.password-changed", SUBJECT, subjectRef(user), Map.of("mustChange", before),
+				Map.of("mustChange", false));
+		endSessionsOf(user.getUsername());
+	}
+
+	/**
+	 * Whether the signed-in user must choose a password before anything else (and holds
+	 * no role until then).
+	 */
+	public static boolean mustChoosePassword(Authentication authentication) {
+		return authentication != null && authentication.getAuthorities()
+			.stream()
+			.anyMatch((authority) -> PASSWORD_MUST_CHANGE.equals(authority.getAuthority()));
+	}
+
+	/**
+	 * Sixteen characters of an alphabet without look-alikes (no 0/O, 1/l/I): about 93
+	 * bits.
+	 */
+	private static String oneTimePassword() {
+		StringBuilder password = new StringBuilder(ONE_TIME_LENGTH);
+		for (int i = 0; i < ONE_TIME_LENGTH; i++) {
+			password.append(ONE_TIME_ALPHABET.charAt(RANDOM.nextInt(ONE_TIME_ALPHABET.length())));
+		}
+		return password.toString();
+	}
+
 	@PreAuthorize("hasRole('ADMIN')")
 	@Transactional
 	public void enable(long id) {
@@ -168,7 +256,7 @@ public class UserAccounts {
 
 	private UserSummary summary(AppUser user) {
 		return new UserSummary(user.getId(), user.getUsername(), user.getFullName(), user.getRoles(), user.isEnabled(),
-				user.getCreatedAt());
+				user.getCreatedAt(), user.isPasswordMustChange(), user.getPasswordChangedAt());
 	}
 
 }

@@ -7,6 +7,6 @@ import java.util.Set;
  * A user as the admin console lists it.
  */
 public record UserSummary(long id, String username, String fullName, Set<Role> roles, boolean enabled,
-		Instant createdAt) {
+		Instant createdAt, boolean passwordMustChange, Instant passwordChangedAt) {
 
 }

@@ -1,6 +1,7 @@
 package com.factordesk.web;
 
 import com.factordesk.security.Role;
+import com.factordesk.security.UserAccounts;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -16,6 +17,9 @@ class HomeController {
 
 	@GetMapping("/")
 	String home(Authentication authentication) {
+		if (UserAccounts.mustChoosePassword(authentication)) {
+			return "redirect:" + UserAccounts.PASSWORD_PAGE;
+		}
 		if (has(authentication, Role.UNDERWRITER)) {
 			return "redirect:/queue";
 		}

@@ -92,14 +92,35 @@ class ApiKeysControllerIntegrationTests {
 		assertThat(issued.find()).isTrue();
 		long id = this.jdbc.queryForObject("SELECT id FROM api_key WHERE name = 'To revoke " + RUN + "'", Long.class);
 
-		this.mvc.perform(post("/admin/api-keys/{id}/revoke", id).with(csrf()))
+		this.mvc.perform(post("/admin/api-keys/{id}/revoke", id).param("confirmed", "true").with(csrf()))
 			.andExpect(redirectedUrl("/admin/api-keys"));
 
 		this.mvc.perform(get("/api/v1/debtors/D00001/score").header("X-API-Key", issued.group(1)))
 			.andExpect(status().isUnauthorized());
 		assertThat(this.jdbc.queryForObject("SELECT revoked_by FROM api_key WHERE id = ?", String.class, id))
 			.isEqualTo("admin");
+		this.mvc.perform(post("/admin/api-keys/{id}/revoke", id).param("confirmed", "true").with(csrf()))
+			.andExpect(redirectedUrl("/admin/api-keys"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+				.attribute("failure", "apiKey.revoke.none"));
+	}
+
+	@Test
+	void revokingAsksFirstWithTheKeysLastUseAndRevokesNothingYet() throws Exception {
+		this.mvc.perform(
+				post("/admin/api-keys").param("name", "To confirm " + RUN).param("canImport", "true").with(csrf()));
+		long id = this.jdbc.queryForObject("SELECT id FROM api_key WHERE name = 'To confirm " + RUN + "'", Long.class);
+
 		this.mvc.perform(post("/admin/api-keys/{id}/revoke", id).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Revoke the key of To confirm " + RUN + "?")))
+			.andExpect(content().string(containsString("Last used: never.")))
+			.andExpect(content().string(containsString("id=\"confirm-revoke-button\"")));
+		assertThat(this.jdbc.queryForObject("SELECT revoked_at IS NULL FROM api_key WHERE id = ?", Boolean.class, id))
+			.as("nothing revoked before the confirmation")
+			.isTrue();
+
+		this.mvc.perform(post("/admin/api-keys/{id}/revoke", 999_999_999L).with(csrf()))
 			.andExpect(redirectedUrl("/admin/api-keys"))
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
 				.attribute("failure", "apiKey.revoke.none"));

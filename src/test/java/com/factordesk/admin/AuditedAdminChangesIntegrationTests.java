@@ -71,7 +71,7 @@ class AuditedAdminChangesIntegrationTests {
 	@Test
 	void disablingAndEnablingAreEachRecorded() throws Exception {
 		String id = idOf(createUser("MANAGER"));
-		this.mvc.perform(post("/admin/users/{id}/disable", id).with(csrf()))
+		this.mvc.perform(post("/admin/users/{id}/disable", id).param("confirmed", "true").with(csrf()))
 			.andExpect(flash().attribute("success", "user.disabled"));
 		this.mvc.perform(post("/admin/users/{id}/enable", id).with(csrf())).andExpect(status().is3xxRedirection());
 		assertThat(entries(UserAccounts.SUBJECT, id, "user.disabled")).singleElement()
@@ -86,7 +86,7 @@ class AuditedAdminChangesIntegrationTests {
 	void aRefusedChangeLeavesNoEntry() throws Exception {
 		String adminId = idOf("admin");
 		List<AuditEntry> before = this.audit.forSubject(UserAccounts.SUBJECT, adminId);
-		this.mvc.perform(post("/admin/users/{id}/disable", adminId).with(csrf()))
+		this.mvc.perform(post("/admin/users/{id}/disable", adminId).param("confirmed", "true").with(csrf()))
 			.andExpect(flash().attribute("failure", "user.disable.self"));
 		assertThat(this.audit.forSubject(UserAccounts.SUBJECT, adminId)).isEqualTo(before);
 	}
@@ -102,7 +102,8 @@ class AuditedAdminChangesIntegrationTests {
 			.andExpect(status().isOk());
 		String id = this.jdbc.queryForObject("SELECT CAST(id AS VARCHAR) FROM api_key WHERE name = ?", String.class,
 				name);
-		this.mvc.perform(post("/admin/api-keys/{id}/revoke", id).with(csrf())).andExpect(status().is3xxRedirection());
+		this.mvc.perform(post("/admin/api-keys/{id}/revoke", id).param("confirmed", "true").with(csrf()))
+			.andExpect(status().is3xxRedirection());
 		List<AuditEntry> entries = this.audit.forSubject(ApiKeys.SUBJECT, id);
 		assertThat(entries).extracting(AuditEntry::action).containsExactly("api-key.issued", "api-key.revoked");
 		assertEntry(entries.get(0), "api-key.issued", null,

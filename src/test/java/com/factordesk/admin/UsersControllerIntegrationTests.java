@@ -210,14 +210,35 @@ class UsersControllerIntegrationTests {
 			.param("password", "a-long-enough-password")
 			.param("roles", "MANAGER"));
 		long id = idOf(username);
-		this.mvc.perform(post("/admin/users/{id}/disable", id).with(csrf()))
+		this.mvc.perform(post("/admin/users/{id}/disable", id).param("confirmed", "true").with(csrf()))
 			.andExpect(flash().attribute("success", "user.disabled"));
 		assertThat(this.jdbc.queryForObject("SELECT enabled FROM app_user WHERE id = ?", Boolean.class, id)).isFalse();
 		this.mvc.perform(post("/admin/users/{id}/enable", id).with(csrf()));
 		assertThat(this.jdbc.queryForObject("SELECT enabled FROM app_user WHERE id = ?", Boolean.class, id)).isTrue();
-		this.mvc.perform(post("/admin/users/{id}/disable", idOf("admin")).with(csrf()))
+		this.mvc.perform(post("/admin/users/{id}/disable", idOf("admin")).param("confirmed", "true").with(csrf()))
 			.andExpect(flash().attribute("failure", "user.disable.self"));
 		assertThat(this.jdbc.queryForObject("SELECT enabled FROM app_user WHERE username = 'admin'", Boolean.class))
+			.isTrue();
+	}
+
+	@Test
+	void disablingAsksFirstWithWhoAndTheirRolesAndChangesNothingYet() throws Exception {
+		String username = uniqueName();
+		this.mvc.perform(post("/admin/users").with(csrf())
+			.param("username", username)
+			.param("fullName", "Ria Jansen")
+			.param("password", "a-long-enough-password")
+			.param("roles", "MANAGER"));
+		long id = idOf(username);
+
+		this.mvc.perform(post("/admin/users/{id}/disable", id).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Disable " + username + "?")))
+			.andExpect(content().string(containsString("Ria Jansen can no longer sign in")))
+			.andExpect(content()
+				.string(containsString("<span class=\"badge text-bg-light border me-1 confirm-role\">Manager</span>")));
+		assertThat(this.jdbc.queryForObject("SELECT enabled FROM app_user WHERE id = ?", Boolean.class, id))
+			.as("still enabled until confirmed")
 			.isTrue();
 	}
 

@@ -304,7 +304,9 @@ class LoginIntegrationTests {
 		this.mvc.perform(get("/queue").cookie(session)).andExpect(status().isOk());
 
 		this.mvc
-			.perform(post("/admin/users/{id}/disable", user.getId()).with(user("admin").roles("ADMIN")).with(csrf()))
+			.perform(post("/admin/users/{id}/disable", user.getId()).param("confirmed", "true")
+				.with(user("admin").roles("ADMIN"))
+				.with(csrf()))
 			.andExpect(status().is3xxRedirection());
 
 		this.mvc.perform(get("/queue").cookie(session)).andExpect(redirectedUrl("/login"));

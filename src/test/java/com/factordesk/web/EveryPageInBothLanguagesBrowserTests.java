@@ -217,8 +217,22 @@ class EveryPageInBothLanguagesBrowserTests {
 				List.of("/", "/admin/users", "/admin/users/new", "/admin/users/" + adminId,
 						"/admin/users/" + underwriterId, "/admin/pricing", "/admin/scoring", "/admin/api-keys",
 						"/admin/imports", "/admin/audit", "/admin/audit?kind=user&from=2026-01-01&to=2026-12-31",
-						"/admin/audit?user=nobody&from=not-a-date&page=0", "/queue", "/admin/users/999999999"),
+						"/admin/audit?user=nobody&from=not-a-date&page=0", "/queue", "/admin/users/999999999",
+						"/account/password"),
 				otherLanguage);
+		// the admin's confirmations and the pricing simulation, each left unconfirmed
+		logIn("admin");
+		for (String language : LANGUAGES) {
+			checkAfterClick("/admin/pricing", "#simulate-bands", "simulation", language, otherLanguage);
+			checkAfterClick("/admin/pricing", "#publish-bands", "confirm-publication", language, otherLanguage);
+			checkAfterClick("/admin/users", "tr[data-username='underwriter'] .disable-user", "confirm-disable",
+					language, otherLanguage);
+			checkAfterClick("/admin/users/" + underwriterId, "#reset-password", "confirm-reset", language,
+					otherLanguage);
+			checkAfterClick("/admin/api-keys", "#api-keys-table .revoke-key", "confirm-revoke", language,
+					otherLanguage);
+		}
+		logOut();
 
 		// an account without a role yet sees a page of its own; it is removed again
 		String noRole = "no.role." + System.nanoTime();
@@ -280,6 +294,26 @@ class EveryPageInBothLanguagesBrowserTests {
 	private void check(String path, String language, Map<String, List<Matcher>> otherLanguage) {
 		browser.get(url(path + (path.contains("?") ? "&" : "?") + "lang=" + language));
 		this.visited.add(path.replaceAll("\\?.*", ""));
+		inspect(path, language, otherLanguage);
+	}
+
+	/**
+	 * A page in the state a button's POST leaves it in (a confirmation, a simulation),
+	 * checked as a page of its own.
+	 */
+	private void checkAfterClick(String path, String button, String shown, String language,
+			Map<String, List<Matcher>> otherLanguage) {
+		browser.get(url(path + (path.contains("?") ? "&" : "?") + "lang=" + language));
+		org.openqa.selenium.WebElement target = browser.findElement(By.cssSelector(button));
+		((JavascriptExecutor) browser)
+			.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", target);
+		target.click();
+		new WebDriverWait(browser, Duration.ofSeconds(20))
+			.until(ExpectedConditions.presenceOfElementLocated(By.id(shown)));
+		inspect(path + "#" + shown, language, otherLanguage);
+	}
+
+	private void inspect(String path, String language, Map<String, List<Matcher>> otherLanguage) {
 		@SuppressWarnings("unchecked")
 		Map<String, Object> page = (Map<String, Object>) ((JavascriptExecutor) browser).executeScript("""
 				const texts = [];

@@ -178,6 +178,12 @@ class HomeScreensBrowserTests {
 		browser.findElement(By.id("issue-key")).click();
 		assertThat(text("#issued-key")).matches("fd_[A-Za-z0-9_-]{43}");
 		browser.findElement(By.cssSelector("#api-keys-table tr[data-name='" + keyName + "'] .revoke-key")).click();
+		assertThat(text("#confirm-revoke h2")).isEqualTo("Revoke the key of " + keyName + "?");
+		assertThat(text("#confirm-revoke p")).endsWith("Last used: never.");
+		assertThat(text("#api-keys-table tr[data-name='" + keyName + "'] .badge.text-bg-success"))
+			.as("not revoked until confirmed")
+			.isEqualTo("Active");
+		browser.findElement(By.id("confirm-revoke-button")).click();
 		assertThat(text("#flash-success")).isEqualTo("The key of " + keyName + " was revoked.");
 		assertThat(browser.findElements(By.id("issued-key"))).isEmpty();
 
