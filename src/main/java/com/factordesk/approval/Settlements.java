@@ -223,7 +223,14 @@ public class Settlements {
 	 */
 	@PreAuthorize("hasAnyRole('UNDERWRITER', 'MANAGER')")
 	public Optional<Settlement> creditNote(long invoiceId, Money amount, String reason) {
-		String actor = actor();
+		return creditNoteAs(invoiceId, amount, reason, actor());
+	}
+
+	/**
+	 * {@link #creditNote} for the desk's own intake of a disputes file
+	 * ({@link DisputeFileIntake}), whose caller holds the import right, not a desk role.
+	 */
+	Optional<Settlement> creditNoteAs(long invoiceId, Money amount, String reason, String actor) {
 		if (amount == null || !amount.isPositive()) {
 			throw BusinessRefusal.onField("amount", "settlement.creditNote.notPositive",
 					"The amount of a credit note must be above zero");

@@ -20,10 +20,12 @@ import com.factordesk.shared.Violation;
  * @param rescored the debtors whose re-scores were asked for
  * @param cash what a payments file applied and left unapplied, {@code null} for the other
  * kinds
+ * @param disputes what a disputes file opened, resolved and credited, {@code null} for
+ * the other kinds
  */
 public record ImportOutcome(String kind, ImportStatus status, long rows, List<Problem> problems, long problemCount,
 		long imported, long unchanged, List<String> clientsOpened, List<String> debtorsRegistered, long rescored,
-		Cash cash) {
+		Cash cash, Disputes disputes) {
 
 	/**
 	 * The most invalid rows a report lists; the count says how many there were.
@@ -32,7 +34,7 @@ public record ImportOutcome(String kind, ImportStatus status, long rows, List<Pr
 
 	static ImportOutcome rejected(String kind, long rows, List<Problem> problems, long problemCount) {
 		return new ImportOutcome(kind, ImportStatus.REJECTED, rows, problems, problemCount, 0, 0, List.of(), List.of(),
-				0, null);
+				0, null, null);
 	}
 
 	/**
@@ -54,6 +56,17 @@ public record ImportOutcome(String kind, ImportStatus status, long rows, List<Pr
 	 * @param invoicesPaid the invoices the file paid in full
 	 */
 	public record Cash(Money applied, Money unapplied, long invoicesPaid) {
+	}
+
+	/**
+	 * What a disputes file did.
+	 *
+	 * @param opened disputes opened
+	 * @param resolved disputes resolved (opened by the file or before it)
+	 * @param creditNotes credit notes entered for disputes settled by one
+	 * @param credited their total
+	 */
+	public record Disputes(long opened, long resolved, long creditNotes, Money credited) {
 	}
 
 }

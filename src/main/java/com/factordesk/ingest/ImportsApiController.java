@@ -38,11 +38,6 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/v1/imports")
 class ImportsApiController {
 
-	/**
-	 * The kinds of DESIGN section 7 not built yet.
-	 */
-	private static final List<String> TO_COME = List.of("disputes");
-
 	private static final MediaType TEXT_CSV = MediaType.parseMediaType("text/csv");
 
 	private final InvoiceImports invoices;
@@ -51,18 +46,21 @@ class ImportsApiController {
 
 	private final PaymentImports payments;
 
+	private final DisputeImports disputes;
+
 	private final MessageSource messages;
 
 	ImportsApiController(InvoiceImports invoices, BureauScoreImports bureauScores, PaymentImports payments,
-			MessageSource messages) {
+			DisputeImports disputes, MessageSource messages) {
 		this.payments = payments;
+		this.disputes = disputes;
 		this.invoices = invoices;
 		this.bureauScores = bureauScores;
 		this.messages = messages;
 	}
 
 	@Operation(summary = "Import a CSV file", description = "The body is the file (text/csv, UTF-8, a header row). "
-			+ "Kinds: invoices, bureau-scores. A file with any invalid row imports nothing and is answered 422 with "
+			+ "Kinds: invoices, payments, disputes, bureau-scores. A file with any invalid row imports nothing and is answered 422 with "
 			+ "every invalid row (line, field, reason); the same file twice answers UNCHANGED. One import runs at a "
 			+ "time; affected debtors are re-scored after it. Needs a key with the import right.",
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
@@ -74,11 +72,8 @@ class ImportsApiController {
 	ResponseEntity<ImportJson> importFile(@PathVariable String kind, HttpServletRequest request,
 			Authentication authentication, Locale locale) throws IOException {
 		if (!InvoiceImports.KIND.equals(kind) && !BureauScoreImports.KIND.equals(kind)
-				&& !PaymentImports.KIND.equals(kind)) {
-			throw new NotFoundException("Import kind",
-					kind + (TO_COME.contains(kind)
-							? " (not available yet; available: invoices, payments, bureau-scores)"
-							: " (kinds: invoices, payments, disputes, bureau-scores)"));
+				&& !PaymentImports.KIND.equals(kind) && !DisputeImports.KIND.equals(kind)) {
+			throw new NotFoundException("Import kind", kind + " (kinds: invoices, payments, disputes, bureau-scores)");
 		}
 		// checked here, not by the mapping, so that the answer is a problem like the
 		// others
@@ -91,6 +86,7 @@ class ImportsApiController {
 			outcome = switch (kind) {
 				case InvoiceImports.KIND -> this.invoices.importFile(body, authentication.getName());
 				case PaymentImports.KIND -> this.payments.importFile(body);
+				case DisputeImports.KIND -> this.disputes.importFile(body);
 				default -> this.bureauScores.importFile(body);
 			};
 		}
@@ -118,18 +114,31 @@ class ImportsApiController {
 				outcome.problemCount(), outcome.imported(), outcome.unchanged(), outcome.clientsOpened(),
 				outcome.debtorsRegistered(), outcome.rescored(),
 				(outcome.cash() != null) ? new CashJson(outcome.cash().applied().amount(),
-						outcome.cash().unapplied().amount(), outcome.cash().invoicesPaid()) : null);
+						outcome.cash().unapplied().amount(), outcome.cash().invoicesPaid()) : null,
+				(outcome.disputes() != null)
+						? new DisputesJson(outcome.disputes().opened(), outcome.disputes().resolved(),
+								outcome.disputes().creditNotes(), outcome.disputes().credited().amount())
+						: null);
 	}
 
 	/**
 	 * The contract's fields ({@code status}, {@code rows}, {@code errors}), then the rest
 	 * of the report: how many errors in all (at most {@value ImportOutcome#LISTED} are
 	 * listed), what changed and what was created; for a payments file, what its receipts
-	 * applied and left unapplied ({@code null} for the other kinds).
+	 * applied and left unapplied, for a disputes file what it opened, resolved and
+	 * credited ({@code null} for the other kinds).
 	 */
 	@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
 	record ImportJson(String kind, String status, long rows, List<ErrorJson> errors, long errorCount, long imported,
-			long unchanged, List<String> clientsOpened, List<String> debtorsRegistered, long rescored, CashJson cash) {
+			long unchanged, List<String> clientsOpened, List<String> debtorsRegistered, long rescored, CashJson cash,
+			DisputesJson disputes) {
+	}
+
+	/**
+	 * What a disputes file opened and resolved, and the credit notes it entered for the
+	 * disputes settled by one.
+	 */
+	record DisputesJson(long opened, long resolved, long creditNotes, java.math.BigDecimal credited) {
 	}
 
 	/**

@@ -14,10 +14,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * The admin console's imports page: upload an invoices or a bureau scores file (DESIGN
- * section 7), with a progress bar while a long file goes up, and read the import's
- * report: what it entered and opened, or every invalid row with its line, column and
- * reason (then nothing was written). The same rules as {@code POST
+ * The admin console's imports page: upload an invoices, payments, disputes or bureau
+ * scores file (DESIGN section 7), with a progress bar while a long file goes up, and read
+ * the import's report: what it entered and opened, or every invalid row with its line,
+ * column and reason (then nothing was written). The same rules as {@code POST
  * /api/v1/imports/{kind}}.
  */
 @Controller
@@ -30,10 +30,14 @@ class ImportsController {
 
 	private final PaymentImports payments;
 
-	ImportsController(InvoiceImports invoices, BureauScoreImports bureauScores, PaymentImports payments) {
+	private final DisputeImports disputes;
+
+	ImportsController(InvoiceImports invoices, BureauScoreImports bureauScores, PaymentImports payments,
+			DisputeImports disputes) {
 		this.invoices = invoices;
 		this.bureauScores = bureauScores;
 		this.payments = payments;
+		this.disputes = disputes;
 	}
 
 	@GetMapping
@@ -55,6 +59,7 @@ class ImportsController {
 			model.addAttribute("report", switch (kind) {
 				case BureauScoreImports.KIND -> this.bureauScores.importFile(in);
 				case PaymentImports.KIND -> this.payments.importFile(in);
+				case DisputeImports.KIND -> this.disputes.importFile(in);
 				default -> this.invoices.importFile(in, principal.getName());
 			});
 		}

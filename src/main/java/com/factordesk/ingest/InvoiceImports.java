@@ -120,7 +120,7 @@ public class InvoiceImports {
 		logger.info("Imported {} rows: {}", rows, watch.prettyPrint(java.util.concurrent.TimeUnit.MILLISECONDS));
 		if (takenIn.invoices() == 0) {
 			return new ImportOutcome(KIND, ImportStatus.UNCHANGED, rows, List.of(), 0, 0, takenIn.unchanged(),
-					List.of(), List.of(), 0, null);
+					List.of(), List.of(), 0, null, null);
 		}
 		Map<String, Object> after = new LinkedHashMap<>();
 		after.put("rows", rows);
@@ -131,7 +131,7 @@ public class InvoiceImports {
 		this.audit.record("import.invoices", "import", KIND, null, after);
 		return new ImportOutcome(KIND, ImportStatus.IMPORTED, rows, List.of(), 0, takenIn.invoices(),
 				takenIn.unchanged(), List.copyOf(opened.keySet()), List.copyOf(registered.keySet()), takenIn.debtors(),
-				null);
+				null, null);
 	}
 
 	/**

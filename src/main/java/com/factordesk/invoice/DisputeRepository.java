@@ -8,4 +8,6 @@ public interface DisputeRepository extends JpaRepository<Dispute, Long> {
 
 	List<Dispute> findByInvoiceIdOrderByOpenedOn(Long invoiceId);
 
+	List<Dispute> findByInvoiceIdIn(java.util.Collection<Long> invoiceIds);
+
 }

@@ -320,11 +320,11 @@ class InvoiceImportsIntegrationTests {
 			.andExpect(status().isNotFound())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 		this.mvc
-			.perform(post("/api/v1/imports/disputes").header("X-API-Key", DEMO_KEY)
+			.perform(post("/api/v1/imports/credit-notes").header("X-API-Key", DEMO_KEY)
 				.contentType("text/csv")
-				.content("client_ref,invoice_number,opened_date,reason,amount,resolved_date,outcome\n"))
+				.content("client_ref,invoice_number\n"))
 			.andExpect(status().isNotFound())
-			.andExpect(jsonPath("$.detail", containsString("not available yet")));
+			.andExpect(jsonPath("$.detail", containsString("kinds: invoices, payments, disputes, bureau-scores")));
 		this.mvc
 			.perform(post("/api/v1/imports/invoices").header("X-API-Key", DEMO_KEY)
 				.contentType(MediaType.APPLICATION_JSON)

@@ -168,6 +168,9 @@ class AccessRulesTests {
 	private com.factordesk.ingest.PaymentImports paymentImports;
 
 	@MockitoBean
+	private com.factordesk.ingest.DisputeImports disputeImports;
+
+	@MockitoBean
 	private UnderwriterQueue queue;
 
 	@MockitoBean
