@@ -55,7 +55,9 @@ class SqlBoundariesTests {
 			Map.entry("portfolio_note_change", "portfolio"),
 			// the invoice's terms copied onto its allocations (V040)
 			Map.entry("payment_allocation_take_invoice_terms", "invoice"),
-			Map.entry("invoice_terms_to_allocations", "invoice"));
+			Map.entry("invoice_terms_to_allocations", "invoice"),
+			// a debtor's name without legal form, case and punctuation (V050)
+			Map.entry("debtor_name_key", "debtor"));
 
 	/** What a feature publishes for the SQL of the features above it. */
 	private static final Map<String, String> PUBLISHED = Map.ofEntries(Map.entry("invoice_balance", "invoice"),

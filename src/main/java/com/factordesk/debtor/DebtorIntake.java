@@ -1,5 +1,6 @@
 package com.factordesk.debtor;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,40 @@ public class DebtorIntake {
 				ids.put(rs.getString("ref"), rs.getLong("id"));
 			});
 		return ids;
+	}
+
+	/**
+	 * The likely duplicates of these debtors: each pair of one of them and another debtor
+	 * whose names are alike once their legal forms, case, spaces and punctuation are left
+	 * out ({@code debtor_name_key}), in one country or where either has none; a pair of
+	 * two of them once. At most {@code limit} pairs, by ref.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public List<LikelyDuplicate> likelyDuplicates(Collection<String> refs, int limit) {
+		if (refs.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("""
+				SELECT n.ref, n.name, o.ref AS like_ref, o.name AS like_name
+				FROM debtor n
+				JOIN debtor o ON debtor_name_key(o.name) = debtor_name_key(n.name) AND o.id <> n.id
+				 AND (n.country IS NULL OR o.country IS NULL OR n.country = o.country)
+				WHERE n.ref = ANY(:refs) AND debtor_name_key(n.name) <> ''
+				  AND NOT (o.ref = ANY(:refs) AND o.ref < n.ref)
+				ORDER BY n.ref, o.ref
+				LIMIT :limit
+				""")
+			.param("refs", refs.toArray(String[]::new))
+			.param("limit", limit)
+			.query((rs, row) -> new LikelyDuplicate(rs.getString("ref"), rs.getString("name"), rs.getString("like_ref"),
+					rs.getString("like_name")))
+			.list();
+	}
+
+	/**
+	 * A debtor and another that is likely the same legal entity.
+	 */
+	public record LikelyDuplicate(String ref, String name, String likeRef, String likeName) {
 	}
 
 	/**

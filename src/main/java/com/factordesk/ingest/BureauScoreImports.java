@@ -71,10 +71,7 @@ public class BureauScoreImports {
 		BureauScoreIntake.Staging staging = this.intake.stage();
 		LocalDate today = LocalDate.now(this.clock);
 		Problems problems = new Problems();
-		long rows = CsvFiles.read(csv,
-				(header) -> header.stream().map((name) -> name.strip().toLowerCase(Locale.ROOT)).toList().equals(HEADER)
-						? (record, found) -> row(record, found, today, staging) : null,
-				String.join(",", HEADER), problems);
+		long rows = CsvFiles.readFixed(csv, HEADER, (record, found) -> row(record, found, today, staging), problems);
 		if (problems.isEmpty()) {
 			staging.finish();
 			this.intake.check().forEach((problem) -> problems.add(problem.line(), problem.violation()));
@@ -86,7 +83,7 @@ public class BureauScoreImports {
 		BureauScoreIntake.Recorded recorded = this.intake.record();
 		if (recorded.readings() == 0) {
 			return new ImportOutcome(KIND, ImportStatus.UNCHANGED, rows, List.of(), 0, 0, recorded.unchanged(),
-					List.of(), List.of(), 0, null, null);
+					List.of(), List.of(), 0, null, null, List.of());
 		}
 		Map<String, Object> after = new LinkedHashMap<>();
 		after.put("rows", rows);
@@ -94,20 +91,13 @@ public class BureauScoreImports {
 		after.put("unchanged", recorded.unchanged());
 		this.audit.record("import.bureau-scores", "import", KIND, null, after);
 		return new ImportOutcome(KIND, ImportStatus.IMPORTED, rows, List.of(), 0, recorded.readings(),
-				recorded.unchanged(), List.of(), List.of(), recorded.debtors(), null, null);
+				recorded.unchanged(), List.of(), List.of(), recorded.debtors(), null, null, List.of());
 	}
 
 	private static void row(CsvRecords.CsvRecord record, Problems problems, LocalDate today,
 			BureauScoreIntake.Staging staging) {
 		List<String> fields = record.fields();
 		int line = record.line();
-		if (fields.size() != HEADER.size()) {
-			problems.add(line,
-					Violation.of("import.row.columns",
-							"The line has " + fields.size() + " fields; the header has " + HEADER.size(), fields.size(),
-							HEADER.size()));
-			return;
-		}
 		long before = problems.count();
 		String debtorRef = InvoiceColumns.text(fields.get(0), "debtor_ref", 32, true, line, problems);
 		BureauProvider provider = provider(fields.get(1), line, problems);

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 
 import com.factordesk.shared.Violation;
@@ -60,6 +61,28 @@ final class CsvFiles {
 			throw new UncheckedIOException(ex);
 		}
 		return rows;
+	}
+
+	/**
+	 * Reads a file whose header is exactly these columns (in any case, around spaces),
+	 * each row handed on only when it has as many fields as the header.
+	 * @return the number of data rows
+	 */
+	static long readFixed(InputStream csv, List<String> columns, RowReader rows, Problems problems) {
+		return read(csv, (
+				header) -> header.stream().map((name) -> name.strip().toLowerCase(Locale.ROOT)).toList().equals(columns)
+						? (record, found) -> {
+							if (record.fields().size() != columns.size()) {
+								found.add(record.line(),
+										Violation.of(
+												"import.row.columns", "The line has " + record.fields().size()
+														+ " fields; the header has " + columns.size(),
+												record.fields().size(), columns.size()));
+								return;
+							}
+							rows.read(record, found);
+						} : null,
+				String.join(",", columns), problems);
 	}
 
 	/**

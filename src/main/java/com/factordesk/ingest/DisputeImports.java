@@ -77,10 +77,7 @@ public class DisputeImports {
 		LocalDate today = LocalDate.now(this.clock);
 		Problems problems = new Problems();
 		List<DisputeFileIntake.Row> read = new ArrayList<>();
-		long rows = CsvFiles.read(csv,
-				(header) -> header.stream().map((name) -> name.strip().toLowerCase(Locale.ROOT)).toList().equals(HEADER)
-						? (record, found) -> row(record, found, today, read) : null,
-				String.join(",", HEADER), problems);
+		long rows = CsvFiles.readFixed(csv, HEADER, (record, found) -> row(record, found, today, read), problems);
 		if (!problems.isEmpty()) {
 			// the rows valid on their own are checked against the book too, so that one
 			// report lists every row to fix; nothing they would write stands
@@ -100,7 +97,7 @@ public class DisputeImports {
 		long imported = rows - taken.unchanged();
 		if (imported == 0) {
 			return new ImportOutcome(KIND, ImportStatus.UNCHANGED, rows, List.of(), 0, 0, taken.unchanged(), List.of(),
-					List.of(), 0, null, disputes);
+					List.of(), 0, null, disputes, List.of());
 		}
 		Map<String, Object> after = new LinkedHashMap<>();
 		after.put("rows", rows);
@@ -111,20 +108,13 @@ public class DisputeImports {
 		after.put("credited", taken.credited().amount());
 		this.audit.record("import.disputes", "import", KIND, null, after);
 		return new ImportOutcome(KIND, ImportStatus.IMPORTED, rows, List.of(), 0, imported, taken.unchanged(),
-				List.of(), List.of(), taken.debtors(), null, disputes);
+				List.of(), List.of(), taken.debtors(), null, disputes, List.of());
 	}
 
 	private static void row(CsvRecords.CsvRecord record, Problems problems, LocalDate today,
 			List<DisputeFileIntake.Row> read) {
 		List<String> fields = record.fields();
 		int line = record.line();
-		if (fields.size() != HEADER.size()) {
-			problems.add(line,
-					Violation.of("import.row.columns",
-							"The line has " + fields.size() + " fields; the header has " + HEADER.size(), fields.size(),
-							HEADER.size()));
-			return;
-		}
 		long before = problems.count();
 		String clientRef = InvoiceColumns.text(fields.get(0), "client_ref", 32, true, line, problems);
 		String number = InvoiceColumns.text(fields.get(1), "invoice_number", 64, true, line, problems);

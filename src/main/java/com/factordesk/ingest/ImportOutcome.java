@@ -22,10 +22,12 @@ import com.factordesk.shared.Violation;
  * kinds
  * @param disputes what a disputes file opened, resolved and credited, {@code null} for
  * the other kinds
+ * @param likelyDuplicates the debtors the file registered that are likely another
+ * debtor's legal entity, to merge or keep apart, at most {@link #LISTED}
  */
 public record ImportOutcome(String kind, ImportStatus status, long rows, List<Problem> problems, long problemCount,
 		long imported, long unchanged, List<String> clientsOpened, List<String> debtorsRegistered, long rescored,
-		Cash cash, Disputes disputes) {
+		Cash cash, Disputes disputes, List<LikelyDuplicate> likelyDuplicates) {
 
 	/**
 	 * The most invalid rows a report lists; the count says how many there were.
@@ -34,7 +36,7 @@ public record ImportOutcome(String kind, ImportStatus status, long rows, List<Pr
 
 	static ImportOutcome rejected(String kind, long rows, List<Problem> problems, long problemCount) {
 		return new ImportOutcome(kind, ImportStatus.REJECTED, rows, problems, problemCount, 0, 0, List.of(), List.of(),
-				0, null, null);
+				0, null, null, List.of());
 	}
 
 	/**
@@ -56,6 +58,13 @@ public record ImportOutcome(String kind, ImportStatus status, long rows, List<Pr
 	 * @param invoicesPaid the invoices the file paid in full
 	 */
 	public record Cash(Money applied, Money unapplied, long invoicesPaid) {
+	}
+
+	/**
+	 * A debtor the file registered and another debtor whose name (without legal form,
+	 * case and punctuation) and country are alike.
+	 */
+	public record LikelyDuplicate(String debtorRef, String name, String likeRef, String likeName) {
 	}
 
 	/**

@@ -118,7 +118,8 @@ class ImportsApiController {
 				(outcome.disputes() != null)
 						? new DisputesJson(outcome.disputes().opened(), outcome.disputes().resolved(),
 								outcome.disputes().creditNotes(), outcome.disputes().credited().amount())
-						: null);
+						: null,
+				outcome.likelyDuplicates());
 	}
 
 	/**
@@ -126,12 +127,13 @@ class ImportsApiController {
 	 * of the report: how many errors in all (at most {@value ImportOutcome#LISTED} are
 	 * listed), what changed and what was created; for a payments file, what its receipts
 	 * applied and left unapplied, for a disputes file what it opened, resolved and
-	 * credited ({@code null} for the other kinds).
+	 * credited ({@code null} for the other kinds); the new debtors that are likely
+	 * another debtor's legal entity.
 	 */
 	@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
 	record ImportJson(String kind, String status, long rows, List<ErrorJson> errors, long errorCount, long imported,
 			long unchanged, List<String> clientsOpened, List<String> debtorsRegistered, long rescored, CashJson cash,
-			DisputesJson disputes) {
+			DisputesJson disputes, List<ImportOutcome.LikelyDuplicate> likelyDuplicates) {
 	}
 
 	/**

@@ -114,13 +114,20 @@ public class InvoiceImports {
 		Map<String, Long> byEntity = new LinkedHashMap<>();
 		unknown.forEach((debtor) -> byEntity.put(debtor.entity(), registered.get(debtor.ref())));
 		watch.stop();
+		watch.start("likely duplicates");
+		List<ImportOutcome.LikelyDuplicate> likelyDuplicates = this.debtors
+			.likelyDuplicates(registered.keySet(), ImportOutcome.LISTED)
+			.stream()
+			.map((pair) -> new ImportOutcome.LikelyDuplicate(pair.ref(), pair.name(), pair.likeRef(), pair.likeName()))
+			.toList();
+		watch.stop();
 		watch.start("enter invoices");
 		TakenIn takenIn = this.invoices.takeIn(actor, opened, byEntity);
 		watch.stop();
 		logger.info("Imported {} rows: {}", rows, watch.prettyPrint(java.util.concurrent.TimeUnit.MILLISECONDS));
 		if (takenIn.invoices() == 0) {
 			return new ImportOutcome(KIND, ImportStatus.UNCHANGED, rows, List.of(), 0, 0, takenIn.unchanged(),
-					List.of(), List.of(), 0, null, null);
+					List.of(), List.of(), 0, null, null, List.of());
 		}
 		Map<String, Object> after = new LinkedHashMap<>();
 		after.put("rows", rows);
@@ -128,10 +135,11 @@ public class InvoiceImports {
 		after.put("unchanged", takenIn.unchanged());
 		after.put("clientsOpened", opened.size());
 		after.put("debtorsRegistered", registered.size());
+		after.put("likelyDuplicates", likelyDuplicates.size());
 		this.audit.record("import.invoices", "import", KIND, null, after);
 		return new ImportOutcome(KIND, ImportStatus.IMPORTED, rows, List.of(), 0, takenIn.invoices(),
 				takenIn.unchanged(), List.copyOf(opened.keySet()), List.copyOf(registered.keySet()), takenIn.debtors(),
-				null, null);
+				null, null, likelyDuplicates);
 	}
 
 	/**

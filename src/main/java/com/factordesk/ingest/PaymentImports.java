@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import com.factordesk.approval.PaymentFileIntake;
@@ -73,10 +72,7 @@ public class PaymentImports {
 		LocalDate today = LocalDate.now(this.clock);
 		Problems problems = new Problems();
 		List<PaymentFileIntake.Row> read = new ArrayList<>();
-		long rows = CsvFiles.read(csv,
-				(header) -> header.stream().map((name) -> name.strip().toLowerCase(Locale.ROOT)).toList().equals(HEADER)
-						? (record, found) -> row(record, found, today, read) : null,
-				String.join(",", HEADER), problems);
+		long rows = CsvFiles.readFixed(csv, HEADER, (record, found) -> row(record, found, today, read), problems);
 		// the rows valid on their own are checked against the book even when others are
 		// not, so that one report lists every row to fix
 		PaymentFileIntake.Checked checked = this.intake.check(read);
@@ -89,7 +85,7 @@ public class PaymentImports {
 		ImportOutcome.Cash cash = new ImportOutcome.Cash(taken.applied(), taken.unapplied(), taken.invoicesPaid());
 		if (taken.receipts() == 0) {
 			return new ImportOutcome(KIND, ImportStatus.UNCHANGED, rows, List.of(), 0, 0, taken.unchanged(), List.of(),
-					List.of(), 0, cash, null);
+					List.of(), 0, cash, null, List.of());
 		}
 		Map<String, Object> after = new LinkedHashMap<>();
 		after.put("rows", rows);
@@ -99,20 +95,13 @@ public class PaymentImports {
 		after.put("unapplied", taken.unapplied().amount());
 		this.audit.record("import.payments", "import", KIND, null, after);
 		return new ImportOutcome(KIND, ImportStatus.IMPORTED, rows, List.of(), 0, taken.receipts(), taken.unchanged(),
-				List.of(), List.of(), taken.debtors(), cash, null);
+				List.of(), List.of(), taken.debtors(), cash, null, List.of());
 	}
 
 	private static void row(CsvRecords.CsvRecord record, Problems problems, LocalDate today,
 			List<PaymentFileIntake.Row> read) {
 		List<String> fields = record.fields();
 		int line = record.line();
-		if (fields.size() != HEADER.size()) {
-			problems.add(line,
-					Violation.of("import.row.columns",
-							"The line has " + fields.size() + " fields; the header has " + HEADER.size(), fields.size(),
-							HEADER.size()));
-			return;
-		}
 		long before = problems.count();
 		String debtorRef = InvoiceColumns.text(fields.get(0), "debtor_ref", 32, true, line, problems);
 		String clientRef = InvoiceColumns.text(fields.get(1), "client_ref", 32, true, line, problems);

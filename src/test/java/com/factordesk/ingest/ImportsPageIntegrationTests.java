@@ -73,6 +73,35 @@ class ImportsPageIntegrationTests {
 	}
 
 	@Test
+	void aDisputesFileAndTheLikelyDuplicatesOfNewDebtorsAreReported() throws Exception {
+		String client = this.jdbc.queryForObject("SELECT ref FROM client ORDER BY id LIMIT 1", String.class);
+		String file = HEADER + "\n" + client
+				+ ",ERP-PAGE-1,Pagina Handel B.V.,IMP-P-0010,2026-11-02,2026-12-02,100.00,EUR\n" + client
+				+ ",ERP-PAGE-2,PAGINA HANDEL,IMP-P-0011,2026-11-02,2026-12-02,100.00,EUR\n";
+
+		this.mvc
+			.perform(multipart("/admin/imports").file(csv("new.csv", file)).with(user("a").roles("ADMIN")).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Likely duplicates among the new debtors")))
+			.andExpect(content().string(containsString("<tr data-debtor=\"ERP-PAGE-1\">")))
+			.andExpect(content().string(containsString("<span>PAGINA HANDEL</span>")));
+
+		String disputes = "client_ref,invoice_number,opened_date,reason,amount,resolved_date,outcome\n" + client
+				+ ",IMP-P-0010,2026-11-20,quantity,40.00,2026-11-24,withdrawn\n";
+		this.mvc
+			.perform(multipart("/admin/imports").file(csv("disputes.csv", disputes))
+				.param("kind", "disputes")
+				.with(user("a").roles("ADMIN"))
+				.with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"import-disputes-opened\">1<")))
+			.andExpect(content().string(containsString("id=\"import-disputes-resolved\">1<")));
+		assertThat(this.jdbc.queryForObject("""
+				SELECT x.outcome FROM dispute x JOIN invoice i ON i.id = x.invoice_id WHERE i.number = 'IMP-P-0010'
+				""", String.class)).isEqualTo("WITHDRAWN");
+	}
+
+	@Test
 	void noFileIsAFieldError() throws Exception {
 		this.mvc.perform(multipart("/admin/imports").with(user("a").roles("ADMIN")).with(csrf()))
 			.andExpect(status().isOk())

@@ -117,6 +117,40 @@ class InvoiceImportsIntegrationTests {
 	}
 
 	@Test
+	void newDebtorsWhoseNamesMatchAnotherDebtorsAreProposedAsLikelyDuplicates() throws Exception {
+		Map<String, Object> existing = this.jdbc
+			.queryForMap("SELECT ref, name, country FROM debtor WHERE country IS NOT NULL ORDER BY id LIMIT 1");
+		String name = (String) existing.get("name");
+		String country = (String) existing.get("country");
+		String otherCountry = "NL".equals(country) ? "BE" : "NL";
+		// the existing name in capitals with a legal form and a full stop; the same in
+		// another country; two new names alike only with each other
+		String file = HEADER + ",debtor_registration_number,debtor_country\n" //
+				+ row("ERP-DUP-1", "\"" + name.toUpperCase(java.util.Locale.ROOT) + " B.V.\"", "IMP-D-1", country)
+				+ row("ERP-DUP-2", "\"" + name + " GmbH\"", "IMP-D-2", otherCountry)
+				+ row("ERP-DUP-3", "\"Zyxwv Quux Trading N.V.\"", "IMP-D-3", country)
+				+ row("ERP-DUP-4", "\"zyxwv-quux trading\"", "IMP-D-4", country);
+
+		JsonNode report = read(importFile(file).andExpect(status().isOk()));
+
+		assertThat(report.get("status").asString()).isEqualTo("IMPORTED");
+		assertThat(report.get("likelyDuplicates")
+			.valueStream()
+			.map((pair) -> pair.get("debtorRef").asString() + " ~ " + pair.get("likeRef").asString()))
+			.containsExactly("ERP-DUP-1 ~ " + existing.get("ref"), "ERP-DUP-3 ~ ERP-DUP-4");
+		assertThat(this.jdbc.queryForObject(
+				"SELECT debtor_name_key('ACME Trading B.V.') = debtor_name_key('acme trading bv') "
+						+ "AND debtor_name_key('Jansen BV') = 'jansen' AND debtor_name_key('Abbott Ltd.') = 'abbott'",
+				Boolean.class))
+			.isTrue();
+	}
+
+	private String row(String debtorRef, String debtorName, String number, String country) {
+		return this.knownClient + "," + debtorRef + "," + debtorName + "," + number
+				+ ",2026-11-02,2026-12-02,100.00,EUR,," + country + "\n";
+	}
+
+	@Test
 	void theSameFileTwiceChangesNothingTheSecondTime() throws Exception {
 		String file = HEADER + "\n" + this.knownClient + "," + this.knownDebtor
 				+ ",,IMP-T-0100,2026-11-02,2026-12-02,500.00,EUR\n" + this.knownClient + "," + this.knownDebtor
