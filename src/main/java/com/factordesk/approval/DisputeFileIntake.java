@@ -81,10 +81,10 @@ public class DisputeFileIntake {
 	}
 
 	/**
-	 * Checks the rows against the book and, when none breaks a rule, takes them in; a
-	 * rejection writes nothing (the caller rolls back).
+	 * The rules the rows break against the book, and what each valid row would do, for
+	 * {@link #takeIn}. Writes nothing.
 	 */
-	public Taken takeIn(List<Row> rows) {
+	public Checked check(List<Row> rows) {
 		Map<String, Long> clients = new HashMap<>();
 		Map<String, Long> invoiceIds = new HashMap<>();
 		for (int from = 0; from < rows.size(); from += SLICE) {
@@ -177,10 +177,7 @@ public class DisputeFileIntake {
 			}
 			plans.put(row.line(), new Plan(invoice, null));
 		}
-		if (!problems.isEmpty()) {
-			return Taken.rejected(problems);
-		}
-		return take(rows, plans);
+		return new Checked(problems, plans);
 	}
 
 	/**
@@ -213,7 +210,13 @@ public class DisputeFileIntake {
 		return Optional.of(new Plan(invoice, dispute));
 	}
 
-	private Taken take(List<Row> rows, Map<Integer, Plan> plans) {
+	/**
+	 * Takes in the rows that {@link #check} found valid, all of them: disputes opened and
+	 * resolved, credit notes entered. A credit note the settlement refuses is a problem
+	 * of its row; then nothing stands (the caller rolls back).
+	 */
+	public Taken takeIn(List<Row> rows, Checked checked) {
+		Map<Integer, Plan> plans = checked.plans();
 		String actor = SecurityContextHolder.getContext().getAuthentication().getName();
 		long opened = 0;
 		long resolved = 0;
@@ -305,7 +308,13 @@ public class DisputeFileIntake {
 	/**
 	 * A row's invoice and the dispute it names, {@code null} for a new one.
 	 */
-	private record Plan(Invoice invoice, Dispute dispute) {
+	record Plan(Invoice invoice, Dispute dispute) {
+	}
+
+	/**
+	 * What the rows break against the book, and what each valid row would do.
+	 */
+	public record Checked(List<RowProblem> problems, Map<Integer, Plan> plans) {
 	}
 
 	/**

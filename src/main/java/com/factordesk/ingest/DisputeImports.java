@@ -78,19 +78,17 @@ public class DisputeImports {
 		Problems problems = new Problems();
 		List<DisputeFileIntake.Row> read = new ArrayList<>();
 		long rows = CsvFiles.readFixed(csv, HEADER, (record, found) -> row(record, found, today, read), problems);
+		// the rows valid on their own are checked against the book even when others are
+		// not, so that one report lists every row to fix
+		DisputeFileIntake.Checked checked = this.intake.check(read);
+		checked.problems().forEach((problem) -> problems.add(problem.line(), problem.violation()));
 		if (!problems.isEmpty()) {
-			// the rows valid on their own are checked against the book too, so that one
-			// report lists every row to fix; nothing they would write stands
-			DisputeFileIntake.Taken checked = this.intake.takeIn(read);
-			checked.problems().forEach((problem) -> problems.add(problem.line(), problem.violation()));
-			TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
-			return ImportOutcome.rejected(KIND, rows, problems.listed(), problems.count());
+			return rejected(rows, problems);
 		}
-		DisputeFileIntake.Taken taken = this.intake.takeIn(read);
+		DisputeFileIntake.Taken taken = this.intake.takeIn(read, checked);
 		if (!taken.problems().isEmpty()) {
 			taken.problems().forEach((problem) -> problems.add(problem.line(), problem.violation()));
-			TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
-			return ImportOutcome.rejected(KIND, rows, problems.listed(), problems.count());
+			return rejected(rows, problems);
 		}
 		ImportOutcome.Disputes disputes = new ImportOutcome.Disputes(taken.opened(), taken.resolved(),
 				taken.creditNotes(), taken.credited());
@@ -109,6 +107,14 @@ public class DisputeImports {
 		this.audit.record("import.disputes", "import", KIND, null, after);
 		return new ImportOutcome(KIND, ImportStatus.IMPORTED, rows, List.of(), 0, imported, taken.unchanged(),
 				List.of(), List.of(), taken.debtors(), null, disputes, List.of());
+	}
+
+	/**
+	 * The report of a rejected file; nothing it wrote stands.
+	 */
+	private static ImportOutcome rejected(long rows, Problems problems) {
+		TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+		return ImportOutcome.rejected(KIND, rows, problems.listed(), problems.count());
 	}
 
 	private static void row(CsvRecords.CsvRecord record, Problems problems, LocalDate today,
