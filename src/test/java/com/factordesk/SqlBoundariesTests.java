@@ -57,7 +57,9 @@ class SqlBoundariesTests {
 			Map.entry("payment_allocation_take_invoice_terms", "invoice"),
 			Map.entry("invoice_terms_to_allocations", "invoice"),
 			// a debtor's name without legal form, case and punctuation (V050)
-			Map.entry("debtor_name_key", "debtor"));
+			Map.entry("debtor_name_key", "debtor"),
+			// the credit policy's published versions (V051)
+			Map.entry("credit_policy_version", "approval"));
 
 	/** What a feature publishes for the SQL of the features above it. */
 	private static final Map<String, String> PUBLISHED = Map.ofEntries(Map.entry("invoice_balance", "invoice"),

@@ -29,9 +29,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Credit decisions on limits (DESIGN sections 1 and 4): an underwriter proposes a
  * debtor's credit limit, its insurer limit or a client's facility limit with a reason.
- * Within the underwriter's authority ({@link PolicyProperties#underwriterAuthority()})
- * the limit is applied at once; above it, it waits for a manager, who applies or refuses
- * it (a manager's own proposal applies at once). Applying one sets the limit through the
+ * Within the underwriter's authority ({@link CreditPolicy#current()}) the limit is
+ * applied at once; above it, it waits for a manager, who applies or refuses it (a
+ * manager's own proposal applies at once). Applying one sets the limit through the
  * debtor's or the facility's own verb and, for a credit or facility limit, has the
  * exposure engine re-check what the limit covers, in the same transaction; an audit entry
  * records each step. An admin never decides a limit (separation of duties).
@@ -54,12 +54,12 @@ public class CreditLimits {
 
 	private final AuditTrail audit;
 
-	private final PolicyProperties policy;
+	private final CreditPolicy policy;
 
 	private final Clock clock;
 
 	CreditLimits(CreditLimitDecisionRepository decisions, DebtorRepository debtors, ClientRepository clients,
-			Underwriting underwriting, AuditTrail audit, PolicyProperties policy, Clock clock) {
+			Underwriting underwriting, AuditTrail audit, CreditPolicy policy, Clock clock) {
 		this.decisions = decisions;
 		this.debtors = debtors;
 		this.clients = clients;
@@ -105,7 +105,8 @@ public class CreditLimits {
 		}
 		this.decisions.save(decision);
 		this.audit.record("credit-limit.proposed", subjectType, command.subjectRef(), null, Audited.of(decision));
-		boolean withinAuthority = !command.limit().isGreaterThan(Money.of(this.policy.underwriterAuthority()));
+		boolean withinAuthority = !command.limit()
+			.isGreaterThan(Money.of(this.policy.current().underwriterAuthority()));
 		if (withinAuthority || isManager()) {
 			apply(decision, actor, null);
 		}

@@ -38,14 +38,14 @@ public class DecisionPanels {
 
 	private final DebtorContactRepository contacts;
 
-	private final PolicyProperties policy;
+	private final CreditPolicy policy;
 
 	private final JsonMapper json;
 
 	private final JdbcClient jdbc;
 
-	DecisionPanels(ExposureEngine engine, Decisions decisions, DebtorContactRepository contacts,
-			PolicyProperties policy, JsonMapper json, JdbcClient jdbc) {
+	DecisionPanels(ExposureEngine engine, Decisions decisions, DebtorContactRepository contacts, CreditPolicy policy,
+			JsonMapper json, JdbcClient jdbc) {
 		this.engine = engine;
 		this.decisions = decisions;
 		this.contacts = contacts;
@@ -92,7 +92,8 @@ public class DecisionPanels {
 						use.before().minus(use.kind() == LimitKind.INSURER_LIMIT ? facts.amount() : proposedOf(facts)),
 						use.after()))
 				.toList() : uses;
-			Money threshold = Money.of(this.policy.fourEyesThreshold().setScale(2, java.math.RoundingMode.HALF_EVEN));
+			Money threshold = Money
+				.of(this.policy.current().fourEyesThreshold().setScale(2, java.math.RoundingMode.HALF_EVEN));
 			Money debtorAfter = rows.debtor(facts.debtorId()).total().plus(reserving ? Money.ZERO : proposed);
 			fourEyes = proposed.isGreaterThan(threshold) || debtorAfter.isGreaterThan(threshold);
 		}

@@ -232,11 +232,11 @@ public class InvoiceFlags {
 
 	private final JdbcClient jdbc;
 
-	private final PolicyProperties policy;
+	private final CreditPolicy policy;
 
 	private final Clock clock;
 
-	InvoiceFlags(JdbcClient jdbc, PolicyProperties policy, Clock clock) {
+	InvoiceFlags(JdbcClient jdbc, CreditPolicy policy, Clock clock) {
 		this.jdbc = jdbc;
 		this.policy = policy;
 		this.clock = clock;
@@ -254,13 +254,14 @@ public class InvoiceFlags {
 		if (invoiceIds.isEmpty()) {
 			return flags;
 		}
-		List<Row> rows = parameters(this.jdbc.sql(flagged("i.id IN (:ids)") + " ORDER BY 1"))
+		PolicyProperties policy = this.policy.current();
+		List<Row> rows = parameters(this.jdbc.sql(flagged("i.id IN (:ids)") + " ORDER BY 1"), policy)
 			.param("ids", List.copyOf(invoiceIds))
 			.query(InvoiceFlags::row)
 			.list();
 		rows.stream()
 			.sorted((a, b) -> a.code().compareTo(b.code()))
-			.forEach((row) -> flags.get(row.invoiceId()).add(row.toFlag(this.policy)));
+			.forEach((row) -> flags.get(row.invoiceId()).add(row.toFlag(policy)));
 		return flags;
 	}
 
@@ -278,6 +279,7 @@ public class InvoiceFlags {
 	 */
 	@PreAuthorize("hasAnyRole('UNDERWRITER', 'MANAGER')")
 	public Optional<Flag> watchlist(long debtorId) {
+		PolicyProperties policy = this.policy.current();
 		return this.jdbc
 			.sql("""
 					SELECT 0 AS invoice_id, 'WATCHLIST' AS code,
@@ -291,10 +293,10 @@ public class InvoiceFlags {
 					""")
 			.param("today", LocalDate.now(this.clock))
 			.param("debtor", debtorId)
-			.param("laterDays", this.policy.watchlistLaterDays())
+			.param("laterDays", policy.watchlistLaterDays())
 			.query(InvoiceFlags::row)
 			.optional()
-			.map((row) -> row.toFlag(this.policy));
+			.map((row) -> row.toFlag(policy));
 	}
 
 	/**
@@ -307,15 +309,19 @@ public class InvoiceFlags {
 	}
 
 	JdbcClient.StatementSpec parameters(JdbcClient.StatementSpec statement) {
+		return parameters(statement, this.policy.current());
+	}
+
+	private JdbcClient.StatementSpec parameters(JdbcClient.StatementSpec statement, PolicyProperties policy) {
 		return statement.param("zone", this.clock.getZone().getId())
 			.param("today", LocalDate.now(this.clock))
-			.param("duplicateDays", this.policy.duplicateWindowDays())
+			.param("duplicateDays", policy.duplicateWindowDays())
 			.param("usualTermsInvoices", USUAL_TERMS_INVOICES)
-			.param("staleDays", this.policy.staleDays())
-			.param("creditNoteDays", this.policy.creditNoteDays())
-			.param("bureauDays", this.policy.bureauStaleDays())
-			.param("crossAgingShare", this.policy.crossAgingShare())
-			.param("laterDays", this.policy.watchlistLaterDays());
+			.param("staleDays", policy.staleDays())
+			.param("creditNoteDays", policy.creditNoteDays())
+			.param("bureauDays", policy.bureauStaleDays())
+			.param("crossAgingShare", policy.crossAgingShare())
+			.param("laterDays", policy.watchlistLaterDays());
 	}
 
 	private static Row row(ResultSet rs, int row) throws SQLException {

@@ -14,8 +14,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The credit policy's settings that the workbench's flags read (DESIGN sections 4 and 5);
- * their admin editor comes later.
+ * The credit policy's settings that the workbench's flags, four-eyes, lapses and the
+ * underwriters' authority read (DESIGN sections 4 and 5): bound from the configuration
+ * ({@code factordesk.policy.*}) as version 0, and the values of every version admins
+ * publish ({@link CreditPolicy}), which replaces them from then on.
  *
  * @param staleDays an invoice issued more than this many days before it was submitted is
  * flagged stale
@@ -50,5 +52,13 @@ public record PolicyProperties(@DefaultValue("60") @Min(1) @Max(3650) int staleD
 		@DefaultValue("100000") @NotNull @DecimalMin("0") @Digits(integer = 17,
 				fraction = 2) BigDecimal underwriterAuthority,
 		@DefaultValue("5") @Min(0) @Max(365) int watchlistLaterDays) {
+
+	/**
+	 * The cross-aging share as a percentage: 10 for 0.10.
+	 */
+	public BigDecimal crossAgingPercent() {
+		BigDecimal percent = this.crossAgingShare.movePointRight(2).stripTrailingZeros();
+		return (percent.scale() < 0) ? percent.setScale(0) : percent;
+	}
 
 }

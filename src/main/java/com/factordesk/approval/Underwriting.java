@@ -64,7 +64,7 @@ public class Underwriting {
 
 	private final InvoiceQuotes quotes;
 
-	private final PolicyProperties policy;
+	private final CreditPolicy policy;
 
 	private final JdbcClient jdbc;
 
@@ -73,7 +73,7 @@ public class Underwriting {
 	private final Clock clock;
 
 	Underwriting(ExposureEngine engine, Decisions decisions, InvoiceRepository invoices,
-			DebtorContactRepository contacts, InvoiceQuotes quotes, PolicyProperties policy, JdbcClient jdbc,
+			DebtorContactRepository contacts, InvoiceQuotes quotes, CreditPolicy policy, JdbcClient jdbc,
 			EntityManager entityManager, Clock clock) {
 		this.engine = engine;
 		this.decisions = decisions;
@@ -396,7 +396,8 @@ public class Underwriting {
 				       WHERE d.invoice_id = i.id AND d.kind IN ('APPROVE', 'RELEASE')) < :cutoff
 				ORDER BY i.id
 				""")
-			.param("cutoff", java.sql.Timestamp.from(now.minus(java.time.Duration.ofDays(this.policy.lapseDays()))))
+			.param("cutoff",
+					java.sql.Timestamp.from(now.minus(java.time.Duration.ofDays(this.policy.current().lapseDays()))))
 			.query(Long.class)
 			.list();
 	}
@@ -414,10 +415,11 @@ public class Underwriting {
 		}
 		InvoiceStatus from = invoice.getStatus();
 		Money advance = invoice.getApprovedAdvance().orElseThrow();
-		invoice.lapse(this.policy.lapseDays(), this.clock);
+		int lapseDays = this.policy.current().lapseDays();
+		invoice.lapse(lapseDays, this.clock);
 		this.engine.reserve(locked, parties.debtorId(), parties.clientId(), Money.ZERO.minus(advance));
 		this.decisions.record(invoiceId, DecisionKind.LAPSE, SYSTEM, from, invoice.getStatus(),
-				Decisions.Entry.advance(advance, "not funded within " + this.policy.lapseDays() + " days"));
+				Decisions.Entry.advance(advance, "not funded within " + lapseDays + " days"));
 		releaseHeld(locked, parties, SYSTEM);
 		return true;
 	}
@@ -602,7 +604,8 @@ public class Underwriting {
 	}
 
 	private boolean needsSecondApproval(Money advance, Money debtorExposureAfter) {
-		Money threshold = Money.of(this.policy.fourEyesThreshold().setScale(2, java.math.RoundingMode.HALF_EVEN));
+		Money threshold = Money
+			.of(this.policy.current().fourEyesThreshold().setScale(2, java.math.RoundingMode.HALF_EVEN));
 		return advance.isGreaterThan(threshold) || debtorExposureAfter.isGreaterThan(threshold);
 	}
 
@@ -656,7 +659,7 @@ public class Underwriting {
 					"Invoice " + invoice.getNumber() + " is not eligible: " + share + " % of its debtor's open "
 							+ aging[0] + " is over 90 days past due",
 					invoice.getNumber(), share, aging[0], aging[1],
-					this.policy.crossAgingShare().multiply(BigDecimal.valueOf(100)).stripTrailingZeros());
+					this.policy.current().crossAgingShare().multiply(BigDecimal.valueOf(100)).stripTrailingZeros());
 		});
 	}
 
@@ -669,7 +672,7 @@ public class Underwriting {
 				WHERE debtor_id = :debtorId AND cross_aged
 				""")
 			.param("today", LocalDate.now(this.clock))
-			.param("share", this.policy.crossAgingShare())
+			.param("share", this.policy.current().crossAgingShare())
 			.param("debtorId", debtorId)
 			.query((rs, row) -> new BigDecimal[] { rs.getBigDecimal("open_amount"), rs.getBigDecimal("aged_amount") })
 			.optional();

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import com.factordesk.approval.PolicyProperties;
+import com.factordesk.approval.CreditPolicy;
 import com.factordesk.shared.Money;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -168,9 +168,9 @@ public class ExposureQueries {
 
 	private final Clock clock;
 
-	private final PolicyProperties policy;
+	private final CreditPolicy policy;
 
-	ExposureQueries(JdbcClient jdbc, Clock clock, PolicyProperties policy) {
+	ExposureQueries(JdbcClient jdbc, Clock clock, CreditPolicy policy) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.policy = policy;
@@ -180,7 +180,7 @@ public class ExposureQueries {
 	 * The policy's cross-aging share (0.10 = 10 %), as the workbench's flag applies it.
 	 */
 	public BigDecimal crossAgingShare() {
-		return this.policy.crossAgingShare();
+		return this.policy.current().crossAgingShare();
 	}
 
 	/**
@@ -188,7 +188,7 @@ public class ExposureQueries {
 	 * the last 90 days to be on the watchlist for paying later.
 	 */
 	public int watchlistLaterDays() {
-		return this.policy.watchlistLaterDays();
+		return this.policy.current().watchlistLaterDays();
 	}
 
 	/**
@@ -263,11 +263,15 @@ public class ExposureQueries {
 	 */
 	@PreAuthorize("hasRole('MANAGER')")
 	public List<ExposureView.CrossAged> crossAged(PortfolioScope scope) {
-		return scope.bind(this.jdbc.sql(CROSS_AGED)).param("share", this.policy.crossAgingShare()).query((rs, row) -> {
-			Money open = Money.of(rs.getBigDecimal("open_amount"));
-			Money aged = Money.of(rs.getBigDecimal("aged_amount"));
-			return new ExposureView.CrossAged(rs.getString("ref"), rs.getString("name"), open, aged, share(aged, open));
-		}).list();
+		return scope.bind(this.jdbc.sql(CROSS_AGED))
+			.param("share", this.policy.current().crossAgingShare())
+			.query((rs, row) -> {
+				Money open = Money.of(rs.getBigDecimal("open_amount"));
+				Money aged = Money.of(rs.getBigDecimal("aged_amount"));
+				return new ExposureView.CrossAged(rs.getString("ref"), rs.getString("name"), open, aged,
+						share(aged, open));
+			})
+			.list();
 	}
 
 	/**
@@ -278,7 +282,7 @@ public class ExposureQueries {
 	public List<ExposureView.Watched> watchlist(PortfolioScope scope) {
 		return scope.bind(this.jdbc.sql(WATCHLIST))
 			.param("zone", this.clock.getZone().getId())
-			.param("laterDays", this.policy.watchlistLaterDays())
+			.param("laterDays", this.policy.current().watchlistLaterDays())
 			.query((rs, row) -> new ExposureView.Watched(rs.getString("ref"), rs.getString("name"),
 					rs.getBoolean("grade_fell"), rs.getString("grade_then"), rs.getString("grade_now"),
 					rs.getBoolean("near_limit"), money(rs, "exposure"), money(rs, "limit_amount"),

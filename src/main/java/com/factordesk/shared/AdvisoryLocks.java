@@ -52,7 +52,12 @@ public class AdvisoryLocks {
 		 * Importing a file: one import at a time, so that a file's rows are checked
 		 * against the book they are written into.
 		 */
-		IMPORT(0x0FAC71B0L);
+		IMPORT(0x0FAC71B0L),
+
+		/**
+		 * Publishing a version of the credit policy.
+		 */
+		POLICY_PUBLICATION(0x0FAC7A11L);
 
 		private final long value;
 

@@ -77,6 +77,9 @@ class UnderwritingIntegrationTests {
 	@Autowired
 	private CreditLimits creditLimits;
 
+	@Autowired
+	private CreditPolicy policy;
+
 	private Client client;
 
 	private Debtor debtor;
@@ -268,6 +271,26 @@ class UnderwritingIntegrationTests {
 		assertThat(this.underwriting.approveSecond(invoice.getId(), Optional.empty(), null).status())
 			.isEqualTo(InvoiceStatus.APPROVED);
 		assertThat(facilityExposure().reserved()).isEqualTo(first.advance());
+	}
+
+	@Test
+	void aPublishedPolicyVersionLowersTheFourEyesThresholdForTheNextApproval() {
+		// two invoices of 10,000 at 80 %: advances of about 8,000 each, the debtor's
+		// exposure under 5,000 + 16,000; with the configured 100,000 threshold the
+		// first is approved at once, with a published 5,000 the second waits
+		Invoice first = queued("10000.00");
+		Invoice second = queued("10000.00");
+		assertThat(approve(first)).isEqualTo(InvoiceStatus.APPROVED);
+
+		as("admin", "ADMIN");
+		PolicyProperties configured = this.policy.current();
+		this.policy.publish(new PolicyProperties(configured.staleDays(), configured.duplicateWindowDays(),
+				configured.crossAgingShare(), configured.bureauStaleDays(), configured.creditNoteDays(),
+				new BigDecimal("5000"), configured.lapseDays(), configured.underwriterAuthority(),
+				configured.watchlistLaterDays()), "tighter control", "admin");
+		as("uw1", "UNDERWRITER");
+
+		assertThat(approve(second)).isEqualTo(InvoiceStatus.AWAITING_SECOND_APPROVAL);
 	}
 
 	@Test

@@ -249,6 +249,9 @@ class AccessRulesTests {
 	private PricingSimulation pricingSimulation;
 
 	@MockitoBean
+	private com.factordesk.approval.CreditPolicy creditPolicy;
+
+	@MockitoBean
 	private ScoringAdministration scoringModels;
 
 	@MockitoBean
@@ -428,7 +431,9 @@ class AccessRulesTests {
 				Arguments.of("/risk/backtest", "ADMIN", Outcome.OK),
 				Arguments.of("/admin/pricing", "UNDERWRITER", Outcome.FORBIDDEN),
 				Arguments.of("/admin/pricing", "MANAGER", Outcome.FORBIDDEN),
-				Arguments.of("/admin/pricing", "ADMIN", Outcome.OK),
+				Arguments.of("/admin/pricing", "ADMIN", Outcome.OK), Arguments.of("/admin/policy", null, Outcome.LOGIN),
+				Arguments.of("/admin/policy", "UNDERWRITER", Outcome.FORBIDDEN),
+				Arguments.of("/admin/policy", "MANAGER", Outcome.FORBIDDEN),
 				Arguments.of("/admin/scoring", "MANAGER", Outcome.FORBIDDEN),
 				Arguments.of("/admin/scoring", "ADMIN", Outcome.OK),
 				Arguments.of("/admin/api-keys", null, Outcome.LOGIN),

@@ -215,8 +215,9 @@ class EveryPageInBothLanguagesBrowserTests {
 				Long.class);
 		visitAs("admin",
 				List.of("/", "/admin/users", "/admin/users/new", "/admin/users/" + adminId,
-						"/admin/users/" + underwriterId, "/admin/pricing", "/admin/scoring", "/admin/api-keys",
-						"/admin/imports", "/admin/audit", "/admin/audit?kind=user&from=2026-01-01&to=2026-12-31",
+						"/admin/users/" + underwriterId, "/admin/pricing", "/admin/policy", "/admin/policy/versions/0",
+						"/admin/scoring", "/admin/api-keys", "/admin/imports", "/admin/audit",
+						"/admin/audit?kind=user&from=2026-01-01&to=2026-12-31",
 						"/admin/audit?user=nobody&from=not-a-date&page=0", "/queue", "/admin/users/999999999",
 						"/account/password"),
 				otherLanguage);
@@ -231,6 +232,8 @@ class EveryPageInBothLanguagesBrowserTests {
 					otherLanguage);
 			checkAfterClick("/admin/api-keys", "#api-keys-table .revoke-key", "confirm-revoke", language,
 					otherLanguage);
+			checkAfterClick("/admin/policy", "document.getElementById('lapseDays').value = '11'", "#publish-policy",
+					"confirm-policy", language, otherLanguage);
 		}
 		logOut();
 
@@ -303,7 +306,19 @@ class EveryPageInBothLanguagesBrowserTests {
 	 */
 	private void checkAfterClick(String path, String button, String shown, String language,
 			Map<String, List<Matcher>> otherLanguage) {
+		checkAfterClick(path, null, button, shown, language, otherLanguage);
+	}
+
+	/**
+	 * A page in the state a button's POST leaves it in, after a script changed the form
+	 * (a confirmation shows only a change).
+	 */
+	private void checkAfterClick(String path, String change, String button, String shown, String language,
+			Map<String, List<Matcher>> otherLanguage) {
 		browser.get(url(path + (path.contains("?") ? "&" : "?") + "lang=" + language));
+		if (change != null) {
+			((JavascriptExecutor) browser).executeScript(change);
+		}
 		org.openqa.selenium.WebElement target = browser.findElement(By.cssSelector(button));
 		((JavascriptExecutor) browser)
 			.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", target);
