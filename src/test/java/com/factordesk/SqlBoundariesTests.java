@@ -59,7 +59,9 @@ class SqlBoundariesTests {
 			// a debtor's name without legal form, case and punctuation (V050)
 			Map.entry("debtor_name_key", "debtor"),
 			// the credit policy's published versions (V051)
-			Map.entry("credit_policy_version", "approval"));
+			Map.entry("credit_policy_version", "approval"),
+			// a facility's terms as versions (V052)
+			Map.entry("facility_terms_version", "client"), Map.entry("facility_first_terms", "client"));
 
 	/** What a feature publishes for the SQL of the features above it. */
 	private static final Map<String, String> PUBLISHED = Map.ofEntries(Map.entry("invoice_balance", "invoice"),

@@ -60,6 +60,8 @@ public class Advance {
 
 	private Integer bandSetVersion;
 
+	private Integer termsVersion;
+
 	private Long decisionId;
 
 	protected Advance() {
@@ -87,6 +89,7 @@ public class Advance {
 		this.feePeriodDays = feeTerms.periodDays();
 		this.dayCount = feeTerms.dayCount();
 		this.bandSetVersion = bandSetVersion;
+		this.termsVersion = invoice.getClient().getFacility().getTermsVersion();
 		this.decisionId = decisionId;
 	}
 
@@ -140,6 +143,13 @@ public class Advance {
 
 	public Integer getBandSetVersion() {
 		return this.bandSetVersion;
+	}
+
+	/**
+	 * The version of the facility's terms the advance was made under.
+	 */
+	public Integer getTermsVersion() {
+		return this.termsVersion;
 	}
 
 	public Long getDecisionId() {

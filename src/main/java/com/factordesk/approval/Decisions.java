@@ -60,15 +60,18 @@ class Decisions {
 	long record(long invoiceId, DecisionKind kind, String actor, InvoiceStatus from, InvoiceStatus to, Entry entry) {
 		InvoiceQuote frozen = entry.quote();
 		Quote quote = (frozen != null) ? frozen.quote() : null;
-		long id = this.jdbc.sql("""
-				INSERT INTO invoice_decision (invoice_id, kind, decided_by, decided_at, from_status, to_status, advance,
-				    reason_code, note, override_reason, contact_id, score, grade, score_snapshot_id, band_set_version,
-				    parameters_version, advance_rate, fee_rate, quoted_advance, expected_fee, quote, limits)
-				VALUES (:invoiceId, :kind, :actor, :at, :from, :to, :advance, :reasonCode, :note, :overrideReason,
-				    :contactId, :score, :grade, :snapshotId, :bandSetVersion, :parametersVersion, :advanceRate,
-				    :feeRate, :quotedAdvance, :expectedFee, CAST(:quote AS jsonb), CAST(:limits AS jsonb))
-				RETURNING id
-				""")
+		long id = this.jdbc
+			.sql("""
+					INSERT INTO invoice_decision (invoice_id, kind, decided_by, decided_at, from_status, to_status, advance,
+					    reason_code, note, override_reason, contact_id, score, grade, score_snapshot_id, band_set_version,
+					    parameters_version, advance_rate, fee_rate, quoted_advance, expected_fee, quote, limits, terms_version)
+					VALUES (:invoiceId, :kind, :actor, :at, :from, :to, :advance, :reasonCode, :note, :overrideReason,
+					    :contactId, :score, :grade, :snapshotId, :bandSetVersion, :parametersVersion, :advanceRate,
+					    :feeRate, :quotedAdvance, :expectedFee, CAST(:quote AS jsonb), CAST(:limits AS jsonb),
+					    CASE WHEN CAST(:quote AS jsonb) IS NOT NULL THEN (SELECT f.terms_version FROM invoice i
+					        JOIN facility_terms f ON f.client_id = i.client_id WHERE i.id = :invoiceId) END)
+					RETURNING id
+					""")
 			.param("invoiceId", invoiceId)
 			.param("kind", kind.name())
 			.param("actor", actor)

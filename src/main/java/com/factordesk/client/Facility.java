@@ -55,6 +55,12 @@ public class Facility {
 	@Enumerated(EnumType.STRING)
 	private Enforcement enforcement = Enforcement.HOLD;
 
+	/**
+	 * The version of the terms in force ({@link FacilityTermsAgreements}); 1 for the
+	 * terms the facility started with.
+	 */
+	private int termsVersion = 1;
+
 	@Version
 	private long version;
 
@@ -143,6 +149,13 @@ public class Facility {
 			throw new IllegalArgumentException("A facility limit must be positive");
 		}
 		this.facilityLimit = limit;
+	}
+
+	/**
+	 * The version of the terms in force, recorded on the advances made under them.
+	 */
+	public int getTermsVersion() {
+		return this.termsVersion;
 	}
 
 	public String getCurrency() {

@@ -145,6 +145,8 @@ class FundingRunsIntegrationTests {
 		assertThat((BigDecimal) fullAdvance.get("fee_rate")).isEqualByComparingTo((BigDecimal) frozen.get("fee_rate"))
 			.isNotEqualByComparingTo(freshFeeRate.fraction());
 		assertThat(fullAdvance).containsEntry("band_set_version", frozen.get("band_set_version"))
+			.as("made under the facility's first terms")
+			.containsEntry("terms_version", 1)
 			.containsEntry("decision_id", frozen.get("id"))
 			.containsEntry("funding_run_id", outcome.runId())
 			.containsEntry("funded_on", java.sql.Date.valueOf(LocalDate.of(2026, 11, 25)))

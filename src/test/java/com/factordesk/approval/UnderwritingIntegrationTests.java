@@ -119,9 +119,12 @@ class UnderwritingIntegrationTests {
 		assertThat(invoice.getApprovedAdvance()).contains(quoted);
 		assertThat(this.jdbc.queryForMap("""
 				SELECT kind, decided_by, advance, quoted_advance, grade, score IS NOT NULL AS scored,
-				       band_set_version IS NOT NULL AS banded, jsonb_array_length(quote -> 'lines') > 0 AS lined
+				       band_set_version IS NOT NULL AS banded, jsonb_array_length(quote -> 'lines') > 0 AS lined,
+				       terms_version
 				FROM invoice_decision WHERE invoice_id = ?
 				""", invoice.getId())).containsEntry("kind", "APPROVE")
+			.as("the facility's first terms, version 1")
+			.containsEntry("terms_version", 1)
 			.containsEntry("decided_by", "uw1")
 			.containsEntry("advance", quoted.amount())
 			.containsEntry("quoted_advance", quoted.amount())

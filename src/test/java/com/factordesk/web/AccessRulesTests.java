@@ -252,6 +252,9 @@ class AccessRulesTests {
 	private com.factordesk.approval.CreditPolicy creditPolicy;
 
 	@MockitoBean
+	private com.factordesk.client.FacilityTermsAgreements facilityTerms;
+
+	@MockitoBean
 	private ScoringAdministration scoringModels;
 
 	@MockitoBean
@@ -434,6 +437,10 @@ class AccessRulesTests {
 				Arguments.of("/admin/pricing", "ADMIN", Outcome.OK), Arguments.of("/admin/policy", null, Outcome.LOGIN),
 				Arguments.of("/admin/policy", "UNDERWRITER", Outcome.FORBIDDEN),
 				Arguments.of("/admin/policy", "MANAGER", Outcome.FORBIDDEN),
+				Arguments.of("/admin/clients", null, Outcome.LOGIN),
+				Arguments.of("/admin/clients", "UNDERWRITER", Outcome.FORBIDDEN),
+				Arguments.of("/admin/clients", "MANAGER", Outcome.FORBIDDEN),
+				Arguments.of("/admin/clients", "ADMIN", Outcome.OK),
 				Arguments.of("/admin/scoring", "MANAGER", Outcome.FORBIDDEN),
 				Arguments.of("/admin/scoring", "ADMIN", Outcome.OK),
 				Arguments.of("/admin/api-keys", null, Outcome.LOGIN),

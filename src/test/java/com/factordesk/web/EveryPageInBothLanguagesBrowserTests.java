@@ -216,8 +216,8 @@ class EveryPageInBothLanguagesBrowserTests {
 		visitAs("admin",
 				List.of("/", "/admin/users", "/admin/users/new", "/admin/users/" + adminId,
 						"/admin/users/" + underwriterId, "/admin/pricing", "/admin/policy", "/admin/policy/versions/0",
-						"/admin/scoring", "/admin/api-keys", "/admin/imports", "/admin/audit",
-						"/admin/audit?kind=user&from=2026-01-01&to=2026-12-31",
+						"/admin/clients", "/admin/clients/" + demoClient, "/admin/scoring", "/admin/api-keys",
+						"/admin/imports", "/admin/audit", "/admin/audit?kind=user&from=2026-01-01&to=2026-12-31",
 						"/admin/audit?user=nobody&from=not-a-date&page=0", "/queue", "/admin/users/999999999",
 						"/account/password"),
 				otherLanguage);
@@ -234,6 +234,8 @@ class EveryPageInBothLanguagesBrowserTests {
 					otherLanguage);
 			checkAfterClick("/admin/policy", "document.getElementById('lapseDays').value = '11'", "#publish-policy",
 					"confirm-policy", language, otherLanguage);
+			checkAfterClick("/admin/clients/" + demoClient, "document.getElementById('advancePercent').value = '71.5'",
+					"#agree-terms", "confirm-terms", language, otherLanguage);
 		}
 		logOut();
 
