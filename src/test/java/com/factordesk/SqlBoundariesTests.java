@@ -61,7 +61,9 @@ class SqlBoundariesTests {
 			// the credit policy's published versions (V051)
 			Map.entry("credit_policy_version", "approval"),
 			// a facility's terms as versions (V052)
-			Map.entry("facility_terms_version", "client"), Map.entry("facility_first_terms", "client"));
+			Map.entry("facility_terms_version", "client"), Map.entry("facility_first_terms", "client"),
+			// the facility new clients get (V053)
+			Map.entry("facility_template", "client"));
 
 	/** What a feature publishes for the SQL of the features above it. */
 	private static final Map<String, String> PUBLISHED = Map.ofEntries(Map.entry("invoice_balance", "invoice"),

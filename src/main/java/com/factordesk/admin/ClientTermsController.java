@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import com.factordesk.client.DayCount;
+import com.factordesk.client.FacilityTemplates;
 import com.factordesk.client.FacilityTermsAgreements;
 import com.factordesk.client.FacilityTermsAgreements.AgreedTerms;
 import com.factordesk.client.FacilityTermsAgreements.TermsHistory;
@@ -39,16 +40,75 @@ class ClientTermsController {
 
 	private final FacilityTermsAgreements agreements;
 
+	private final FacilityTemplates templates;
+
 	private final Clock clock;
 
-	ClientTermsController(FacilityTermsAgreements agreements, Clock clock) {
+	ClientTermsController(FacilityTermsAgreements agreements, FacilityTemplates templates, Clock clock) {
 		this.agreements = agreements;
+		this.templates = templates;
 		this.clock = clock;
 	}
 
 	@GetMapping
 	String list(Model model) {
+		return listPage(model);
+	}
+
+	/**
+	 * Publishes the template of new clients' facilities once confirmed; until then shows
+	 * it beside the template in use and asks for the confirmation.
+	 */
+	@PostMapping("/template")
+	String publishTemplate(@Valid @ModelAttribute("templateForm") TemplateForm form, BindingResult result,
+			@RequestParam(name = "confirmed", defaultValue = "false") boolean confirmed, Principal principal,
+			Model model, RedirectAttributes redirect) {
+		form.checkRecourse(result);
+		if (result.hasErrors()) {
+			return listPage(model);
+		}
+		FacilityTemplates.Template current = this.templates.current();
+		AgreedTerms now = form.toTerms().normalised();
+		if (current.limit().equals(form.toLimit()) && current.terms().equals(now)) {
+			result.reject("template.unchanged", new Object[] { current.version() },
+					"The template is the same as the one in use: nothing to publish");
+			return listPage(model);
+		}
+		if (!confirmed) {
+			model.addAttribute("confirming", true);
+			model.addAttribute("draft", new FacilityTermsAgreements.TermsVersion(0, null, now,
+					current.asTermsVersion().currency(), null, null, form.getReason(), false));
+			model.addAttribute("draftLimit", form.toLimit());
+			Set<String> changed = changed(current.terms(), now);
+			if (!current.limit().equals(form.toLimit())) {
+				changed.add("limit");
+			}
+			model.addAttribute("changedTerms", changed);
+			return listPage(model);
+		}
+		try {
+			int version = this.templates.publish(form.toLimit(), form.toTerms(), form.getReason(), principal.getName());
+			redirect.addFlashAttribute("success", "template.published");
+			redirect.addFlashAttribute("successArg", version);
+			return "redirect:/admin/clients";
+		}
+		catch (BusinessRefusal ex) {
+			ex.rejectOn(result);
+			return listPage(model);
+		}
+	}
+
+	private String listPage(Model model) {
+		FacilityTemplates.Template template = this.templates.current();
 		model.addAttribute("clients", this.agreements.clients());
+		model.addAttribute("template", template);
+		model.addAttribute("templateTerms", template.asTermsVersion());
+		model.addAttribute("templates", this.templates.versions());
+		model.addAttribute("feeKinds", FeeKind.values());
+		model.addAttribute("dayCounts", DayCount.values());
+		if (!model.containsAttribute("templateForm")) {
+			model.addAttribute("templateForm", TemplateForm.of(template));
+		}
 		return "admin/clients";
 	}
 
@@ -62,7 +122,7 @@ class ClientTermsController {
 	 * and asks for the confirmation.
 	 */
 	@PostMapping("/{ref}")
-	String agree(@PathVariable String ref, @Valid @ModelAttribute("form") FacilityTermsForm form, BindingResult result,
+	String agree(@PathVariable String ref, @Valid @ModelAttribute("form") AgreeTermsForm form, BindingResult result,
 			@RequestParam(name = "confirmed", defaultValue = "false") boolean confirmed, Principal principal,
 			Model model, RedirectAttributes redirect) {
 		TermsHistory history = this.agreements.history(ref);
@@ -128,7 +188,7 @@ class ClientTermsController {
 		model.addAttribute("dayCounts", DayCount.values());
 		model.addAttribute("today", today);
 		if (!model.containsAttribute("form")) {
-			model.addAttribute("form", FacilityTermsForm.of(history.versions().get(0), today));
+			model.addAttribute("form", AgreeTermsForm.of(history.versions().get(0), today));
 		}
 		return "admin/client-terms";
 	}

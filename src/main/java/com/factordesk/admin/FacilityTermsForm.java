@@ -1,14 +1,12 @@
 package com.factordesk.admin;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 
 import com.factordesk.client.DayCount;
 import com.factordesk.client.FacilityTermsAgreements.AgreedTerms;
 import com.factordesk.client.FacilityTermsAgreements.TermsVersion;
 import com.factordesk.client.FeeKind;
 import com.factordesk.client.FeeTerms;
-import com.factordesk.shared.InputBounds.SaneDate;
 import com.factordesk.shared.Rate;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -18,19 +16,14 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.validation.Errors;
 
 /**
- * The form that agrees a new version of a facility's terms: the day it takes effect and
- * every term, rates as percentages, and why.
+ * The terms of a facility as a form: every term, rates as percentages, and why they
+ * change; {@link AgreeTermsForm} agrees them with a client from a day on,
+ * {@link TemplateForm} makes them the template of new clients' facilities.
  */
 class FacilityTermsForm {
-
-	@NotNull
-	@SaneDate
-	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-	private LocalDate effectiveFrom;
 
 	@NotNull
 	@DecimalMin(value = "0", inclusive = false)
@@ -72,10 +65,9 @@ class FacilityTermsForm {
 	@Size(max = 500)
 	private String reason;
 
-	static FacilityTermsForm of(TermsVersion version, LocalDate effectiveFrom) {
-		FacilityTermsForm form = new FacilityTermsForm();
+	<F extends FacilityTermsForm> F fill(TermsVersion version) {
+		FacilityTermsForm form = this;
 		AgreedTerms terms = version.terms();
-		form.effectiveFrom = effectiveFrom;
 		form.advancePercent = version.advancePercent();
 		form.recourse = terms.recourseDays() != null;
 		form.recourseDays = terms.recourseDays();
@@ -85,7 +77,9 @@ class FacilityTermsForm {
 		form.feePeriodDays = terms.feeTerms().periodDays();
 		form.dayCount = terms.feeTerms().dayCount();
 		form.discountPercent = version.discountPercent();
-		return form;
+		@SuppressWarnings("unchecked")
+		F filled = (F) this;
+		return filled;
 	}
 
 	/**
@@ -104,14 +98,6 @@ class FacilityTermsForm {
 				this.recourse ? this.recourseDays : null, this.notification,
 				Rate.percent(this.concentrationPercent.toPlainString()), new FeeTerms(this.feeStructure,
 						this.feePeriodDays, this.dayCount, Rate.percent(this.discountPercent.toPlainString())));
-	}
-
-	public LocalDate getEffectiveFrom() {
-		return this.effectiveFrom;
-	}
-
-	public void setEffectiveFrom(LocalDate effectiveFrom) {
-		this.effectiveFrom = effectiveFrom;
 	}
 
 	public BigDecimal getAdvancePercent() {

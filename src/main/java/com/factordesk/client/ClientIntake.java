@@ -16,8 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Opens the clients an import names for the first time: known by their ref only (the ref
- * stands for the name until someone records it), on the {@link NewClientFacility}
- * template, each audited in the import's transaction.
+ * stands for the name until someone records it), on the facility template in use
+ * ({@link FacilityTemplates}), each audited in the import's transaction.
  */
 @Service
 @EnableConfigurationProperties(NewClientFacility.class)
@@ -25,15 +25,15 @@ public class ClientIntake {
 
 	private final ClientRepository clients;
 
-	private final NewClientFacility template;
+	private final FacilityTemplates templates;
 
 	private final AuditTrail audit;
 
 	private final Clock clock;
 
-	ClientIntake(ClientRepository clients, NewClientFacility template, AuditTrail audit, Clock clock) {
+	ClientIntake(ClientRepository clients, FacilityTemplates templates, AuditTrail audit, Clock clock) {
 		this.clients = clients;
-		this.template = template;
+		this.templates = templates;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -46,13 +46,15 @@ public class ClientIntake {
 	public Map<String, Long> open(Collection<String> refs) {
 		LocalDate today = LocalDate.now(this.clock);
 		Map<String, Long> opened = new LinkedHashMap<>();
+		FacilityTemplates.Template template = refs.isEmpty() ? null : this.templates.current();
 		for (String ref : refs) {
 			Client client = new Client(ref, ref, null, null, null, today);
-			client.signFacility(this.template.terms());
+			client.signFacility(template.facilityTerms()).agreeFeeTerms(template.terms().feeTerms());
 			this.clients.save(client);
 			opened.put(ref, client.getId());
 			this.audit.record("client.opened-by-import", "client", ref, null,
-					Map.of("facilityLimit", this.template.limit(), "advanceRate", this.template.advanceRate()));
+					Map.of("template", template.version(), "facilityLimit", template.limit().amount(), "advanceRate",
+							template.terms().advanceRate().fraction()));
 		}
 		this.clients.flush();
 		return opened;

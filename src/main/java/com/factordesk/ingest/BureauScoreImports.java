@@ -83,7 +83,7 @@ public class BureauScoreImports {
 		BureauScoreIntake.Recorded recorded = this.intake.record();
 		if (recorded.readings() == 0) {
 			return new ImportOutcome(KIND, ImportStatus.UNCHANGED, rows, List.of(), 0, 0, recorded.unchanged(),
-					List.of(), List.of(), 0, null, null, List.of());
+					List.of(), List.of(), 0, null, null, List.of(), null);
 		}
 		Map<String, Object> after = new LinkedHashMap<>();
 		after.put("rows", rows);
@@ -91,7 +91,7 @@ public class BureauScoreImports {
 		after.put("unchanged", recorded.unchanged());
 		this.audit.record("import.bureau-scores", "import", KIND, null, after);
 		return new ImportOutcome(KIND, ImportStatus.IMPORTED, rows, List.of(), 0, recorded.readings(),
-				recorded.unchanged(), List.of(), List.of(), recorded.debtors(), null, null, List.of());
+				recorded.unchanged(), List.of(), List.of(), recorded.debtors(), null, null, List.of(), null);
 	}
 
 	private static void row(CsvRecords.CsvRecord record, Problems problems, LocalDate today,

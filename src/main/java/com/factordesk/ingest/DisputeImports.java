@@ -95,7 +95,7 @@ public class DisputeImports {
 		long imported = rows - taken.unchanged();
 		if (imported == 0) {
 			return new ImportOutcome(KIND, ImportStatus.UNCHANGED, rows, List.of(), 0, 0, taken.unchanged(), List.of(),
-					List.of(), 0, null, disputes, List.of());
+					List.of(), 0, null, disputes, List.of(), null);
 		}
 		Map<String, Object> after = new LinkedHashMap<>();
 		after.put("rows", rows);
@@ -106,7 +106,7 @@ public class DisputeImports {
 		after.put("credited", taken.credited().amount());
 		this.audit.record("import.disputes", "import", KIND, null, after);
 		return new ImportOutcome(KIND, ImportStatus.IMPORTED, rows, List.of(), 0, imported, taken.unchanged(),
-				List.of(), List.of(), taken.debtors(), null, disputes, List.of());
+				List.of(), List.of(), taken.debtors(), null, disputes, List.of(), null);
 	}
 
 	/**

@@ -24,10 +24,13 @@ import com.factordesk.shared.Violation;
  * the other kinds
  * @param likelyDuplicates the debtors the file registered that are likely another
  * debtor's legal entity, to merge or keep apart, at most {@link #LISTED}
+ * @param takeover what an invoices file's rows with a funded date took over (advances,
+ * reserves, and the debtors and facilities left over a limit), {@code null} when none
  */
 public record ImportOutcome(String kind, ImportStatus status, long rows, List<Problem> problems, long problemCount,
 		long imported, long unchanged, List<String> clientsOpened, List<String> debtorsRegistered, long rescored,
-		Cash cash, Disputes disputes, List<LikelyDuplicate> likelyDuplicates) {
+		Cash cash, Disputes disputes, List<LikelyDuplicate> likelyDuplicates,
+		com.factordesk.approval.FundedBookTakeover.Takeover takeover) {
 
 	/**
 	 * The most invalid rows a report lists; the count says how many there were.
@@ -36,7 +39,7 @@ public record ImportOutcome(String kind, ImportStatus status, long rows, List<Pr
 
 	static ImportOutcome rejected(String kind, long rows, List<Problem> problems, long problemCount) {
 		return new ImportOutcome(kind, ImportStatus.REJECTED, rows, problems, problemCount, 0, 0, List.of(), List.of(),
-				0, null, null, List.of());
+				0, null, null, List.of(), null);
 	}
 
 	/**

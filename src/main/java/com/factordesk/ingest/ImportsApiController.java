@@ -119,7 +119,7 @@ class ImportsApiController {
 						? new DisputesJson(outcome.disputes().opened(), outcome.disputes().resolved(),
 								outcome.disputes().creditNotes(), outcome.disputes().credited().amount())
 						: null,
-				outcome.likelyDuplicates());
+				outcome.likelyDuplicates(), (outcome.takeover() != null) ? TakeoverJson.of(outcome.takeover()) : null);
 	}
 
 	/**
@@ -128,12 +128,42 @@ class ImportsApiController {
 	 * listed), what changed and what was created; for a payments file, what its receipts
 	 * applied and left unapplied, for a disputes file what it opened, resolved and
 	 * credited ({@code null} for the other kinds); the new debtors that are likely
-	 * another debtor's legal entity.
+	 * another debtor's legal entity; for an invoices file with funded dates, what it took
+	 * over and left over a limit.
 	 */
 	@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
 	record ImportJson(String kind, String status, long rows, List<ErrorJson> errors, long errorCount, long imported,
 			long unchanged, List<String> clientsOpened, List<String> debtorsRegistered, long rescored, CashJson cash,
-			DisputesJson disputes, List<ImportOutcome.LikelyDuplicate> likelyDuplicates) {
+			DisputesJson disputes, List<ImportOutcome.LikelyDuplicate> likelyDuplicates, TakeoverJson takeover) {
+	}
+
+	/**
+	 * The invoices an invoices file took over as funded, their advances and reserves, and
+	 * the debtors and facilities over a limit after it (at most
+	 * {@value ImportOutcome#LISTED} of each listed).
+	 */
+	record TakeoverJson(long invoices, java.math.BigDecimal advanced, java.math.BigDecimal reserves,
+			long debtorsOverLimit, long facilitiesOverLimit, List<OverLimitJson> debtors,
+			List<OverLimitJson> facilities) {
+
+		static TakeoverJson of(com.factordesk.approval.FundedBookTakeover.Takeover takeover) {
+			return new TakeoverJson(takeover.invoices(), takeover.advanced().amount(), takeover.reserves().amount(),
+					takeover.debtorsOver(), takeover.facilitiesOver(),
+					takeover.debtorsOverLimit().stream().map(OverLimitJson::of).toList(),
+					takeover.facilitiesOverLimit().stream().map(OverLimitJson::of).toList());
+		}
+
+	}
+
+	/**
+	 * A debtor or facility over its limit: its reference, name, exposure and limit.
+	 */
+	record OverLimitJson(String ref, String name, java.math.BigDecimal exposure, java.math.BigDecimal limit) {
+
+		static OverLimitJson of(com.factordesk.approval.FundedBookTakeover.OverLimit over) {
+			return new OverLimitJson(over.ref(), over.name(), over.exposure().amount(), over.limit().amount());
+		}
+
 	}
 
 	/**

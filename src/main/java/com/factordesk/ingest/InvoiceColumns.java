@@ -107,13 +107,14 @@ final class InvoiceColumns {
 		BigDecimal amount = amount(fields.get(6), "amount", line, problems);
 		String currency = currency(fields.get(7), line, problems);
 		int next = REQUIRED.size();
+		LocalDate fundedOn = null;
 		if (this.fundedDate) {
-			LocalDate fundedOn = date(fields.get(next), "funded_date", false, line, problems);
-			if (fundedOn != null) {
-				// taking over a funded book also writes its advances and exposure: not
-				// yet
-				problems.add(line, Violation.onField("funded_date", "import.invoices.fundedNotYet",
-						"Taking over funded invoices is not available yet: leave funded_date empty"));
+			fundedOn = date(fields.get(next), "funded_date", false, line, problems);
+			if (fundedOn != null && issueDate != null && fundedOn.isBefore(issueDate)) {
+				problems.add(line,
+						Violation.onField("funded_date", "import.invoices.fundedBeforeIssue",
+								"Funded " + fundedOn + " is before the issue date " + issueDate, fundedOn.toString(),
+								issueDate.toString()));
 			}
 			next++;
 		}
@@ -126,7 +127,7 @@ final class InvoiceColumns {
 		if (problems.count() > before) {
 			return null;
 		}
-		return new InvoiceRow(clientRef, debtorRef, debtorName, number, issueDate, dueDate, amount, currency,
+		return new InvoiceRow(clientRef, debtorRef, debtorName, number, issueDate, dueDate, amount, currency, fundedOn,
 				registrationNumber, country);
 	}
 

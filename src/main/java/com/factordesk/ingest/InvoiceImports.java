@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.factordesk.approval.FundedBookTakeover;
 import com.factordesk.audit.AuditTrail;
 import com.factordesk.shared.AdvisoryLocks;
 import com.factordesk.client.ClientIntake;
@@ -55,9 +56,12 @@ public class InvoiceImports {
 
 	private final AdvisoryLocks locks;
 
+	private final FundedBookTakeover takeovers;
+
 	InvoiceImports(InvoiceIntake invoices, ClientIntake clients, DebtorIntake debtors, AuditTrail audit,
-			AdvisoryLocks locks) {
+			AdvisoryLocks locks, FundedBookTakeover takeovers) {
 		this.locks = locks;
+		this.takeovers = takeovers;
 		this.invoices = invoices;
 		this.clients = clients;
 		this.debtors = debtors;
@@ -86,8 +90,8 @@ public class InvoiceImports {
 				InvoiceRow row = columns.read(record, found);
 				if (row != null && found.isEmpty()) {
 					staging.add(record.line(), row.clientRef(), row.debtorRef(), row.debtorName(), row.number(),
-							row.issueDate(), row.dueDate(), row.amount(), row.currency(), row.registrationNumber(),
-							row.country());
+							row.issueDate(), row.dueDate(), row.amount(), row.currency(), row.fundedOn(),
+							row.registrationNumber(), row.country());
 				}
 			};
 		}, InvoiceColumns.EXPECTED, problems);
@@ -124,10 +128,17 @@ public class InvoiceImports {
 		watch.start("enter invoices");
 		TakenIn takenIn = this.invoices.takeIn(actor, opened, byEntity);
 		watch.stop();
+		FundedBookTakeover.Takeover takeover = null;
+		if (takenIn.funded() > 0) {
+			watch.start("take over funded invoices");
+			takeover = this.takeovers.takeOver(takenIn.firstFunded(), takenIn.lastFunded(), actor,
+					ImportOutcome.LISTED);
+			watch.stop();
+		}
 		logger.info("Imported {} rows: {}", rows, watch.prettyPrint(java.util.concurrent.TimeUnit.MILLISECONDS));
 		if (takenIn.invoices() == 0) {
 			return new ImportOutcome(KIND, ImportStatus.UNCHANGED, rows, List.of(), 0, 0, takenIn.unchanged(),
-					List.of(), List.of(), 0, null, null, List.of());
+					List.of(), List.of(), 0, null, null, List.of(), null);
 		}
 		Map<String, Object> after = new LinkedHashMap<>();
 		after.put("rows", rows);
@@ -136,10 +147,16 @@ public class InvoiceImports {
 		after.put("clientsOpened", opened.size());
 		after.put("debtorsRegistered", registered.size());
 		after.put("likelyDuplicates", likelyDuplicates.size());
+		if (takeover != null) {
+			after.put("takenOverAsFunded", takeover.invoices());
+			after.put("advanced", takeover.advanced().amount());
+			after.put("debtorsOverLimit", takeover.debtorsOver());
+			after.put("facilitiesOverLimit", takeover.facilitiesOver());
+		}
 		this.audit.record("import.invoices", "import", KIND, null, after);
 		return new ImportOutcome(KIND, ImportStatus.IMPORTED, rows, List.of(), 0, takenIn.invoices(),
 				takenIn.unchanged(), List.copyOf(opened.keySet()), List.copyOf(registered.keySet()), takenIn.debtors(),
-				null, null, likelyDuplicates);
+				null, null, likelyDuplicates, takeover);
 	}
 
 	/**
@@ -147,7 +164,7 @@ public class InvoiceImports {
 	 */
 	record InvoiceRow(String clientRef, String debtorRef, String debtorName, String number,
 			java.time.LocalDate issueDate, java.time.LocalDate dueDate, BigDecimal amount, String currency,
-			String registrationNumber, String country) {
+			java.time.LocalDate fundedOn, String registrationNumber, String country) {
 	}
 
 }

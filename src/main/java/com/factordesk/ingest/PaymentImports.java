@@ -85,7 +85,7 @@ public class PaymentImports {
 		ImportOutcome.Cash cash = new ImportOutcome.Cash(taken.applied(), taken.unapplied(), taken.invoicesPaid());
 		if (taken.receipts() == 0) {
 			return new ImportOutcome(KIND, ImportStatus.UNCHANGED, rows, List.of(), 0, 0, taken.unchanged(), List.of(),
-					List.of(), 0, cash, null, List.of());
+					List.of(), 0, cash, null, List.of(), null);
 		}
 		Map<String, Object> after = new LinkedHashMap<>();
 		after.put("rows", rows);
@@ -95,7 +95,7 @@ public class PaymentImports {
 		after.put("unapplied", taken.unapplied().amount());
 		this.audit.record("import.payments", "import", KIND, null, after);
 		return new ImportOutcome(KIND, ImportStatus.IMPORTED, rows, List.of(), 0, taken.receipts(), taken.unchanged(),
-				List.of(), List.of(), taken.debtors(), cash, null, List.of());
+				List.of(), List.of(), taken.debtors(), cash, null, List.of(), null);
 	}
 
 	private static void row(CsvRecords.CsvRecord record, Problems problems, LocalDate today,

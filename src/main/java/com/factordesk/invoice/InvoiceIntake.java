@@ -74,13 +74,14 @@ public class InvoiceIntake {
 				    due_date date NOT NULL,
 				    amount numeric(19,2) NOT NULL,
 				    currency varchar(3) NOT NULL,
+				    funded_on date,
 				    registration_number varchar(64),
 				    country varchar(2)
 				) ON COMMIT DROP
 				""").update();
 		return new Staging(CopyRows.into(this.dataSource, """
 				COPY invoice_intake (line, client_ref, debtor_ref, debtor_name, number, issue_date, due_date, amount,
-				                     currency, registration_number, country)
+				                     currency, funded_on, registration_number, country)
 				FROM STDIN WITH (FORMAT csv)
 				"""));
 	}
@@ -121,7 +122,7 @@ public class InvoiceIntake {
 				    ORDER BY e.entity, COALESCE(b.id, d.id) IS NULL, e.line
 				)
 				SELECT k.line, k.client_ref, k.debtor_ref, k.debtor_name, k.number, k.issue_date, k.due_date, k.amount,
-				       k.currency, k.registration_number, k.registration_key, k.country, c.id AS client_id,
+				       k.currency, k.funded_on, k.registration_number, k.registration_key, k.country, c.id AS client_id,
 				       x.debtor_id, CASE WHEN x.debtor_id IS NULL THEN k.entity END AS entity
 				FROM keyed k
 				LEFT JOIN client c ON c.ref = k.client_ref
@@ -146,11 +147,28 @@ public class InvoiceIntake {
 		this.jdbc.sql("""
 				SELECT s.line, s.client_ref, s.number, d.ref AS debtor_ref, i.issue_date, i.due_date, i.amount,
 				       i.currency, s.debtor_id = i.debtor_id AND s.issue_date = i.issue_date
-				           AND s.due_date = i.due_date AND s.amount = i.amount AND s.currency = i.currency AS same
+				           AND s.due_date = i.due_date AND s.amount = i.amount AND s.currency = i.currency AS same,
+				       s.funded_on, i.funded_on AS known_funded_on
 				FROM invoice_rows s
 				JOIN invoice i ON i.client_id = s.client_id AND i.number = s.number
 				JOIN debtor d ON d.id = i.debtor_id
 				""").query((java.sql.ResultSet rs) -> {
+			LocalDate fundedOn = rs.getObject("funded_on", LocalDate.class);
+			LocalDate known = rs.getObject("known_funded_on", LocalDate.class);
+			if (rs.getBoolean("same") && fundedOn != null && !fundedOn.equals(known)) {
+				// a row that takes over a funded invoice the desk has unfunded, or
+				// funded on another day
+				problems.add(new RowProblem(rs.getInt("line"),
+						(known == null)
+								? Violation.onField("funded_date", "import.invoices.knownNotFunded",
+										"Invoice " + rs.getString("number") + " of client " + rs.getString("client_ref")
+												+ " is already known and not funded: it cannot be taken over as funded",
+										rs.getString("number"), rs.getString("client_ref"))
+								: Violation.onField("funded_date", "import.invoices.knownFundedOtherwise",
+										"Invoice " + rs.getString("number") + " of client " + rs.getString("client_ref")
+												+ " is already known as funded on " + known,
+										rs.getString("number"), rs.getString("client_ref"), known.toString())));
+			}
 			if (!rs.getBoolean("same")) {
 				problems.add(new RowProblem(rs.getInt("line"),
 						Violation.onField("invoice_number", "import.invoices.knownOtherwise",
@@ -165,6 +183,16 @@ public class InvoiceIntake {
 								rs.getBigDecimal("amount").toPlainString(), rs.getString("currency"))));
 			}
 		});
+		this.jdbc.sql("SELECT line, funded_on FROM invoice_rows WHERE funded_on > :today")
+			.param("today", LocalDate.now(this.clock))
+			.query((java.sql.ResultSet rs) -> {
+				LocalDate fundedOn = rs.getObject("funded_on", LocalDate.class);
+				problems.add(new RowProblem(rs.getInt("line"),
+						Violation.onField("funded_date", "import.invoices.fundedInFuture",
+								"Funded " + fundedOn + " is after today " + LocalDate.now(this.clock)
+										+ ": only invoices funded already are taken over",
+								fundedOn.toString(), LocalDate.now(this.clock).toString())));
+			});
 		this.jdbc.sql("""
 				SELECT s.line, s.debtor_ref FROM invoice_rows s
 				JOIN (SELECT entity FROM invoice_rows WHERE debtor_id IS NULL GROUP BY entity
@@ -251,12 +279,15 @@ public class InvoiceIntake {
 		Timestamp now = Timestamp.from(this.clock.instant());
 		List<Long> debtors = new ArrayList<>();
 		long[] invoices = { 0 };
+		long[] funded = { 0 };
+		long[] fundedIds = { Long.MAX_VALUE, Long.MIN_VALUE };
 		this.jdbc.sql("""
 				WITH inserted AS (
 				    INSERT INTO invoice (client_id, debtor_id, number, issue_date, due_date, amount, currency, status,
-				                         submitted_at)
+				                         submitted_at, funded_on)
 				    SELECT COALESCE(s.client_id, nc.id), COALESCE(s.debtor_id, nd.id), s.number, s.issue_date,
-				           s.due_date, s.amount, s.currency, 'SUBMITTED', :now
+				           s.due_date, s.amount, s.currency,
+				           CASE WHEN s.funded_on IS NULL THEN 'SUBMITTED' ELSE 'FUNDED' END, :now, s.funded_on
 				    FROM invoice_rows s
 				    LEFT JOIN unnest(CAST(:clientRefs AS text[]), CAST(:clientIds AS bigint[])) AS nc(ref, id)
 				           ON s.client_id IS NULL AND nc.ref = s.client_ref
@@ -265,12 +296,17 @@ public class InvoiceIntake {
 				    WHERE s.client_id IS NULL
 				       OR NOT EXISTS (SELECT 1 FROM invoice i WHERE i.client_id = s.client_id AND i.number = s.number)
 				    ORDER BY s.line
-				    RETURNING id, debtor_id
+				    RETURNING id, debtor_id, status, funded_on
 				), transitions AS (
 				    INSERT INTO invoice_transition (invoice_id, from_status, to_status, changed_by, changed_at, reason)
-				    SELECT id, NULL, 'SUBMITTED', :actor, :now, 'imported' FROM inserted
+				    SELECT id, NULL, status, :actor, :now,
+				           CASE WHEN funded_on IS NULL THEN 'imported' ELSE 'imported as funded on ' || funded_on END
+				    FROM inserted
 				)
-				SELECT debtor_id, COUNT(*) AS invoices FROM inserted GROUP BY debtor_id ORDER BY debtor_id
+				SELECT debtor_id, COUNT(*) AS invoices, COUNT(funded_on) AS funded,
+				       MIN(id) FILTER (WHERE funded_on IS NOT NULL) AS first_funded,
+				       MAX(id) FILTER (WHERE funded_on IS NOT NULL) AS last_funded
+				FROM inserted GROUP BY debtor_id ORDER BY debtor_id
 				""")
 			.param("now", now)
 			.param("actor", actor)
@@ -281,10 +317,16 @@ public class InvoiceIntake {
 			.query((java.sql.ResultSet rs) -> {
 				debtors.add(rs.getLong("debtor_id"));
 				invoices[0] += rs.getLong("invoices");
+				funded[0] += rs.getLong("funded");
+				if (rs.getLong("funded") > 0) {
+					fundedIds[0] = Math.min(fundedIds[0], rs.getLong("first_funded"));
+					fundedIds[1] = Math.max(fundedIds[1], rs.getLong("last_funded"));
+				}
 			});
 		debtors.forEach((debtor) -> this.events.publishEvent(new DebtorInputsChanged(debtor, "invoices imported")));
 		long rows = this.jdbc.sql("SELECT COUNT(*) FROM invoice_rows").query(Long.class).single();
-		return new TakenIn(invoices[0], rows - invoices[0], debtors.size());
+		return new TakenIn(invoices[0], rows - invoices[0], debtors.size(), funded[0],
+				(funded[0] > 0) ? fundedIds[0] : 0, (funded[0] > 0) ? fundedIds[1] : -1);
 	}
 
 	/**
@@ -304,8 +346,8 @@ public class InvoiceIntake {
 		 * {@code registrationNumber} and {@code country} may be {@code null}.
 		 */
 		public void add(int line, String clientRef, String debtorRef, String debtorName, String number,
-				LocalDate issueDate, LocalDate dueDate, BigDecimal amount, String currency, String registrationNumber,
-				String country) {
+				LocalDate issueDate, LocalDate dueDate, BigDecimal amount, String currency, LocalDate fundedOn,
+				String registrationNumber, String country) {
 			this.rows.value(line)
 				.text(clientRef)
 				.text(debtorRef)
@@ -315,6 +357,7 @@ public class InvoiceIntake {
 				.value(dueDate)
 				.value(amount)
 				.text(currency)
+				.value(fundedOn)
 				.text(registrationNumber)
 				.text(country)
 				.endRow();
@@ -339,9 +382,11 @@ public class InvoiceIntake {
 
 	/**
 	 * What an import entered: new invoices, rows equal to invoices already known, the
-	 * debtors whose re-scores were asked for.
+	 * debtors whose re-scores were asked for, and of the new invoices those taken over as
+	 * funded, their ids from {@code firstFunded} to {@code lastFunded} (one statement
+	 * wrote them; an empty range when none).
 	 */
-	public record TakenIn(long invoices, long unchanged, int debtors) {
+	public record TakenIn(long invoices, long unchanged, int debtors, long funded, long firstFunded, long lastFunded) {
 	}
 
 }

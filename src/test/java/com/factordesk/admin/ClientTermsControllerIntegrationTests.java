@@ -56,6 +56,9 @@ class ClientTermsControllerIntegrationTests {
 	@Autowired
 	private JsonMapper json;
 
+	@Autowired
+	private com.factordesk.ingest.InvoiceImports imports;
+
 	private String ref;
 
 	private long clientId;
@@ -190,6 +193,74 @@ class ClientTermsControllerIntegrationTests {
 			.andExpect(model().attributeHasFieldErrors("form", "advancePercent", "feePeriodDays"));
 		assertThat(versions()).isEqualTo(1);
 		assertThat(termsVersionInForce()).isEqualTo(1);
+	}
+
+	@Test
+	void theTemplateInUseIsTheConfigurationsUntilAnAdminPublishesOneThatImportsThenOpenClientsWith() throws Exception {
+		// the application's defaults: 100,000, 80 %, recourse after 90 days, notified,
+		// 25 %, per started 30 days
+		this.mvc.perform(get("/admin/clients"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Template for new clients: version 0 in use")))
+			.andExpect(content().string(containsString("name=\"limit\" value=\"100000\"")))
+			.andExpect(content().string(containsString("name=\"advancePercent\" value=\"80\"")))
+			.andExpect(content().string(containsString("name=\"recourseDays\" value=\"90\"")));
+
+		MockHttpServletRequestBuilder template = post("/admin/clients/template").param("limit", "250000")
+			.param("advancePercent", "75")
+			.param("recourse", "false")
+			.param("recourseDays", "")
+			.param("notification", "false")
+			.param("concentrationPercent", "30")
+			.param("feeStructure", "DAILY")
+			.param("feePeriodDays", "30")
+			.param("dayCount", "ACT_365")
+			.param("discountPercent", "5")
+			.param("reason", "Larger clients from 2027");
+		this.mvc.perform(template.with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("data-term=\"limit\" data-changed=\"true\"")))
+			.andExpect(content().string(containsString("data-term=\"recourse\" data-changed=\"true\"")));
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM facility_template", Integer.class)).isZero();
+		this.mvc.perform(template.param("confirmed", "true").with(csrf()))
+			.andExpect(redirectedUrl("/admin/clients"))
+			.andExpect(flash().attribute("successArg", 1));
+		assertThat(this.audit.forSubject(com.factordesk.client.FacilityTemplates.SUBJECT, "1")).singleElement()
+			.satisfies((entry) -> assertThat(this.json.readTree(entry.before()).get("limit").asString())
+				.isEqualTo("100000.00"));
+
+		org.springframework.security.core.context.SecurityContextHolder.getContext()
+			.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+				.authenticated("admin", "n/a",
+						org.springframework.security.core.authority.AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
+		this.imports.importFile(new java.io.ByteArrayInputStream(
+				("client_ref,debtor_ref,debtor_name,invoice_number,issue_date,due_date,amount,currency\n"
+						+ "CNEW-TPL,ERP-TPL,Sjabloon B.V.,TPL-1,2026-11-20,2026-12-20,100.00,EUR\n")
+					.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+				"admin");
+
+		assertThat(this.jdbc.queryForMap("""
+				SELECT f.facility_limit, f.default_advance_rate, f.recourse, f.recourse_days, f.notification,
+				       f.concentration_limit, f.fee_structure, f.day_count, f.client_fee_discount, f.terms_version,
+				       v.default_advance_rate AS version_rate, v.fee_structure AS version_fees
+				FROM facility f JOIN client c ON c.id = f.client_id
+				JOIN facility_terms_version v ON v.client_id = f.client_id AND v.version = 1
+				WHERE c.ref = 'CNEW-TPL'""")).satisfies((facility) -> {
+			assertThat((BigDecimal) facility.get("facility_limit")).isEqualByComparingTo("250000");
+			assertThat((BigDecimal) facility.get("default_advance_rate")).isEqualByComparingTo("0.75");
+			assertThat((BigDecimal) facility.get("version_rate")).isEqualByComparingTo("0.75");
+			assertThat((BigDecimal) facility.get("concentration_limit")).isEqualByComparingTo("0.30");
+			assertThat((BigDecimal) facility.get("client_fee_discount")).isEqualByComparingTo("0.05");
+		})
+			.containsEntry("recourse", false)
+			.containsEntry("notification", false)
+			.containsEntry("fee_structure", "DAILY")
+			.containsEntry("version_fees", "DAILY")
+			.containsEntry("day_count", "ACT_365")
+			.containsEntry("terms_version", 1);
+		assertThat(this.jdbc.queryForMap("SELECT recourse_days FROM facility f JOIN client c ON c.id = f.client_id "
+				+ "WHERE c.ref = 'CNEW-TPL'"))
+			.containsEntry("recourse_days", null);
 	}
 
 	@Test

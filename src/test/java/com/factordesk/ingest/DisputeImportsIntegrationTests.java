@@ -171,6 +171,28 @@ class DisputeImportsIntegrationTests {
 		assertThat(disputes()).isEqualTo(this.disputesBefore + 1);
 	}
 
+	@Test
+	void aDisputeOnAClosedInvoiceIsRefusedAndWritesNothing() throws Exception {
+		Map<String, Object> closed = this.jdbc.queryForMap("""
+				SELECT c.ref AS client_ref, i.number FROM invoice i JOIN client c ON c.id = i.client_id
+				WHERE i.status = 'PAID' AND NOT EXISTS (SELECT 1 FROM dispute x WHERE x.invoice_id = i.id)
+				ORDER BY i.id LIMIT 1
+				""");
+		String file = HEADER + "\n" + closed.get("client_ref") + "," + closed.get("number")
+				+ ",2026-11-20,price,10.00,,\n";
+
+		JsonNode report = read(importFile(file).andExpect(status().isUnprocessableContent()));
+
+		assertThat(report.get("errors")
+			.valueStream()
+			.map((error) -> error.get("line").asLong() + " " + error.get("field").asString() + " "
+					+ error.get("message").asString())
+			.toList())
+			.containsExactly("2 invoice_number Invoice " + closed.get("number")
+					+ " is PAID: only an open invoice can be disputed.");
+		assertThat(disputes()).isEqualTo(this.disputesBefore);
+	}
+
 	private String row(String opened, String reason, String amount, String resolved, String outcome) {
 		return String.join(",", (String) this.funded.get("client_ref"), (String) this.funded.get("number"), opened,
 				reason, amount, resolved, outcome);

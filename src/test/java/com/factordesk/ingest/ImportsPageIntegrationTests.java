@@ -53,6 +53,25 @@ class ImportsPageIntegrationTests {
 	}
 
 	@Test
+	void aMigratedFundedBookIsReportedWithItsAdvancesAndWhatIsOverALimit() throws Exception {
+		// a new client on the template (80 %) and a new debtor without a limit: 2,500.00
+		// x 0.80 = 2,000.00 advanced, 500.00 in reserve, the debtor 2,000.00 over its 0
+		String file = HEADER + ",funded_date\n"
+				+ "CNEW-P9,ERP-P9,Migratie B.V.,IMP-P-0009,2026-10-01,2026-11-30,2500.00,EUR,2026-10-02\n";
+
+		this.mvc.perform(
+				multipart("/admin/imports").file(csv("funded.csv", file)).with(user("a").roles("ADMIN")).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"import-taken-over\">1<")))
+			.andExpect(content().string(containsString("id=\"import-advanced\">EUR\u00a02,000.00<")))
+			.andExpect(content().string(containsString("id=\"import-reserves\">EUR\u00a0500.00<")))
+			.andExpect(content().string(containsString("data-debtor=\"ERP-P9\"")))
+			.andExpect(content().string(containsString("Over a limit after the takeover: 1 debtors, 0 facilities")));
+		assertThat(this.jdbc.queryForObject("SELECT status FROM invoice WHERE number = 'IMP-P-0009'", String.class))
+			.isEqualTo("FUNDED");
+	}
+
+	@Test
 	void aBadRowIsListedInTheReadersLanguageAndNothingIsWritten() throws Exception {
 		String client = this.jdbc.queryForObject("SELECT ref FROM client ORDER BY id LIMIT 1", String.class);
 		String debtor = this.jdbc.queryForObject("SELECT ref FROM debtor ORDER BY id LIMIT 1", String.class);

@@ -117,6 +117,109 @@ class InvoiceImportsIntegrationTests {
 	}
 
 	@Test
+	void rowsWithAFundedDateAreTakenOverWithTheirAdvancesReservesAndExposure() throws Exception {
+		// a new client on the template (advance 80 %, limit 100,000) and a new debtor
+		// (credit limit 0):
+		// 1000.05 x 0.80 = 800.04, reserve 200.01; 1234.57 x 0.80 = 987.656 -> 987.66,
+		// reserve 246.91; advanced 1,787.70, reserves 446.92; the third is queued
+		String file = HEADER + ",funded_date\n" //
+				+ "CNEW-F1,ERP-F1,Overname Handel B.V.,F-0001,2026-09-01,2026-10-01,1000.05,EUR,2026-09-03\n"
+				+ "CNEW-F1,ERP-F1,,F-0002,2026-10-15,2026-12-14,1234.57,EUR,2026-10-20\n"
+				+ "CNEW-F1,ERP-F1,,F-0003,2026-11-20,2026-12-20,500.00,EUR,\n";
+
+		JsonNode report = read(importFile(file).andExpect(status().isOk()));
+
+		assertThat(report.get("status").asString()).isEqualTo("IMPORTED");
+		assertThat(report.get("imported").asLong()).isEqualTo(3);
+		JsonNode takeover = report.get("takeover");
+		assertThat(takeover.get("invoices").asLong()).isEqualTo(2);
+		assertThat(takeover.get("advanced").decimalValue()).isEqualByComparingTo("1787.70");
+		assertThat(takeover.get("reserves").decimalValue()).isEqualByComparingTo("446.92");
+		assertThat(takeover.get("debtorsOverLimit").asLong()).isEqualTo(1);
+		assertThat(takeover.get("debtors").get(0).get("ref").asString()).isEqualTo("ERP-F1");
+		assertThat(takeover.get("debtors").get(0).get("exposure").decimalValue()).isEqualByComparingTo("1787.70");
+		assertThat(takeover.get("debtors").get(0).get("limit").decimalValue()).isEqualByComparingTo("0");
+		assertThat(takeover.get("facilitiesOverLimit").asLong()).isZero();
+
+		assertThat(this.jdbc.queryForList(
+				"""
+						SELECT i.number, i.status, i.funded_on, a.amount, a.reserve, a.advance_rate, a.fee_rate, a.terms_version,
+						       r.amount AS reserve_entry, r.booked_on, t.to_status, t.reason
+						FROM invoice i JOIN client c ON c.id = i.client_id
+						JOIN invoice_transition t ON t.invoice_id = i.id
+						LEFT JOIN advance a ON a.invoice_id = i.id
+						LEFT JOIN reserve_entry r ON r.invoice_id = i.id AND r.kind = 'RESERVE_CREATED'
+						WHERE c.ref = 'CNEW-F1' ORDER BY i.number
+						"""))
+			.extracting((row) -> row.get("number") + " " + row.get("status") + " " + row.get("funded_on") + " "
+					+ row.get("amount") + " " + row.get("reserve") + " " + row.get("advance_rate") + " "
+					+ row.get("fee_rate") + " " + row.get("terms_version") + " " + row.get("reserve_entry") + " "
+					+ row.get("booked_on") + " " + row.get("to_status") + " " + row.get("reason"))
+			.containsExactly(
+					"F-0001 FUNDED 2026-09-03 800.04 200.01 0.800000 null 1 200.01 2026-09-03 FUNDED "
+							+ "imported as funded on 2026-09-03",
+					"F-0002 FUNDED 2026-10-20 987.66 246.91 0.800000 null 1 246.91 2026-10-20 FUNDED "
+							+ "imported as funded on 2026-10-20",
+					"F-0003 SUBMITTED null null null null null null null null SUBMITTED imported");
+		// the engine's rows say what the book says
+		assertThat(this.jdbc.queryForObject(
+				"SELECT e.funded FROM debtor_exposure e JOIN debtor d ON d.id = e.debtor_id WHERE d.ref = 'ERP-F1'",
+				BigDecimal.class))
+			.isEqualByComparingTo("1787.70")
+			.isEqualByComparingTo(this.jdbc.queryForObject("""
+					SELECT SUM(b.funded) FROM exposure_book(DATE '2026-11-25') b JOIN debtor d ON d.id = b.debtor_id
+					WHERE d.ref = 'ERP-F1'""", BigDecimal.class));
+		assertThat(this.jdbc.queryForObject(
+				"SELECT e.funded FROM facility_exposure e JOIN client c ON c.id = e.client_id WHERE c.ref = 'CNEW-F1'",
+				BigDecimal.class))
+			.isEqualByComparingTo("1787.70");
+
+		JsonNode again = read(importFile(file).andExpect(status().isOk()));
+		assertThat(again.get("status").asString()).isEqualTo("UNCHANGED");
+		assertThat(this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM advance a JOIN invoice i ON i.id = a.invoice_id JOIN client c ON c.id = i.client_id "
+						+ "WHERE c.ref = 'CNEW-F1'",
+				Long.class))
+			.isEqualTo(2);
+	}
+
+	@Test
+	void aFundedDateBeforeTheIssueAfterTodayOrOnAnInvoiceKnownUnfundedIsRefused() throws Exception {
+		Map<String, Object> queued = this.jdbc.queryForMap("""
+				SELECT c.ref AS client, d.ref AS debtor, i.number, i.issue_date, i.due_date, i.amount
+				FROM invoice i JOIN client c ON c.id = i.client_id JOIN debtor d ON d.id = i.debtor_id
+				WHERE i.status = 'SUBMITTED' AND i.currency = 'EUR' ORDER BY i.id LIMIT 1
+				""");
+		long advances = this.jdbc.queryForObject("SELECT COUNT(*) FROM advance", Long.class);
+		// a row that breaks a rule on its own
+		String before = HEADER + ",funded_date\n" //
+				+ this.knownClient + "," + this.knownDebtor + ",,F-9001,2026-09-10,2026-10-10,100.00,EUR,2026-09-09\n";
+		JsonNode refused = read(importFile(before).andExpect(status().isUnprocessableContent()));
+		assertThat(refused.get("errors")
+			.valueStream()
+			.map((error) -> error.get("line").asLong() + " " + error.get("field").asString() + " "
+					+ error.get("message").asString())
+			.toList()).containsExactly("2 funded_date Funded 2026-09-09 is before the issue date 2026-09-10.");
+		// rows valid alone, checked against the book and today (2026-11-25)
+		String file = HEADER + ",funded_date\n" //
+				+ this.knownClient + "," + this.knownDebtor + ",,F-9002,2026-11-20,2026-12-20,100.00,EUR,2026-11-26\n"
+				+ queued.get("client") + "," + queued.get("debtor") + ",," + queued.get("number") + ","
+				+ queued.get("issue_date") + "," + queued.get("due_date") + ","
+				+ ((BigDecimal) queued.get("amount")).toPlainString() + ",EUR,2026-11-20\n";
+
+		JsonNode report = read(importFile(file).andExpect(status().isUnprocessableContent()));
+
+		assertThat(report.get("errors")
+			.valueStream()
+			.map((error) -> error.get("line").asLong() + " " + error.get("field").asString() + " "
+					+ error.get("code").asString())
+			.toList()).containsExactlyInAnyOrder("2 funded_date import.invoices.fundedInFuture",
+					"3 funded_date import.invoices.knownNotFunded");
+		assertThat(invoices()).isEqualTo(this.invoicesBefore);
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM advance", Long.class)).isEqualTo(advances);
+	}
+
+	@Test
 	void newDebtorsWhoseNamesMatchAnotherDebtorsAreProposedAsLikelyDuplicates() throws Exception {
 		Map<String, Object> existing = this.jdbc
 			.queryForMap("SELECT ref, name, country FROM debtor WHERE country IS NOT NULL ORDER BY id LIMIT 1");

@@ -234,7 +234,7 @@ class EveryPageInBothLanguagesBrowserTests {
 					otherLanguage);
 			checkAfterClick("/admin/policy", "document.getElementById('lapseDays').value = '11'", "#publish-policy",
 					"confirm-policy", language, otherLanguage);
-			checkAfterClick("/admin/clients/" + demoClient, "document.getElementById('advancePercent').value = '71.5'",
+			checkAfterClick("/admin/clients/" + demoClient, "document.getElementById('advancePercent').value = '71'",
 					"#agree-terms", "confirm-terms", language, otherLanguage);
 		}
 		logOut();
