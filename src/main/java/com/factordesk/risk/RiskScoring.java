@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,6 +109,36 @@ public class RiskScoring {
 		RiskAssessment assessment = this.scorer.score(debtorInputs, model);
 		this.store.saveAll(Map.of(debtorId, new Scored(debtorInputs, assessment)), today, scoredAt, trigger);
 		return assessment;
+	}
+
+	/**
+	 * Re-scores many debtors as of today in one pass, as {@link #rescore} would one at a
+	 * time (the same inputs, model and portfolio means), their snapshots stored as their
+	 * current scores: the inputs of every debtor are read set-based once, which costs
+	 * what a full run costs instead of a few milliseconds per debtor. Debtors not known
+	 * are left out.
+	 * @return how many were re-scored
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public int rescoreMany(Collection<Long> debtorIds, ScoreTrigger trigger) {
+		this.locks.lockSharedForTransaction(AdvisoryLocks.Key.SCORING_PUBLICATION);
+		Instant scoredAt = this.clock.instant();
+		LocalDate today = LocalDate.now(this.clock);
+		ScoringModel model = this.models.current();
+		Map<Long, RiskInputsQuery.Facts> all = this.inputs.all(today);
+		PortfolioMeans portfolio = this.means.latest(today, model.version())
+			.orElseGet(() -> this.means.storeIfAbsent(today, model.version(),
+					PortfolioMeans.of(payments(all), disputes(all), model), this.clock.instant()));
+		Map<Long, RiskInputsQuery.Facts> wanted = new LinkedHashMap<>();
+		for (Long debtorId : debtorIds) {
+			RiskInputsQuery.Facts facts = all.get(debtorId);
+			if (facts != null) {
+				wanted.put(debtorId, facts);
+			}
+		}
+		Map<Long, Scored> scored = assess(wanted, today, portfolio, model);
+		this.store.saveAll(scored, today, scoredAt, trigger);
+		return scored.size();
 	}
 
 	/**

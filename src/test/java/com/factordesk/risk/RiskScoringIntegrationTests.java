@@ -40,6 +40,54 @@ class RiskScoringIntegrationTests {
 	private ScoringModels models;
 
 	@Test
+	void manyDebtorsReScoredInOnePassScoreAsEachReScoredAlone() {
+		java.util.List<Long> ids = this.jdbc.queryForList("""
+				SELECT DISTINCT ON (r.grade) d.id FROM debtor d JOIN risk_score r ON r.id = d.current_risk_score_id
+				WHERE EXISTS (SELECT 1 FROM invoice i WHERE i.debtor_id = d.id) ORDER BY r.grade, d.id LIMIT 3
+				""", Long.class);
+		assertThat(ids).hasSize(3);
+		Map<Long, Long> current = new java.util.HashMap<>();
+		ids.forEach((id) -> current.put(id,
+				this.jdbc.queryForObject("SELECT current_risk_score_id FROM debtor WHERE id = ?", Long.class, id)));
+		long newestBefore = this.jdbc.queryForObject("SELECT MAX(id) FROM risk_score", Long.class);
+		try {
+			ids.forEach((id) -> this.scoring.rescore(id, ScoreTrigger.EVENT));
+			Map<Long, String> alone = newestSnapshots(ids);
+
+			java.util.List<Long> withAnUnknown = new java.util.ArrayList<>(ids);
+			withAnUnknown.add(999_999_999L);
+			assertThat(this.scoring.rescoreMany(withAnUnknown, ScoreTrigger.EVENT)).isEqualTo(3);
+
+			Map<Long, String> together = newestSnapshots(ids);
+			assertThat(together).isEqualTo(alone);
+			for (long id : ids) {
+				assertThat(this.jdbc.queryForObject("""
+						SELECT d.current_risk_score_id = (SELECT MAX(id) FROM risk_score WHERE debtor_id = d.id)
+						FROM debtor d WHERE d.id = ?""", Boolean.class, id))
+					.as("the pass's snapshot is the current score")
+					.isTrue();
+			}
+		}
+		finally {
+			current.forEach((id, snapshot) -> this.jdbc
+				.update("UPDATE debtor SET current_risk_score_id = ? WHERE id = ?", snapshot, id));
+			ids.forEach((id) -> this.jdbc.update("DELETE FROM risk_score WHERE id > ? AND debtor_id = ?", newestBefore,
+					id));
+		}
+	}
+
+	/** Each debtor's newest snapshot: score, grade, components and reasons. */
+	private Map<Long, String> newestSnapshots(java.util.List<Long> ids) {
+		Map<Long, String> snapshots = new java.util.HashMap<>();
+		for (long id : ids) {
+			snapshots.put(id, this.jdbc.queryForObject("""
+					SELECT score || ' ' || grade || ' ' || components::text || ' ' || reasons::text || ' ' || trigger
+					FROM risk_score WHERE debtor_id = ? ORDER BY id DESC LIMIT 1""", String.class, id));
+		}
+		return snapshots;
+	}
+
+	@Test
 	void everyDebtorHasAStoredSnapshotThatExplainsItself() {
 		long debtors = this.jdbc.queryForObject("SELECT COUNT(*) FROM debtor", Long.class);
 		long scored = this.jdbc.queryForObject(

@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
@@ -43,6 +44,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * records it in that transaction; the re-score marks it completed. One that has not
  * finished when the application stops is run again at the next start.
  * <p>
+ * A transaction that changed the inputs of many debtors (at least
+ * {@code factordesk.risk.batch-rescore-from}, 1,000 by default: a large import) re-scores
+ * them in one set-based pass ({@link RiskScoring#rescoreMany}) instead of one at a time.
+ * <p>
  * The re-scores run on one background thread, in the order the changes committed: the
  * request that made the change neither waits for them nor holds a second database
  * connection while its own is still open, and a re-score that waits on the nightly run's
@@ -65,9 +70,13 @@ public class EventRescoring {
 
 	private final ThreadPoolTaskExecutor worker;
 
+	private final int batchFrom;
+
 	EventRescoring(RiskScoring scoring, JdbcClient jdbc, ApplicationEventPublisher events,
 			EntityManagerFactory entityManagerFactory,
-			@Qualifier(RiskScheduling.RESCORING_EXECUTOR) ThreadPoolTaskExecutor worker) {
+			@Qualifier(RiskScheduling.RESCORING_EXECUTOR) ThreadPoolTaskExecutor worker,
+			@Value("${factordesk.risk.batch-rescore-from:1000}") int batchFrom) {
+		this.batchFrom = batchFrom;
 		this.scoring = scoring;
 		this.jdbc = jdbc;
 		this.events = events;
@@ -102,8 +111,14 @@ public class EventRescoring {
 	@TransactionalEventListener(fallbackExecution = true)
 	public void rescore(RescoreRequested request) {
 		String cause = String.join(", ", request.causes());
+		Set<Long> debtors = debtors(request);
+		if (debtors.size() >= this.batchFrom) {
+			int rescored = this.scoring.rescoreMany(debtors, ScoreTrigger.EVENT);
+			logger.info("Re-scored {} debtors in one pass after {}", rescored, cause);
+			return;
+		}
 		RuntimeException failure = null;
-		for (long debtorId : debtors(request)) {
+		for (long debtorId : debtors) {
 			try {
 				RiskAssessment assessment = this.scoring.rescore(debtorId, ScoreTrigger.EVENT);
 				logger.debug("Re-scored debtor {} after {}: {} {}", debtorId, cause, assessment.score(),
