@@ -23,6 +23,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * The credit policy in force (DESIGN sections 4 and 5): the settings the workbench's
@@ -38,6 +40,8 @@ public class CreditPolicy {
 	 * The audit trail's subject type of a policy version.
 	 */
 	public static final String SUBJECT = "credit-policy";
+
+	private static final String REQUEST_KEY = CreditPolicy.class.getName() + ".current";
 
 	private static final String COLUMNS = """
 			version, published_at, published_by, reason, stale_days, duplicate_window_days, cross_aging_share,
@@ -68,10 +72,20 @@ public class CreditPolicy {
 
 	/**
 	 * The settings in force: those of the newest published version, or the
-	 * configuration's when none is.
+	 * configuration's when none is. Read once per web request (a page's flags, panel and
+	 * limits read the same version, in one statement); anywhere else read each time.
 	 */
 	public PolicyProperties current() {
-		return inForce().settings();
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		if (request != null && request.getAttribute(REQUEST_KEY,
+				RequestAttributes.SCOPE_REQUEST) instanceof PolicyProperties cached) {
+			return cached;
+		}
+		PolicyProperties settings = inForce().settings();
+		if (request != null) {
+			request.setAttribute(REQUEST_KEY, settings, RequestAttributes.SCOPE_REQUEST);
+		}
+		return settings;
 	}
 
 	/**
@@ -186,6 +200,10 @@ public class CreditPolicy {
 		}
 		this.audit.record("policy.published", SUBJECT, String.valueOf(version),
 				asAudit(before.version(), normalise(before.settings())), after);
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		if (request != null) {
+			request.removeAttribute(REQUEST_KEY, RequestAttributes.SCOPE_REQUEST);
+		}
 		return version;
 	}
 

@@ -43,11 +43,14 @@ class DebtorController {
 
 	private final InvoiceFlags flags;
 
+	private final DebtorMerges merges;
+
 	private final Clock clock;
 
 	DebtorController(DebtorProfiles profiles, RiskScores scores, GradeOdds gradeOdds, LimitViews limitViews,
 			CreditLimits creditLimits, NoticesOfAssignment notices, RelatedParties related, InvoiceFlags flags,
-			Clock clock) {
+			DebtorMerges merges, Clock clock) {
+		this.merges = merges;
 		this.related = related;
 		this.flags = flags;
 		this.gradeOdds = gradeOdds;
@@ -59,8 +62,54 @@ class DebtorController {
 		this.clock = clock;
 	}
 
+	/**
+	 * The debtor's page; a record merged into another leads to that record's page.
+	 */
 	@GetMapping("/debtors/{ref}")
-	String show(@PathVariable String ref, Model model) {
+	String show(@PathVariable String ref, Model model, RedirectAttributes redirect) {
+		java.util.Optional<String> into = this.merges.mergedInto(ref);
+		if (into.isPresent()) {
+			redirect.addFlashAttribute("success", "merge.followed");
+			redirect.addFlashAttribute("successArg", ref);
+			return "redirect:/debtors/" + org.springframework.web.util.UriUtils.encodePathSegment(into.get(),
+					java.nio.charset.StandardCharsets.UTF_8);
+		}
+		return show(ref, model);
+	}
+
+	/**
+	 * Merges another record of the same legal entity into this one once confirmed; until
+	 * then shows the two side by side and asks for the confirmation.
+	 */
+	@PostMapping("/debtors/{ref}/merge")
+	String merge(@PathVariable String ref, @Valid @ModelAttribute("mergeForm") MergeForm form, BindingResult result,
+			@org.springframework.web.bind.annotation.RequestParam(name = "confirmed",
+					defaultValue = "false") boolean confirmed,
+			Model model, RedirectAttributes redirect) {
+		if (!result.hasErrors()) {
+			String mergedRef = form.getMergedRef().strip();
+			try {
+				if (!confirmed) {
+					model.addAttribute("mergePreview", this.merges.preview(ref, mergedRef));
+					return show(ref, model);
+				}
+				this.merges.merge(ref, mergedRef, form.getReason());
+				redirect.addFlashAttribute("success", "merge.done");
+				redirect.addFlashAttribute("successArg", mergedRef);
+				return "redirect:/debtors/{ref}#merge";
+			}
+			catch (BusinessRefusal ex) {
+				ex.rejectOn(result);
+			}
+			catch (NotFoundException ex) {
+				result.rejectValue("mergedRef", "merge.unknown", new Object[] { mergedRef },
+						"No debtor has the ref " + mergedRef);
+			}
+		}
+		return show(ref, model);
+	}
+
+	String show(String ref, Model model) {
 		DebtorProfile profile = this.profiles.find(ref).orElseThrow(() -> new NotFoundException("Debtor", ref));
 		List<RiskScores.ScorePoint> history = this.scores.history(ref);
 		model.addAttribute("profile", profile);
@@ -86,6 +135,10 @@ class DebtorController {
 		if (!model.containsAttribute("relatedForm")) {
 			model.addAttribute("relatedForm", new RelatedForm());
 		}
+		if (!model.containsAttribute("mergeForm")) {
+			model.addAttribute("mergeForm", new MergeForm());
+		}
+		model.addAttribute("likelyDuplicates", this.merges.likelyDuplicates(ref));
 		return "debtors/show";
 	}
 

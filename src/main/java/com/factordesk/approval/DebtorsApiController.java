@@ -17,10 +17,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The debtors API (DESIGN section 7): a page of the debtors by ref, each with its current
- * score and grade (both {@code null} before its first score), its exposure (funded plus
- * reserved by approvals, as the exposure engine holds it) and its credit limit. Pages
- * count from 0, as Spring Data's do; a page or size out of range is a 400 problem.
+ * The debtors API (DESIGN section 7): a page of the debtors by ref (a record merged into
+ * another left out), each with its current score and grade (both {@code null} before its
+ * first score), its exposure (funded plus reserved by approvals, as the exposure engine
+ * holds it) and its credit limit. Pages count from 0, as Spring Data's do; a page or size
+ * out of range is a 400 problem.
  */
 @RestController
 @Tag(name = "Debtors", description = "The debtors with their limits and scores, page by page")
@@ -45,7 +46,8 @@ class DebtorsApiController {
 		List<DebtorJson> content = this.jdbc
 			.sql("""
 					SELECT d.ref, d.name, s.score, s.grade, COALESCE(e.funded + e.reserved, 0.00) AS exposure, d.credit_limit
-					FROM (SELECT id, ref, name, credit_limit FROM debtor ORDER BY ref LIMIT :limit OFFSET :offset) d
+					FROM (SELECT id, ref, name, credit_limit FROM debtor WHERE merged_into_id IS NULL
+					      ORDER BY ref LIMIT :limit OFFSET :offset) d
 					LEFT JOIN debtor_current_score s ON s.debtor_id = d.id
 					LEFT JOIN debtor_exposure e ON e.debtor_id = d.id
 					ORDER BY d.ref
@@ -55,7 +57,9 @@ class DebtorsApiController {
 			.query((rs, row) -> new DebtorJson(rs.getString("ref"), rs.getString("name"), rs.getBigDecimal("score"),
 					rs.getString("grade"), rs.getBigDecimal("exposure"), rs.getBigDecimal("credit_limit")))
 			.list();
-		long total = this.jdbc.sql("SELECT COUNT(*) FROM debtor").query(Long.class).single();
+		long total = this.jdbc.sql("SELECT COUNT(*) FROM debtor WHERE merged_into_id IS NULL")
+			.query(Long.class)
+			.single();
 		return new DebtorPageJson(content, total, page, size, (int) ((total + size - 1) / size));
 	}
 

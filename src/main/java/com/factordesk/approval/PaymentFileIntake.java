@@ -97,7 +97,8 @@ public class PaymentFileIntake {
 				.query((rs, row) -> clients.put(rs.getString("ref"), rs.getLong("id")))
 				.list();
 			String[] debtorRefs = slice.stream().map(Row::debtorRef).distinct().toArray(String[]::new);
-			this.jdbc.sql("SELECT ref, id FROM debtor WHERE ref = ANY(:refs)")
+			// a record merged into another stands for the record it was merged into
+			this.jdbc.sql("SELECT ref, COALESCE(merged_into_id, id) AS id FROM debtor WHERE ref = ANY(:refs)")
 				.param("refs", debtorRefs)
 				.query((rs, row) -> debtors.put(rs.getString("ref"), rs.getLong("id")))
 				.list();
@@ -140,7 +141,8 @@ public class PaymentFileIntake {
 				}
 				continue;
 			}
-			if (debtors.containsKey(row.debtorRef()) && !owes(row.debtorRef(), invoice, registrations)) {
+			if (debtors.containsKey(row.debtorRef()) && debtors.get(row.debtorRef()) != invoice.debtorId()
+					&& !owes(row.debtorRef(), invoice, registrations)) {
 				problems.add(new RowProblem(row.line(),
 						Violation.onField("debtor_ref", "import.payments.otherDebtor",
 								"Invoice " + row.invoiceNumber() + " of client " + row.clientRef() + " is owed by "

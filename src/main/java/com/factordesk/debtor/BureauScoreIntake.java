@@ -65,7 +65,9 @@ public class BureauScoreIntake {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public List<RowProblem> check() {
 		this.jdbc.sql("ANALYZE bureau_intake").update();
-		this.jdbc.sql("UPDATE bureau_intake s SET debtor_id = d.id FROM debtor d WHERE d.ref = s.debtor_ref").update();
+		this.jdbc.sql(
+				"UPDATE bureau_intake s SET debtor_id = COALESCE(d.merged_into_id, d.id) FROM debtor d WHERE d.ref = s.debtor_ref")
+			.update();
 		List<RowProblem> problems = new ArrayList<>();
 		this.jdbc.sql("SELECT line, debtor_ref FROM bureau_intake WHERE debtor_id IS NULL")
 			.query((java.sql.ResultSet rs) -> {

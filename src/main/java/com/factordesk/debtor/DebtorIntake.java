@@ -69,6 +69,7 @@ public class DebtorIntake {
 				JOIN debtor o ON debtor_name_key(o.name) = debtor_name_key(n.name) AND o.id <> n.id
 				 AND (n.country IS NULL OR o.country IS NULL OR n.country = o.country)
 				WHERE n.ref = ANY(:refs) AND debtor_name_key(n.name) <> ''
+				  AND n.merged_into_id IS NULL AND o.merged_into_id IS NULL
 				  AND NOT (o.ref = ANY(:refs) AND o.ref < n.ref)
 				ORDER BY n.ref, o.ref
 				LIMIT :limit
@@ -78,6 +79,64 @@ public class DebtorIntake {
 			.query((rs, row) -> new LikelyDuplicate(rs.getString("ref"), rs.getString("name"), rs.getString("like_ref"),
 					rs.getString("like_name")))
 			.list();
+	}
+
+	/**
+	 * Merges the record {@code fromId} into {@code toId}, two records of one legal
+	 * entity: the record kept takes the registration number and country of the other
+	 * where it has none, its bureau readings (but a reading of the same bureau and day it
+	 * has already) and its contacts; the record merged away keeps its ref and history,
+	 * names the record it was merged into (as do the records merged into it before) and
+	 * loses its registration number, so that the number finds the record kept.
+	 * @return the registration number the merged record had, or {@code null}
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public String mergeInto(long fromId, long toId, java.time.Instant at) {
+		String registration = this.jdbc.sql("SELECT registration_number FROM debtor WHERE id = :from")
+			.param("from", fromId)
+			.query(String.class)
+			.optional()
+			.orElse(null);
+		this.jdbc.sql(
+				"UPDATE debtor SET registration_number = NULL, merged_into_id = :to, merged_at = :at, version = version + 1 WHERE id = :from")
+			.param("from", fromId)
+			.param("to", toId)
+			.param("at", java.sql.Timestamp.from(at))
+			.update();
+		this.jdbc.sql("UPDATE debtor SET merged_into_id = :to WHERE merged_into_id = :from")
+			.param("from", fromId)
+			.param("to", toId)
+			.update();
+		this.jdbc
+			.sql("""
+					UPDATE debtor a SET registration_number = COALESCE(a.registration_number, CAST(:registration AS varchar)),
+					                    country = COALESCE(a.country, b.country), version = a.version + 1
+					FROM debtor b WHERE a.id = :to AND b.id = :from
+					""")
+			.param("registration", registration)
+			.param("to", toId)
+			.param("from", fromId)
+			.update();
+		this.jdbc.sql("""
+				UPDATE bureau_score s SET debtor_id = :to
+				WHERE s.debtor_id = :from AND NOT EXISTS (SELECT 1 FROM bureau_score k
+				    WHERE k.debtor_id = :to AND k.provider = s.provider AND k.as_of = s.as_of)
+				""").param("from", fromId).param("to", toId).update();
+		this.jdbc.sql("UPDATE debtor_contact SET debtor_id = :to WHERE debtor_id = :from")
+			.param("from", fromId)
+			.param("to", toId)
+			.update();
+		return registration;
+	}
+
+	/**
+	 * The ref of the record a debtor was merged into, when it was.
+	 */
+	public java.util.Optional<String> mergedInto(String ref) {
+		return this.jdbc.sql("SELECT k.ref FROM debtor d JOIN debtor k ON k.id = d.merged_into_id WHERE d.ref = :ref")
+			.param("ref", ref)
+			.query(String.class)
+			.optional();
 	}
 
 	/**

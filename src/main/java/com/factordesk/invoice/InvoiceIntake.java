@@ -112,10 +112,10 @@ public class InvoiceIntake {
 				               AS entity
 				    FROM rows r LEFT JOIN ref_key k ON k.debtor_ref = r.debtor_ref
 				), by_registration AS (
-				    SELECT DISTINCT ON (entity) 'R:' || %s AS entity, id FROM debtor
+				    SELECT DISTINCT ON (entity) 'R:' || %s AS entity, COALESCE(merged_into_id, id) AS id FROM debtor
 				    WHERE registration_number IS NOT NULL ORDER BY entity, id
 				), entity_debtor AS (
-				    SELECT DISTINCT ON (e.entity) e.entity, COALESCE(b.id, d.id) AS debtor_id
+				    SELECT DISTINCT ON (e.entity) e.entity, COALESCE(b.id, d.merged_into_id, d.id) AS debtor_id
 				    FROM keyed e
 				    LEFT JOIN by_registration b ON b.entity = e.entity
 				    LEFT JOIN debtor d ON d.ref = e.debtor_ref

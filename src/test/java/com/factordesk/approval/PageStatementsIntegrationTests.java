@@ -47,13 +47,14 @@ class PageStatementsIntegrationTests {
 
 	/**
 	 * The most statements either page may send: about a dozen to twenty now (the queue
-	 * 11, the flags of a page one of them; the invoice page 22, five of them its decision
-	 * panel: the invoice's parties, the debtor's and the facility's exposure with their
-	 * limits, the decisions, the debtor's contacts; one the debtor's score with its
-	 * reasons, one the advance paid out (none yet on a queued invoice, the same
-	 * statement); one more when the debtor is insured).
+	 * 12, the flags of a page one of them, the credit policy in force one; the invoice
+	 * page 23, the credit policy one of them, five its decision panel: the invoice's
+	 * parties, the debtor's and the facility's exposure with their limits, the decisions,
+	 * the debtor's contacts; one the debtor's score with its reasons, one the advance
+	 * paid out (none yet on a queued invoice, the same statement); one more when the
+	 * debtor is insured).
 	 */
-	private static final int BOUND = 23;
+	private static final int BOUND = 24;
 
 	@Autowired
 	private MockMvc mvc;

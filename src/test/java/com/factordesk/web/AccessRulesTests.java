@@ -258,6 +258,9 @@ class AccessRulesTests {
 	private com.factordesk.client.FacilityTemplates facilityTemplates;
 
 	@MockitoBean
+	private com.factordesk.approval.DebtorMerges debtorMerges;
+
+	@MockitoBean
 	private ScoringAdministration scoringModels;
 
 	@MockitoBean

@@ -346,7 +346,8 @@ class BadInputProbeIntegrationTests {
 		if (pattern.startsWith("/admin") || pattern.startsWith("/v3/api-docs") || pattern.startsWith("/swagger-ui")) {
 			return "admin";
 		}
-		if (pattern.startsWith("/api/v1/risk/backtest") || pattern.startsWith("/api/v1/portfolio")) {
+		if (pattern.startsWith("/api/v1/risk/backtest") || pattern.startsWith("/api/v1/portfolio")
+				|| pattern.equals("/debtors/{ref}/merge")) {
 			return "manager";
 		}
 		if (pattern.startsWith("/queue") || pattern.startsWith("/invoices") || pattern.startsWith("/debtors")
