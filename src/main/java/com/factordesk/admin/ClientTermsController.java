@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import com.factordesk.client.DayCount;
+import com.factordesk.client.ClientIntake;
 import com.factordesk.client.FacilityTemplates;
 import com.factordesk.client.FacilityTermsAgreements;
 import com.factordesk.client.FacilityTermsAgreements.AgreedTerms;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriUtils;
 
 /**
  * The admin console's facilities: every client with the version of its terms in force,
@@ -42,9 +44,13 @@ class ClientTermsController {
 
 	private final FacilityTemplates templates;
 
+	private final ClientIntake intake;
+
 	private final Clock clock;
 
-	ClientTermsController(FacilityTermsAgreements agreements, FacilityTemplates templates, Clock clock) {
+	ClientTermsController(FacilityTermsAgreements agreements, FacilityTemplates templates, ClientIntake intake,
+			Clock clock) {
+		this.intake = intake;
 		this.agreements = agreements;
 		this.templates = templates;
 		this.clock = clock;
@@ -52,6 +58,28 @@ class ClientTermsController {
 
 	@GetMapping
 	String list(Model model) {
+		return listPage(model);
+	}
+
+	/**
+	 * Opens a client on the facility template in use, then shows its facility's terms.
+	 */
+	@PostMapping
+	String create(@Valid @ModelAttribute("newClientForm") NewClientForm form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		if (!result.hasErrors()) {
+			try {
+				ClientIntake.NewClient client = form.toCommand();
+				this.intake.create(client);
+				redirect.addFlashAttribute("success", "client.created");
+				redirect.addFlashAttribute("successArg", client.ref());
+				return "redirect:/admin/clients/"
+						+ UriUtils.encodePathSegment(client.ref(), java.nio.charset.StandardCharsets.UTF_8);
+			}
+			catch (BusinessRefusal ex) {
+				ex.rejectOn(result);
+			}
+		}
 		return listPage(model);
 	}
 
@@ -106,6 +134,9 @@ class ClientTermsController {
 		model.addAttribute("templates", this.templates.versions());
 		model.addAttribute("feeKinds", FeeKind.values());
 		model.addAttribute("dayCounts", DayCount.values());
+		if (!model.containsAttribute("newClientForm")) {
+			model.addAttribute("newClientForm", new NewClientForm());
+		}
 		if (!model.containsAttribute("templateForm")) {
 			model.addAttribute("templateForm", TemplateForm.of(template));
 		}
@@ -121,7 +152,7 @@ class ClientTermsController {
 	 * Agrees the terms once confirmed; until then shows them beside the terms in force
 	 * and asks for the confirmation.
 	 */
-	@PostMapping("/{ref}")
+	@PostMapping("/{ref}/terms")
 	String agree(@PathVariable String ref, @Valid @ModelAttribute("form") AgreeTermsForm form, BindingResult result,
 			@RequestParam(name = "confirmed", defaultValue = "false") boolean confirmed, Principal principal,
 			Model model, RedirectAttributes redirect) {

@@ -156,6 +156,7 @@ public class DebtorMerges {
 	 * The ref of the record a debtor was merged into, when it was.
 	 */
 	@PreAuthorize("hasAnyRole('UNDERWRITER', 'MANAGER')")
+	@Transactional(readOnly = true)
 	public Optional<String> mergedInto(String ref) {
 		return this.debtors.mergedInto(ref);
 	}
@@ -165,6 +166,7 @@ public class DebtorMerges {
 	 * punctuation are left out, in one country: likely the same legal entity.
 	 */
 	@PreAuthorize("hasAnyRole('UNDERWRITER', 'MANAGER')")
+	@Transactional(readOnly = true)
 	public List<DebtorIntake.LikelyDuplicate> likelyDuplicates(String ref) {
 		return this.debtors.likelyDuplicates(List.of(ref), 10);
 	}

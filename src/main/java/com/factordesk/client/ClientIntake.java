@@ -4,13 +4,18 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import com.factordesk.audit.AuditTrail;
+import com.factordesk.shared.BusinessRefusal;
+import com.factordesk.shared.Violation;
 import com.factordesk.shared.Money;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -58,6 +63,51 @@ public class ClientIntake {
 		}
 		this.clients.flush();
 		return opened;
+	}
+
+	/**
+	 * An admin opens a client with its name and registration, on the facility template in
+	 * use; its terms are then agreed on its facility page, its limit decided on the
+	 * workbench. Audited.
+	 * @return the new client's id
+	 * @throws BusinessRefusal when the ref or the registration number is another client's
+	 */
+	@PreAuthorize("hasRole('ADMIN')")
+	@Transactional
+	public long create(NewClient client) {
+		List<Violation> violations = new ArrayList<>();
+		if (this.clients.findByRef(client.ref()).isPresent()) {
+			violations.add(Violation.onField("ref", "client.refTaken",
+					"Client ref " + client.ref() + " is another client's already", client.ref()));
+		}
+		if (client.registrationNumber() != null
+				&& this.clients.existsByRegistrationNumber(client.registrationNumber())) {
+			violations.add(Violation.onField("registrationNumber", "client.registrationTaken",
+					"Registration number " + client.registrationNumber() + " is another client's already",
+					client.registrationNumber()));
+		}
+		if (!violations.isEmpty()) {
+			throw new BusinessRefusal(violations);
+		}
+		FacilityTemplates.Template template = this.templates.current();
+		Client opened = new Client(client.ref(), client.legalName(), client.registrationNumber(), client.country(),
+				client.industry(), LocalDate.now(this.clock));
+		opened.signFacility(template.facilityTerms()).agreeFeeTerms(template.terms().feeTerms());
+		this.clients.saveAndFlush(opened);
+		Map<String, Object> after = new java.util.LinkedHashMap<>();
+		after.put("ref", client.ref());
+		after.put("legalName", client.legalName());
+		after.put("template", template.version());
+		after.put("facilityLimit", template.limit().amount());
+		this.audit.record("client.created", "client", client.ref(), null, after);
+		return opened.getId();
+	}
+
+	/**
+	 * A client an admin opens: its ref, legal name, and its registration number, country
+	 * and industry when known ({@code null} otherwise).
+	 */
+	public record NewClient(String ref, String legalName, String registrationNumber, String country, String industry) {
 	}
 
 	/**

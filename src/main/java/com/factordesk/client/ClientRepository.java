@@ -10,4 +10,6 @@ public interface ClientRepository extends JpaRepository<Client, Long> {
 	@Query("select c from Client c left join fetch c.facility where c.ref = :ref")
 	Optional<Client> findByRef(String ref);
 
+	boolean existsByRegistrationNumber(String registrationNumber);
+
 }

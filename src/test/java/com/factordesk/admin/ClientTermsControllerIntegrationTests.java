@@ -264,6 +264,51 @@ class ClientTermsControllerIntegrationTests {
 	}
 
 	@Test
+	void anAdminOpensAClientOnTheTemplateAndAnotherWithItsRefOrBadFieldsIsRefused() throws Exception {
+		this.mvc
+			.perform(post("/admin/clients").param("ref", "NEW-ADM-1")
+				.param("legalName", "Nieuwe Klant B.V.")
+				.param("registrationNumber", "KVK-NEW-ADM-1")
+				.param("country", "NL")
+				.param("industry", "Wholesale")
+				.with(csrf()))
+			.andExpect(redirectedUrl("/admin/clients/NEW-ADM-1"))
+			.andExpect(flash().attribute("success", "client.created"));
+		assertThat(this.jdbc.queryForMap("""
+				SELECT c.legal_name, c.country, f.facility_limit, f.default_advance_rate, f.terms_version,
+				       (SELECT COUNT(*) FROM facility_terms_version v WHERE v.client_id = c.id) AS versions
+				FROM client c JOIN facility f ON f.client_id = c.id WHERE c.ref = 'NEW-ADM-1'""")).satisfies((row) -> {
+			assertThat((BigDecimal) row.get("facility_limit")).isEqualByComparingTo("100000");
+			assertThat((BigDecimal) row.get("default_advance_rate")).isEqualByComparingTo("0.80");
+		})
+			.containsEntry("legal_name", "Nieuwe Klant B.V.")
+			.containsEntry("country", "NL")
+			.containsEntry("terms_version", 1)
+			.containsEntry("versions", 1L);
+		assertThat(this.audit.forSubject("client", "NEW-ADM-1")).singleElement()
+			.satisfies((entry) -> assertThat(entry.action()).isEqualTo("client.created"));
+
+		this.mvc
+			.perform(post("/admin/clients").param("ref", "NEW-ADM-1")
+				.param("legalName", "Another")
+				.param("registrationNumber", "KVK-NEW-ADM-1")
+				.with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrors("newClientForm", "ref", "registrationNumber"))
+			.andExpect(content().string(containsString("Client ref NEW-ADM-1 is another client&#39;s already.")));
+		this.mvc
+			.perform(post("/admin/clients").param("ref", "bad ref!")
+				.param("legalName", "")
+				.param("country", "nl")
+				.with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrors("newClientForm", "ref", "legalName", "country"));
+		assertThat(this.jdbc
+			.queryForObject("SELECT COUNT(*) FROM client WHERE ref LIKE 'NEW-ADM-%' OR ref = 'bad ref!'", Long.class))
+			.isEqualTo(1);
+	}
+
+	@Test
 	void anUnknownClientIsNotFound() throws Exception {
 		this.mvc.perform(get("/admin/clients/NO-SUCH-CLIENT")).andExpect(status().isNotFound());
 	}
@@ -293,7 +338,7 @@ class ClientTermsControllerIntegrationTests {
 		for (int i = 0; i < changes.length; i += 2) {
 			values.put(changes[i], changes[i + 1]);
 		}
-		MockHttpServletRequestBuilder request = post("/admin/clients/" + this.ref);
+		MockHttpServletRequestBuilder request = post("/admin/clients/" + this.ref + "/terms");
 		values.forEach(request::param);
 		return request;
 	}

@@ -261,6 +261,9 @@ class AccessRulesTests {
 	private com.factordesk.approval.DebtorMerges debtorMerges;
 
 	@MockitoBean
+	private com.factordesk.client.ClientIntake clientIntake;
+
+	@MockitoBean
 	private ScoringAdministration scoringModels;
 
 	@MockitoBean
