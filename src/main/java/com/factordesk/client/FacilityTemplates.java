@@ -139,14 +139,7 @@ public class FacilityTemplates {
 		Map<String, Object> values = new LinkedHashMap<>();
 		values.put("version", version);
 		values.put("limit", limit.amount().toPlainString());
-		values.put("advanceRate", terms.advanceRate().fraction().toPlainString());
-		values.put("recourseDays", terms.recourseDays());
-		values.put("notification", terms.notification());
-		values.put("concentrationLimit", terms.concentrationLimit().fraction().toPlainString());
-		values.put("feeStructure", terms.feeTerms().kind().name());
-		values.put("feePeriodDays", terms.feeTerms().periodDays());
-		values.put("dayCount", terms.feeTerms().dayCount().name());
-		values.put("clientDiscount", terms.feeTerms().clientDiscount().fraction().toPlainString());
+		values.putAll(terms.audited());
 		return values;
 	}
 

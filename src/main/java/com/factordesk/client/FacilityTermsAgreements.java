@@ -230,14 +230,7 @@ public class FacilityTermsAgreements {
 		Map<String, Object> values = new LinkedHashMap<>();
 		values.put("version", version);
 		values.put("effectiveFrom", effectiveFrom.toString());
-		values.put("advanceRate", terms.advanceRate().fraction().toPlainString());
-		values.put("recourseDays", terms.recourseDays());
-		values.put("notification", terms.notification());
-		values.put("concentrationLimit", terms.concentrationLimit().fraction().toPlainString());
-		values.put("feeStructure", terms.feeTerms().kind().name());
-		values.put("feePeriodDays", terms.feeTerms().periodDays());
-		values.put("dayCount", terms.feeTerms().dayCount().name());
-		values.put("clientDiscount", terms.feeTerms().clientDiscount().fraction().toPlainString());
+		values.putAll(terms.audited());
 		return values;
 	}
 
@@ -278,6 +271,22 @@ public class FacilityTermsAgreements {
 			return new AgreedTerms(scaled(this.advanceRate), this.recourseDays, this.notification,
 					scaled(this.concentrationLimit), new FeeTerms(this.feeTerms.kind(), this.feeTerms.periodDays(),
 							this.feeTerms.dayCount(), scaled(this.feeTerms.clientDiscount())));
+		}
+
+		/**
+		 * The terms as the audit records them, in a fixed order.
+		 */
+		public Map<String, Object> audited() {
+			Map<String, Object> values = new LinkedHashMap<>();
+			values.put("advanceRate", this.advanceRate.fraction().toPlainString());
+			values.put("recourseDays", this.recourseDays);
+			values.put("notification", this.notification);
+			values.put("concentrationLimit", this.concentrationLimit.fraction().toPlainString());
+			values.put("feeStructure", this.feeTerms.kind().name());
+			values.put("feePeriodDays", this.feeTerms.periodDays());
+			values.put("dayCount", this.feeTerms.dayCount().name());
+			values.put("clientDiscount", this.feeTerms.clientDiscount().fraction().toPlainString());
+			return values;
 		}
 
 		private static Rate scaled(Rate rate) {

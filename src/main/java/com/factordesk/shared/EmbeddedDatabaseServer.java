@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +28,14 @@ public final class EmbeddedDatabaseServer {
 	}
 
 	public static EmbeddedPostgres start(Path directory, int port) throws IOException {
+		return start(directory, port, Map.of());
+	}
+
+	/**
+	 * Starts it with server settings ({@code postgresql.conf} names and values) on top of
+	 * the embedded defaults.
+	 */
+	public static EmbeddedPostgres start(Path directory, int port, Map<String, String> settings) throws IOException {
 		Path dataDirectory = directory.toAbsolutePath();
 		Files.createDirectories(dataDirectory);
 		stopOrphan(dataDirectory);
@@ -39,6 +48,7 @@ public final class EmbeddedDatabaseServer {
 			// it
 			.setRegisterShutdownHook(false)
 			.setPGStartupWait(Duration.ofSeconds(60));
+		settings.forEach(builder::setServerConfig);
 		if (port > 0) {
 			builder.setPort(port);
 		}

@@ -24,7 +24,7 @@ class EmbeddedPostgresConfiguration {
 
 	@Bean(destroyMethod = "close")
 	EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException {
-		return EmbeddedDatabaseServer.start(properties.directory(), properties.port());
+		return EmbeddedDatabaseServer.start(properties.directory(), properties.port(), properties.settings());
 	}
 
 	@Bean(destroyMethod = "close")

@@ -99,8 +99,10 @@ class BadInputProbeIntegrationTests {
 			"roles[99999999999]", "points[999999].x", "bureauScales[NOPE]", "bureauScales[]",
 			"class.module.classLoader", "form.name", "[0]", "a]b[", "bands[0]..x");
 
+	// an over-long value stays under Tomcat's 8 KB request line, so that the app answers
+	// it: a longer one gets Tomcat's 400, or a connection reset when it had a body
 	private static final List<String> PATH_VALUES = List.of("99999999999999999999", "-1", "0", "1E+999999999", "abc",
-			"%00", "%25ZZ", "..%2F..%2Fetc%2Fpasswd", "x".repeat(9_000), "%C3%28", "1;x=1", "%20");
+			"%00", "%25ZZ", "..%2F..%2Fetc%2Fpasswd", "x".repeat(7_000), "%C3%28", "1;x=1", "%20");
 
 	/**
 	 * The values that also go to each field alone.
