@@ -41,6 +41,13 @@ public final class MigrationDatabase {
 		return new MigrationDatabase(prefix + "_" + System.nanoTime());
 	}
 
+	/**
+	 * The JDBC URL of the database, for an application a test starts on it.
+	 */
+	public String url() {
+		return this.url;
+	}
+
 	public JdbcTemplate jdbc() {
 		return this.jdbc;
 	}

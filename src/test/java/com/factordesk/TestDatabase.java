@@ -32,6 +32,9 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
+		if (context.getEnvironment().getProperty(OWN_SERVER, Boolean.class, false)) {
+			return;
+		}
 		Map<String, Object> shared = properties();
 		Map<String, Object> database = context.getEnvironment().getProperty(FRESH, Boolean.class, false)
 				? freshDatabase(shared) : shared;
@@ -43,6 +46,12 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 	 * same server (no demo data, no demo users).
 	 */
 	public static final String FRESH = "factordesk.test.fresh-database";
+
+	/**
+	 * Set this property on an application a test starts on a PostgreSQL server of its own
+	 * (one it stops and starts): its {@code spring.datasource.*} are left as given.
+	 */
+	public static final String OWN_SERVER = "factordesk.test.own-database-server";
 
 	private static Map<String, Object> freshDatabase(Map<String, Object> shared) {
 		String name = "fresh_" + freshDatabases.incrementAndGet();

@@ -44,11 +44,14 @@ class Decisions {
 
 	private final AuditTrail audit;
 
-	Decisions(JdbcClient jdbc, JsonMapper json, Clock clock, AuditTrail audit) {
+	private final ApprovalMetrics metrics;
+
+	Decisions(JdbcClient jdbc, JsonMapper json, Clock clock, AuditTrail audit, ApprovalMetrics metrics) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
 		this.audit = audit;
+		this.metrics = metrics;
 	}
 
 	/**
@@ -110,6 +113,7 @@ class Decisions {
 		}
 		this.audit.record("invoice." + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), "invoice",
 				String.valueOf(invoiceId), Map.of("status", from.name()), after);
+		this.metrics.decided(kind);
 		return id;
 	}
 

@@ -72,9 +72,12 @@ public class Underwriting {
 
 	private final Clock clock;
 
+	private final ApprovalMetrics metrics;
+
 	Underwriting(ExposureEngine engine, Decisions decisions, InvoiceRepository invoices,
 			DebtorContactRepository contacts, InvoiceQuotes quotes, CreditPolicy policy, JdbcClient jdbc,
-			EntityManager entityManager, Clock clock) {
+			EntityManager entityManager, Clock clock, ApprovalMetrics metrics) {
+		this.metrics = metrics;
 		this.engine = engine;
 		this.decisions = decisions;
 		this.invoices = invoices;
@@ -685,7 +688,8 @@ public class Underwriting {
 		}
 	}
 
-	private static BusinessRefusal blocked(Invoice invoice, LimitUse breach) {
+	private BusinessRefusal blocked(Invoice invoice, LimitUse breach) {
+		this.metrics.blocked(breach.kind());
 		return new BusinessRefusal(Violation.of("decision.blocked",
 				"Invoice " + invoice.getNumber() + " would take " + breach.kind() + " to " + breach.after()
 						+ " against a limit of " + breach.limit() + "; the facility blocks approvals over a limit",

@@ -40,22 +40,12 @@ class ImportsApiController {
 
 	private static final MediaType TEXT_CSV = MediaType.parseMediaType("text/csv");
 
-	private final InvoiceImports invoices;
-
-	private final BureauScoreImports bureauScores;
-
-	private final PaymentImports payments;
-
-	private final DisputeImports disputes;
+	private final Imports imports;
 
 	private final MessageSource messages;
 
-	ImportsApiController(InvoiceImports invoices, BureauScoreImports bureauScores, PaymentImports payments,
-			DisputeImports disputes, MessageSource messages) {
-		this.payments = payments;
-		this.disputes = disputes;
-		this.invoices = invoices;
-		this.bureauScores = bureauScores;
+	ImportsApiController(Imports imports, MessageSource messages) {
+		this.imports = imports;
 		this.messages = messages;
 	}
 
@@ -71,8 +61,7 @@ class ImportsApiController {
 	@PostMapping("/{kind}")
 	ResponseEntity<ImportJson> importFile(@PathVariable String kind, HttpServletRequest request,
 			Authentication authentication, Locale locale) throws IOException {
-		if (!InvoiceImports.KIND.equals(kind) && !BureauScoreImports.KIND.equals(kind)
-				&& !PaymentImports.KIND.equals(kind) && !DisputeImports.KIND.equals(kind)) {
+		if (!Imports.KINDS.contains(kind)) {
 			throw new NotFoundException("Import kind", kind + " (kinds: invoices, payments, disputes, bureau-scores)");
 		}
 		// checked here, not by the mapping, so that the answer is a problem like the
@@ -83,12 +72,7 @@ class ImportsApiController {
 		}
 		ImportOutcome outcome;
 		try (InputStream body = request.getInputStream()) {
-			outcome = switch (kind) {
-				case InvoiceImports.KIND -> this.invoices.importFile(body, authentication.getName());
-				case PaymentImports.KIND -> this.payments.importFile(body);
-				case DisputeImports.KIND -> this.disputes.importFile(body);
-				default -> this.bureauScores.importFile(body);
-			};
+			outcome = this.imports.importFile(kind, body, authentication.getName());
 		}
 		HttpStatus status = (outcome.status() == ImportStatus.REJECTED) ? HttpStatus.UNPROCESSABLE_CONTENT
 				: HttpStatus.OK;

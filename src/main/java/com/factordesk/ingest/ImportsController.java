@@ -24,20 +24,10 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/admin/imports")
 class ImportsController {
 
-	private final InvoiceImports invoices;
+	private final Imports imports;
 
-	private final BureauScoreImports bureauScores;
-
-	private final PaymentImports payments;
-
-	private final DisputeImports disputes;
-
-	ImportsController(InvoiceImports invoices, BureauScoreImports bureauScores, PaymentImports payments,
-			DisputeImports disputes) {
-		this.invoices = invoices;
-		this.bureauScores = bureauScores;
-		this.payments = payments;
-		this.disputes = disputes;
+	ImportsController(Imports imports) {
+		this.imports = imports;
 	}
 
 	@GetMapping
@@ -56,12 +46,9 @@ class ImportsController {
 			return "admin/imports";
 		}
 		try (InputStream in = file.getInputStream()) {
-			model.addAttribute("report", switch (kind) {
-				case BureauScoreImports.KIND -> this.bureauScores.importFile(in);
-				case PaymentImports.KIND -> this.payments.importFile(in);
-				case DisputeImports.KIND -> this.disputes.importFile(in);
-				default -> this.invoices.importFile(in, principal.getName());
-			});
+			// the page offers the kinds; anything else it is sent is read as invoices
+			model.addAttribute("report", this.imports
+				.importFile(Imports.KINDS.contains(kind) ? kind : InvoiceImports.KIND, in, principal.getName()));
 		}
 		model.addAttribute("fileName", file.getOriginalFilename());
 		model.addAttribute("kind", kind);

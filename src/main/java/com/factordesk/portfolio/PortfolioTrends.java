@@ -207,6 +207,7 @@ public class PortfolioTrends {
 	 * @return the stale month ends and the changes removed
 	 */
 	@Scheduled(cron = "0 17 * * * *")
+	@SchedulerLock(name = "portfolio-trends-cleanup")
 	public int[] cleanUp() {
 		this.jdbc.sql("LOCK TABLE portfolio_trend_snapshot IN SHARE ROW EXCLUSIVE MODE").update();
 		int stale = this.jdbc

@@ -31,7 +31,7 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !SecurityConfiguration.isApi(request) || request.getHeader(ApiKeys.HEADER) == null;
+		return !SecurityConfiguration.isMachine(request) || request.getHeader(ApiKeys.HEADER) == null;
 	}
 
 	@Override

@@ -5,6 +5,8 @@ import java.util.EnumSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.factordesk.shared.AdvisoryLocks;
+
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -27,13 +29,24 @@ class BootstrapAdmin implements ApplicationRunner {
 
 	private final SecurityProperties properties;
 
-	BootstrapAdmin(UserAccounts accounts, SecurityProperties properties) {
+	private final AdvisoryLocks locks;
+
+	BootstrapAdmin(UserAccounts accounts, SecurityProperties properties, AdvisoryLocks locks) {
 		this.accounts = accounts;
 		this.properties = properties;
+		this.locks = locks;
 	}
 
+	/**
+	 * One starting instance at a time: a second that starts beside the first waits and
+	 * finds the administrator made.
+	 */
 	@Override
 	public void run(ApplicationArguments args) {
+		this.locks.runExclusively(AdvisoryLocks.Key.START_UP_USERS, this::createIfNone);
+	}
+
+	private void createIfNone() {
 		SecurityProperties.BootstrapAdmin admin = this.properties.bootstrapAdmin();
 		if (this.accounts.anyEnabledAdmin()) {
 			return;

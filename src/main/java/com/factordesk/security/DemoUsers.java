@@ -3,6 +3,8 @@ package com.factordesk.security;
 import java.util.EnumSet;
 import java.util.List;
 
+import com.factordesk.shared.AdvisoryLocks;
+
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
@@ -36,13 +38,24 @@ class DemoUsers implements ApplicationRunner {
 
 	private final ApiKeys apiKeys;
 
-	DemoUsers(UserAccounts accounts, ApiKeys apiKeys) {
+	private final AdvisoryLocks locks;
+
+	DemoUsers(UserAccounts accounts, ApiKeys apiKeys, AdvisoryLocks locks) {
 		this.accounts = accounts;
 		this.apiKeys = apiKeys;
+		this.locks = locks;
 	}
 
+	/**
+	 * Creates what is missing, one starting instance at a time: a second instance that
+	 * starts beside the first waits and finds them made.
+	 */
 	@Override
 	public void run(ApplicationArguments args) {
+		this.locks.runExclusively(AdvisoryLocks.Key.START_UP_USERS, this::createMissing);
+	}
+
+	private void createMissing() {
 		for (CreateUser user : USERS) {
 			if (!this.accounts.exists(user.username())) {
 				this.accounts.register(user);

@@ -84,7 +84,7 @@ class SecurityConfiguration {
 		// an API request is never saved for after a login: no session for a call without
 		// credentials
 		HttpSessionRequestCache pagesOnly = new HttpSessionRequestCache();
-		pagesOnly.setRequestMatcher((request) -> "GET".equals(request.getMethod()) && !isApi(request)
+		pagesOnly.setRequestMatcher((request) -> "GET".equals(request.getMethod()) && !isMachine(request)
 				&& !"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))
 				&& !request.getRequestURI().endsWith("/favicon.ico"));
 		http.authorizeHttpRequests(
@@ -105,6 +105,11 @@ class SecurityConfiguration {
 					.hasAnyRole(Role.MANAGER.name(), Role.ADMIN.name())
 					.requestMatchers("/admin/**")
 					.hasRole(Role.ADMIN.name())
+					// the metrics and the build: a read key (a Prometheus scrape sends it
+					// in
+					// the X-API-Key header) or an admin
+					.requestMatchers("/actuator/prometheus", "/actuator/info")
+					.hasAnyAuthority(ApiKeys.READ, Role.ADMIN.authority())
 					// the API's description and its browser: admins, who make the keys
 					.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
 							"/swagger-ui/**")
@@ -152,16 +157,16 @@ class SecurityConfiguration {
 								"Unauthorized",
 								"Send an API key in the " + ApiKeys.HEADER
 										+ " header, or call GET requests in a logged-in session"),
-						SecurityConfiguration::isApi)
+						SecurityConfiguration::isMachine)
 				.defaultAccessDeniedHandlerFor(
 						(request, response, exception) -> problems.write(response, HttpServletResponse.SC_FORBIDDEN,
 								"Forbidden",
 								"These credentials may not " + request.getMethod() + " " + request.getRequestURI()),
-						SecurityConfiguration::isApi)
+						SecurityConfiguration::isMachine)
 				// with a single mapping Spring Security would use it for the pages too
-				.defaultAccessDeniedHandlerFor(pageDenied(), (request) -> !isApi(request))
+				.defaultAccessDeniedHandlerFor(pageDenied(), (request) -> !isMachine(request))
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
-						(request) -> !isApi(request)));
+						(request) -> !isMachine(request)));
 		return http.build();
 	}
 
@@ -177,6 +182,15 @@ class SecurityConfiguration {
 	 */
 	static boolean isApi(HttpServletRequest request) {
 		return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+	}
+
+	/**
+	 * A request of a program rather than a browser: the API and the actuator's endpoints
+	 * (metrics, build). An API key authenticates it; it gets a 401 or 403 problem instead
+	 * of the login page, and is never saved to be replayed after a login.
+	 */
+	static boolean isMachine(HttpServletRequest request) {
+		return isApi(request) || request.getRequestURI().startsWith(request.getContextPath() + "/actuator/");
 	}
 
 	/**

@@ -57,7 +57,19 @@ public class AdvisoryLocks {
 		/**
 		 * Publishing a version of the credit policy.
 		 */
-		POLICY_PUBLICATION(0x0FAC7A11L);
+		POLICY_PUBLICATION(0x0FAC7A11L),
+
+		/**
+		 * The users an instance creates at start-up (the demo users, the first
+		 * administrator): one instance at a time, so that the second finds them made.
+		 */
+		START_UP_USERS(0x0FAC75E5L),
+
+		/**
+		 * Scoring an unscored book at start-up: one instance does it, another that finds
+		 * it being done goes on starting.
+		 */
+		INITIAL_SCORING(0x0FAC7150L);
 
 		private final long value;
 
@@ -142,6 +154,31 @@ public class AdvisoryLocks {
 			session.queryForObject("SELECT 1 FROM (SELECT pg_advisory_lock(?)) AS locked", Integer.class, key.value());
 			try {
 				work.run();
+			}
+			finally {
+				session.queryForObject("SELECT pg_advisory_unlock(?)", Boolean.class, key.value());
+			}
+		}
+		catch (SQLException ex) {
+			throw new DataAccessResourceFailureException("Could not hold the advisory lock " + key, ex);
+		}
+	}
+
+	/**
+	 * Runs the work while holding the lock exclusively on a connection of its own, if no
+	 * one holds it; the lock is released when the work ends, however it ends.
+	 * @return whether the work ran: false when another holder had the lock
+	 */
+	public boolean tryRunExclusively(Key key, Runnable work) {
+		try (Connection connection = this.dataSource.getConnection()) {
+			JdbcTemplate session = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+			if (!Boolean.TRUE
+				.equals(session.queryForObject("SELECT pg_try_advisory_lock(?)", Boolean.class, key.value()))) {
+				return false;
+			}
+			try {
+				work.run();
+				return true;
 			}
 			finally {
 				session.queryForObject("SELECT pg_advisory_unlock(?)", Boolean.class, key.value());

@@ -37,6 +37,10 @@ class EmbeddedPostgresConfiguration {
 		config.setPoolName("factordesk-embedded");
 		// the same session settings as an external database's pool (application.yml)
 		config.setConnectionInitSql(environment.getProperty("spring.datasource.hikari.connection-init-sql"));
+		Long connectionTimeout = environment.getProperty("spring.datasource.hikari.connection-timeout", Long.class);
+		if (connectionTimeout != null) {
+			config.setConnectionTimeout(connectionTimeout);
+		}
 		return new HikariDataSource(config);
 	}
 

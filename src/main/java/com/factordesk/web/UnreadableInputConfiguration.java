@@ -35,6 +35,19 @@ class UnreadableInputConfiguration {
 		return registration;
 	}
 
+	/**
+	 * Right after the unreadable input filter and before Spring Session, which reads the
+	 * session from the database.
+	 */
+	@Bean
+	FilterRegistrationBean<DatabaseUnavailableFilter> databaseUnavailableFilter(JsonMapper json,
+			MessageSource messages) {
+		FilterRegistrationBean<DatabaseUnavailableFilter> registration = new FilterRegistrationBean<>(
+				new DatabaseUnavailableFilter(json, messages));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
+		return registration;
+	}
+
 	@Bean
 	ErrorController errorController(ErrorAttributes errorAttributes, WebProperties web,
 			ObjectProvider<ErrorViewResolver> resolvers, MessageSource messages, JsonMapper json) {

@@ -19,7 +19,6 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * Answers 400 to a request that no handler could read, before anything else sees it (the
@@ -112,7 +111,7 @@ class UnreadableInputFilter extends OncePerRequestFilter {
 	 * The reader's language before the {@code LocaleResolver} runs: the language asked
 	 * for ({@code ?lang=} or the desk's cookie), else the browser's; Dutch or English.
 	 */
-	private static Locale language(HttpServletRequest request) {
+	static Locale language(HttpServletRequest request) {
 		String asked = null;
 		if (request.getCookies() != null) {
 			for (Cookie cookie : request.getCookies()) {
@@ -160,22 +159,9 @@ class UnreadableInputFilter extends OncePerRequestFilter {
 		// a body that failed to parse fails again in the error page's dispatch: a page of
 		// its own
 		Locale locale = language(request);
-		String title = HtmlUtils.htmlEscape(this.messages.getMessage("error.4xx.title", null, locale));
-		String text = HtmlUtils.htmlEscape(this.messages.getMessage(reason, null, locale));
-		String home = HtmlUtils.htmlEscape(this.messages.getMessage("error.home", null, locale));
 		response.setStatus(status);
-		// written before Spring Security, which sets these on every other page: this page
-		// loads nothing
-		response.setHeader("Content-Security-Policy", "default-src 'none'; base-uri 'none'; frame-ancestors 'none'");
-		response.setHeader("X-Content-Type-Options", "nosniff");
-		response.setHeader("Referrer-Policy", "no-referrer");
-		response.setContentType(MediaType.TEXT_HTML_VALUE);
-		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		response.getWriter()
-			.write("<!DOCTYPE html><html lang=\"" + ("nl".equals(locale.getLanguage()) ? "nl" : "en")
-					+ "\"><head><meta charset=\"utf-8\"><title>" + title + "</title></head><body><main><h1>" + title
-					+ "</h1><p>" + text + "</p><a href=\"" + request.getContextPath() + "/\">" + home
-					+ "</a></main></body></html>");
+		BarePage.write(request, response, locale, this.messages.getMessage("error.4xx.title", null, locale),
+				this.messages.getMessage(reason, null, locale), this.messages.getMessage("error.home", null, locale));
 	}
 
 }

@@ -21,6 +21,7 @@ import com.factordesk.pricing.InvoiceQuotes;
 import com.factordesk.shared.BusinessRefusal;
 import com.factordesk.shared.Money;
 import com.factordesk.shared.Rate;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,6 +80,9 @@ class UnderwritingIntegrationTests {
 
 	@Autowired
 	private CreditPolicy policy;
+
+	@Autowired
+	private MeterRegistry meters;
 
 	private Client client;
 
@@ -315,6 +319,21 @@ class UnderwritingIntegrationTests {
 	}
 
 	@Test
+	void operatorsSeeTheQueueGrowWithASubmittedInvoiceAndShrinkWithItsApproval() {
+		double queued = this.meters.get("factordesk.queue.invoices").gauge().value();
+		Invoice invoice = queued("10000.00");
+		assertThat(this.meters.get("factordesk.queue.invoices").gauge().value()).isEqualTo(queued + 1);
+		approve(invoice);
+		this.entities.flush();
+		assertThat(this.meters.get("factordesk.queue.invoices").gauge().value()).isEqualTo(queued);
+		// the approval reserved its advance against the debtor's limit: the exposure
+		// gauge
+		// sums every debtor's funded and reserved advances
+		assertThat(this.meters.get("factordesk.exposure.debtors").gauge().value()).isEqualTo(
+				this.jdbc.queryForObject("SELECT SUM(funded) + SUM(reserved) FROM debtor_exposure", Double.class));
+	}
+
+	@Test
 	void blockRefusesAnApprovalOverTheCreditLimitAndChangesNothing() {
 		facility(Enforcement.BLOCK);
 		Invoice invoice = queued("10000.00");
@@ -322,6 +341,8 @@ class UnderwritingIntegrationTests {
 		Exposure before = debtorExposure();
 		// one cent short of room for the advance
 		this.debtor.setCreditLimit(before.total().plus(quoted).minus(Money.of("0.01")), null);
+
+		double blockedBefore = this.meters.counter("factordesk.approvals.blocked", "limit", "CREDIT_LIMIT").count();
 
 		assertThatThrownBy(() -> this.underwriting.approve(invoice.getId(), Optional.empty(), Optional.empty(), null))
 			.isInstanceOfSatisfying(BusinessRefusal.class, (refusal) -> {
@@ -331,6 +352,9 @@ class UnderwritingIntegrationTests {
 			});
 		assertThat(invoice.getStatus()).isEqualTo(InvoiceStatus.SUBMITTED);
 		assertThat(debtorExposure()).isEqualTo(before);
+		// operators see the refusal, by the limit that refused it
+		assertThat(this.meters.counter("factordesk.approvals.blocked", "limit", "CREDIT_LIMIT").count())
+			.isEqualTo(blockedBefore + 1);
 
 		// exactly room for it
 		this.debtor.setCreditLimit(before.total().plus(quoted), null);

@@ -156,19 +156,10 @@ class AccessRulesTests {
 	private org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	@MockitoBean
-	private com.factordesk.ingest.InvoiceImports invoiceImports;
+	private com.factordesk.ingest.Imports imports;
 
 	@MockitoBean
 	private com.factordesk.audit.AuditLog auditLog;
-
-	@MockitoBean
-	private com.factordesk.ingest.BureauScoreImports bureauScoreImports;
-
-	@MockitoBean
-	private com.factordesk.ingest.PaymentImports paymentImports;
-
-	@MockitoBean
-	private com.factordesk.ingest.DisputeImports disputeImports;
 
 	@MockitoBean
 	private UnderwriterQueue queue;

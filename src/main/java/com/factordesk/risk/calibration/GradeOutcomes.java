@@ -2,6 +2,7 @@ package com.factordesk.risk.calibration;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -13,6 +14,8 @@ import com.factordesk.risk.GradeOdds;
 import com.factordesk.risk.ScoringVersionPublished;
 import com.factordesk.risk.internal.RiskScheduling;
 import com.factordesk.risk.internal.ScoringModels;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +56,13 @@ public class GradeOutcomes {
 
 	private final Clock clock;
 
-	GradeOutcomes(ScoringModels models, CalibrationSamples samples, JdbcClient jdbc, Clock clock) {
+	private final Timer calibration;
+
+	GradeOutcomes(ScoringModels models, CalibrationSamples samples, JdbcClient jdbc, Clock clock,
+			MeterRegistry meters) {
+		this.calibration = Timer.builder("factordesk.calibration")
+			.description("Measuring the 30+ days late odds of every grade")
+			.register(meters);
 		this.models = models;
 		this.samples = samples;
 		this.jdbc = jdbc;
@@ -85,6 +94,7 @@ public class GradeOutcomes {
 				.param("invoices", odds.invoices())
 				.param("late30", odds.late30())
 				.update());
+		this.calibration.record(Duration.ofNanos(System.nanoTime() - started));
 		logger.info(
 				"Measured the 30+ days late odds per grade of scoring version {} on invoices issued {} to {}"
 						+ " in {} ms: {}",

@@ -6,10 +6,13 @@ import com.factordesk.risk.RiskProperties;
 import com.factordesk.risk.RiskScoring;
 import com.factordesk.risk.ScoreTrigger;
 import com.factordesk.risk.calibration.GradeOutcomes;
+import com.factordesk.shared.AdvisoryLocks;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -35,6 +38,8 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 @EnableSchedulerLock(defaultLockAtMostFor = "PT30M")
 @EnableAsync
 public class RiskScheduling {
+
+	private static final Logger logger = LoggerFactory.getLogger(RiskScheduling.class);
 
 	public static final int HISTORY_MONTHS = 12;
 
@@ -77,26 +82,35 @@ public class RiskScheduling {
 	@Bean
 	@Order(20)
 	public ApplicationRunner initialScoring(RiskScoring scoring, GradeOutcomes gradeOutcomes, JdbcClient jdbc,
-			RiskProperties properties) {
+			RiskProperties properties, AdvisoryLocks locks) {
 		return (ApplicationArguments args) -> {
 			if (!properties.initialScoring()) {
 				return;
 			}
-			boolean debtors = jdbc.sql("SELECT EXISTS (SELECT 1 FROM debtor)").query(Boolean.class).single();
-			boolean scores = jdbc.sql("SELECT EXISTS (SELECT 1 FROM risk_score)").query(Boolean.class).single();
-			if (debtors && !scores) {
-				scoring.scoreHistory(HISTORY_MONTHS);
-				scoring.scoreAll(ScoreTrigger.SEED);
-			}
-			// the odds per grade of the version in force, unless measured already
-			boolean odds = jdbc.sql("""
-					SELECT EXISTS (SELECT 1 FROM grade_outcome
-					               WHERE model_version = (SELECT MAX(version) FROM scoring_weights))
-					""").query(Boolean.class).single();
-			if (debtors && !odds) {
-				gradeOutcomes.recompute();
+			// once across instances: one that finds it being done goes on starting (and
+			// one that comes after finds it done)
+			if (!locks.tryRunExclusively(AdvisoryLocks.Key.INITIAL_SCORING,
+					() -> scoreIfUnscored(scoring, gradeOutcomes, jdbc))) {
+				logger.info("Another instance is scoring the book: not scoring it here");
 			}
 		};
+	}
+
+	private static void scoreIfUnscored(RiskScoring scoring, GradeOutcomes gradeOutcomes, JdbcClient jdbc) {
+		boolean debtors = jdbc.sql("SELECT EXISTS (SELECT 1 FROM debtor)").query(Boolean.class).single();
+		boolean scores = jdbc.sql("SELECT EXISTS (SELECT 1 FROM risk_score)").query(Boolean.class).single();
+		if (debtors && !scores) {
+			scoring.scoreHistory(HISTORY_MONTHS);
+			scoring.scoreAll(ScoreTrigger.SEED);
+		}
+		// the odds per grade of the version in force, unless measured already
+		boolean odds = jdbc.sql("""
+				SELECT EXISTS (SELECT 1 FROM grade_outcome
+				               WHERE model_version = (SELECT MAX(version) FROM scoring_weights))
+				""").query(Boolean.class).single();
+		if (debtors && !odds) {
+			gradeOutcomes.recompute();
+		}
 	}
 
 	/**

@@ -1,0 +1,130 @@
+package com.factordesk.web;
+
+import java.io.IOException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Answers 503 when the database is away, wherever the request found out (the session, the
+ * API key, the page): a page that says so in the reader's language, or a problem for the
+ * API, with {@code Retry-After}. The pool gives up waiting for a connection after
+ * {@code spring.datasource.hikari.connection-timeout} (2 s), so a request answers within
+ * about that instead of hanging; nothing was changed, since nothing could be written.
+ * Runs before Spring Session, whose session is in the database too.
+ */
+class DatabaseUnavailableFilter extends OncePerRequestFilter {
+
+	private static final Logger logger = LoggerFactory.getLogger(DatabaseUnavailableFilter.class);
+
+	/**
+	 * How long a client should wait before it tries again, in seconds.
+	 */
+	static final String RETRY_AFTER_SECONDS = "5";
+
+	/**
+	 * PostgreSQL's SQLStates of a server that went away: terminated by an administrator,
+	 * a crash shutdown, still starting up. (Class 08, a connection exception, is matched
+	 * as a class.)
+	 */
+	private static final Set<String> SERVER_GONE = Set.of("57P01", "57P02", "57P03");
+
+	private final JsonMapper json;
+
+	private final MessageSource messages;
+
+	DatabaseUnavailableFilter(JsonMapper json, MessageSource messages) {
+		this.json = json;
+		this.messages = messages;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		try {
+			chain.doFilter(request, response);
+		}
+		catch (ServletException | IOException | RuntimeException ex) {
+			if (!databaseUnavailable(ex) || response.isCommitted()) {
+				throw ex;
+			}
+			logger.warn("The database is unavailable: {} {} answered 503 ({})", request.getMethod(),
+					request.getRequestURI(), ErrorPages.firstLine(rootMessage(ex)));
+			answer(request, response);
+		}
+	}
+
+	@Override
+	protected boolean shouldNotFilterAsyncDispatch() {
+		return false;
+	}
+
+	/**
+	 * Whether the failure is the database being away: no connection within the pool's
+	 * timeout, a connection refused or broken, a server shutting down.
+	 */
+	static boolean databaseUnavailable(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof CannotGetJdbcConnectionException || cause instanceof SQLTransientConnectionException
+					|| cause instanceof SQLNonTransientConnectionException) {
+				return true;
+			}
+			if (cause instanceof SQLException sql && sql.getSQLState() != null
+					&& (sql.getSQLState().startsWith("08") || SERVER_GONE.contains(sql.getSQLState()))) {
+				return true;
+			}
+			if (cause.getCause() == cause) {
+				break;
+			}
+		}
+		return false;
+	}
+
+	private void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		response.reset();
+		response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+		response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+		Locale locale = UnreadableInputFilter.language(request);
+		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+			Map<String, Object> problem = new LinkedHashMap<>();
+			problem.put("type", "about:blank");
+			problem.put("title", "Service Unavailable");
+			problem.put("status", HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+			problem.put("detail", this.messages.getMessage("error.503.text", null, locale));
+			problem.put("code", "database.unavailable");
+			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			response.setCharacterEncoding("UTF-8");
+			response.getWriter().write(this.json.writeValueAsString(problem));
+			return;
+		}
+		BarePage.write(request, response, locale, this.messages.getMessage("error.503.title", null, locale),
+				this.messages.getMessage("error.503.text", null, locale),
+				this.messages.getMessage("error.home", null, locale));
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return root.getClass().getSimpleName() + ": " + root.getMessage();
+	}
+
+}
