@@ -100,7 +100,7 @@ public class DecisionPanels {
 		return new DecisionPanel(proposed, limits, rows.facilityLimits(facts.clientId()).enforcement(),
 				rows.facilityLimits(facts.clientId()).facilityLimit(), rows.facility(facts.clientId()),
 				rows.debtor(facts.debtorId()), history, approval.map(this::frozen).orElse(null),
-				this.contacts.findByDebtorIdOrderByName(facts.debtorId()), actions(facts), fourEyes,
+				this.contacts.findByDebtorIdAndErasedAtIsNullOrderByName(facts.debtorId()), actions(facts), fourEyes,
 				facts.approvedBy());
 	}
 

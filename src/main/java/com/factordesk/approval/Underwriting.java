@@ -367,7 +367,7 @@ public class Underwriting {
 		DebtorContact contact;
 		if (contactId.isPresent()) {
 			contact = this.contacts.findById(contactId.get())
-				.filter((known) -> known.getDebtorId() == debtorId)
+				.filter((known) -> known.getDebtorId() == debtorId && !known.isErased())
 				.orElseThrow(() -> BusinessRefusal.onField("contactId", "decision.verification.unknownContact",
 						"Choose one of the debtor's contacts"));
 		}

@@ -30,6 +30,10 @@ public class DebtorContact {
 
 	private Instant addedAt;
 
+	private Instant erasedAt;
+
+	private String erasedBy;
+
 	protected DebtorContact() {
 	}
 
@@ -49,6 +53,36 @@ public class DebtorContact {
 		this.phone = isBlank(phone) ? null : phone.strip();
 		this.addedBy = addedBy;
 		this.addedAt = addedAt;
+	}
+
+	/**
+	 * Erases the person's name, e-mail address and phone number on their request: the
+	 * contact stays, so that the verifications that reached it keep their reference, but
+	 * nothing in it says who it was. Erasing an erased contact changes nothing.
+	 * @return whether this call erased it
+	 */
+	public boolean erase(String by, Instant at) {
+		if (isErased()) {
+			return false;
+		}
+		this.name = null;
+		this.email = null;
+		this.phone = null;
+		this.erasedBy = by;
+		this.erasedAt = at;
+		return true;
+	}
+
+	public boolean isErased() {
+		return this.erasedAt != null;
+	}
+
+	public Instant getErasedAt() {
+		return this.erasedAt;
+	}
+
+	public String getErasedBy() {
+		return this.erasedBy;
 	}
 
 	private static boolean isBlank(String text) {

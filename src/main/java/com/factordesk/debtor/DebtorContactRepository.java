@@ -6,6 +6,9 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface DebtorContactRepository extends JpaRepository<DebtorContact, Long> {
 
-	List<DebtorContact> findByDebtorIdOrderByName(Long debtorId);
+	/**
+	 * The debtor's contacts that can still be reached: erased ones left out.
+	 */
+	List<DebtorContact> findByDebtorIdAndErasedAtIsNullOrderByName(Long debtorId);
 
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -74,6 +75,7 @@ import com.factordesk.risk.ScoringModel;
 import com.factordesk.risk.calibration.ScoringCalibration;
 import com.factordesk.security.ApiKeys;
 import com.factordesk.security.PageSecurity;
+import com.factordesk.security.Role;
 import com.factordesk.security.UserAccounts;
 import com.factordesk.shared.ClockProperties;
 import com.factordesk.shared.Money;
@@ -92,6 +94,7 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.domain.Page;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -157,6 +160,12 @@ class AccessRulesTests {
 
 	@MockitoBean
 	private com.factordesk.ingest.Imports imports;
+
+	@MockitoBean
+	private com.factordesk.debtor.DebtorContacts debtorContacts;
+
+	@MockitoBean
+	private com.factordesk.approval.ContactVerifications contactVerifications;
 
 	@MockitoBean
 	private com.factordesk.audit.AuditLog auditLog;
@@ -590,6 +599,210 @@ class AccessRulesTests {
 		}
 		if (status == 200 && path.equals("/api/v1/debtors/" + DEBTOR + "/score")) {
 			result.andExpect(jsonPath("$.grade").value("B"));
+		}
+	}
+
+	/**
+	 * Who may call an endpoint, by its path (and, for the API, its method). Every mapped
+	 * endpoint must match one of these, first match wins: an endpoint that matches none
+	 * fails {@link #everyMappedEndpointAnswersEachCallerAsTheMatrixSays} until it is
+	 * given its row here, so that none is forgotten.
+	 */
+	private static final List<MatrixRule> MATRIX = List.of(new MatrixRule("/login", null, EnumSet.allOf(Caller.class)),
+			new MatrixRule("/portfolio", null, Caller.with(Role.MANAGER)),
+			new MatrixRule("/risk", null, Caller.with(Role.MANAGER, Role.ADMIN)),
+			new MatrixRule("/admin", null, Caller.with(Role.ADMIN)),
+			new MatrixRule("/queue", null, Caller.with(Role.UNDERWRITER, Role.MANAGER)),
+			new MatrixRule("/invoices", null, Caller.with(Role.UNDERWRITER, Role.MANAGER)),
+			new MatrixRule("/schedules", null, Caller.with(Role.UNDERWRITER, Role.MANAGER)),
+			new MatrixRule("/debtors", null, Caller.with(Role.UNDERWRITER, Role.MANAGER)),
+			new MatrixRule("/clients", null, Caller.with(Role.UNDERWRITER, Role.MANAGER)),
+			new MatrixRule("/limits", null, Caller.with(Role.UNDERWRITER, Role.MANAGER)),
+			new MatrixRule("/funding", null, Caller.with(Role.UNDERWRITER, Role.MANAGER)),
+			new MatrixRule("/receipts", null, Caller.with(Role.UNDERWRITER, Role.MANAGER)),
+			new MatrixRule("/collections", null, Caller.with(Role.UNDERWRITER, Role.MANAGER)),
+			new MatrixRule("/api/v1/debtors", HttpMethod.GET,
+					Caller.with(Caller.READ_KEY, Role.UNDERWRITER, Role.MANAGER)),
+			new MatrixRule("/api/v1/invoices", HttpMethod.GET,
+					Caller.with(Caller.READ_KEY, Role.UNDERWRITER, Role.MANAGER)),
+			new MatrixRule("/api/v1/portfolio", HttpMethod.GET, Caller.with(Caller.READ_KEY, Role.MANAGER)),
+			new MatrixRule("/api/v1/risk/backtest", HttpMethod.GET,
+					Caller.with(Caller.READ_KEY, Role.MANAGER, Role.ADMIN)),
+			new MatrixRule("/api/", HttpMethod.GET, EnumSet.of(Caller.READ_KEY)),
+			new MatrixRule("/api/", HttpMethod.POST, EnumSet.of(Caller.IMPORT_KEY)),
+			// every logged-in user: the home screen, choosing one's own password
+			new MatrixRule("/", null, Caller.with(Role.UNDERWRITER, Role.MANAGER, Role.ADMIN), true),
+			new MatrixRule("/account", null, Caller.with(Role.UNDERWRITER, Role.MANAGER, Role.ADMIN)));
+
+	/**
+	 * The callers of the matrix: anonymous, each role, the role pairs a user may hold, an
+	 * API key with each right, and a key that is not one.
+	 */
+	enum Caller {
+
+		ANONYMOUS, UNDERWRITER, MANAGER, ADMIN, UNDERWRITER_AND_MANAGER, MANAGER_AND_ADMIN, READ_KEY, IMPORT_KEY,
+		WRONG_KEY;
+
+		/**
+		 * The callers that hold any of the roles, and the given keys.
+		 */
+		static EnumSet<Caller> with(Object... rights) {
+			EnumSet<Caller> callers = EnumSet.noneOf(Caller.class);
+			for (Object right : rights) {
+				if (right instanceof Caller caller) {
+					callers.add(caller);
+				}
+				else {
+					for (Caller caller : values()) {
+						if (caller.roles().contains(((Role) right).name())) {
+							callers.add(caller);
+						}
+					}
+				}
+			}
+			return callers;
+		}
+
+		List<String> roles() {
+			return switch (this) {
+				case UNDERWRITER -> List.of("UNDERWRITER");
+				case MANAGER -> List.of("MANAGER");
+				case ADMIN -> List.of("ADMIN");
+				case UNDERWRITER_AND_MANAGER -> List.of("UNDERWRITER", "MANAGER");
+				case MANAGER_AND_ADMIN -> List.of("MANAGER", "ADMIN");
+				default -> List.of();
+			};
+		}
+
+		String key() {
+			return switch (this) {
+				case READ_KEY -> "fd-matrix-read-key";
+				case IMPORT_KEY -> "fd-matrix-import-key";
+				case WRONG_KEY -> "fd-not-a-key";
+				default -> null;
+			};
+		}
+
+	}
+
+	/**
+	 * @param prefix the path, or the start of the paths, the rule is for
+	 * @param method the method it is for, or null for any
+	 * @param exact whether the path must be the prefix itself
+	 */
+	record MatrixRule(String prefix, HttpMethod method, Set<Caller> allowed, boolean exact) {
+
+		MatrixRule(String prefix, HttpMethod method, Set<Caller> allowed) {
+			this(prefix, method, allowed, false);
+		}
+
+		boolean applies(String path, HttpMethod method) {
+			boolean pathMatches = this.exact ? path.equals(this.prefix) : path.equals(this.prefix)
+					|| path.startsWith(this.prefix.endsWith("/") ? this.prefix : this.prefix + "/");
+			return pathMatches && (this.method == null || this.method.equals(method));
+		}
+
+	}
+
+	@Autowired
+	@org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+	private org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping handlerMappings;
+
+	/**
+	 * The role matrix, enumerated from the handler mappings: every endpoint the
+	 * application maps, called by every caller, answers as {@link #MATRIX} says (DESIGN
+	 * section 7): a caller that may, passes security (whatever the endpoint then makes of
+	 * the mocked services); a page refuses a role with 403 and sends anyone else to the
+	 * login page; the API answers 401 without credentials or with a wrong key and 403 to
+	 * credentials without the right.
+	 */
+	@Test
+	void everyMappedEndpointAnswersEachCallerAsTheMatrixSays() throws Exception {
+		given(this.apiKeys.authenticate(Caller.READ_KEY.key()))
+			.willReturn(Optional.of(new TestingAuthenticationToken("reader", null, "ROLE_API_READ")));
+		given(this.apiKeys.authenticate(Caller.IMPORT_KEY.key()))
+			.willReturn(Optional.of(new TestingAuthenticationToken("importer", null, "ROLE_API_IMPORT")));
+		List<String> unmapped = new java.util.ArrayList<>();
+		List<String> wrong = new java.util.ArrayList<>();
+		int calls = 0;
+		for (var mapping : this.handlerMappings.getHandlerMethods().keySet()) {
+			Set<org.springframework.web.bind.annotation.RequestMethod> methods = mapping.getMethodsCondition()
+				.getMethods();
+			for (String pattern : mapping.getPatternValues()) {
+				if (pattern.equals("/error")) {
+					continue;
+				}
+				String path = pattern.replaceAll("\\{[^}]*}", "42");
+				for (var requestMethod : methods.isEmpty()
+						? Set.of(org.springframework.web.bind.annotation.RequestMethod.GET) : methods) {
+					HttpMethod method = requestMethod.asHttpMethod();
+					MatrixRule rule = MATRIX.stream()
+						.filter((candidate) -> candidate.applies(path, method))
+						.findFirst()
+						.orElse(null);
+					if (rule == null) {
+						unmapped.add(method + " " + pattern);
+						continue;
+					}
+					for (Caller caller : Caller.values()) {
+						calls++;
+						String seen = answer(method, path, caller);
+						String expected = expected(path, rule.allowed().contains(caller), caller);
+						if (!seen.equals(expected)) {
+							wrong.add(caller + " " + method + " " + pattern + ": " + seen + ", expected " + expected);
+						}
+					}
+				}
+			}
+		}
+		assertThat(unmapped).as("endpoints without a row in the role matrix").isEmpty();
+		assertThat(wrong).as("endpoints that answered a caller otherwise than the matrix says").isEmpty();
+		assertThat(calls).as("calls made").isGreaterThan(500);
+	}
+
+	private static String expected(String path, boolean allowed, Caller caller) {
+		if (allowed) {
+			return "PASSED";
+		}
+		if (path.startsWith("/api/")) {
+			return (caller == Caller.ANONYMOUS || caller == Caller.WRONG_KEY) ? "401" : "403";
+		}
+		// a key means nothing to a page: its caller is anonymous there
+		return caller.roles().isEmpty() ? "LOGIN" : "403";
+	}
+
+	/**
+	 * What security made of the call: 401, 403, LOGIN (sent to the login page) or PASSED
+	 * (the endpoint ran, whatever it answered).
+	 */
+	private String answer(HttpMethod method, String path, Caller caller) throws Exception {
+		MockHttpServletRequestBuilder request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.request(method, path);
+		if (!caller.roles().isEmpty()) {
+			request = request.with(user("matrix").roles(caller.roles().toArray(String[]::new)));
+		}
+		if (caller.key() != null) {
+			request = request.header("X-API-Key", caller.key());
+		}
+		if (!HttpMethod.GET.equals(method)) {
+			request = request.with(csrf());
+		}
+		try {
+			org.springframework.mock.web.MockHttpServletResponse response = this.mvc.perform(request)
+				.andReturn()
+				.getResponse();
+			if (response.getStatus() == 401 || response.getStatus() == 403) {
+				return String.valueOf(response.getStatus());
+			}
+			String location = response.getRedirectedUrl();
+			if (response.getStatus() == 302 && location != null && location.endsWith("/login")) {
+				return "LOGIN";
+			}
+			return "PASSED";
+		}
+		catch (jakarta.servlet.ServletException ex) {
+			// past security: the endpoint failed on the mocked services
+			return "PASSED";
 		}
 	}
 

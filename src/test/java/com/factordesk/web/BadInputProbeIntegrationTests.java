@@ -345,7 +345,9 @@ class BadInputProbeIntegrationTests {
 			// no role imports through the API: the demo key does
 			return "anonymous";
 		}
-		if (pattern.startsWith("/admin") || pattern.startsWith("/v3/api-docs") || pattern.startsWith("/swagger-ui")) {
+		// the actuator's metrics and build for admins (and read keys); health for anyone
+		if (pattern.startsWith("/admin") || pattern.startsWith("/v3/api-docs") || pattern.startsWith("/swagger-ui")
+				|| pattern.startsWith("/actuator")) {
 			return "admin";
 		}
 		if (pattern.startsWith("/api/v1/risk/backtest") || pattern.startsWith("/api/v1/portfolio")

@@ -34,12 +34,28 @@ final class DeskClient {
 	private String user;
 
 	private DeskClient(int port) {
+		this(port,
+				HttpClient.newBuilder()
+					.cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+					.followRedirects(HttpClient.Redirect.NEVER)
+					.connectTimeout(Duration.ofSeconds(5))
+					.build());
+	}
+
+	private DeskClient(int port, HttpClient http) {
 		this.base = "http://localhost:" + port;
-		this.http = HttpClient.newBuilder()
-			.cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.connectTimeout(Duration.ofSeconds(5))
-			.build();
+		this.http = http;
+	}
+
+	/**
+	 * This session (its cookie and CSRF token) sent to another instance of the app on the
+	 * same database: sessions live in the database, so it is the same user there.
+	 */
+	DeskClient on(int port) {
+		DeskClient other = new DeskClient(port, this.http);
+		other.csrf = this.csrf;
+		other.user = this.user;
+		return other;
 	}
 
 	static DeskClient anonymous(int port) {

@@ -213,13 +213,12 @@ class EveryPageInBothLanguagesBrowserTests {
 		long adminId = this.jdbc.queryForObject("SELECT id FROM app_user WHERE username = 'admin'", Long.class);
 		long underwriterId = this.jdbc.queryForObject("SELECT id FROM app_user WHERE username = 'underwriter'",
 				Long.class);
-		visitAs("admin",
-				List.of("/", "/admin/users", "/admin/users/new", "/admin/users/" + adminId,
-						"/admin/users/" + underwriterId, "/admin/pricing", "/admin/policy", "/admin/policy/versions/0",
-						"/admin/clients", "/admin/clients/" + demoClient, "/admin/scoring", "/admin/api-keys",
-						"/admin/imports", "/admin/audit", "/admin/audit?kind=user&from=2026-01-01&to=2026-12-31",
-						"/admin/audit?user=nobody&from=not-a-date&page=0", "/queue", "/admin/users/999999999",
-						"/account/password"),
+		visitAs("admin", List.of("/", "/admin/users", "/admin/users/new", "/admin/users/" + adminId,
+				"/admin/users/" + underwriterId, "/admin/pricing", "/admin/policy", "/admin/policy/versions/0",
+				"/admin/clients", "/admin/clients/" + demoClient, "/admin/scoring", "/admin/api-keys", "/admin/imports",
+				"/admin/audit", "/admin/audit?kind=user&from=2026-01-01&to=2026-12-31",
+				"/admin/audit?user=nobody&from=not-a-date&page=0", "/queue", "/admin/users/999999999",
+				"/admin/contacts", "/admin/contacts?q=x", "/admin/contacts?q=nobody-by-this-name", "/account/password"),
 				otherLanguage);
 		// the admin's confirmations and the pricing simulation, each left unconfirmed
 		logIn("admin");
