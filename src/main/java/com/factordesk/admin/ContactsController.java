@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -78,6 +79,7 @@ class ContactsController {
 	 * is audited (who, when, which contact).
 	 */
 	@GetMapping("/{id}/export.json")
+	@ResponseBody
 	ResponseEntity<ContactExport> export(@PathVariable long id, Principal principal) {
 		Contact contact = this.contacts.export(id);
 		ContactExport export = new ContactExport(Instant.now(this.clock), principal.getName(), contact,

@@ -46,6 +46,11 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 	 */
 	private static final Set<String> SERVER_GONE = Set.of("57P01", "57P02", "57P03");
 
+	/**
+	 * HikariCP's message for a call on a connection it closed.
+	 */
+	private static final String POOL_CONNECTION_CLOSED = "Connection is closed";
+
 	private final JsonMapper json;
 
 	private final MessageSource messages;
@@ -65,7 +70,7 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 			if (!databaseUnavailable(ex) || response.isCommitted()) {
 				throw ex;
 			}
-			logger.warn("The database is unavailable: {} {} answered 503 ({})", request.getMethod(),
+			logger.warn("No database connection in time: {} {} answered 503 ({})", request.getMethod(),
 					request.getRequestURI(), ErrorPages.firstLine(rootMessage(ex)));
 			answer(request, response);
 		}
@@ -88,6 +93,13 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 			}
 			if (cause instanceof SQLException sql && sql.getSQLState() != null
 					&& (sql.getSQLState().startsWith("08") || SERVER_GONE.contains(sql.getSQLState()))) {
+				return true;
+			}
+			// the pool's connection closed under a transaction when the server ended it:
+			// the
+			// rollback fails with this (no SQLState) and the server's own error is lost
+			if (cause instanceof SQLException sql && sql.getSQLState() == null
+					&& POOL_CONNECTION_CLOSED.equals(sql.getMessage())) {
 				return true;
 			}
 			if (cause.getCause() == cause) {

@@ -39,10 +39,11 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * start-up work runs once), a session opened on one works on the other, then underwriters
  * and managers approve the invoices of a fresh queue, each invoice twice at once (once
  * through each instance), while PostgreSQL is stopped and started and one instance is
- * killed with SIGKILL and started again; then both instances fund every client at once.
- * It counts every invoice, decision, advance, ledger entry and exposure row against what
- * the callers were told and prints the figures; it exits 1 when a record was lost or
- * doubled or a limit breached.
+ * killed with SIGKILL and started again; then instance B is killed again in the middle of
+ * a funding run, of a payments import and of an invoices import, and both instances fund
+ * every client at once. It counts every invoice, decision, advance, ledger entry and
+ * exposure row against what the callers were told and prints the figures; it exits 1 when
+ * a record was lost or doubled or a limit breached.
  *
  * <pre>
  * ./mvnw -q -B -DskipTests package org.codehaus.mojo:exec-maven-plugin:java \
@@ -110,7 +111,10 @@ public final class ClusterProof {
 		List<Long> queued = queueInvoices();
 		Map<Long, BigDecimal> limitsBefore = debtorLimitRoom();
 		approveUnderFaults(queued);
+		fundWhileBIsKilled();
 		fundFromBothAtOnce();
+		paymentsWhileBIsKilled();
+		importWhileBIsKilled();
 		awaitOutstandingWork();
 		checkNothingLostOrDoubled(queued, limitsBefore);
 		System.out.printf(Locale.ROOT, "%nTwo instances on one PostgreSQL (%d processors):%n",
@@ -304,8 +308,7 @@ public final class ClusterProof {
 				String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - back) / 1e9));
 		// an instance killed
 		awaitDone(done, total * 6 / 10);
-		this.apps[1].destroyForcibly();
-		this.apps[1].waitFor();
+		kill(1);
 		long killed = System.nanoTime();
 		this.apps[1] = start(1);
 		this.figures.put("fault 2: instance B killed (SIGKILL), restarted and ready in",
@@ -340,7 +343,7 @@ public final class ClusterProof {
 				case 422 -> "refused (422)";
 				case 409 -> "conflict (409)";
 				case 503 -> "unavailable (503)";
-				default -> "other (" + response.statusCode() + ")";
+				default -> "other (" + response.statusCode() + ": " + title(response.body()) + ")";
 			};
 		}
 		catch (UncheckedIOException ex) {
@@ -348,10 +351,54 @@ public final class ClusterProof {
 		}
 	}
 
+	private static String title(String page) {
+		java.util.regex.Matcher title = java.util.regex.Pattern.compile("<title>([^<]*)</title>").matcher(page);
+		return title.find() ? title.group(1).strip() : page.substring(0, Math.min(80, page.length()));
+	}
+
 	/**
-	 * Both instances fund every client's approved invoices at the same moment.
+	 * Instance B funds clients one after the other and is killed (SIGKILL) after its
+	 * eighth answer, with the next run in flight; started again. Each run either happened
+	 * with its advances, ledger entries and exposure, or not at all (checked at the end).
 	 */
-	private void fundFromBothAtOnce() throws Exception {
+	private void fundWhileBIsKilled() throws Exception {
+		List<String> clients = clientsAwaitingFunding();
+		DeskClient onB = DeskClient.loggedIn(this.ports[1], "underwriter");
+		AtomicInteger answered = new AtomicInteger();
+		ExecutorService funder = Executors.newSingleThreadExecutor();
+		Future<?> funding = funder.submit(() -> {
+			for (String client : clients) {
+				try {
+					onB.submit("/clients/" + client + "/funding-runs", "scope", "all");
+					answered.incrementAndGet();
+				}
+				catch (UncheckedIOException ex) {
+					return;
+				}
+			}
+		});
+		awaitDone(answered, Math.min(8, clients.size()));
+		Thread.sleep(150);
+		long runsBefore = countRuns();
+		kill(1);
+		funding.get(5, TimeUnit.MINUTES);
+		funder.shutdown();
+		long runsAtKill = countRuns();
+		long killed = System.nanoTime();
+		this.apps[1] = start(1);
+		this.figures.put("fault 3: B killed while funding client after client",
+				String.format(Locale.ROOT,
+						"%d answers, %d runs in the database (%d when killed), ready again in %.1f s", answered.get(),
+						runsAtKill, runsBefore, (System.nanoTime() - killed) / 1e9));
+	}
+
+	private long countRuns() throws SQLException {
+		try (Connection jdbc = connect()) {
+			return count(jdbc, "SELECT COUNT(*) FROM funding_run");
+		}
+	}
+
+	private List<String> clientsAwaitingFunding() throws SQLException {
 		List<String> clients = new ArrayList<>();
 		try (Connection jdbc = connect();
 				Statement statement = jdbc.createStatement();
@@ -362,6 +409,123 @@ public final class ClusterProof {
 				clients.add(rows.getString(1));
 			}
 		}
+		return clients;
+	}
+
+	/**
+	 * A payments file (every funded invoice of the proof paid in full) sent to B, which
+	 * is killed 300 ms later; then the same file sent to A. All or nothing: no payment of
+	 * the file after the kill, or all of them; after the second send, all of them once.
+	 */
+	private void paymentsWhileBIsKilled() throws Exception {
+		StringBuilder file = new StringBuilder("debtor_ref,client_ref,invoice_number,paid_date,amount\n");
+		int rows = 0;
+		try (Connection jdbc = connect();
+				Statement statement = jdbc.createStatement();
+				ResultSet funded = statement.executeQuery("""
+						SELECT d.ref, c.ref, i.number, i.amount FROM invoice i JOIN client c ON c.id = i.client_id
+						JOIN debtor d ON d.id = i.debtor_id WHERE i.number LIKE 'CP-%' AND i.status = 'FUNDED'
+						ORDER BY i.id""")) {
+			while (funded.next()) {
+				file.append(String.format(Locale.ROOT, "%s,%s,%s,%s,%s%n", funded.getString(1), funded.getString(2),
+						funded.getString(3), TODAY, funded.getBigDecimal(4).toPlainString()));
+				rows++;
+			}
+		}
+		String sql = "SELECT COUNT(*) FROM payment_allocation a JOIN invoice i ON i.id = a.invoice_id "
+				+ "WHERE i.number LIKE 'CP-%'";
+		String[] outcomes = sendWhileKillingB("payments", file.toString(), 300, sql, rows);
+		this.figures.put("fault 4: B killed 300 ms into a payments file of " + rows + " rows",
+				outcomes[0] + "; then sent to A: " + outcomes[1]);
+	}
+
+	/**
+	 * An invoices file of 20,000 rows sent to B, which is killed 1.5 s later; then the
+	 * same file sent to A. None of its invoices after the kill, or all; after the second
+	 * send, all of them once.
+	 */
+	private void importWhileBIsKilled() throws Exception {
+		List<String[]> pairs = new ArrayList<>();
+		try (Connection jdbc = connect();
+				Statement statement = jdbc.createStatement();
+				ResultSet rows = statement.executeQuery("""
+						SELECT c.ref, d.ref FROM client c CROSS JOIN LATERAL (SELECT ref FROM debtor
+						ORDER BY md5(c.ref || ref) LIMIT 20) d""")) {
+			while (rows.next()) {
+				pairs.add(new String[] { rows.getString(1), rows.getString(2) });
+			}
+		}
+		int rows = 20_000;
+		StringBuilder file = new StringBuilder(
+				"client_ref,debtor_ref,debtor_name,invoice_number,issue_date,due_date,amount,currency\n");
+		for (int i = 0; i < rows; i++) {
+			String[] pair = pairs.get(i % pairs.size());
+			file.append(String.format(Locale.ROOT, "%s,%s,,CK-%06d,%s,%s,%d.00,EUR%n", pair[0], pair[1], i,
+					TODAY.minusDays(i % 20), TODAY.minusDays(i % 20).plusDays(60), 500 + i % 9_000));
+		}
+		String[] outcomes = sendWhileKillingB("invoices", file.toString(), 1_500,
+				"SELECT COUNT(*) FROM invoice WHERE number LIKE 'CK-%'", rows);
+		this.figures.put("fault 5: B killed 1.5 s into an invoices file of " + rows + " rows",
+				outcomes[0] + "; then sent to A: " + outcomes[1]);
+	}
+
+	/**
+	 * Sends an import to B, kills B after the delay, counts what the file left in the
+	 * database (all or nothing), starts B again, sends the file to A and counts again.
+	 */
+	private String[] sendWhileKillingB(String kind, String file, long killAfterMillis, String countSql, int rows)
+			throws Exception {
+		ExecutorService sender = Executors.newSingleThreadExecutor();
+		Future<String> sent = sender.submit(() -> importFile(1, kind, file));
+		Thread.sleep(killAfterMillis);
+		kill(1);
+		String toldByB = sent.get(5, TimeUnit.MINUTES);
+		sender.shutdown();
+		long afterKill;
+		try (Connection jdbc = connect()) {
+			afterKill = count(jdbc, countSql);
+		}
+		expect(afterKill == 0 || afterKill == rows,
+				"a " + kind + " import killed half-way left " + afterKill + " of " + rows + " rows");
+		this.apps[1] = start(1);
+		String toldByA = importFile(0, kind, file);
+		long afterAgain;
+		try (Connection jdbc = connect()) {
+			afterAgain = count(jdbc, countSql);
+		}
+		expect(afterAgain == rows, "the " + kind + " file sent again left " + afterAgain + " of " + rows + " rows");
+		return new String[] { "B answered " + toldByB + ", " + afterKill + " rows in the database",
+				toldByA + ", " + afterAgain + " rows" };
+	}
+
+	private String importFile(int instance, String kind, String file) {
+		DeskClient integration = DeskClient.anonymous(this.ports[instance]);
+		try {
+			HttpResponse<String> answer = integration.send(integration.request("/api/v1/imports/" + kind)
+				.header("X-API-Key", DEMO_KEY)
+				.header("Content-Type", "text/csv")
+				.timeout(Duration.ofMinutes(5))
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofString(file))
+				.build());
+			java.util.regex.Matcher status = java.util.regex.Pattern.compile("\"status\":\"([A-Z]+)\"")
+				.matcher(answer.body());
+			return answer.statusCode() + (status.find() ? " " + status.group(1) : "");
+		}
+		catch (UncheckedIOException ex) {
+			return "nothing (connection lost)";
+		}
+	}
+
+	private void kill(int instance) throws InterruptedException {
+		this.apps[instance].destroyForcibly();
+		this.apps[instance].waitFor();
+	}
+
+	/**
+	 * Both instances fund every client's approved invoices at the same moment.
+	 */
+	private void fundFromBothAtOnce() throws Exception {
+		List<String> clients = clientsAwaitingFunding();
 		DeskClient a = DeskClient.loggedIn(this.ports[0], "underwriter");
 		DeskClient b = DeskClient.loggedIn(this.ports[1], "manager");
 		ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -505,8 +669,12 @@ public final class ClusterProof {
 	}
 
 	private void awaitDone(AtomicInteger done, int atLeast) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
 		while (done.get() < atLeast) {
-			Thread.sleep(50);
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("Only " + done.get() + " of " + atLeast + " answers in 10 minutes");
+			}
+			Thread.sleep(20);
 		}
 	}
 

@@ -213,12 +213,34 @@ class EveryPageInBothLanguagesBrowserTests {
 		long adminId = this.jdbc.queryForObject("SELECT id FROM app_user WHERE username = 'admin'", Long.class);
 		long underwriterId = this.jdbc.queryForObject("SELECT id FROM app_user WHERE username = 'underwriter'",
 				Long.class);
-		visitAs("admin", List.of("/", "/admin/users", "/admin/users/new", "/admin/users/" + adminId,
-				"/admin/users/" + underwriterId, "/admin/pricing", "/admin/policy", "/admin/policy/versions/0",
-				"/admin/clients", "/admin/clients/" + demoClient, "/admin/scoring", "/admin/api-keys", "/admin/imports",
-				"/admin/audit", "/admin/audit?kind=user&from=2026-01-01&to=2026-12-31",
-				"/admin/audit?user=nobody&from=not-a-date&page=0", "/queue", "/admin/users/999999999",
-				"/admin/contacts", "/admin/contacts?q=x", "/admin/contacts?q=nobody-by-this-name", "/account/password"),
+		// a person reached at a debtor (committed, removed again): the contact's page and
+		// its erasure's confirmation
+		long contactId = this.jdbc.queryForObject("""
+				INSERT INTO debtor_contact (debtor_id, name, email, phone, added_by, added_at)
+				SELECT MIN(id), 'Browser Test Contact', 'browser.contact@example.nl', '+31 20 555 0100', 'underwriter',
+				       now() FROM debtor RETURNING id
+				""", Long.class);
+		try {
+			visitAs("admin", List.of("/admin/contacts?q=browser.contact", "/admin/contacts/" + contactId),
+					otherLanguage);
+			logIn("admin");
+			for (String language : LANGUAGES) {
+				checkAfterClick("/admin/contacts/" + contactId, "#erase-contact", "confirm-erase", language,
+						otherLanguage);
+			}
+			logOut();
+		}
+		finally {
+			this.jdbc.update("DELETE FROM debtor_contact WHERE id = ?", contactId);
+		}
+		visitAs("admin",
+				List.of("/", "/admin/users", "/admin/users/new", "/admin/users/" + adminId,
+						"/admin/users/" + underwriterId, "/admin/pricing", "/admin/policy", "/admin/policy/versions/0",
+						"/admin/clients", "/admin/clients/" + demoClient, "/admin/scoring", "/admin/api-keys",
+						"/admin/imports", "/admin/audit", "/admin/audit?kind=user&from=2026-01-01&to=2026-12-31",
+						"/admin/audit?user=nobody&from=not-a-date&page=0", "/queue", "/admin/users/999999999",
+						"/admin/contacts", "/admin/contacts?q=x", "/admin/contacts?q=nobody-by-this-name",
+						"/admin/contacts/999999999", "/account/password"),
 				otherLanguage);
 		// the admin's confirmations and the pricing simulation, each left unconfirmed
 		logIn("admin");
