@@ -101,4 +101,29 @@ final class BenchmarkApps {
 			.orElse(otherwise);
 	}
 
+	/**
+	 * Deletes a directory and everything in it, if it exists.
+	 */
+	static void deleteTree(Path directory) throws IOException {
+		if (!Files.exists(directory)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(directory)) {
+			for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+				Files.delete(path);
+			}
+		}
+	}
+
+	/**
+	 * The single number a query answers.
+	 */
+	static long count(java.sql.Connection jdbc, String sql) throws java.sql.SQLException {
+		try (java.sql.Statement statement = jdbc.createStatement();
+				java.sql.ResultSet result = statement.executeQuery(sql)) {
+			result.next();
+			return result.getLong(1);
+		}
+	}
+
 }

@@ -102,7 +102,7 @@ public final class ClusterProof {
 	}
 
 	private int run() throws Exception {
-		deleteTree(WORK);
+		BenchmarkApps.deleteTree(WORK);
 		Files.createDirectories(WORK);
 		this.postgres = EmbeddedDatabaseServer.start(WORK.resolve("db"), this.databasePort);
 		startBothAtOnce();
@@ -156,12 +156,12 @@ public final class ClusterProof {
 
 	private void checkStartUpRanOnce() throws SQLException {
 		try (Connection jdbc = connect()) {
-			long users = count(jdbc, "SELECT COUNT(*) FROM app_user");
-			long keys = count(jdbc, "SELECT COUNT(*) FROM api_key");
-			long debtors = count(jdbc, "SELECT COUNT(*) FROM debtor");
-			long scoreDays = count(jdbc, "SELECT COUNT(DISTINCT as_of) FROM risk_score");
-			long scores = count(jdbc, "SELECT COUNT(*) FROM risk_score");
-			long twice = count(jdbc, """
+			long users = BenchmarkApps.count(jdbc, "SELECT COUNT(*) FROM app_user");
+			long keys = BenchmarkApps.count(jdbc, "SELECT COUNT(*) FROM api_key");
+			long debtors = BenchmarkApps.count(jdbc, "SELECT COUNT(*) FROM debtor");
+			long scoreDays = BenchmarkApps.count(jdbc, "SELECT COUNT(DISTINCT as_of) FROM risk_score");
+			long scores = BenchmarkApps.count(jdbc, "SELECT COUNT(*) FROM risk_score");
+			long twice = BenchmarkApps.count(jdbc, """
 					SELECT COUNT(*) FROM (SELECT 1 FROM risk_score GROUP BY debtor_id, as_of, trigger
 					                      HAVING COUNT(*) > 1) AS twice""");
 			this.figures.put("start-up: demo users, API keys (expected 3, 1)", users + ", " + keys);
@@ -363,6 +363,7 @@ public final class ClusterProof {
 	 */
 	private void fundWhileBIsKilled() throws Exception {
 		List<String> clients = clientsAwaitingFunding();
+		long runsBefore = countRuns();
 		DeskClient onB = DeskClient.loggedIn(this.ports[1], "underwriter");
 		AtomicInteger answered = new AtomicInteger();
 		ExecutorService funder = Executors.newSingleThreadExecutor();
@@ -379,7 +380,6 @@ public final class ClusterProof {
 		});
 		awaitDone(answered, Math.min(8, clients.size()));
 		Thread.sleep(150);
-		long runsBefore = countRuns();
 		kill(1);
 		funding.get(5, TimeUnit.MINUTES);
 		funder.shutdown();
@@ -394,7 +394,7 @@ public final class ClusterProof {
 
 	private long countRuns() throws SQLException {
 		try (Connection jdbc = connect()) {
-			return count(jdbc, "SELECT COUNT(*) FROM funding_run");
+			return BenchmarkApps.count(jdbc, "SELECT COUNT(*) FROM funding_run");
 		}
 	}
 
@@ -483,7 +483,7 @@ public final class ClusterProof {
 		sender.shutdown();
 		long afterKill;
 		try (Connection jdbc = connect()) {
-			afterKill = count(jdbc, countSql);
+			afterKill = BenchmarkApps.count(jdbc, countSql);
 		}
 		expect(afterKill == 0 || afterKill == rows,
 				"a " + kind + " import killed half-way left " + afterKill + " of " + rows + " rows");
@@ -491,7 +491,7 @@ public final class ClusterProof {
 		String toldByA = importFile(0, kind, file);
 		long afterAgain;
 		try (Connection jdbc = connect()) {
-			afterAgain = count(jdbc, countSql);
+			afterAgain = BenchmarkApps.count(jdbc, countSql);
 		}
 		expect(afterAgain == rows, "the " + kind + " file sent again left " + afterAgain + " of " + rows + " rows");
 		return new String[] { "B answered " + toldByB + ", " + afterKill + " rows in the database",
@@ -557,12 +557,12 @@ public final class ClusterProof {
 	private void awaitOutstandingWork() throws Exception {
 		long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
 		try (Connection jdbc = connect()) {
-			while (count(jdbc, "SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL") > 0
+			while (BenchmarkApps.count(jdbc, "SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL") > 0
 					&& System.nanoTime() < deadline) {
 				Thread.sleep(500);
 			}
-			this.figures.put("after-commit work left outstanding at the end", String
-				.valueOf(count(jdbc, "SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL")));
+			this.figures.put("after-commit work left outstanding at the end", String.valueOf(
+					BenchmarkApps.count(jdbc, "SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL")));
 		}
 	}
 
@@ -604,14 +604,15 @@ public final class ClusterProof {
 					doubledDecisions + " / " + toldTwice);
 			expect(lost == 0, lost + " approvals the callers were told of are not in the database");
 			expect(doubledDecisions == 0 && toldTwice == 0, "an invoice was approved twice");
-			long advancesTwice = count(jdbc,
+			long advancesTwice = BenchmarkApps.count(jdbc,
 					"SELECT COUNT(*) FROM (SELECT invoice_id FROM advance GROUP BY invoice_id HAVING COUNT(*) > 1) t");
-			long advances = count(jdbc, "SELECT COUNT(*) FROM advance WHERE invoice_id IN " + proof);
-			long fundDecisions = count(jdbc,
+			long advances = BenchmarkApps.count(jdbc, "SELECT COUNT(*) FROM advance WHERE invoice_id IN " + proof);
+			long fundDecisions = BenchmarkApps.count(jdbc,
 					"SELECT COUNT(*) FROM invoice_decision WHERE kind = 'FUND' AND invoice_id IN " + proof);
-			long reserveCreated = count(jdbc, "SELECT COUNT(*) FROM reserve_entry WHERE kind = 'RESERVE_CREATED' "
-					+ "AND invoice_id IN " + proof);
-			long unbalanced = count(jdbc, "SELECT COUNT(*) FROM advance WHERE amount + reserve <> face");
+			long reserveCreated = BenchmarkApps.count(jdbc,
+					"SELECT COUNT(*) FROM reserve_entry WHERE kind = 'RESERVE_CREATED' " + "AND invoice_id IN "
+							+ proof);
+			long unbalanced = BenchmarkApps.count(jdbc, "SELECT COUNT(*) FROM advance WHERE amount + reserve <> face");
 			this.figures.put("advances / FUND decisions / reserve ledger entries",
 					advances + " / " + fundDecisions + " / " + reserveCreated);
 			this.figures.put("invoices funded twice, advances where advance + reserve <> face",
@@ -620,29 +621,13 @@ public final class ClusterProof {
 			expect(advances == fundDecisions && advances == reserveCreated,
 					"advances, funding decisions and ledger entries disagree");
 			expect(unbalanced == 0, "an advance and its reserve do not add up to the face value");
-			long audits = count(jdbc, "SELECT COUNT(*) FROM audit_entry WHERE action IN ('invoice.approve', "
-					+ "'invoice.hold') AND subject_ref IN (SELECT CAST(id AS TEXT) FROM invoice WHERE number LIKE 'CP-%')");
+			long audits = BenchmarkApps
+				.count(jdbc, "SELECT COUNT(*) FROM audit_entry WHERE action IN ('invoice.approve', "
+						+ "'invoice.hold') AND subject_ref IN (SELECT CAST(id AS TEXT) FROM invoice WHERE number LIKE 'CP-%')");
 			this.figures.put("audit entries of the approvals / approvals", audits + " / " + decided);
 			expect(audits == decided, "an approval has no audit entry, or two");
-			String today = "DATE '" + TODAY + "'";
-			long debtorRowsOff = count(jdbc,
-					"""
-							SELECT COUNT(*) FROM debtor d
-							LEFT JOIN debtor_exposure x ON x.debtor_id = d.id
-							LEFT JOIN (SELECT debtor_id, SUM(funded) AS funded, SUM(reserved) AS reserved
-							           FROM exposure_book(%s) GROUP BY debtor_id) e ON e.debtor_id = d.id
-							WHERE COALESCE(x.funded, 0) <> COALESCE(e.funded, 0) OR COALESCE(x.reserved, 0) <> COALESCE(e.reserved, 0)
-							"""
-						.formatted(today));
-			long facilityRowsOff = count(jdbc,
-					"""
-							SELECT COUNT(*) FROM client c
-							LEFT JOIN facility_exposure x ON x.client_id = c.id
-							LEFT JOIN (SELECT client_id, SUM(funded) AS funded, SUM(reserved) AS reserved
-							           FROM exposure_book(%s) GROUP BY client_id) e ON e.client_id = c.id
-							WHERE COALESCE(x.funded, 0) <> COALESCE(e.funded, 0) OR COALESCE(x.reserved, 0) <> COALESCE(e.reserved, 0)
-							"""
-						.formatted(today));
+			long debtorRowsOff = BenchmarkApps.count(jdbc, rowsOff("debtor", "debtor_exposure", "debtor_id"));
+			long facilityRowsOff = BenchmarkApps.count(jdbc, rowsOff("client", "facility_exposure", "client_id"));
 			this.figures.put("exposure rows that disagree with the invoices (debtors, clients)",
 					debtorRowsOff + ", " + facilityRowsOff);
 			expect(debtorRowsOff == 0 && facilityRowsOff == 0, "exposure rows disagree with the invoices' book");
@@ -660,6 +645,21 @@ public final class ClusterProof {
 			this.figures.put("debtors taken over their credit limit by the run", String.valueOf(breached));
 			expect(breached == 0, breached + " debtors went over their credit limit");
 		}
+	}
+
+	/**
+	 * The parties whose exposure row disagrees with what the invoices' own book of today
+	 * says (funded or reserved).
+	 */
+	private static String rowsOff(String parties, String rows, String key) {
+		return """
+				SELECT COUNT(*) FROM %1$s p
+				LEFT JOIN %2$s x ON x.%3$s = p.id
+				LEFT JOIN (SELECT %3$s, SUM(funded) AS funded, SUM(reserved) AS reserved
+				           FROM exposure_book(DATE '%4$s') GROUP BY %3$s) e ON e.%3$s = p.id
+				WHERE COALESCE(x.funded, 0) <> COALESCE(e.funded, 0) OR COALESCE(x.reserved, 0) <> COALESCE(e.reserved, 0)
+				"""
+			.formatted(parties, rows, key, TODAY);
 	}
 
 	private void expect(boolean holds, String failure) {
@@ -702,13 +702,6 @@ public final class ClusterProof {
 		return DriverManager.getConnection(jdbcUrl(), "postgres", "postgres");
 	}
 
-	private static long count(Connection jdbc, String sql) throws SQLException {
-		try (Statement statement = jdbc.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-			rows.next();
-			return rows.getLong(1);
-		}
-	}
-
 	private void stopAll() throws IOException, InterruptedException {
 		for (Process app : this.apps) {
 			if (app != null) {
@@ -718,17 +711,6 @@ public final class ClusterProof {
 		}
 		if (this.postgres != null) {
 			this.postgres.close();
-		}
-	}
-
-	private static void deleteTree(Path directory) throws IOException {
-		if (!Files.exists(directory)) {
-			return;
-		}
-		try (Stream<Path> paths = Files.walk(directory)) {
-			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-				Files.delete(path);
-			}
 		}
 	}
 

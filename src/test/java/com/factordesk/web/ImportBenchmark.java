@@ -54,7 +54,7 @@ public final class ImportBenchmark {
 		int rows = Integer.parseInt(option(args, "rows", "1000000"));
 		Path db = Path.of(option(args, "db", "target/import-bench-db"));
 		Path file = Path.of("target", "import-bench-invoices.csv");
-		deleteTree(db);
+		BenchmarkApps.deleteTree(db);
 		long written = write(file, rows);
 		System.out.printf(Locale.ROOT, "Wrote %s: %,d rows, %,d bytes%n", file, rows, written);
 		int port = freePort();
@@ -101,7 +101,8 @@ public final class ImportBenchmark {
 			long waiting;
 			do {
 				Thread.sleep(500);
-				waiting = count(jdbc, "SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL");
+				waiting = BenchmarkApps.count(jdbc,
+						"SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL");
 			}
 			while (waiting > 0);
 			double rescoreSeconds = (System.nanoTime() - rescoreStart) / 1e9;
@@ -188,24 +189,6 @@ public final class ImportBenchmark {
 			double seconds = (System.nanoTime() - start) / 1e9;
 			statement.execute("DROP TABLE import_bench_copy");
 			return seconds;
-		}
-	}
-
-	private static long count(Connection jdbc, String sql) throws Exception {
-		try (Statement statement = jdbc.createStatement(); ResultSet result = statement.executeQuery(sql)) {
-			result.next();
-			return result.getLong(1);
-		}
-	}
-
-	private static void deleteTree(Path directory) throws IOException {
-		if (!Files.exists(directory)) {
-			return;
-		}
-		try (Stream<Path> paths = Files.walk(directory)) {
-			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-				Files.delete(path);
-			}
 		}
 	}
 
