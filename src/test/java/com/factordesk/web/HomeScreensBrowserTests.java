@@ -157,7 +157,11 @@ class HomeScreensBrowserTests {
 		browser.findElement(By.id("fullName")).sendKeys("Bram Browser");
 		browser.findElement(By.id("password")).sendKeys("a-long-enough-password");
 		browser.findElement(By.cssSelector("input[name=roles][value=UNDERWRITER]")).click();
-		browser.findElement(By.id("save-user")).click();
+		// below the fold of a 900-pixel window once the form shows its errors
+		org.openqa.selenium.WebElement save = browser.findElement(By.id("save-user"));
+		((org.openqa.selenium.JavascriptExecutor) browser)
+			.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", save);
+		save.click();
 		assertThat(text("#flash-success")).isEqualTo("User " + username + " was created.");
 		assertThat(browser.findElements(By.cssSelector("#users-table tr[data-username='" + username + "']")))
 			.hasSize(1);
