@@ -71,6 +71,12 @@ public class DemoPortfolioGenerator {
 			RowWriter.Exposures exposures;
 			connection.setAutoCommit(false);
 			try {
+				// each copied row's foreign key checks planned once, not once per row (as
+				// an
+				// import: shared.BulkWrites)
+				try (Statement statement = connection.createStatement()) {
+					statement.execute("SET LOCAL plan_cache_mode = auto");
+				}
 				requireNoBusinessData(connection);
 				BandHistory bands = BandHistory.read(connection);
 				CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import com.factordesk.audit.AuditTrail;
 import com.factordesk.shared.AdvisoryLocks;
+import com.factordesk.shared.BulkWrites;
 import com.factordesk.debtor.BureauProvider;
 import com.factordesk.debtor.BureauScoreIntake;
 import com.factordesk.shared.Violation;
@@ -49,10 +50,13 @@ public class BureauScoreImports {
 
 	private final AdvisoryLocks locks;
 
+	private final BulkWrites bulk;
+
 	private final Clock clock;
 
-	BureauScoreImports(BureauScoreIntake intake, AuditTrail audit, AdvisoryLocks locks, Clock clock) {
+	BureauScoreImports(BureauScoreIntake intake, AuditTrail audit, AdvisoryLocks locks, BulkWrites bulk, Clock clock) {
 		this.locks = locks;
+		this.bulk = bulk;
 		this.intake = intake;
 		this.audit = audit;
 		this.clock = clock;
@@ -68,6 +72,7 @@ public class BureauScoreImports {
 		// one import at a time, across instances: the rows are checked against the book
 		// they are written into
 		this.locks.lockForTransaction(AdvisoryLocks.Key.IMPORT);
+		this.bulk.begin();
 		BureauScoreIntake.Staging staging = this.intake.stage();
 		LocalDate today = LocalDate.now(this.clock);
 		Problems problems = new Problems();

@@ -17,6 +17,7 @@ import com.factordesk.audit.AuditTrail;
 import com.factordesk.invoice.DisputeOutcome;
 import com.factordesk.invoice.DisputeReason;
 import com.factordesk.shared.AdvisoryLocks;
+import com.factordesk.shared.BulkWrites;
 import com.factordesk.shared.Money;
 import com.factordesk.shared.Violation;
 
@@ -57,12 +58,15 @@ public class DisputeImports {
 
 	private final AdvisoryLocks locks;
 
+	private final BulkWrites bulk;
+
 	private final Clock clock;
 
-	DisputeImports(DisputeFileIntake intake, AuditTrail audit, AdvisoryLocks locks, Clock clock) {
+	DisputeImports(DisputeFileIntake intake, AuditTrail audit, AdvisoryLocks locks, BulkWrites bulk, Clock clock) {
 		this.intake = intake;
 		this.audit = audit;
 		this.locks = locks;
+		this.bulk = bulk;
 		this.clock = clock;
 	}
 
@@ -74,6 +78,7 @@ public class DisputeImports {
 	@Transactional
 	public ImportOutcome importFile(InputStream csv) {
 		this.locks.lockForTransaction(AdvisoryLocks.Key.IMPORT);
+		this.bulk.begin();
 		LocalDate today = LocalDate.now(this.clock);
 		Problems problems = new Problems();
 		List<DisputeFileIntake.Row> read = new ArrayList<>();

@@ -9,6 +9,7 @@ import java.util.Map;
 import com.factordesk.approval.FundedBookTakeover;
 import com.factordesk.audit.AuditTrail;
 import com.factordesk.shared.AdvisoryLocks;
+import com.factordesk.shared.BulkWrites;
 import com.factordesk.client.ClientIntake;
 import com.factordesk.debtor.DebtorIntake;
 import com.factordesk.debtor.DebtorIntake.NewDebtor;
@@ -56,11 +57,14 @@ public class InvoiceImports {
 
 	private final AdvisoryLocks locks;
 
+	private final BulkWrites bulk;
+
 	private final FundedBookTakeover takeovers;
 
 	InvoiceImports(InvoiceIntake invoices, ClientIntake clients, DebtorIntake debtors, AuditTrail audit,
-			AdvisoryLocks locks, FundedBookTakeover takeovers) {
+			AdvisoryLocks locks, BulkWrites bulk, FundedBookTakeover takeovers) {
 		this.locks = locks;
+		this.bulk = bulk;
 		this.takeovers = takeovers;
 		this.invoices = invoices;
 		this.clients = clients;
@@ -80,6 +84,7 @@ public class InvoiceImports {
 		// one import at a time, across instances: the rows are checked against the book
 		// they are written into
 		this.locks.lockForTransaction(AdvisoryLocks.Key.IMPORT);
+		this.bulk.begin();
 		StopWatch watch = new StopWatch("invoices import");
 		watch.start("read and copy");
 		Staging staging = this.invoices.stage();

@@ -12,6 +12,7 @@ import java.util.Map;
 import com.factordesk.approval.PaymentFileIntake;
 import com.factordesk.audit.AuditTrail;
 import com.factordesk.shared.AdvisoryLocks;
+import com.factordesk.shared.BulkWrites;
 import com.factordesk.shared.Money;
 import com.factordesk.shared.Violation;
 
@@ -50,12 +51,15 @@ public class PaymentImports {
 
 	private final AdvisoryLocks locks;
 
+	private final BulkWrites bulk;
+
 	private final Clock clock;
 
-	PaymentImports(PaymentFileIntake intake, AuditTrail audit, AdvisoryLocks locks, Clock clock) {
+	PaymentImports(PaymentFileIntake intake, AuditTrail audit, AdvisoryLocks locks, BulkWrites bulk, Clock clock) {
 		this.intake = intake;
 		this.audit = audit;
 		this.locks = locks;
+		this.bulk = bulk;
 		this.clock = clock;
 	}
 
@@ -69,6 +73,7 @@ public class PaymentImports {
 		// one import at a time, across instances: the rows are checked against the book
 		// they are written into
 		this.locks.lockForTransaction(AdvisoryLocks.Key.IMPORT);
+		this.bulk.begin();
 		LocalDate today = LocalDate.now(this.clock);
 		Problems problems = new Problems();
 		List<PaymentFileIntake.Row> read = new ArrayList<>();
