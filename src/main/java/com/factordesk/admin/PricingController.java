@@ -11,6 +11,7 @@ import com.factordesk.pricing.PricingBand;
 import com.factordesk.pricing.PricingParameters;
 import com.factordesk.pricing.PricingSimulation;
 import com.factordesk.shared.BusinessRefusal;
+import com.factordesk.shared.LongRunning;
 import jakarta.validation.Valid;
 
 import org.springframework.stereotype.Controller;
@@ -32,6 +33,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/admin/pricing")
+@LongRunning
 class PricingController {
 
 	private final PricingAdministration pricing;

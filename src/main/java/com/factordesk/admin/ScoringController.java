@@ -10,6 +10,7 @@ import com.factordesk.risk.ScoringModel;
 import com.factordesk.risk.calibration.ScoringCalibration;
 import com.factordesk.shared.BusinessRefusal;
 import com.factordesk.shared.LocaleNumbers;
+import com.factordesk.shared.LongRunning;
 import jakarta.validation.Valid;
 
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -34,6 +35,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/admin/scoring")
+@LongRunning
 class ScoringController {
 
 	private final ScoringAdministration scoring;

@@ -10,6 +10,7 @@ import java.util.List;
 import com.factordesk.backtest.BacktestReport.Interval;
 import com.factordesk.backtest.BacktestReport.Ranked;
 import com.factordesk.shared.InputBounds.SaneDate;
+import com.factordesk.shared.LongRunning;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Backtest", description = "How well the score ranked debtors over a period")
 @RequestMapping("/api/v1")
+@LongRunning
 class BacktestApiController {
 
 	private final Backtest backtest;

@@ -12,6 +12,7 @@ import com.factordesk.backtest.BacktestReport.RocCurve;
 import com.factordesk.backtest.BacktestReport.RocPoint;
 import com.factordesk.shared.BusinessRefusal;
 import com.factordesk.shared.InputBounds.SaneDate;
+import com.factordesk.shared.LongRunning;
 import com.factordesk.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -29,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * the page (with a 404), never shown as an empty report.
  */
 @Controller
+@LongRunning
 class BacktestController {
 
 	/** The false positive rates at which the page lists each ROC curve as text. */

@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
 
+import com.factordesk.shared.LongRunning;
 import com.factordesk.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -36,6 +37,7 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 @Tag(name = "Imports", description = "CSV files in the formats of DESIGN section 7, all or nothing")
 @RequestMapping("/api/v1/imports")
+@LongRunning
 class ImportsApiController {
 
 	private static final MediaType TEXT_CSV = MediaType.parseMediaType("text/csv");

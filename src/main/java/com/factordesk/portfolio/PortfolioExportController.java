@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import com.factordesk.shared.InputBounds.SaneDate;
+import com.factordesk.shared.LongRunning;
 import com.factordesk.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -33,6 +34,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
  * is a 404, a date that is not one a 400, as on the page.
  */
 @Controller
+@LongRunning
 class PortfolioExportController {
 
 	static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

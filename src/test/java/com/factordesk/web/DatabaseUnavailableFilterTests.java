@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.orm.jpa.JpaSystemException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionTimedOutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,6 +50,21 @@ class DatabaseUnavailableFilterTests {
 		assertThat(DatabaseUnavailableFilter.databaseUnavailable(new JpaSystemException(new TransactionException(
 				"Unable to rollback against JDBC Connection", new SQLException("Connection is closed")))))
 			.isTrue();
+	}
+
+	@Test
+	void aStatementCancelledAtTheRequestsLimitIsTheDatabaseTooSlow() {
+		// ERROR: canceling statement due to user request (the driver's query timeout)
+		SQLException cancelled = new SQLException("canceling statement due to user request", "57014");
+		assertThat(DatabaseUnavailableFilter.tooSlow(new QueryTimeoutException("PreparedStatementCallback", cancelled)))
+			.isTrue();
+		assertThat(DatabaseUnavailableFilter.tooSlow(new RuntimeException(cancelled))).isTrue();
+		assertThat(DatabaseUnavailableFilter.databaseUnavailable(new RuntimeException(cancelled))).isFalse();
+		// the deadline passed before the next statement began
+		assertThat(DatabaseUnavailableFilter
+			.tooSlow(new TransactionTimedOutException("Transaction timed out: deadline was Sat Dec 05"))).isTrue();
+		assertThat(DatabaseUnavailableFilter.tooSlow(new SQLException("duplicate", "23505"))).isFalse();
+		assertThat(DatabaseUnavailableFilter.tooSlow(new IllegalStateException("a bug"))).isFalse();
 	}
 
 	@Test
