@@ -33,7 +33,9 @@ import com.factordesk.risk.Grade;
 import com.factordesk.risk.RiskScoring;
 import com.factordesk.shared.BusinessRefusal;
 import com.factordesk.shared.NotFoundException;
+import com.factordesk.shared.ReportingDatabase;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -97,7 +99,7 @@ public class Backtest {
 
 	private final Clock clock;
 
-	Backtest(RiskScoring scoring, JdbcClient jdbc, Clock clock) {
+	Backtest(RiskScoring scoring, @Qualifier(ReportingDatabase.JDBC) JdbcClient jdbc, Clock clock) {
 		this.scoring = scoring;
 		this.jdbc = jdbc;
 		this.clock = clock;
@@ -111,7 +113,7 @@ public class Backtest {
 	 * @throws NotFoundException when there is no client with that reference
 	 */
 	@PreAuthorize("hasAnyRole('MANAGER', 'ADMIN', 'API_READ')")
-	@Transactional(readOnly = true)
+	@Transactional(transactionManager = ReportingDatabase.TRANSACTIONS, readOnly = true)
 	public BacktestReport run(LocalDate from, LocalDate to, String clientRef) {
 		long started = System.nanoTime();
 		LocalDate today = LocalDate.now(this.clock);

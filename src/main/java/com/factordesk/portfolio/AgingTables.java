@@ -5,9 +5,12 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import com.factordesk.shared.Money;
+import com.factordesk.shared.ReportingDatabase;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The two agings of the figures section as exportable tables: by days past due
@@ -53,11 +56,12 @@ final class AgingTables {
 	 * The open AR by days past due at the scope's day.
 	 */
 	@Component
+	@Transactional(transactionManager = ReportingDatabase.TRANSACTIONS, readOnly = true)
 	static class ByDaysPastDue implements PortfolioTable {
 
 		private final JdbcClient jdbc;
 
-		ByDaysPastDue(JdbcClient jdbc) {
+		ByDaysPastDue(@Qualifier(ReportingDatabase.JDBC) JdbcClient jdbc) {
 			this.jdbc = jdbc;
 		}
 
@@ -82,11 +86,12 @@ final class AgingTables {
 	 * The open AR by days since the invoice date at the scope's day.
 	 */
 	@Component
+	@Transactional(transactionManager = ReportingDatabase.TRANSACTIONS, readOnly = true)
 	static class ByInvoiceDate implements PortfolioTable {
 
 		private final JdbcClient jdbc;
 
-		ByInvoiceDate(JdbcClient jdbc) {
+		ByInvoiceDate(@Qualifier(ReportingDatabase.JDBC) JdbcClient jdbc) {
 			this.jdbc = jdbc;
 		}
 

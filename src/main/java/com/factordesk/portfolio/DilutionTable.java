@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import com.factordesk.shared.Money;
+import com.factordesk.shared.ReportingDatabase;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * definitions of {@link PortfolioFigures}, one GROUP BY per input, highest rate first.
  */
 @Component
-@Transactional(readOnly = true)
+@Transactional(transactionManager = ReportingDatabase.TRANSACTIONS, readOnly = true)
 public class DilutionTable implements PortfolioTable {
 
 	private static final String SCOPE_I = PortfolioScope.condition("i.client_id", "i.debtor_id");
@@ -70,7 +72,7 @@ public class DilutionTable implements PortfolioTable {
 
 	private final JdbcClient jdbc;
 
-	DilutionTable(JdbcClient jdbc) {
+	DilutionTable(@Qualifier(ReportingDatabase.JDBC) JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 

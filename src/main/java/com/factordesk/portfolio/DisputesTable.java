@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import com.factordesk.shared.Money;
+import com.factordesk.shared.ReportingDatabase;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  * outstanding on the invoice.
  */
 @Component
-@Transactional(readOnly = true)
+@Transactional(transactionManager = ReportingDatabase.TRANSACTIONS, readOnly = true)
 public class DisputesTable implements PortfolioTable {
 
 	private static final String SQL = """
@@ -43,7 +45,7 @@ public class DisputesTable implements PortfolioTable {
 
 	private final JdbcClient jdbc;
 
-	DisputesTable(JdbcClient jdbc) {
+	DisputesTable(@Qualifier(ReportingDatabase.JDBC) JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 

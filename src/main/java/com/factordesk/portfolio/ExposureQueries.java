@@ -14,7 +14,9 @@ import java.util.function.Consumer;
 
 import com.factordesk.approval.CreditPolicy;
 import com.factordesk.shared.Money;
+import com.factordesk.shared.ReportingDatabase;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -31,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
  * policy's share) and the watchlist is the workbench's {@code debtor_watchlist}.
  */
 @Service
-@Transactional(readOnly = true)
+@Transactional(transactionManager = ReportingDatabase.TRANSACTIONS, readOnly = true)
 public class ExposureQueries {
 
 	/**
@@ -170,7 +172,7 @@ public class ExposureQueries {
 
 	private final CreditPolicy policy;
 
-	ExposureQueries(JdbcClient jdbc, Clock clock, CreditPolicy policy) {
+	ExposureQueries(@Qualifier(ReportingDatabase.JDBC) JdbcClient jdbc, Clock clock, CreditPolicy policy) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.policy = policy;

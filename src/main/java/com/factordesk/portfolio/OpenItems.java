@@ -10,7 +10,9 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 import com.factordesk.shared.Money;
+import com.factordesk.shared.ReportingDatabase;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -25,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * (a million open items never sit in memory).
  */
 @Service
-@Transactional(readOnly = true)
+@Transactional(transactionManager = ReportingDatabase.TRANSACTIONS, readOnly = true)
 public class OpenItems implements PortfolioTable {
 
 	static final String NAME = "open-items";
@@ -94,7 +96,8 @@ public class OpenItems implements PortfolioTable {
 	 */
 	private final JdbcClient cursor;
 
-	OpenItems(JdbcClient jdbc, DataSource dataSource) {
+	OpenItems(@Qualifier(ReportingDatabase.JDBC) JdbcClient jdbc,
+			@Qualifier(ReportingDatabase.DATA_SOURCE) DataSource dataSource) {
 		this.jdbc = jdbc;
 		JdbcTemplate streaming = new JdbcTemplate(dataSource);
 		streaming.setFetchSize(FETCH_SIZE);

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Set;
 
 import com.factordesk.shared.Money;
+import com.factordesk.shared.ReportingDatabase;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -31,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
  * over the trailing 12 months (issue and credit dates after asOf minus one year).
  */
 @Service
-@Transactional(readOnly = true)
+@Transactional(transactionManager = ReportingDatabase.TRANSACTIONS, readOnly = true)
 public class PortfolioFigures {
 
 	/** The windows of the DSO selector, in days; 90 is the default and the headline's. */
@@ -182,7 +184,7 @@ public class PortfolioFigures {
 
 	private final JdbcClient jdbc;
 
-	PortfolioFigures(JdbcClient jdbc) {
+	PortfolioFigures(@Qualifier(ReportingDatabase.JDBC) JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
