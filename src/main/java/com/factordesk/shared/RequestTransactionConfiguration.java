@@ -1,21 +1,19 @@
 package com.factordesk.shared;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizers;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The application's transaction manager, in place of Boot's JPA one (Boot's steps aside
- * for it; Boot's customizers still apply), and the interceptor that marks long-running
- * requests for it.
+ * for it; Boot's customizers still apply), and the filter that marks the requests it
+ * limits.
  */
 @Configuration(proxyBeanMethods = false)
-class RequestTransactionConfiguration implements WebMvcConfigurer {
+class RequestTransactionConfiguration {
 
 	@Bean
 	RequestTransactionManager transactionManager(DatabaseTimeouts timeouts,
@@ -35,11 +33,6 @@ class RequestTransactionConfiguration implements WebMvcConfigurer {
 				new RequestTransactionManager.LimitedRequests());
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 12);
 		return registration;
-	}
-
-	@Override
-	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(new RequestTransactionManager.LongRunningRequests());
 	}
 
 }

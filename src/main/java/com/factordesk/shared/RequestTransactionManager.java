@@ -8,15 +8,12 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.DelegatingTransactionDefinition;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
  * JPA's transaction manager with a time limit on the transactions a web request begins
@@ -90,22 +87,6 @@ public class RequestTransactionManager extends JpaTransactionManager {
 				throws ServletException, IOException {
 			request.setAttribute(LIMITED, Boolean.TRUE);
 			chain.doFilter(request, response);
-		}
-
-	}
-
-	/**
-	 * Marks the requests whose handler is {@link LongRunning}, before it runs.
-	 */
-	static final class LongRunningRequests implements HandlerInterceptor {
-
-		@Override
-		public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-			if (handler instanceof HandlerMethod method && (method.hasMethodAnnotation(LongRunning.class)
-					|| AnnotatedElementUtils.hasAnnotation(method.getBeanType(), LongRunning.class))) {
-				request.setAttribute(LONG_RUNNING, Boolean.TRUE);
-			}
-			return true;
 		}
 
 	}

@@ -32,6 +32,8 @@ import java.util.stream.Stream;
 
 import com.factordesk.shared.EmbeddedDatabaseServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Two instances of the packaged app on one PostgreSQL on loopback, under load and faults
@@ -122,6 +124,7 @@ public final class ClusterProof {
 		importWhileBIsKilled();
 		awaitOutstandingWork();
 		checkNothingLostOrDoubled(queued, limitsBefore);
+		checkStructuredLogs();
 		System.out.printf(Locale.ROOT, "%nTwo instances on one PostgreSQL (%d processors):%n",
 				Runtime.getRuntime().availableProcessors());
 		this.figures.forEach((name, value) -> System.out.printf(Locale.ROOT, "  %-58s %s%n", name, value));
@@ -152,12 +155,56 @@ public final class ClusterProof {
 	}
 
 	private Process start(int instance) throws IOException, InterruptedException {
+		List<String> arguments = new ArrayList<>(List.of("--spring.datasource.url=" + jdbcUrl(),
+				"--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
+				"--factordesk.portfolio.trends-refresh-delay=PT24H", "-Xmx512m"));
+		if (instance == 1) {
+			// B logs in Boot's structured JSON (ECS), as an operator asks for it
+			arguments.add("--logging.structured.format.console=ecs");
+		}
 		return BenchmarkApps.start(this.jar, WORK.resolve("unused-embedded-" + instance).toString(),
 				this.ports[instance],
 				WORK.resolve("app-" + (char) ('a' + instance) + "-" + this.starts.incrementAndGet() + ".log"),
-				Duration.ofMinutes(15), "--spring.datasource.url=" + jdbcUrl(), "--spring.datasource.username=postgres",
-				"--spring.datasource.password=postgres", "--factordesk.portfolio.trends-refresh-delay=PT24H",
-				"-Xmx512m");
+				Duration.ofMinutes(15), arguments.toArray(String[]::new));
+	}
+
+	/**
+	 * Every line instance B logged after its banner is one JSON object with a time, a
+	 * level and a message (ECS).
+	 */
+	private void checkStructuredLogs() throws IOException {
+		JsonMapper json = JsonMapper.builder().build();
+		long structured = 0;
+		long other = 0;
+		List<String> unreadable = new ArrayList<>();
+		try (Stream<Path> files = Files.list(WORK)) {
+			for (Path file : files.filter((f) -> f.getFileName().toString().startsWith("app-b-")).sorted().toList()) {
+				for (String line : Files.readAllLines(file)) {
+					if (!line.startsWith("{")) {
+						other++;
+						continue;
+					}
+					try {
+						JsonNode entry = json.readTree(line);
+						if (entry.has("@timestamp") && entry.has("message")
+								&& (entry.has("log") || entry.has("log.level"))) {
+							structured++;
+						}
+						else {
+							unreadable.add(file.getFileName() + ": " + line);
+						}
+					}
+					catch (RuntimeException ex) {
+						unreadable.add(file.getFileName() + ": " + line);
+					}
+				}
+			}
+		}
+		this.figures.put("instance B's log lines: ECS JSON / other (banners)",
+				String.format(Locale.ROOT, "%,d / %,d", structured, other));
+		if (structured == 0 || !unreadable.isEmpty()) {
+			this.failures.add("instance B's log is not all structured JSON: " + unreadable.stream().limit(3).toList());
+		}
 	}
 
 	private void checkStartUpRanOnce() throws SQLException {
