@@ -2,15 +2,26 @@ package com.factordesk;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.boot.context.event.ApplicationStartingEvent;
+import org.springframework.boot.context.event.SpringApplicationEvent;
+import org.springframework.boot.context.logging.LoggingApplicationListener;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.Ordered;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -71,6 +82,52 @@ class TwoInstancesStartTests {
 	}
 
 	/**
+	 * Two instances in one JVM share Logback's one logger context, and Spring Boot sets
+	 * it up for each start without a lock: set up by both at once, one start's reset can
+	 * remove the properties the other is reading (seen in CI: "Unable to find Spring
+	 * Environment in logger context"). Separate processes, as instances run in
+	 * production, share nothing; so here each start sets up logging while holding
+	 * {@link #ONE_AT_A_TIME} and everything after it, the work under test, runs at the
+	 * same time.
+	 */
+	private static final Semaphore ONE_AT_A_TIME = new Semaphore(1);
+
+	private static final class LoggingSetUpOneAtATime implements ApplicationListener<SpringApplicationEvent>, Ordered {
+
+		static final int BEFORE_LOGGING = LoggingApplicationListener.DEFAULT_ORDER - 1;
+
+		static final int AFTER_LOGGING = LoggingApplicationListener.DEFAULT_ORDER + 1;
+
+		private static final Map<SpringApplication, Boolean> HOLDING = new ConcurrentHashMap<>();
+
+		private final int order;
+
+		LoggingSetUpOneAtATime(int order) {
+			this.order = order;
+		}
+
+		@Override
+		public void onApplicationEvent(SpringApplicationEvent event) {
+			SpringApplication application = event.getSpringApplication();
+			if (this.order == BEFORE_LOGGING && event instanceof ApplicationStartingEvent) {
+				ONE_AT_A_TIME.acquireUninterruptibly();
+				HOLDING.put(application, Boolean.TRUE);
+			}
+			else if (this.order == AFTER_LOGGING
+					&& (event instanceof ApplicationEnvironmentPreparedEvent || event instanceof ApplicationFailedEvent)
+					&& HOLDING.remove(application) != null) {
+				ONE_AT_A_TIME.release();
+			}
+		}
+
+		@Override
+		public int getOrder() {
+			return this.order;
+		}
+
+	}
+
+	/**
 	 * Starts two instances on the database at the same moment, waits for both to have
 	 * started (or failed) and closes them.
 	 */
@@ -90,7 +147,10 @@ class TwoInstancesStartTests {
 				instances.add(starters.submit(() -> {
 					ready.countDown();
 					ready.await();
-					return new SpringApplicationBuilder(FactorDeskApplication.class).run(args);
+					return new SpringApplicationBuilder(FactorDeskApplication.class)
+						.listeners(new LoggingSetUpOneAtATime(LoggingSetUpOneAtATime.BEFORE_LOGGING),
+								new LoggingSetUpOneAtATime(LoggingSetUpOneAtATime.AFTER_LOGGING))
+						.run(args);
 				}));
 			}
 			List<Throwable> failures = new ArrayList<>();
