@@ -63,6 +63,9 @@ class InvoiceFlagsIntegrationTests {
 	@Autowired
 	private Clock clock;
 
+	@Autowired
+	private CreditPolicy policy;
+
 	private Client client;
 
 	private Debtor debtor;
@@ -150,6 +153,29 @@ class InvoiceFlagsIntegrationTests {
 		assertThat(dutch(flag))
 			.isEqualTo("Verouderd: 61 dagen vóór de indiening op 2026-11-20 uitgegeven; het beleid staat er 60 toe.");
 		assertThat(codes(fresh)).doesNotContain(FlagCode.STALE);
+	}
+
+	@Test
+	@WithMockUser(username = "admin", roles = { "ADMIN", "UNDERWRITER" })
+	void theStaleLimitIsThatOfThePolicyInForce() {
+		Invoice invoice = save(invoice("800.00", LocalDate.of(2026, 9, 20)));
+		Invoice older = save(invoice("700.00", LocalDate.of(2026, 9, 19)));
+		// 61 and 62 days before their submission (the test above): stale under the
+		// configured 60
+		this.jdbc.update("UPDATE invoice SET submitted_at = TIMESTAMPTZ '2026-11-20 10:00:00+00' WHERE id IN (?, ?)",
+				invoice.getId(), older.getId());
+		assertThat(codes(invoice)).contains(FlagCode.STALE);
+
+		PolicyProperties configured = this.policy.current();
+		this.policy.publish(
+				new PolicyProperties(61, configured.duplicateWindowDays(), configured.crossAgingShare(),
+						configured.bureauStaleDays(), configured.creditNoteDays(), configured.fourEyesThreshold(),
+						configured.lapseDays(), configured.underwriterAuthority(), configured.watchlistLaterDays()),
+				"longer before submission", "admin");
+
+		assertThat(codes(invoice)).doesNotContain(FlagCode.STALE);
+		assertThat(english(only(older, FlagCode.STALE)))
+			.isEqualTo("Stale: issued 62 days before it was submitted on 2026-11-20; the policy allows 61.");
 	}
 
 	@Test
