@@ -63,7 +63,10 @@ class SqlBoundariesTests {
 			// a facility's terms as versions (V052)
 			Map.entry("facility_terms_version", "client"), Map.entry("facility_first_terms", "client"),
 			// the facility new clients get (V053)
-			Map.entry("facility_template", "client"));
+			Map.entry("facility_template", "client"),
+			// each client's reserve balance as it is booked (V056)
+			Map.entry("client_reserve_balance", "approval"), Map.entry("client_reserve_balance_change", "approval"),
+			Map.entry("reserve_entry_add_to_balance", "approval"));
 
 	/** What a feature publishes for the SQL of the features above it. */
 	private static final Map<String, String> PUBLISHED = Map.ofEntries(Map.entry("invoice_balance", "invoice"),

@@ -69,7 +69,13 @@ public class AdvisoryLocks {
 		 * Scoring an unscored book at start-up: one instance does it, another that finds
 		 * it being done goes on starting.
 		 */
-		INITIAL_SCORING(0x0FAC7150L);
+		INITIAL_SCORING(0x0FAC7150L),
+
+		/**
+		 * Moving the changes of the clients' reserve balances into the balances: one
+		 * compaction at a time.
+		 */
+		RESERVE_BALANCES(0x0FAC7BA1L);
 
 		private final long value;
 

@@ -22,6 +22,7 @@ import com.factordesk.pricing.InvoiceQuotes;
 import com.factordesk.risk.RiskScoring;
 import com.factordesk.risk.ScoreTrigger;
 import com.factordesk.risk.internal.EventRescoring;
+import com.factordesk.shared.AdvisoryLocks;
 import com.factordesk.shared.Money;
 import com.factordesk.shared.Rate;
 import jakarta.persistence.EntityManager;
@@ -188,6 +189,11 @@ public final class CommittedBook {
 			// the reserve ledger is append-only too: funding booked the reserves
 			this.jdbc.update("DELETE FROM reserve_entry WHERE client_id = ?", this.clientId);
 			this.jdbc.execute("SET LOCAL session_replication_role = origin");
+			// and its balance (V056), with no compaction moving changes meanwhile
+			this.jdbc.queryForObject("SELECT 1 FROM (SELECT pg_advisory_xact_lock(?)) AS locked", Integer.class,
+					AdvisoryLocks.Key.RESERVE_BALANCES.value());
+			this.jdbc.update("DELETE FROM client_reserve_balance_change WHERE client_id = ?", this.clientId);
+			this.jdbc.update("DELETE FROM client_reserve_balance WHERE client_id = ?", this.clientId);
 			this.jdbc.update("DELETE FROM invoice_transition WHERE invoice_id IN " + invoicesOfClient, this.clientId);
 			this.jdbc.update("DELETE FROM invoice WHERE client_id = ?", this.clientId);
 			this.jdbc.update("DELETE FROM facility_exposure WHERE client_id = ?", this.clientId);

@@ -1,0 +1,73 @@
+package com.factordesk.approval;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.factordesk.shared.AdvisoryLocks;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The clients' reserve balances as the ledger is booked (V056): every insert into
+ * {@code reserve_entry} adds a change per client, without a lock; here, once a minute and
+ * once across instances, the committed changes move into the balances, so that a client's
+ * balance is its kept balance and a few changes, never its whole ledger summed
+ * ({@code client_reserve_position()}).
+ */
+@Component
+class ReserveBalances {
+
+	private static final Logger logger = LoggerFactory.getLogger(ReserveBalances.class);
+
+	/**
+	 * The changes this statement's snapshot sees, deleted and added to their clients'
+	 * balances in one statement: a change booked by a transaction still open is neither
+	 * deleted nor added, and is moved by a later compaction.
+	 */
+	private static final String COMPACT = """
+			WITH moved AS (
+			    DELETE FROM client_reserve_balance_change RETURNING client_id, amount
+			)
+			INSERT INTO client_reserve_balance AS b (client_id, balance)
+			SELECT m.client_id, SUM(m.amount) FROM moved m GROUP BY m.client_id ORDER BY m.client_id
+			ON CONFLICT (client_id) DO UPDATE SET balance = b.balance + EXCLUDED.balance
+			""";
+
+	private final JdbcClient jdbc;
+
+	private final AdvisoryLocks locks;
+
+	private final TransactionTemplate transactions;
+
+	ReserveBalances(JdbcClient jdbc, AdvisoryLocks locks, TransactionTemplate transactions) {
+		this.jdbc = jdbc;
+		this.locks = locks;
+		this.transactions = transactions;
+	}
+
+	@Scheduled(fixedDelayString = "${factordesk.reserve.compact-every:PT1M}",
+			initialDelayString = "${factordesk.reserve.compact-every:PT1M}")
+	@SchedulerLock(name = "reserve-balances")
+	public void run() {
+		int clients = compact();
+		logger.debug("reserve balances of {} clients compacted", clients);
+	}
+
+	/**
+	 * Moves the committed changes into the balances; returns the number of clients whose
+	 * balance took changes. One compaction at a time (an advisory lock), also when called
+	 * outside the schedule; in a transaction of its own.
+	 */
+	int compact() {
+		Integer clients = this.transactions.execute((status) -> {
+			this.locks.lockForTransaction(AdvisoryLocks.Key.RESERVE_BALANCES);
+			return this.jdbc.sql(COMPACT).update();
+		});
+		return (clients != null) ? clients : 0;
+	}
+
+}
