@@ -2,7 +2,6 @@ package com.factordesk.approval;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
-import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -151,7 +150,7 @@ class StatementPdf {
 	}
 
 	private static String count(long count, Locale locale) {
-		return NumberFormat.getIntegerInstance(locale).format(BigDecimal.valueOf(count));
+		return LocaleNumbers.integerFormat(locale).format(BigDecimal.valueOf(count));
 	}
 
 }

@@ -55,7 +55,7 @@ public class ReasonTexts {
 			// a figure written into the reason as text (a percentage: "4.8"), the
 			// reader's way
 			BigDecimal number = new BigDecimal(text);
-			NumberFormat format = NumberFormat.getNumberInstance(locale);
+			NumberFormat format = LocaleNumbers.numberFormat(locale);
 			format.setMinimumFractionDigits(number.scale());
 			format.setMaximumFractionDigits(number.scale());
 			return format.format(number);

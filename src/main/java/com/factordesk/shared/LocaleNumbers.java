@@ -8,6 +8,8 @@ import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -28,6 +30,16 @@ public final class LocaleNumbers {
 	 * Between a currency and its amount.
 	 */
 	public static final char NO_BREAK_SPACE = '\u00a0';
+
+	/**
+	 * The number formats of each locale, built once:
+	 * {@link NumberFormat#getNumberInstance} reads the locale's pattern every time, a
+	 * page's hundreds of amounts a few percent of its time; a copy of the one built is
+	 * cheaper (README "Page latency").
+	 */
+	private static final Map<Locale, NumberFormat> NUMBER_FORMATS = new ConcurrentHashMap<>();
+
+	private static final Map<Locale, NumberFormat> INTEGER_FORMATS = new ConcurrentHashMap<>();
 
 	private static final Pattern MACHINE_NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
 
@@ -91,12 +103,28 @@ public final class LocaleNumbers {
 	}
 
 	/**
+	 * The locale's number format ({@link NumberFormat#getNumberInstance(Locale)}), a copy
+	 * of its own to set up and use: formats are not safe across threads.
+	 */
+	public static NumberFormat numberFormat(Locale locale) {
+		return (NumberFormat) NUMBER_FORMATS.computeIfAbsent(locale, NumberFormat::getNumberInstance).clone();
+	}
+
+	/**
+	 * The locale's integer format ({@link NumberFormat#getIntegerInstance(Locale)}), a
+	 * copy of its own.
+	 */
+	public static NumberFormat integerFormat(Locale locale) {
+		return (NumberFormat) INTEGER_FORMATS.computeIfAbsent(locale, NumberFormat::getIntegerInstance).clone();
+	}
+
+	/**
 	 * An amount with its currency, the one way every page and text writes money: "EUR
 	 * 6,859.46" in English, "EUR 6.859,46" in Dutch, with a no-break space so that it
 	 * stays on one line.
 	 */
 	public static String amount(BigDecimal amount, Locale locale) {
-		NumberFormat format = NumberFormat.getNumberInstance(locale);
+		NumberFormat format = numberFormat(locale);
 		format.setMinimumFractionDigits(2);
 		format.setMaximumFractionDigits(2);
 		format.setRoundingMode(RoundingMode.HALF_EVEN);

@@ -139,7 +139,7 @@ public class Formats {
 		if (value == null) {
 			return "";
 		}
-		NumberFormat format = NumberFormat.getNumberInstance(locale());
+		NumberFormat format = LocaleNumbers.numberFormat(locale());
 		format.setMinimumFractionDigits(decimals);
 		format.setMaximumFractionDigits(decimals);
 		format.setRoundingMode(RoundingMode.HALF_UP);
@@ -174,7 +174,7 @@ public class Formats {
 		if (rate == null) {
 			return "";
 		}
-		NumberFormat format = NumberFormat.getNumberInstance(locale());
+		NumberFormat format = LocaleNumbers.numberFormat(locale());
 		format.setMinimumFractionDigits(2);
 		format.setMaximumFractionDigits(4);
 		return format.format(rate.asPercent()) + LocaleNumbers.NO_BREAK_SPACE + "%";
@@ -194,7 +194,7 @@ public class Formats {
 		if (fraction == null) {
 			return "";
 		}
-		NumberFormat format = NumberFormat.getNumberInstance(locale());
+		NumberFormat format = LocaleNumbers.numberFormat(locale());
 		format.setMinimumFractionDigits(decimals);
 		format.setMaximumFractionDigits(decimals);
 		return format.format(fraction.movePointRight(2).setScale(decimals, RoundingMode.HALF_EVEN))
@@ -202,7 +202,7 @@ public class Formats {
 	}
 
 	public String count(long count) {
-		return NumberFormat.getIntegerInstance(locale()).format(count);
+		return LocaleNumbers.integerFormat(locale()).format(count);
 	}
 
 	public String count(Number count) {
