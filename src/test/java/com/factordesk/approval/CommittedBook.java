@@ -173,6 +173,18 @@ public final class CommittedBook {
 	}
 
 	/**
+	 * Deletes a client's kept reserve balance and its changes (V056), in the caller's
+	 * transaction, with no compaction moving changes meanwhile: for a test removing a
+	 * client whose ledger it has deleted.
+	 */
+	static void removeReserveBalance(JdbcTemplate jdbc, long clientId) {
+		jdbc.queryForObject("SELECT 1 FROM (SELECT pg_advisory_xact_lock(?)) AS locked", Integer.class,
+				AdvisoryLocks.Key.RESERVE_BALANCES.value());
+		jdbc.update("DELETE FROM client_reserve_balance_change WHERE client_id = ?", clientId);
+		jdbc.update("DELETE FROM client_reserve_balance WHERE client_id = ?", clientId);
+	}
+
+	/**
 	 * Deletes everything the client, the debtor and their invoices left behind.
 	 */
 	public void remove() {
@@ -189,11 +201,7 @@ public final class CommittedBook {
 			// the reserve ledger is append-only too: funding booked the reserves
 			this.jdbc.update("DELETE FROM reserve_entry WHERE client_id = ?", this.clientId);
 			this.jdbc.execute("SET LOCAL session_replication_role = origin");
-			// and its balance (V056), with no compaction moving changes meanwhile
-			this.jdbc.queryForObject("SELECT 1 FROM (SELECT pg_advisory_xact_lock(?)) AS locked", Integer.class,
-					AdvisoryLocks.Key.RESERVE_BALANCES.value());
-			this.jdbc.update("DELETE FROM client_reserve_balance_change WHERE client_id = ?", this.clientId);
-			this.jdbc.update("DELETE FROM client_reserve_balance WHERE client_id = ?", this.clientId);
+			removeReserveBalance(this.jdbc, this.clientId);
 			this.jdbc.update("DELETE FROM invoice_transition WHERE invoice_id IN " + invoicesOfClient, this.clientId);
 			this.jdbc.update("DELETE FROM invoice WHERE client_id = ?", this.clientId);
 			this.jdbc.update("DELETE FROM facility_exposure WHERE client_id = ?", this.clientId);

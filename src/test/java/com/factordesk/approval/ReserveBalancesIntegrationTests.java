@@ -11,7 +11,6 @@ import javax.sql.DataSource;
 import com.factordesk.IntegrationTest;
 import com.factordesk.client.Client;
 import com.factordesk.client.Clients;
-import com.factordesk.shared.AdvisoryLocks;
 import com.factordesk.shared.Money;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.AfterEach;
@@ -118,13 +117,10 @@ class ReserveBalancesIntegrationTests {
 			return;
 		}
 		this.transactions.executeWithoutResult((status) -> {
-			this.jdbc.queryForObject("SELECT 1 FROM (SELECT pg_advisory_xact_lock(?)) AS locked", Integer.class,
-					AdvisoryLocks.Key.RESERVE_BALANCES.value());
 			this.jdbc.execute("SET LOCAL session_replication_role = replica");
 			this.jdbc.update("DELETE FROM reserve_entry WHERE client_id = ?", this.clientId);
 			this.jdbc.execute("SET LOCAL session_replication_role = origin");
-			this.jdbc.update("DELETE FROM client_reserve_balance_change WHERE client_id = ?", this.clientId);
-			this.jdbc.update("DELETE FROM client_reserve_balance WHERE client_id = ?", this.clientId);
+			CommittedBook.removeReserveBalance(this.jdbc, this.clientId);
 			this.jdbc.update("DELETE FROM facility_exposure WHERE client_id = ?", this.clientId);
 			this.jdbc.update("DELETE FROM facility WHERE client_id = ?", this.clientId);
 			this.jdbc.update("DELETE FROM client WHERE id = ?", this.clientId);
