@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param zone the desk's time zone: business dates are taken in it
  * @param today pins the business date (the demo portfolio and its screenshots are built
  * around one date); empty means the real date. Time of day still runs, so audit times and
- * lock-outs behave.
+ * lock-outs behave; at the desk's midnight it starts again from 00:00 on the same date (a
+ * lock-out that spans midnight on a pinned date lasts a day longer).
  */
 @ConfigurationProperties("factordesk.clock")
 public record ClockProperties(@DefaultValue("Europe/Amsterdam") ZoneId zone, LocalDate today) {
