@@ -20,10 +20,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Transactional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The one balance, {@code invoice_balance(d)} and {@code open_receivable(d)}, follows an
@@ -31,7 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * from their date, a bounced payment stops counting from its reversal, a paid invoice
  * leaves the open AR on the day it closes; and the planner inlines both functions. The
  * whole book's balance at once, {@code invoice_balance_book(d)}, gives every invoice the
- * same row.
+ * same row. Each invoice keeps its collected and credited totals (V057) as its
+ * allocations and credit notes are written, and the open receivable of a day after every
+ * dated event reads them.
  */
 @IntegrationTest
 @Transactional
@@ -150,12 +154,81 @@ class InvoiceBalanceIntegrationTests {
 	}
 
 	@Test
+	void everyInvoiceKeepsWhatItsAllocationsAndCreditNotesAddUpTo() {
+		// this invoice: 300.00 collected and kept, 650.00 reversed and no longer counted;
+		// one credit note of 100.00
+		assertThat(kept(this.invoice.getId())).containsExactly("300.00", "100.00");
+		// and every invoice of the book, summed here from the rows themselves
+		Integer differing = this.jdbc.queryForObject("""
+				SELECT COUNT(*) FROM invoice i
+				WHERE i.collected_total <> (SELECT COALESCE(SUM(a.amount), 0) FROM payment_allocation a
+				                            WHERE a.invoice_id = i.id AND a.reversed_on IS NULL)
+				   OR i.credited_total <> (SELECT COALESCE(SUM(n.amount), 0) FROM credit_note n
+				                           WHERE n.invoice_id = i.id)
+				""", Integer.class);
+		assertThat(differing).isZero();
+		Integer kept = this.jdbc.queryForObject("SELECT COUNT(*) FROM invoice WHERE collected_total > 0",
+				Integer.class);
+		assertThat(kept).as("the demo book's paid invoices").isGreaterThan(1000);
+	}
+
+	@Test
+	void anAllocationMovedOrDeletedAndACreditNoteDeletedMoveTheKeptTotals() {
+		// the second payment applied 600.00 of its 650.00 to the invoice
+		this.jdbc.update("UPDATE payment_allocation SET reversed_on = NULL WHERE invoice_id = ? AND amount = 600.00",
+				this.invoice.getId());
+		assertThat(kept(this.invoice.getId())).as("the reversal undone").containsExactly("900.00", "100.00");
+		this.jdbc.update("UPDATE payment_allocation SET amount = 250.00 WHERE invoice_id = ? AND amount = 300.00",
+				this.invoice.getId());
+		assertThat(kept(this.invoice.getId())).containsExactly("850.00", "100.00");
+		this.jdbc.update("DELETE FROM payment_allocation WHERE invoice_id = ? AND amount = 600.00",
+				this.invoice.getId());
+		this.jdbc.update("DELETE FROM credit_note WHERE invoice_id = ?", this.invoice.getId());
+		assertThat(kept(this.invoice.getId())).containsExactly("250.00", "0.00");
+	}
+
+	@Test
+	void aReceiptDatedAfterTheDayDoesNotCountOnIt() {
+		// demo today is 2026-11-25: a receipt dated 2026-11-28 is kept at once, but
+		// counts from its day
+		Payment later = new Payment(this.invoice.getDebtor(), LocalDate.of(2026, 11, 28), Money.of("100.00"),
+				"BAL-PAY-3");
+		later.applyTo(this.invoice, Money.of("100.00"), "underwriter", on("2026-11-28"));
+		this.payments.save(later);
+		this.entityManager.flush();
+
+		assertThat(kept(this.invoice.getId())).containsExactly("400.00", "100.00");
+		assertThat(open("2026-11-25")).containsExactly(Map.entry("600.00", 25));
+		assertThat(open("2026-11-28")).containsExactly(Map.entry("500.00", 28));
+	}
+
+	@Test
+	void aTruncateOfTheAllocationsThatWouldLeaveTheKeptTotalsBehindIsRefused() {
+		assertThatThrownBy(() -> this.jdbc.execute("TRUNCATE payment_allocation CASCADE"))
+			.isInstanceOf(DataAccessException.class)
+			.hasMessageContaining("payment_allocation keeps invoice totals: TRUNCATE is not allowed");
+	}
+
+	@Test
+	void aTruncateOfTheCreditNotesThatWouldLeaveTheKeptTotalsBehindIsRefused() {
+		assertThatThrownBy(() -> this.jdbc.execute("TRUNCATE credit_note CASCADE"))
+			.isInstanceOf(DataAccessException.class)
+			.hasMessageContaining("credit_note keeps invoice totals: TRUNCATE is not allowed");
+	}
+
+	@Test
 	void thePlannerInlinesTheBalanceIntoTheCallingQuery() {
 		String plan = String.join("\n",
 				this.jdbc.queryForList(
 						"EXPLAIN SELECT SUM(outstanding) FROM open_receivable(DATE '2026-11-20') WHERE debtor_id = ?",
 						String.class, this.invoice.getDebtor().getId()));
 		assertThat(plan).doesNotContain("Function Scan").contains("invoice");
+	}
+
+	private List<String> kept(long invoiceId) {
+		return this.jdbc.queryForObject("SELECT collected_total, credited_total FROM invoice WHERE id = ?",
+				(rs, row) -> List.of(rs.getBigDecimal(1).toPlainString(), rs.getBigDecimal(2).toPlainString()),
+				invoiceId);
 	}
 
 	private List<String> balance(String day) {
