@@ -66,7 +66,10 @@ class SqlBoundariesTests {
 			Map.entry("facility_template", "client"),
 			// each client's reserve balance as it is booked (V056)
 			Map.entry("client_reserve_balance", "approval"), Map.entry("client_reserve_balance_change", "approval"),
-			Map.entry("reserve_entry_add_to_balance", "approval"));
+			Map.entry("reserve_entry_add_to_balance", "approval"),
+			// each invoice's collected and credited totals as its allocations and credit
+			// notes are written (V057)
+			Map.entry("invoice_keep_total", "invoice"), Map.entry("invoice_totals_refuse_truncate", "invoice"));
 
 	/** What a feature publishes for the SQL of the features above it. */
 	private static final Map<String, String> PUBLISHED = Map.ofEntries(Map.entry("invoice_balance", "invoice"),
