@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.factordesk.shared.KeptPlans;
+
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -232,20 +234,6 @@ public class InvoiceFlags {
 	 */
 	static final int USUAL_TERMS_INVOICES = 3;
 
-	/**
-	 * Lets PostgreSQL keep one plan of the flags statement per connection for the rest of
-	 * the transaction (the pool asks for a plan per execution, application.yml) and
-	 * answers the mode before (read first: the set depends on it), which
-	 * {@link #of(Collection)} sets back after it. Planning the statement took longer than
-	 * running it on the demo book (5.5 ms and 15.7 ms a queue page; kept, the plan runs
-	 * in 10.7 ms): the README's page latency benchmark.
-	 */
-	private static final String ONE_PLAN = """
-			SELECT b.before
-			FROM (SELECT current_setting('plan_cache_mode') AS before OFFSET 0) b,
-			     LATERAL set_config('plan_cache_mode', 'force_generic_plan', b.before IS NOT NULL) AS now
-			""";
-
 	/** A named parameter of the statement ({@code :today}). */
 	private static final Pattern PARAMETER = Pattern.compile("(?<!:):([A-Za-z]+)");
 
@@ -255,10 +243,16 @@ public class InvoiceFlags {
 
 	private final Clock clock;
 
-	InvoiceFlags(JdbcClient jdbc, CreditPolicy policy, Clock clock) {
+	private final KeptPlans plans;
+
+	/** The statement of the last page, with its values: the same all day. */
+	private volatile Written written;
+
+	InvoiceFlags(JdbcClient jdbc, CreditPolicy policy, Clock clock, KeptPlans plans) {
 		this.jdbc = jdbc;
 		this.policy = policy;
 		this.clock = clock;
+		this.plans = plans;
 	}
 
 	/**
@@ -274,20 +268,13 @@ public class InvoiceFlags {
 			return flags;
 		}
 		PolicyProperties policy = this.policy.current();
-		String before = this.jdbc.sql(ONE_PLAN).query(String.class).single();
-		List<Row> rows;
-		try {
-			rows = this.jdbc.sql(withValues(flagged("i.id IN (:ids)"), policy) + " ORDER BY 1")
-				.param("ids", List.copyOf(invoiceIds))
-				.query(InvoiceFlags::row)
-				.list();
-		}
-		finally {
-			this.jdbc.sql("SELECT set_config('plan_cache_mode', :before, TRUE)")
-				.param("before", before)
-				.query(String.class)
-				.single();
-		}
+		// planned once per connection and kept: planning it took longer than running it
+		// (5.5 ms and 15.7 ms a queue page of the demo book; kept, the plan runs in 10.7
+		// ms)
+		List<Row> rows = this.plans.run(() -> this.jdbc.sql(statement(policy))
+			.param("ids", List.copyOf(invoiceIds))
+			.query(InvoiceFlags::row)
+			.list());
 		rows.stream()
 			.sorted((a, b) -> a.code().compareTo(b.code()))
 			.forEach((row) -> flags.get(row.invoiceId()).add(row.toFlag(policy)));
@@ -341,19 +328,30 @@ public class InvoiceFlags {
 	 * The statement of {@link #of(Collection)} with today, the time zone and the credit
 	 * policy written into it as constants, so that only the invoices' ids are parameters.
 	 * Planned with the ids alone, the generic plan PostgreSQL keeps for the connection
-	 * (see {@link #ONE_PLAN}) reads each client's funded book through the index of its
-	 * open invoices; with today a parameter it also read every invoice issued up to then.
-	 * The values are the clock's, the zone's id and the policy's numbers: never user
-	 * text.
+	 * ({@link KeptPlans}) reads each client's funded book through the index of its open
+	 * invoices; with today a parameter it also read every invoice issued up to then. The
+	 * values are the clock's, the zone's id and the policy's numbers: never user text.
 	 */
-	private String withValues(String statement, PolicyProperties policy) {
+	private String statement(PolicyProperties policy) {
+		LocalDate today = LocalDate.now(this.clock);
+		Written last = this.written;
+		if (last == null || !last.today().equals(today) || !last.policy().equals(policy)) {
+			last = new Written(today, policy, withValues(flagged("i.id IN (:ids)"), policy, today) + " ORDER BY 1");
+			this.written = last;
+		}
+		return last.statement();
+	}
+
+	private record Written(LocalDate today, PolicyProperties policy, String statement) {
+	}
+
+	private String withValues(String statement, PolicyProperties policy, LocalDate today) {
 		Map<String, String> values = Map.of("zone", "'" + this.clock.getZone().getId().replace("'", "''") + "'",
-				"today", "DATE '" + LocalDate.now(this.clock) + "'", "duplicateDays",
-				Integer.toString(policy.duplicateWindowDays()), "usualTermsInvoices",
-				Integer.toString(USUAL_TERMS_INVOICES), "staleDays", Integer.toString(policy.staleDays()),
-				"creditNoteDays", Integer.toString(policy.creditNoteDays()), "bureauDays",
-				Integer.toString(policy.bureauStaleDays()), "crossAgingShare", policy.crossAgingShare().toPlainString(),
-				"laterDays", Integer.toString(policy.watchlistLaterDays()));
+				"today", "DATE '" + today + "'", "duplicateDays", Integer.toString(policy.duplicateWindowDays()),
+				"usualTermsInvoices", Integer.toString(USUAL_TERMS_INVOICES), "staleDays",
+				Integer.toString(policy.staleDays()), "creditNoteDays", Integer.toString(policy.creditNoteDays()),
+				"bureauDays", Integer.toString(policy.bureauStaleDays()), "crossAgingShare",
+				policy.crossAgingShare().toPlainString(), "laterDays", Integer.toString(policy.watchlistLaterDays()));
 		Matcher parameter = PARAMETER.matcher(statement);
 		StringBuilder written = new StringBuilder();
 		while (parameter.find()) {

@@ -26,6 +26,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -78,12 +79,19 @@ class QueueController {
 		this.clock = clock;
 	}
 
+	/**
+	 * The page's invoices, quotes and flags are read in one read-only transaction (one
+	 * connection, one begin and commit instead of four), which ends before the page is
+	 * rendered.
+	 */
 	@GetMapping("/queue")
-	String list(@RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "submitted") String sort,
-			@RequestParam(defaultValue = "asc") String dir, @RequestParam(required = false) String flag,
-			@RequestParam(required = false) String status, @RequestParam(required = false) String client,
-			@RequestParam(required = false) String debtor, @RequestParam(required = false) String grade,
-			@RequestParam(required = false) String min, @RequestParam(required = false) String max,
+	@Transactional(readOnly = true)
+	public String list(@RequestParam(defaultValue = "1") int page,
+			@RequestParam(defaultValue = "submitted") String sort, @RequestParam(defaultValue = "asc") String dir,
+			@RequestParam(required = false) String flag, @RequestParam(required = false) String status,
+			@RequestParam(required = false) String client, @RequestParam(required = false) String debtor,
+			@RequestParam(required = false) String grade, @RequestParam(required = false) String min,
+			@RequestParam(required = false) String max,
 			@RequestHeader(name = "HX-Request", required = false) String htmx,
 			@RequestHeader(name = "HX-History-Restore-Request", required = false) String historyRestore, Locale locale,
 			HttpServletResponse response, Model model) {

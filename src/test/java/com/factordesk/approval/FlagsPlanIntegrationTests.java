@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.factordesk.IntegrationTest;
+import com.factordesk.pricing.InvoiceQuote;
+import com.factordesk.pricing.InvoiceQuotes;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +28,9 @@ class FlagsPlanIntegrationTests {
 
 	@Autowired
 	private InvoiceFlags flags;
+
+	@Autowired
+	private InvoiceQuotes quotes;
 
 	@Autowired
 	private JdbcTemplate jdbc;
@@ -51,6 +56,27 @@ class FlagsPlanIntegrationTests {
 				SELECT custom_plans, generic_plans FROM pg_prepared_statements
 				WHERE statement LIKE '%DOUBLE_PLEDGING%' AND statement LIKE '%i.id IN (%$25)%'
 				  AND statement LIKE '%DATE ''2026-11-25''%'
+				""");
+		assertThat((Long) plans.get("custom_plans")).isZero();
+		assertThat((Long) plans.get("generic_plans")).isPositive();
+		assertThat(this.jdbc.queryForObject("SHOW plan_cache_mode", String.class)).isEqualTo("force_custom_plan");
+	}
+
+	@Test
+	void aPagesQuotesArePlannedOnceWithTheSameFiguresAndThePoolsPlanModeIsBackAfterThem() {
+		List<Long> page = this.jdbc.queryForList("""
+				SELECT id FROM invoice WHERE status IN ('SUBMITTED', 'VERIFIED') ORDER BY submitted_at, id LIMIT 25
+				""", Long.class);
+		Map<Long, InvoiceQuote> first = this.quotes.quoteAll(page);
+		assertThat(first).hasSize(25);
+		for (int run = 2; run <= 8; run++) {
+			assertThat(this.quotes.quoteAll(page)).as("run %d", run).isEqualTo(first);
+		}
+		// the books of the page's clients, today written into the statement
+		Map<String, Object> plans = this.jdbc.queryForMap("""
+				SELECT custom_plans, generic_plans FROM pg_prepared_statements
+				WHERE statement LIKE '%open_receivable(DATE ''2026-11-25'')%' AND statement LIKE '%NOT IN (%$%'
+				ORDER BY generic_plans DESC LIMIT 1
 				""");
 		assertThat((Long) plans.get("custom_plans")).isZero();
 		assertThat((Long) plans.get("generic_plans")).isPositive();

@@ -201,6 +201,30 @@ class WatchlistFlagIntegrationTests {
 	}
 
 	@Test
+	void aPagesDebtorsAndTheWholeBookAreListedAlikeWhetherThePlanIsKeptOrMadeForTheirNumber() {
+		// up to 100 debtors (a page) the function keeps one plan for the session, the
+		// whole book is planned for its size: the demo book's debtors in pages of 50 and
+		// all at once list the same debtors with the same figures, on today and on a
+		// month end with the policy's margin of 0 days
+		for (String asOf : List.of("2026-11-25", "2026-08-31")) {
+			int laterDays = asOf.equals("2026-11-25") ? 5 : 0;
+			List<String> whole = this.jdbc.queryForList("""
+					SELECT w::text FROM debtor_watchlist(CAST(? AS date), ARRAY(SELECT id FROM debtor), ?) w
+					ORDER BY w.debtor_id
+					""", String.class, asOf, laterDays);
+			List<String> paged = this.jdbc.queryForList("""
+					SELECT w::text
+					FROM (SELECT array_agg(id) AS ids FROM debtor GROUP BY id / 50) p,
+					     LATERAL debtor_watchlist(CAST(? AS date), p.ids, ?) w
+					ORDER BY w.debtor_id
+					""", String.class, asOf, laterDays);
+			assertThat(whole).as("listed on %s", asOf).hasSizeGreaterThan(100);
+			assertThat(paged).as("on %s", asOf).isEqualTo(whole);
+		}
+		assertThat(this.jdbc.queryForObject("SHOW plan_cache_mode", String.class)).isEqualTo("force_custom_plan");
+	}
+
+	@Test
 	void theQueueFilteredByTheFlagShowsTheWatchedDebtorsInvoicesAndNotTheOthers() throws Exception {
 		Client client = client();
 		Debtor watched = debtor("10000.00");
