@@ -29,6 +29,9 @@ public class KeptPlans {
 			     LATERAL set_config('plan_cache_mode', 'force_generic_plan', b.before IS NOT NULL) AS now
 			""";
 
+	/** Whether a run is under way on this thread: a run inside it changes nothing. */
+	private static final ThreadLocal<Boolean> RUNNING = ThreadLocal.withInitial(() -> false);
+
 	private final JdbcClient jdbc;
 
 	KeptPlans(JdbcClient jdbc) {
@@ -37,20 +40,31 @@ public class KeptPlans {
 
 	/**
 	 * Runs the statements of {@code work} with their plans kept, then sets the mode back
-	 * for the rest of the transaction.
+	 * for the rest of the transaction. Inside another run (a page that keeps the plans of
+	 * everything it reads, then asks for its quotes) it only runs {@code work}: the
+	 * transaction is already in that mode, and the outer run sets it back.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public <T> T run(Supplier<T> work) {
-		String before = this.jdbc.sql(KEEP).query(String.class).single();
-		try {
+		if (RUNNING.get()) {
 			return work.get();
 		}
-		finally {
-			this.jdbc.sql("SELECT set_config('plan_cache_mode', :before, TRUE)")
-				.param("before", before)
-				.query(String.class)
-				.single();
+		String before = this.jdbc.sql(KEEP).query(String.class).single();
+		RUNNING.set(true);
+		T result;
+		try {
+			result = work.get();
 		}
+		finally {
+			RUNNING.remove();
+		}
+		// after a failure the transaction rolls back, and the mode with it: a statement
+		// here would only hide the failure behind "the transaction is aborted"
+		this.jdbc.sql("SELECT set_config('plan_cache_mode', :before, TRUE)")
+			.param("before", before)
+			.query(String.class)
+			.single();
+		return result;
 	}
 
 }
