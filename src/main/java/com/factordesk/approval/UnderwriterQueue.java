@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -34,8 +35,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class UnderwriterQueue {
 
 	/**
-	 * A page of the queue with its total: the flag's CTE (or nothing), the conditions,
-	 * the order.
+	 * A page of the queue with its total: the flag's CTE (or nothing), the joins the
+	 * conditions and the order read, the conditions, the order, the score's join (when
+	 * the order reads the grade), the order.
 	 */
 	private static final String PAGE = """
 			%s
@@ -46,8 +48,7 @@ public class UnderwriterQueue {
 			      WHERE %s
 			      ORDER BY %s
 			      LIMIT :limit OFFSET :offset) p
-			JOIN invoice i ON i.id = p.id JOIN client c ON c.id = i.client_id JOIN debtor d ON d.id = i.debtor_id
-			LEFT JOIN debtor_current_score r ON r.debtor_id = i.debtor_id
+			JOIN invoice i ON i.id = p.id JOIN client c ON c.id = i.client_id JOIN debtor d ON d.id = i.debtor_id%s
 			ORDER BY %s
 			""";
 
@@ -65,6 +66,10 @@ public class UnderwriterQueue {
 	private static final String SCORE_JOIN = " LEFT JOIN debtor_current_score r ON r.debtor_id = i.debtor_id";
 
 	private static final String IN_STATUSES = "i.status IN (:statuses)";
+
+	/** Whether a statement reads a column of the client, the debtor or the score. */
+	private static final Map<String, Pattern> ALIASES = Map.of("c", Pattern.compile("\\bc\\."), "d",
+			Pattern.compile("\\bd\\."), "r", Pattern.compile("\\br\\."));
 
 	private final InvoiceRepository invoices;
 
@@ -119,7 +124,9 @@ public class UnderwriterQueue {
 		// scores for a count costs more than the rest of the page), then the page's rows
 		String joins = joins(where + " " + order);
 		long[] total = { 0 };
-		List<QueueItem> items = bind(this.jdbc.sql(PAGE.formatted(with, joins, where, order, order)), filter)
+		// the page's rows read the score only to sort by the grade
+		String scoreJoin = reads(order, "r") ? SCORE_JOIN : "";
+		List<QueueItem> items = bind(this.jdbc.sql(PAGE.formatted(with, joins, where, order, scoreJoin, order)), filter)
 			.param("limit", pageable.getPageSize())
 			.param("offset", pageable.getOffset())
 			.query((rs, row) -> {
@@ -144,7 +151,7 @@ public class UnderwriterQueue {
 	}
 
 	private static boolean reads(String sql, String alias) {
-		return Pattern.compile("\\b" + alias + "\\.").matcher(sql).find();
+		return ALIASES.get(alias).matcher(sql).find();
 	}
 
 	private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, QueueFilter filter) {

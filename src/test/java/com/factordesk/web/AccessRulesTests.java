@@ -302,6 +302,10 @@ class AccessRulesTests {
 	@MockitoBean
 	private Settlements settlements;
 
+	/** Runs what it is given: the pages' statements are mocked, their plans moot. */
+	@MockitoBean
+	private com.factordesk.shared.KeptPlans plans;
+
 	enum Outcome {
 
 		OK, FORBIDDEN, LOGIN
@@ -315,6 +319,7 @@ class AccessRulesTests {
 			.willReturn(new com.factordesk.audit.AuditLog.AuditPage(List.of(), 0, false));
 		given(this.queue.page(any(), any())).willReturn(Page.empty());
 		given(this.queue.search(any(), any())).willReturn(Page.empty());
+		given(this.plans.run(any())).willAnswer((call) -> call.<java.util.function.Supplier<?>>getArgument(0).get());
 		given(this.invoices.find(INVOICE)).willReturn(anInvoice());
 		given(this.invoices.find(999999999L)).willThrow(new NotFoundException("Invoice", 999999999L));
 		given(this.debtors.find(DEBTOR)).willReturn(Optional.of(aDebtor()));
