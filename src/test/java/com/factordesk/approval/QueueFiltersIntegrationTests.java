@@ -234,6 +234,22 @@ class QueueFiltersIntegrationTests {
 		assertThat(inOrder(body(get("/queue?sort=terms&dir=desc" + RANGE)))).containsExactly(this.a, this.c, this.b);
 	}
 
+	@Test
+	void theQueueSortsByTheDebtorsGradeEitherWay() throws Exception {
+		// a and c are of the first debtor, b of the second, whose grade is another: the
+		// worse grade (later letter) last going up, first going down
+		String secondGrade = this.jdbc.queryForObject("SELECT grade FROM debtor_current_score WHERE debtor_id = ?",
+				String.class, this.second.getId());
+		boolean firstIsBetter = this.firstGrade.compareTo(secondGrade) < 0;
+		List<Long> ascending = inOrder(body(get("/queue?sort=grade&dir=asc" + RANGE)));
+		List<Long> descending = inOrder(body(get("/queue?sort=grade&dir=desc" + RANGE)));
+		assertThat(ascending).containsExactlyInAnyOrder(this.a, this.b, this.c);
+		assertThat(ascending.indexOf(this.b)).as("the second debtor's invoice, going up")
+			.isEqualTo(firstIsBetter ? 2 : 0);
+		assertThat(descending.indexOf(this.b)).as("the second debtor's invoice, going down")
+			.isEqualTo(firstIsBetter ? 0 : 2);
+	}
+
 	private static List<Long> inOrder(String page) {
 		List<Long> ids = new ArrayList<>();
 		Matcher row = ROW.matcher(page);
