@@ -268,9 +268,8 @@ public class InvoiceFlags {
 			return flags;
 		}
 		PolicyProperties policy = this.policy.current();
-		// planned once per connection and kept: planning it took longer than running it
-		// (5.5 ms and 15.7 ms a queue page of the demo book; kept, the plan runs in 10.7
-		// ms)
+		// planned once per connection and kept: planning took as long as running it
+		// (README "Benchmarks", page latency)
 		List<Row> rows = this.plans.run(() -> this.jdbc.sql(statement(policy))
 			.param("ids", List.copyOf(invoiceIds))
 			.query(InvoiceFlags::row)
