@@ -101,12 +101,12 @@ public class InvoiceFlags {
 			    WHERE d.insurer_limit IS NOT NULL AND d.insurer_limit_expires_on >= CAST(:today AS date)
 			), client_book AS MATERIALIZED (
 			    -- the client's funded, open book and what each debtor of the page owes in it, as the quote's
-			    -- concentration reads them (the invoices of the page are unfunded, never in it); materialized, so
-			    -- that each client's book is read once, not once per invoice of the whole queue (the flag filter:
-			    -- 10,000 invoices of 1,100 clients)
+			    -- concentration reads them (the invoices of the page are unfunded, never in it): the kept books
+			    -- of its debtors (open_book, V059); materialized, so that each client's book is read once, not
+			    -- once per invoice of the whole queue (the flag filter: 10,000 invoices of 1,100 clients)
 			    SELECT tc.client_id, b.book
 			    FROM (SELECT DISTINCT client_id FROM limit_target) tc
-			    JOIN LATERAL (SELECT COALESCE(SUM(o.outstanding), 0) AS book FROM open_receivable(CAST(:today AS date)) o
+			    JOIN LATERAL (SELECT COALESCE(SUM(o.outstanding), 0) AS book FROM open_book(CAST(:today AS date)) o
 			                  WHERE o.client_id = tc.client_id) b ON TRUE
 			), client_reserve AS MATERIALIZED (
 			    -- the reserve position of each client of the page, the published function probed per client
@@ -122,7 +122,7 @@ public class InvoiceFlags {
 			), pair_owed AS MATERIALIZED (
 			    SELECT tp.client_id, tp.debtor_id, b.owed
 			    FROM (SELECT DISTINCT client_id, debtor_id FROM limit_target) tp
-			    JOIN LATERAL (SELECT COALESCE(SUM(o.outstanding), 0) AS owed FROM open_receivable(CAST(:today AS date)) o
+			    JOIN LATERAL (SELECT COALESCE(SUM(o.outstanding), 0) AS owed FROM open_book(CAST(:today AS date)) o
 			                  WHERE o.client_id = tp.client_id AND o.debtor_id = tp.debtor_id) b ON TRUE
 			)
 			SELECT t.id AS invoice_id, 'DUPLICATE' AS code, o.number AS text_value, NULL AS other_text,

@@ -75,7 +75,13 @@ public class AdvisoryLocks {
 		 * Moving the changes of the clients' reserve balances into the balances: one
 		 * compaction at a time.
 		 */
-		RESERVE_BALANCES(0x0FAC7BA1L);
+		RESERVE_BALANCES(0x0FAC7BA1L),
+
+		/**
+		 * Moving the changes of the (client, debtor) open books into the books: one
+		 * compaction at a time.
+		 */
+		OPEN_BOOKS(0x0FAC70B0L);
 
 		private final long value;
 

@@ -122,6 +122,7 @@ class CollectionsRescoringIntegrationTests {
 			this.jdbc.update("DELETE FROM dispute WHERE invoice_id IN " + invoices, this.clientId);
 			this.jdbc.update("DELETE FROM invoice_transition WHERE invoice_id IN " + invoices, this.clientId);
 			this.jdbc.update("DELETE FROM invoice WHERE client_id = ?", this.clientId);
+			CommittedBook.removeOpenBooks(this.jdbc, this.clientId);
 			this.jdbc.update("DELETE FROM facility_exposure WHERE client_id = ?", this.clientId);
 			this.jdbc.update("DELETE FROM facility WHERE client_id = ?", this.clientId);
 			this.jdbc.update("DELETE FROM client WHERE id = ?", this.clientId);

@@ -185,6 +185,17 @@ public final class CommittedBook {
 	}
 
 	/**
+	 * Removes the client's kept open books (V059), which its invoices' deletion leaves as
+	 * changes that sum to nothing; after its invoices are deleted.
+	 */
+	public static void removeOpenBooks(JdbcTemplate jdbc, long clientId) {
+		jdbc.queryForObject("SELECT 1 FROM (SELECT pg_advisory_xact_lock(?)) AS locked", Integer.class,
+				AdvisoryLocks.Key.OPEN_BOOKS.value());
+		jdbc.update("DELETE FROM pair_book_change WHERE client_id = ?", clientId);
+		jdbc.update("DELETE FROM pair_book WHERE client_id = ?", clientId);
+	}
+
+	/**
 	 * Deletes everything the client, the debtor and their invoices left behind.
 	 */
 	public void remove() {
@@ -204,6 +215,7 @@ public final class CommittedBook {
 			removeReserveBalance(this.jdbc, this.clientId);
 			this.jdbc.update("DELETE FROM invoice_transition WHERE invoice_id IN " + invoicesOfClient, this.clientId);
 			this.jdbc.update("DELETE FROM invoice WHERE client_id = ?", this.clientId);
+			removeOpenBooks(this.jdbc, this.clientId);
 			this.jdbc.update("DELETE FROM facility_exposure WHERE client_id = ?", this.clientId);
 			this.jdbc.update("DELETE FROM facility WHERE client_id = ?", this.clientId);
 			this.jdbc.update("DELETE FROM client WHERE id = ?", this.clientId);

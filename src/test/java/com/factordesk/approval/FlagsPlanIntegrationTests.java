@@ -75,7 +75,7 @@ class FlagsPlanIntegrationTests {
 		// the books of the page's clients, today written into the statement
 		Map<String, Object> plans = this.jdbc.queryForMap("""
 				SELECT custom_plans, generic_plans FROM pg_prepared_statements
-				WHERE statement LIKE '%open_receivable(DATE ''2026-11-25'')%' AND statement LIKE '%NOT IN (%$%'
+				WHERE statement LIKE '%open_book(DATE ''2026-11-25'')%' AND statement LIKE '%invoice_id IN (%$%'
 				ORDER BY generic_plans DESC LIMIT 1
 				""");
 		assertThat((Long) plans.get("custom_plans")).isZero();

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import com.factordesk.IntegrationTest;
+import com.factordesk.approval.CommittedBook;
 import com.factordesk.client.Client;
 import com.factordesk.client.Clients;
 import com.factordesk.debtor.Debtor;
@@ -124,6 +125,8 @@ class PortfolioTrendsIntegrationTests {
 			this.jdbc.update("DELETE FROM credit_note WHERE invoice_id IN " + invoices, clients);
 			this.jdbc.update("DELETE FROM invoice_transition WHERE invoice_id IN " + invoices, clients);
 			this.jdbc.update("DELETE FROM invoice WHERE client_id IN (?, ?)", clients);
+			CommittedBook.removeOpenBooks(this.jdbc, this.clientId);
+			CommittedBook.removeOpenBooks(this.jdbc, this.otherClientId);
 			this.jdbc.update("DELETE FROM facility WHERE client_id IN (?, ?)", clients);
 			this.jdbc.update("DELETE FROM client WHERE id IN (?, ?)", clients);
 			this.jdbc.update("UPDATE debtor SET current_risk_score_id = NULL WHERE id = ?", this.debtorId);
