@@ -72,7 +72,11 @@ class SqlBoundariesTests {
 			Map.entry("invoice_keep_total", "invoice"), Map.entry("invoice_totals_refuse_truncate", "invoice"),
 			// each (client, debtor)'s open book as invoices change (V059)
 			Map.entry("pair_book", "invoice"), Map.entry("pair_book_change", "invoice"),
-			Map.entry("invoice_keep_open_book", "invoice"), Map.entry("open_book_refuse_truncate", "invoice"));
+			Map.entry("invoice_keep_open_book", "invoice"), Map.entry("open_book_refuse_truncate", "invoice"),
+			// each client's held reserve as advances are paid and invoices funded or paid
+			// (V060)
+			Map.entry("client_reserve_held", "approval"), Map.entry("client_reserve_held_change", "approval"),
+			Map.entry("reserve_keep_held", "approval"), Map.entry("reserve_held_refuse_truncate", "approval"));
 
 	/** What a feature publishes for the SQL of the features above it. */
 	private static final Map<String, String> PUBLISHED = Map.ofEntries(Map.entry("invoice_balance", "invoice"),

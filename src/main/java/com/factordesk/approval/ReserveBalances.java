@@ -12,11 +12,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The clients' reserve balances as the ledger is booked (V056): every insert into
- * {@code reserve_entry} adds a change per client, without a lock; here, once a minute and
- * once across instances, the committed changes move into the balances, so that a client's
- * balance is its kept balance and a few changes, never its whole ledger summed
- * ({@code client_reserve_position()}).
+ * The clients' reserve balances as the ledger is booked (V056), and the reserves held on
+ * their open funded invoices as advances are paid out and invoices funded, paid or
+ * reopened (V060): every such write adds a change per client, without a lock; here, once
+ * a minute and once across instances, the committed changes move into the kept figures,
+ * so that a client's position is its kept figures and a few changes, never its whole
+ * ledger or its open invoices' advances summed ({@code client_reserve_position()}).
  */
 @Component
 class ReserveBalances {
@@ -35,6 +36,18 @@ class ReserveBalances {
 			INSERT INTO client_reserve_balance AS b (client_id, balance)
 			SELECT m.client_id, SUM(m.amount) FROM moved m GROUP BY m.client_id ORDER BY m.client_id
 			ON CONFLICT (client_id) DO UPDATE SET balance = b.balance + EXCLUDED.balance
+			""";
+
+	/**
+	 * The same for the reserves held on the clients' open funded invoices (V060).
+	 */
+	private static final String COMPACT_HELD = """
+			WITH moved AS (
+			    DELETE FROM client_reserve_held_change RETURNING client_id, amount
+			)
+			INSERT INTO client_reserve_held AS h (client_id, held)
+			SELECT m.client_id, SUM(m.amount) FROM moved m GROUP BY m.client_id ORDER BY m.client_id
+			ON CONFLICT (client_id) DO UPDATE SET held = h.held + EXCLUDED.held
 			""";
 
 	private final JdbcClient jdbc;
@@ -58,14 +71,15 @@ class ReserveBalances {
 	}
 
 	/**
-	 * Moves the committed changes into the balances; returns the number of clients whose
-	 * balance took changes. One compaction at a time (an advisory lock), also when called
-	 * outside the schedule; in a transaction of its own.
+	 * Moves the committed changes into the balances and the held reserves; returns the
+	 * number of balances and held reserves that took changes. One compaction at a time
+	 * (an advisory lock), also when called outside the schedule; in a transaction of its
+	 * own.
 	 */
 	int compact() {
 		Integer clients = this.transactions.execute((status) -> {
 			this.locks.lockForTransaction(AdvisoryLocks.Key.RESERVE_BALANCES);
-			return this.jdbc.sql(COMPACT).update();
+			return this.jdbc.sql(COMPACT).update() + this.jdbc.sql(COMPACT_HELD).update();
 		});
 		return (clients != null) ? clients : 0;
 	}

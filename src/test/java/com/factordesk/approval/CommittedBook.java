@@ -182,6 +182,8 @@ public final class CommittedBook {
 				AdvisoryLocks.Key.RESERVE_BALANCES.value());
 		jdbc.update("DELETE FROM client_reserve_balance_change WHERE client_id = ?", clientId);
 		jdbc.update("DELETE FROM client_reserve_balance WHERE client_id = ?", clientId);
+		jdbc.update("DELETE FROM client_reserve_held_change WHERE client_id = ?", clientId);
+		jdbc.update("DELETE FROM client_reserve_held WHERE client_id = ?", clientId);
 	}
 
 	/**
