@@ -55,7 +55,10 @@ class HeldReservesIntegrationTests {
 		long invoice = ((Number) funded.get("id")).longValue();
 		long client = ((Number) funded.get("client_id")).longValue();
 		BigDecimal reserve = (BigDecimal) funded.get("reserve");
-		long other = this.jdbc.queryForObject("SELECT MIN(id) FROM client WHERE id <> ?", Long.class, client);
+		long other = this.jdbc.queryForObject("""
+				SELECT MIN(c.id) FROM client c WHERE c.id <> ? AND NOT EXISTS (SELECT 1 FROM invoice j
+				WHERE j.client_id = c.id AND j.number = (SELECT number FROM invoice WHERE id = ?))
+				""", Long.class, client, invoice);
 		BigDecimal before = held(client);
 		BigDecimal otherBefore = held(other);
 
