@@ -26,29 +26,22 @@ class ReserveBalances {
 
 	/**
 	 * The changes this statement's snapshot sees, deleted and added to their clients'
-	 * balances in one statement: a change booked by a transaction still open is neither
-	 * deleted nor added, and is moved by a later compaction.
+	 * kept figures in one statement: a change booked by a transaction still open is
+	 * neither deleted nor added, and is moved by a later compaction. The balances (V056)
+	 * and the held reserves (V060) alike.
 	 */
 	private static final String COMPACT = """
 			WITH moved AS (
-			    DELETE FROM client_reserve_balance_change RETURNING client_id, amount
+			    DELETE FROM %1$s_change RETURNING client_id, amount
 			)
-			INSERT INTO client_reserve_balance AS b (client_id, balance)
+			INSERT INTO %1$s AS k (client_id, %2$s)
 			SELECT m.client_id, SUM(m.amount) FROM moved m GROUP BY m.client_id ORDER BY m.client_id
-			ON CONFLICT (client_id) DO UPDATE SET balance = b.balance + EXCLUDED.balance
+			ON CONFLICT (client_id) DO UPDATE SET %2$s = k.%2$s + EXCLUDED.%2$s
 			""";
 
-	/**
-	 * The same for the reserves held on the clients' open funded invoices (V060).
-	 */
-	private static final String COMPACT_HELD = """
-			WITH moved AS (
-			    DELETE FROM client_reserve_held_change RETURNING client_id, amount
-			)
-			INSERT INTO client_reserve_held AS h (client_id, held)
-			SELECT m.client_id, SUM(m.amount) FROM moved m GROUP BY m.client_id ORDER BY m.client_id
-			ON CONFLICT (client_id) DO UPDATE SET held = h.held + EXCLUDED.held
-			""";
+	private static final String COMPACT_BALANCES = COMPACT.formatted("client_reserve_balance", "balance");
+
+	private static final String COMPACT_HELD = COMPACT.formatted("client_reserve_held", "held");
 
 	private final JdbcClient jdbc;
 
@@ -79,7 +72,7 @@ class ReserveBalances {
 	int compact() {
 		Integer clients = this.transactions.execute((status) -> {
 			this.locks.lockForTransaction(AdvisoryLocks.Key.RESERVE_BALANCES);
-			return this.jdbc.sql(COMPACT).update() + this.jdbc.sql(COMPACT_HELD).update();
+			return this.jdbc.sql(COMPACT_BALANCES).update() + this.jdbc.sql(COMPACT_HELD).update();
 		});
 		return (clients != null) ? clients : 0;
 	}
