@@ -90,6 +90,36 @@ class HeldReservesIntegrationTests {
 			.hasMessageContaining("keeps the held reserves");
 	}
 
+	@Test
+	void anAdvanceDeletedWithItsInvoiceInOneStatementIsRefused() {
+		// a copy of a funded invoice and its advance, nothing else referring to them
+		long invoice = this.jdbc.queryForObject("""
+				SELECT MIN(i.id) FROM invoice i JOIN advance a ON a.invoice_id = i.id WHERE i.status = 'FUNDED'
+				""", Long.class);
+		long copy = this.jdbc.queryForObject("SELECT MAX(id) + 1000 FROM invoice", Long.class);
+		this.jdbc.update("""
+				INSERT INTO invoice SELECT (jsonb_populate_record(NULL::invoice,
+				    to_jsonb(i) || jsonb_build_object('id', ?, 'number', 'HELD-COPY'))).* FROM invoice i WHERE id = ?
+				""", copy, invoice);
+		this.jdbc.update("""
+				INSERT INTO advance SELECT (jsonb_populate_record(NULL::advance,
+				    to_jsonb(a) || jsonb_build_object('id', (SELECT MAX(id) + 1000 FROM advance), 'invoice_id', ?))).*
+				FROM advance a WHERE invoice_id = ?
+				""", copy, invoice);
+		assertThat(this.jdbc.queryForObject(DIFFERING, Integer.class)).isZero();
+
+		this.jdbc.execute("SAVEPOINT refused");
+		assertThatThrownBy(() -> this.jdbc.update("""
+				WITH a AS (DELETE FROM advance WHERE invoice_id = ? RETURNING invoice_id)
+				DELETE FROM invoice WHERE id = ?
+				""", copy, copy)).isInstanceOf(DataAccessException.class).hasMessageContaining("in one statement");
+		this.jdbc.execute("ROLLBACK TO SAVEPOINT refused");
+
+		this.jdbc.update("DELETE FROM advance WHERE invoice_id = ?", copy);
+		this.jdbc.update("DELETE FROM invoice WHERE id = ?", copy);
+		assertThat(this.jdbc.queryForObject(DIFFERING, Integer.class)).as("in two statements").isZero();
+	}
+
 	private BigDecimal held(long client) {
 		return this.jdbc.queryForObject("SELECT held FROM client_reserve_position() WHERE client_id = ?",
 				BigDecimal.class, client);

@@ -188,6 +188,21 @@ class OpenBooksIntegrationTests {
 			.hasMessageContaining("keeps");
 	}
 
+	@Test
+	void noDayHasNoBookAndAnInvoiceClosesOnADay() {
+		// open_receivable(NULL) has no rows: neither has open_book(NULL), kept books or
+		// not
+		// (V061)
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM open_receivable(NULL)", Integer.class)).isZero();
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM open_book(NULL)", Integer.class)).isZero();
+		Invoice invoice = funded("OPB-INF", "100.00", "2026-10-05");
+		flush();
+		assertThatThrownBy(
+				() -> this.jdbc.update("UPDATE invoice SET closed_on = 'infinity' WHERE id = ?", invoice.getId()))
+			.isInstanceOf(DataAccessException.class)
+			.hasMessageContaining("ck_invoice_closed_on_a_day");
+	}
+
 	private Invoice funded(String number, String amount, String fundedOn) {
 		Invoice invoice = Invoice.submit(this.client, this.debtor, null, number, LocalDate.of(2026, 10, 1),
 				LocalDate.of(2026, 10, 31), Money.of(amount), "client:OPB-C1", on("2026-10-02"));
