@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -228,6 +229,19 @@ public class InvoiceFlags {
 			""";
 
 	/**
+	 * A row per invoice (code {@code SCOPE}) with its client and debtor and the snapshot
+	 * the statement reads, for {@link KeptFlags}; no snapshot when the transaction wrote
+	 * (it may be rolled back).
+	 */
+	private static final String SCOPE = """
+			UNION ALL
+			SELECT t.id, 'SCOPE', CASE WHEN pg_current_xact_id_if_assigned() IS NULL
+			                           THEN CAST(pg_current_snapshot() AS TEXT) END,
+			       NULL, t.client_id, t.debtor_id, NULL, NULL, NULL
+			FROM target t
+			""";
+
+	/**
 	 * How many earlier invoices of a client to a debtor, all on the same terms, make
 	 * those terms the pair's usual ones: an invoice on other terms may have been
 	 * re-dated.
@@ -245,11 +259,14 @@ public class InvoiceFlags {
 
 	private final KeptPlans plans;
 
+	private final KeptFlags kept;
+
 	/** The statement of the last page, with its values: the same all day. */
 	private volatile Written written;
 
-	InvoiceFlags(JdbcClient jdbc, CreditPolicy policy, Clock clock, KeptPlans plans) {
+	InvoiceFlags(JdbcClient jdbc, CreditPolicy policy, Clock clock, KeptPlans plans, KeptFlags kept) {
 		this.jdbc = jdbc;
+		this.kept = kept;
 		this.policy = policy;
 		this.clock = clock;
 		this.plans = plans;
@@ -268,15 +285,31 @@ public class InvoiceFlags {
 			return flags;
 		}
 		PolicyProperties policy = this.policy.current();
+		LocalDate today = LocalDate.now(this.clock);
+		// the kept flags whose client and debtor nothing wrote to since (KeptFlags, V062)
+		Map<Long, List<Flag>> kept = this.kept.stillRight(invoiceIds, today, policy);
+		kept.forEach((id, those) -> flags.get(id).addAll(those));
+		List<Long> afresh = invoiceIds.stream().filter((id) -> !kept.containsKey(id)).distinct().toList();
+		if (afresh.isEmpty()) {
+			return flags;
+		}
+		long computedAt = System.nanoTime();
 		// planned once per connection and kept: planning took as long as running it
 		// (README "Benchmarks", page latency)
-		List<Row> rows = this.plans.run(() -> this.jdbc.sql(statement(policy))
-			.param("ids", List.copyOf(invoiceIds))
-			.query(InvoiceFlags::row)
-			.list());
+		List<Row> rows = this.plans
+			.run(() -> this.jdbc.sql(statement(policy, today)).param("ids", afresh).query(InvoiceFlags::row).list());
+		Map<Long, List<Flag>> computed = new HashMap<>();
+		afresh.forEach((id) -> computed.put(id, new ArrayList<>()));
 		rows.stream()
+			.filter((row) -> row.code() != null)
 			.sorted((a, b) -> a.code().compareTo(b.code()))
-			.forEach((row) -> flags.get(row.invoiceId()).add(row.toFlag(policy)));
+			.forEach((row) -> computed.get(row.invoiceId()).add(row.toFlag(policy)));
+		computed.forEach((id, those) -> flags.get(id).addAll(those));
+		// the snapshot the flags were computed in, when the transaction wrote nothing
+		rows.stream()
+			.filter((row) -> row.code() == null && row.text() != null)
+			.forEach((scope) -> this.kept.keep(scope.invoiceId(), new KeptFlags.Kept(today, policy, scope.text(),
+					scope.count(), scope.otherCount(), computedAt, List.copyOf(computed.get(scope.invoiceId())))));
 		return flags;
 	}
 
@@ -331,11 +364,11 @@ public class InvoiceFlags {
 	 * invoices; with today a parameter it also read every invoice issued up to then. The
 	 * values are the clock's, the zone's id and the policy's numbers: never user text.
 	 */
-	private String statement(PolicyProperties policy) {
-		LocalDate today = LocalDate.now(this.clock);
+	private String statement(PolicyProperties policy, LocalDate today) {
 		Written last = this.written;
 		if (last == null || !last.today().equals(today) || !last.policy().equals(policy)) {
-			last = new Written(today, policy, withValues(flagged("i.id IN (:ids)"), policy, today) + " ORDER BY 1");
+			last = new Written(today, policy,
+					withValues(flagged("i.id IN (:ids)") + SCOPE, policy, today) + " ORDER BY 1");
 			this.written = last;
 		}
 		return last.statement();
@@ -377,14 +410,16 @@ public class InvoiceFlags {
 	}
 
 	private static Row row(ResultSet rs, int row) throws SQLException {
-		return new Row(rs.getLong("invoice_id"), FlagCode.valueOf(rs.getString("code")), rs.getString("text_value"),
-				rs.getString("other_text"), rs.getObject("count_value", Long.class),
+		String code = rs.getString("code");
+		return new Row(rs.getLong("invoice_id"), code.equals("SCOPE") ? null : FlagCode.valueOf(code),
+				rs.getString("text_value"), rs.getString("other_text"), rs.getObject("count_value", Long.class),
 				rs.getObject("other_count", Long.class), rs.getBigDecimal("amount_value"),
 				rs.getBigDecimal("other_amount"), rs.getObject("date_value", LocalDate.class));
 	}
 
 	/**
-	 * One row of the statement: the figures, named by what each flag puts in them.
+	 * One row of the statement: the figures, named by what each flag puts in them; a
+	 * {@link #SCOPE} row has no code.
 	 */
 	private record Row(long invoiceId, FlagCode code, String text, String otherText, Long count, Long otherCount,
 			BigDecimal amount, BigDecimal otherAmount, LocalDate date) {

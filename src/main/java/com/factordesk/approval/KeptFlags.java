@@ -1,0 +1,178 @@
+package com.factordesk.approval;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The flags of invoices as last computed, each with the PostgreSQL snapshot it was
+ * computed in, reused while none of its inputs changed (V062): a queue page computes
+ * afresh only the flags of the invoices whose client or debtor something wrote to since,
+ * and on a day and under a credit policy the flags were not computed for, nothing is
+ * reused. Flags computed by a transaction that wrote are never kept (what it wrote may be
+ * rolled back). Kept flags are dropped after {@code factordesk.flags.keep-for}; the
+ * changes every kept snapshot sees are deleted once a minute.
+ */
+@Component
+class KeptFlags {
+
+	private static final Logger logger = LoggerFactory.getLogger(KeptFlags.class);
+
+	/** At most this many invoices' flags are kept: a full queue is 10,000. */
+	static final int CAPACITY = 50_000;
+
+	/**
+	 * The kept invoices whose client, debtor, or everything, changed in a way their
+	 * snapshot did not see: a change committed after it or by a transaction running then.
+	 */
+	private static final String CHANGED = """
+			SELECT k.id
+			FROM unnest(CAST(string_to_array(:ids, ',') AS BIGINT[]), CAST(string_to_array(:clients, ',') AS BIGINT[]),
+			            CAST(string_to_array(:debtors, ',') AS BIGINT[]), CAST(string_to_array(:snapshots, ' ') AS TEXT[]))
+			     AS k(id, client_id, debtor_id, snapshot)
+			WHERE EXISTS (SELECT 1 FROM flag_scope_change c WHERE c.client_id = k.client_id
+			                AND NOT pg_visible_in_snapshot(c.xid, CAST(k.snapshot AS pg_snapshot)))
+			   OR EXISTS (SELECT 1 FROM flag_scope_change c WHERE c.debtor_id = k.debtor_id
+			                AND NOT pg_visible_in_snapshot(c.xid, CAST(k.snapshot AS pg_snapshot)))
+			   OR EXISTS (SELECT 1 FROM flag_scope_change c WHERE c.client_id IS NULL AND c.debtor_id IS NULL
+			                AND NOT pg_visible_in_snapshot(c.xid, CAST(k.snapshot AS pg_snapshot)))
+			""";
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final Duration keepFor;
+
+	private final Map<Long, Kept> kept = new ConcurrentHashMap<>();
+
+	KeptFlags(JdbcClient jdbc, TransactionTemplate transactions,
+			@Value("${factordesk.flags.keep-for:PT5M}") Duration keepFor) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.keepFor = keepFor;
+	}
+
+	/**
+	 * The kept flags of these invoices that are still right on this day under this
+	 * policy: one SQL statement, none when nothing is kept for them.
+	 */
+	Map<Long, List<Flag>> stillRight(Collection<Long> invoiceIds, LocalDate today, PolicyProperties policy) {
+		long now = System.nanoTime();
+		Map<Long, Kept> candidates = new HashMap<>();
+		for (Long id : invoiceIds) {
+			Kept one = this.kept.get(id);
+			if (one != null && one.today().equals(today) && one.policy().equals(policy)
+					&& now - one.computedAt() < this.keepFor.toNanos()) {
+				candidates.put(id, one);
+			}
+		}
+		if (candidates.isEmpty()) {
+			return Map.of();
+		}
+		Set<Long> changed = new HashSet<>(this.jdbc.sql(CHANGED)
+			.param("ids", joined(candidates.keySet(), (id) -> id))
+			.param("clients", joined(candidates.keySet(), (id) -> candidates.get(id).clientId()))
+			.param("debtors", joined(candidates.keySet(), (id) -> candidates.get(id).debtorId()))
+			.param("snapshots",
+					candidates.keySet()
+						.stream()
+						.map((id) -> candidates.get(id).snapshot())
+						.collect(Collectors.joining(" ")))
+			.query(Long.class)
+			.list());
+		Map<Long, List<Flag>> right = new HashMap<>();
+		candidates.forEach((id, one) -> {
+			if (!changed.contains(id)) {
+				right.put(id, one.flags());
+			}
+		});
+		return right;
+	}
+
+	private static String joined(Set<Long> ids, java.util.function.Function<Long, Long> value) {
+		return ids.stream().map((id) -> Long.toString(value.apply(id))).collect(Collectors.joining(","));
+	}
+
+	/**
+	 * Keeps an invoice's flags as computed in {@code snapshot} (taken after
+	 * {@code computedAt}, {@link System#nanoTime()}).
+	 */
+	void keep(long invoiceId, Kept flags) {
+		if (this.kept.size() >= CAPACITY) {
+			long now = System.nanoTime();
+			this.kept.values().removeIf((one) -> now - one.computedAt() >= this.keepFor.toNanos());
+			if (this.kept.size() >= CAPACITY) {
+				this.kept.clear();
+			}
+		}
+		this.kept.put(invoiceId, flags);
+	}
+
+	/**
+	 * Forgets every kept flag: the next read computes them all.
+	 */
+	void forget() {
+		this.kept.clear();
+	}
+
+	/**
+	 * Deletes the changes that every kept snapshot sees: those of transactions that had
+	 * ended before a moment more than the keeping time (and a minute for the clocks) ago,
+	 * as the horizons recorded by earlier compactions tell.
+	 */
+	@Scheduled(fixedDelayString = "${factordesk.flags.compact-every:PT1M}",
+			initialDelayString = "${factordesk.flags.compact-every:PT1M}")
+	@SchedulerLock(name = "flag-scope-changes")
+	public void run() {
+		int deleted = compact();
+		logger.debug("{} flag scope changes deleted", deleted);
+	}
+
+	int compact() {
+		Integer deleted = this.transactions.execute((status) -> {
+			this.jdbc
+				.sql("INSERT INTO flag_scope_horizon (taken_at, oldest_running) "
+						+ "VALUES (now(), pg_snapshot_xmin(pg_current_snapshot()))")
+				.update();
+			String before = "now() - make_interval(secs => :seconds) - INTERVAL '1 minute'";
+			Long seconds = this.keepFor.toSeconds() + 1;
+			int changes = this.jdbc.sql("""
+					DELETE FROM flag_scope_change
+					WHERE xid < (SELECT MAX(h.oldest_running) FROM flag_scope_horizon h WHERE h.taken_at <= %s)
+					""".formatted(before)).param("seconds", seconds).update();
+			this.jdbc.sql("""
+					DELETE FROM flag_scope_horizon
+					WHERE taken_at < (SELECT MAX(h.taken_at) FROM flag_scope_horizon h WHERE h.taken_at <= %s)
+					""".formatted(before)).param("seconds", seconds).update();
+			return changes;
+		});
+		return (deleted != null) ? deleted : 0;
+	}
+
+	/**
+	 * The flags of an invoice of a client and a debtor, as computed on a day under a
+	 * policy in a snapshot (its text form) taken after {@code computedAt}.
+	 */
+	record Kept(LocalDate today, PolicyProperties policy, String snapshot, long clientId, long debtorId,
+			long computedAt, List<Flag> flags) {
+	}
+
+}

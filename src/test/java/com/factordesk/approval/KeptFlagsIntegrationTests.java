@@ -1,0 +1,235 @@
+package com.factordesk.approval;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import com.factordesk.IntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The kept flags (V062, {@link KeptFlags}): a page's flags are read again from what was
+ * computed while nothing their client or debtor depends on changed, and computed afresh
+ * after a committed change, whatever the order in which concurrent writers commit; flags
+ * read by a transaction that wrote are never kept; every table the flags statement reads
+ * is watched. Committed data of its own (a client, a debtor, one queued invoice of
+ * 5,000.00 quoted at 80 %: an advance of 4,000.00), removed afterwards.
+ */
+@IntegrationTest
+@WithMockUser(roles = "UNDERWRITER")
+class KeptFlagsIntegrationTests {
+
+	/**
+	 * Tables the flags read that are kept from watched ones by triggers (V056, V059,
+	 * V060): a change of theirs follows a change of what they are kept from.
+	 */
+	private static final Set<String> KEPT_FROM_WATCHED = Set.of("pair_book", "pair_book_change",
+			"client_reserve_balance", "client_reserve_balance_change", "client_reserve_held",
+			"client_reserve_held_change");
+
+	private static final Pattern READ = Pattern.compile("\\b(?:FROM|JOIN)\\s+(?:LATERAL\\s+)?(?:public\\.)?([a-z_]+)");
+
+	@Autowired
+	private ApplicationContext context;
+
+	@Autowired
+	private InvoiceFlags flags;
+
+	@Autowired
+	private KeptFlags kept;
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	@Autowired
+	private TransactionTemplate transactions;
+
+	@Autowired
+	private DataSource dataSource;
+
+	private CommittedBook book;
+
+	private long invoice;
+
+	@BeforeEach
+	void createBook() {
+		this.book = new CommittedBook(this.context).create(1);
+		this.invoice = this.book.invoiceIds().get(0);
+	}
+
+	@AfterEach
+	void removeBook() {
+		this.jdbc.update("DELETE FROM notice_of_assignment WHERE client_id = ?", this.book.clientId());
+		this.book.remove();
+	}
+
+	@Test
+	void keptFlagsAreReadAgainUntilTheDebtorOrTheClientChanges() {
+		assertThat(codes()).doesNotContain(FlagCode.OVER_CREDIT_LIMIT, FlagCode.OVER_FACILITY);
+		// written with the watching trigger off: the kept flags, which did not see it,
+		// are
+		// read again as they were
+		this.transactions.executeWithoutResult((status) -> {
+			this.jdbc.execute("ALTER TABLE debtor DISABLE TRIGGER debtor_flags_updated");
+			this.jdbc.update("UPDATE debtor SET credit_limit = 100.00 WHERE id = ?", this.book.debtorId());
+			this.jdbc.execute("ALTER TABLE debtor ENABLE TRIGGER debtor_flags_updated");
+		});
+		assertThat(codes()).as("kept").doesNotContain(FlagCode.OVER_CREDIT_LIMIT);
+		// the same limit written again, watched: 4,000.00 over a limit of 100.00
+		committed("UPDATE debtor SET credit_limit = 100.00 WHERE id = ?", this.book.debtorId());
+		assertThat(codes()).contains(FlagCode.OVER_CREDIT_LIMIT).doesNotContain(FlagCode.OVER_FACILITY);
+		// the client's facility lowered to 1,000.00
+		committed("UPDATE facility SET facility_limit = 1000.00 WHERE client_id = ?", this.book.clientId());
+		assertThat(codes()).contains(FlagCode.OVER_CREDIT_LIMIT, FlagCode.OVER_FACILITY);
+		// a notification facility without a notice for this debtor, then the notice
+		committed("UPDATE facility SET notification = TRUE WHERE client_id = ?", this.book.clientId());
+		assertThat(codes()).contains(FlagCode.NO_NOTICE);
+		committed("""
+				INSERT INTO notice_of_assignment (client_id, debtor_id, sent_on, reference, recorded_by, recorded_at)
+				VALUES (?, ?, DATE '2026-11-20', 'NOA-1', 'tester', now())""", this.book.clientId(),
+				this.book.debtorId());
+		assertThat(codes()).doesNotContain(FlagCode.NO_NOTICE);
+	}
+
+	@Test
+	void aChangeOfATransactionRunningWhenTheFlagsWereComputedIsSeenOnceItCommitsWhateverTheOrder() throws Exception {
+		try (Connection first = this.dataSource.getConnection(); Connection second = this.dataSource.getConnection()) {
+			first.setAutoCommit(false);
+			second.setAutoCommit(false);
+			try (Statement limit = first.createStatement(); Statement bureau = second.createStatement()) {
+				// the first writer starts, the second starts after it and commits first
+				limit.executeUpdate("UPDATE debtor SET credit_limit = 100.00 WHERE id = " + this.book.debtorId());
+				bureau.executeUpdate("INSERT INTO bureau_score (debtor_id, provider, score, as_of) VALUES ("
+						+ this.book.debtorId() + ", 'GRAYDON', 81, DATE '2026-11-24')");
+				second.commit();
+				assertThat(codes()).as("computed and kept while the first is running")
+					.doesNotContain(FlagCode.OVER_CREDIT_LIMIT);
+				assertThat(codes()).doesNotContain(FlagCode.OVER_CREDIT_LIMIT);
+				first.commit();
+			}
+			finally {
+				first.rollback();
+				second.rollback();
+			}
+		}
+		assertThat(codes()).as("after the first commits").contains(FlagCode.OVER_CREDIT_LIMIT);
+	}
+
+	@Test
+	void flagsReadByATransactionThatWroteAreNotKept() {
+		this.transactions.executeWithoutResult((status) -> {
+			this.jdbc.update("UPDATE debtor SET credit_limit = 100.00 WHERE id = ?", this.book.debtorId());
+			assertThat(codes()).contains(FlagCode.OVER_CREDIT_LIMIT);
+			status.setRollbackOnly();
+		});
+		assertThat(codes()).as("after the rollback").doesNotContain(FlagCode.OVER_CREDIT_LIMIT);
+	}
+
+	@Test
+	void theCompactionDeletesOnlyChangesEveryKeptSnapshotSees() {
+		long xid = this.transactions.execute((status) -> {
+			this.jdbc.update("UPDATE debtor SET credit_limit = 100.00 WHERE id = ?", this.book.debtorId());
+			return this.jdbc.queryForObject("SELECT CAST(CAST(pg_current_xact_id() AS TEXT) AS BIGINT)", Long.class);
+		});
+		assertThat(changes(xid)).isOne();
+		// the horizons of the last minutes are too recent for it
+		this.kept.compact();
+		assertThat(changes(xid)).as("kept within the keeping time").isOne();
+		// a horizon taken long ago: the change is deleted when it had ended by then, kept
+		// when it was still running; each tried in a transaction rolled back, so that no
+		// other kept snapshot loses a change it did not see
+		this.transactions.executeWithoutResult((status) -> {
+			horizonLongAgo(xid + 1);
+			this.kept.compact();
+			assertThat(changes(xid)).as("ended before the horizon").isZero();
+			status.setRollbackOnly();
+		});
+		this.transactions.executeWithoutResult((status) -> {
+			horizonLongAgo(xid);
+			this.kept.compact();
+			assertThat(changes(xid)).as("running at the horizon").isOne();
+			status.setRollbackOnly();
+		});
+		assertThat(changes(xid)).isOne();
+		assertThat(codes()).contains(FlagCode.OVER_CREDIT_LIMIT);
+	}
+
+	private void horizonLongAgo(long oldestRunning) {
+		this.jdbc.update("INSERT INTO flag_scope_horizon (taken_at, oldest_running) "
+				+ "VALUES (now() - INTERVAL '1 day', CAST(CAST(? AS TEXT) AS XID8))", oldestRunning);
+	}
+
+	@Test
+	void everyTableTheFlagsReadIsWatched() {
+		Set<String> read = new TreeSet<>();
+		Deque<String> texts = new ArrayDeque<>(List.of(InvoiceFlags.flagged("TRUE")));
+		Set<String> seen = new TreeSet<>();
+		while (!texts.isEmpty()) {
+			Matcher names = READ.matcher(texts.pop());
+			while (names.find()) {
+				String name = names.group(1);
+				if (!seen.add(name)) {
+					continue;
+				}
+				String kind = this.jdbc.query(
+						"SELECT relkind FROM pg_class WHERE relname = ? AND relnamespace = 'public'::regnamespace",
+						(rs) -> rs.next() ? rs.getString(1) : null, name);
+				if ("r".equals(kind)) {
+					read.add(name);
+				}
+				else if ("v".equals(kind)) {
+					texts.push(
+							this.jdbc.queryForObject("SELECT pg_get_viewdef(CAST(? AS regclass))", String.class, name));
+				}
+				else {
+					texts.addAll(this.jdbc.queryForList("SELECT p.prosrc FROM pg_proc p WHERE p.proname = ? "
+							+ "AND p.pronamespace = 'public'::regnamespace", String.class, name));
+				}
+			}
+		}
+		assertThat(read).contains("invoice", "payment_allocation", "risk_score", "debtor_exposure", "related_party",
+				"pair_book");
+		read.removeAll(KEPT_FROM_WATCHED);
+		for (String table : read) {
+			assertThat(this.jdbc.queryForList("""
+					SELECT t.tgname FROM pg_trigger t WHERE t.tgrelid = CAST(? AS regclass)
+					  AND t.tgfoid = CAST('flag_scope_changed' AS regproc) AND t.tgenabled <> 'D'
+					""", String.class, table)).as(table)
+				.containsExactlyInAnyOrder(table + "_flags_inserted", table + "_flags_deleted",
+						table + "_flags_updated", table + "_flags_truncated");
+		}
+	}
+
+	private List<FlagCode> codes() {
+		return this.flags.of(this.invoice).stream().map(Flag::code).toList();
+	}
+
+	private void committed(String sql, Object... arguments) {
+		this.transactions.executeWithoutResult((status) -> this.jdbc.update(sql, arguments));
+	}
+
+	private int changes(long xid) {
+		return this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM flag_scope_change WHERE debtor_id = ? AND xid = CAST(CAST(? AS TEXT) AS XID8)",
+				Integer.class, this.book.debtorId(), xid);
+	}
+
+}
