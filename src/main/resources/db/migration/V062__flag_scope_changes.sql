@@ -1,8 +1,8 @@
--- What may have changed a queued invoice's flags, so that the flags of a page are computed again only for the
--- invoices whose inputs changed (InvoiceFlags, a kept read model of the flags): every flag of DESIGN section 4 is a
--- function of the day, the credit policy, and rows of the invoice's client or of its debtor (their invoices,
--- receipts, credit notes, disputes, bureau scores, risk scores, exposure, limits, facility, reserve, notices and
--- related parties). A statement that writes one of those tables adds a row per (client, debtor) it touched, with its
+-- What may have changed a queued invoice's flags and quote, so that a queue page computes them again only for the
+-- invoices whose inputs changed (KeptByScope, a kept read model): every flag of DESIGN section 4 is a function of
+-- the day, the credit policy, and rows of the invoice's client or of its debtor (their invoices, receipts, credit
+-- notes, disputes, bureau scores, risk scores, exposure, limits, facility, reserve, notices and related parties);
+-- a quote, of the day, those rows and the pricing bands and parameters in force. A statement that writes one of those tables adds a row per (client, debtor) it touched, with its
 -- transaction id; a client-wide or debtor-wide change leaves the other column empty, and a change too wide to list
 -- (a truncate, more than 1,000 pairs in one statement: an import, a rescoring) is one row with neither, which touches
 -- every invoice.
@@ -81,7 +81,11 @@ BEGIN
             ('facility_exposure', 'SELECT client_id, CAST(NULL AS BIGINT) FROM {rows}'),
             ('reserve_entry', 'SELECT client_id, CAST(NULL AS BIGINT) FROM {rows}'),
             ('related_party', 'SELECT client_id, debtor_id FROM {rows}'),
-            ('notice_of_assignment', 'SELECT client_id, debtor_id FROM {rows}')
+            ('notice_of_assignment', 'SELECT client_id, debtor_id FROM {rows}'),
+            -- the quotes' bands and parameters (QueueQuotes) touch every invoice
+            ('pricing_band_set', 'SELECT CAST(NULL AS BIGINT), CAST(NULL AS BIGINT) FROM {rows}'),
+            ('pricing_band', 'SELECT CAST(NULL AS BIGINT), CAST(NULL AS BIGINT) FROM {rows}'),
+            ('pricing_parameter_set', 'SELECT CAST(NULL AS BIGINT), CAST(NULL AS BIGINT) FROM {rows}')
         ) AS s(name, touched)
     LOOP
         EXECUTE format('CREATE TRIGGER %1$s_flags_inserted AFTER INSERT ON %1$I REFERENCING NEW TABLE AS new_rows'

@@ -230,8 +230,8 @@ public class InvoiceFlags {
 
 	/**
 	 * A row per invoice (code {@code SCOPE}) with its client and debtor and the snapshot
-	 * the statement reads, for {@link KeptFlags}; no snapshot when the transaction wrote
-	 * (it may be rolled back).
+	 * the statement reads, for {@link KeptByScope}; no snapshot when the transaction
+	 * wrote (it may be rolled back).
 	 */
 	private static final String SCOPE = """
 			UNION ALL
@@ -259,12 +259,12 @@ public class InvoiceFlags {
 
 	private final KeptPlans plans;
 
-	private final KeptFlags kept;
+	private final KeptByScope kept;
 
 	/** The statement of the last page, with its values: the same all day. */
 	private volatile Written written;
 
-	InvoiceFlags(JdbcClient jdbc, CreditPolicy policy, Clock clock, KeptPlans plans, KeptFlags kept) {
+	InvoiceFlags(JdbcClient jdbc, CreditPolicy policy, Clock clock, KeptPlans plans, KeptByScope kept) {
 		this.jdbc = jdbc;
 		this.kept = kept;
 		this.policy = policy;
@@ -286,9 +286,11 @@ public class InvoiceFlags {
 		}
 		PolicyProperties policy = this.policy.current();
 		LocalDate today = LocalDate.now(this.clock);
-		// the kept flags whose client and debtor nothing wrote to since (KeptFlags, V062)
-		Map<Long, List<Flag>> kept = this.kept.stillRight(invoiceIds, today, policy);
-		kept.forEach((id, those) -> flags.get(id).addAll(those));
+		// the kept flags whose client and debtor nothing wrote to since (KeptByScope,
+		// V062)
+		KeptByScope.Version version = new KeptByScope.Version(today, policy);
+		Map<Long, Object> kept = this.kept.stillRight(KeptByScope.Kind.FLAGS, invoiceIds, version);
+		kept.forEach((id, those) -> flags.get(id).addAll(flagsOf(those)));
 		List<Long> afresh = invoiceIds.stream().filter((id) -> !kept.containsKey(id)).distinct().toList();
 		if (afresh.isEmpty()) {
 			return flags;
@@ -308,9 +310,15 @@ public class InvoiceFlags {
 		// the snapshot the flags were computed in, when the transaction wrote nothing
 		rows.stream()
 			.filter((row) -> row.code() == null && row.text() != null)
-			.forEach((scope) -> this.kept.keep(scope.invoiceId(), new KeptFlags.Kept(today, policy, scope.text(),
-					scope.count(), scope.otherCount(), computedAt, List.copyOf(computed.get(scope.invoiceId())))));
+			.forEach((scope) -> this.kept.keep(KeptByScope.Kind.FLAGS, scope.invoiceId(),
+					new KeptByScope.Kept(version, scope.text(), scope.count(), scope.otherCount(), computedAt,
+							List.copyOf(computed.get(scope.invoiceId())))));
 		return flags;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Flag> flagsOf(Object kept) {
+		return (List<Flag>) kept;
 	}
 
 	/**

@@ -14,7 +14,6 @@ import java.util.Optional;
 import com.factordesk.invoice.InvoiceStatus;
 import com.factordesk.invoice.QueueItem;
 import com.factordesk.pricing.InvoiceQuote;
-import com.factordesk.pricing.InvoiceQuotes;
 import com.factordesk.risk.Grade;
 import com.factordesk.risk.GradeOdds;
 import com.factordesk.shared.KeptPlans;
@@ -62,7 +61,7 @@ class QueueController {
 
 	private final UnderwriterQueue queue;
 
-	private final InvoiceQuotes quotes;
+	private final QueueQuotes quotes;
 
 	private final GradeOdds gradeOdds;
 
@@ -74,7 +73,7 @@ class QueueController {
 
 	private final KeptPlans plans;
 
-	QueueController(UnderwriterQueue queue, InvoiceQuotes quotes, GradeOdds gradeOdds, InvoiceFlags flags,
+	QueueController(UnderwriterQueue queue, QueueQuotes quotes, GradeOdds gradeOdds, InvoiceFlags flags,
 			MessageSource messages, Clock clock, KeptPlans plans) {
 		this.plans = plans;
 		this.gradeOdds = gradeOdds;
@@ -227,7 +226,7 @@ class QueueController {
 		}
 		Page<QueueItem> shown = items;
 		List<Long> ids = shown.getContent().stream().map(QueueItem::id).toList();
-		return this.plans.run(() -> new QueuePage(shown, this.quotes.quoteAll(ids), this.flags.of(ids)));
+		return this.plans.run(() -> new QueuePage(shown, this.quotes.of(ids), this.flags.of(ids)));
 	}
 
 	private record QueuePage(Page<QueueItem> items, Map<Long, InvoiceQuote> quotes, Map<Long, List<Flag>> flags) {

@@ -33,7 +33,7 @@ class FlagsPlanIntegrationTests {
 	private InvoiceQuotes quotes;
 
 	@Autowired
-	private KeptFlags kept;
+	private KeptByScope kept;
 
 	@Autowired
 	private JdbcTemplate jdbc;

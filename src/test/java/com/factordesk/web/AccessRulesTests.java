@@ -180,6 +180,9 @@ class AccessRulesTests {
 	private InvoiceQuotes quotes;
 
 	@MockitoBean
+	private com.factordesk.approval.QueueQuotes queueQuotes;
+
+	@MockitoBean
 	private InvoiceDetails invoices;
 
 	@MockitoBean

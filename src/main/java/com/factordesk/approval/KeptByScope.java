@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,21 +21,36 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The flags of invoices as last computed, each with the PostgreSQL snapshot it was
- * computed in, reused while none of its inputs changed (V062): a queue page computes
- * afresh only the flags of the invoices whose client or debtor something wrote to since,
- * and on a day and under a credit policy the flags were not computed for, nothing is
- * reused. Flags computed by a transaction that wrote are never kept (what it wrote may be
- * rolled back). Kept flags are dropped after {@code factordesk.flags.keep-for}; the
- * changes every kept snapshot sees are deleted once a minute.
+ * What a queue page shows of an invoice that is a function of the day and of its client's
+ * and its debtor's rows (its flags, its quote), as last computed, each with the
+ * PostgreSQL snapshot it was computed in, reused while none of its inputs changed (V062):
+ * a queue page computes afresh only the flags and quotes of the invoices whose client or
+ * debtor something wrote to since; computed for another day or under another credit
+ * policy, nothing is reused. What a transaction that wrote computed is never kept (what
+ * it wrote may be rolled back). Kept values are dropped after
+ * {@code factordesk.flags.keep-for}; the changes every kept snapshot sees are deleted
+ * once a minute.
  */
 @Component
-class KeptFlags {
+class KeptByScope {
 
-	private static final Logger logger = LoggerFactory.getLogger(KeptFlags.class);
+	private static final Logger logger = LoggerFactory.getLogger(KeptByScope.class);
 
-	/** At most this many invoices' flags are kept: a full queue is 10,000. */
+	/** At most this many values are kept: a full queue's flags and quotes are 20,000. */
 	static final int CAPACITY = 50_000;
+
+	/**
+	 * What is kept of an invoice.
+	 */
+	enum Kind {
+
+		/** Its flags, a {@code List<Flag>}, under a {@link Version} of day and policy. */
+		FLAGS,
+
+		/** Its quote, an {@code Optional<InvoiceQuote>}, under the day. */
+		QUOTE
+
+	}
 
 	/**
 	 * The kept invoices whose client, debtor, or everything, changed in a way their
@@ -61,9 +75,9 @@ class KeptFlags {
 
 	private final Duration keepFor;
 
-	private final Map<Long, Kept> kept = new ConcurrentHashMap<>();
+	private final Map<Key, Kept> kept = new ConcurrentHashMap<>();
 
-	KeptFlags(JdbcClient jdbc, TransactionTemplate transactions,
+	KeptByScope(JdbcClient jdbc, TransactionTemplate transactions,
 			@Value("${factordesk.flags.keep-for:PT5M}") Duration keepFor) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
@@ -71,16 +85,16 @@ class KeptFlags {
 	}
 
 	/**
-	 * The kept flags of these invoices that are still right on this day under this
-	 * policy: one SQL statement, none when nothing is kept for them.
+	 * The kept values of this kind of these invoices that are still right, computed under
+	 * this version (the day, the policy): one SQL statement, none when nothing is kept
+	 * for them.
 	 */
-	Map<Long, List<Flag>> stillRight(Collection<Long> invoiceIds, LocalDate today, PolicyProperties policy) {
+	Map<Long, Object> stillRight(Kind kind, Collection<Long> invoiceIds, Object version) {
 		long now = System.nanoTime();
 		Map<Long, Kept> candidates = new HashMap<>();
 		for (Long id : invoiceIds) {
-			Kept one = this.kept.get(id);
-			if (one != null && one.today().equals(today) && one.policy().equals(policy)
-					&& now - one.computedAt() < this.keepFor.toNanos()) {
+			Kept one = this.kept.get(new Key(kind, id));
+			if (one != null && one.version().equals(version) && now - one.computedAt() < this.keepFor.toNanos()) {
 				candidates.put(id, one);
 			}
 		}
@@ -98,10 +112,10 @@ class KeptFlags {
 						.collect(Collectors.joining(" ")))
 			.query(Long.class)
 			.list());
-		Map<Long, List<Flag>> right = new HashMap<>();
+		Map<Long, Object> right = new HashMap<>();
 		candidates.forEach((id, one) -> {
 			if (!changed.contains(id)) {
-				right.put(id, one.flags());
+				right.put(id, one.value());
 			}
 		});
 		return right;
@@ -112,10 +126,10 @@ class KeptFlags {
 	}
 
 	/**
-	 * Keeps an invoice's flags as computed in {@code snapshot} (taken after
+	 * Keeps a value of an invoice as computed in its snapshot (taken after its
 	 * {@code computedAt}, {@link System#nanoTime()}).
 	 */
-	void keep(long invoiceId, Kept flags) {
+	void keep(Kind kind, long invoiceId, Kept value) {
 		if (this.kept.size() >= CAPACITY) {
 			long now = System.nanoTime();
 			this.kept.values().removeIf((one) -> now - one.computedAt() >= this.keepFor.toNanos());
@@ -123,11 +137,11 @@ class KeptFlags {
 				this.kept.clear();
 			}
 		}
-		this.kept.put(invoiceId, flags);
+		this.kept.put(new Key(kind, invoiceId), value);
 	}
 
 	/**
-	 * Forgets every kept flag: the next read computes them all.
+	 * Forgets every kept value: the next read computes them all.
 	 */
 	void forget() {
 		this.kept.clear();
@@ -168,11 +182,19 @@ class KeptFlags {
 	}
 
 	/**
-	 * The flags of an invoice of a client and a debtor, as computed on a day under a
-	 * policy in a snapshot (its text form) taken after {@code computedAt}.
+	 * A value of an invoice of a client and a debtor, as computed under a version in a
+	 * snapshot (its text form) taken after {@code computedAt}.
 	 */
-	record Kept(LocalDate today, PolicyProperties policy, String snapshot, long clientId, long debtorId,
-			long computedAt, List<Flag> flags) {
+	record Kept(Object version, String snapshot, long clientId, long debtorId, long computedAt, Object value) {
+	}
+
+	/**
+	 * The flags' version: the day and the credit policy.
+	 */
+	record Version(LocalDate today, PolicyProperties policy) {
+	}
+
+	private record Key(Kind kind, long invoiceId) {
 	}
 
 }

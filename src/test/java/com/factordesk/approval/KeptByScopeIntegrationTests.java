@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 import com.factordesk.IntegrationTest;
+import com.factordesk.pricing.Quote;
+import com.factordesk.shared.Money;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,16 +28,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The kept flags (V062, {@link KeptFlags}): a page's flags are read again from what was
- * computed while nothing their client or debtor depends on changed, and computed afresh
- * after a committed change, whatever the order in which concurrent writers commit; flags
- * read by a transaction that wrote are never kept; every table the flags statement reads
- * is watched. Committed data of its own (a client, a debtor, one queued invoice of
- * 5,000.00 quoted at 80 %: an advance of 4,000.00), removed afterwards.
+ * The kept flags and quotes (V062, {@link KeptByScope}): a page's flags and quotes are
+ * read again from what was computed while nothing their client or debtor depends on
+ * changed, and computed afresh after a committed change, whatever the order in which
+ * concurrent writers commit; what a transaction that wrote read is never kept; every
+ * table the flags statement reads, and the pricing tables, are watched. Committed data of
+ * its own (a client, a debtor, one queued invoice of 5,000.00 quoted at 80 %: an advance
+ * of 4,000.00), removed afterwards.
  */
 @IntegrationTest
 @WithMockUser(roles = "UNDERWRITER")
-class KeptFlagsIntegrationTests {
+class KeptByScopeIntegrationTests {
 
 	/**
 	 * Tables the flags read that are kept from watched ones by triggers (V056, V059,
@@ -54,7 +57,10 @@ class KeptFlagsIntegrationTests {
 	private InvoiceFlags flags;
 
 	@Autowired
-	private KeptFlags kept;
+	private QueueQuotes quotes;
+
+	@Autowired
+	private KeptByScope kept;
 
 	@Autowired
 	private JdbcTemplate jdbc;
@@ -107,6 +113,26 @@ class KeptFlagsIntegrationTests {
 				VALUES (?, ?, DATE '2026-11-20', 'NOA-1', 'tester', now())""", this.book.clientId(),
 				this.book.debtorId());
 		assertThat(codes()).doesNotContain(FlagCode.NO_NOTICE);
+	}
+
+	@Test
+	void keptQuotesAreReadAgainUntilTheInvoiceChanges() {
+		Quote first = quote();
+		assertThat(first.advance()).isEqualTo(Money.of("5000.00").times(first.advanceRate()));
+		// the face raised to 6,000.00 with the watching trigger off: the kept quote is
+		// read
+		// again as it was
+		this.transactions.executeWithoutResult((status) -> {
+			this.jdbc.execute("ALTER TABLE invoice DISABLE TRIGGER invoice_flags_updated");
+			this.jdbc.update("UPDATE invoice SET amount = 6000.00 WHERE id = ?", this.invoice);
+			this.jdbc.execute("ALTER TABLE invoice ENABLE TRIGGER invoice_flags_updated");
+		});
+		assertThat(quote()).as("kept").isEqualTo(first);
+		// written again, watched: the quote of 6,000.00
+		committed("UPDATE invoice SET amount = 6000.00 WHERE id = ?", this.invoice);
+		Quote second = quote();
+		assertThat(second.advance()).isEqualTo(Money.of("6000.00").times(second.advanceRate()))
+			.isNotEqualTo(first.advance());
 	}
 
 	@Test
@@ -178,7 +204,7 @@ class KeptFlagsIntegrationTests {
 	}
 
 	@Test
-	void everyTableTheFlagsReadIsWatched() {
+	void everyTableTheFlagsAndQuotesReadIsWatched() {
 		Set<String> read = new TreeSet<>();
 		Deque<String> texts = new ArrayDeque<>(List.of(InvoiceFlags.flagged("TRUE")));
 		Set<String> seen = new TreeSet<>();
@@ -208,6 +234,8 @@ class KeptFlagsIntegrationTests {
 		assertThat(read).contains("invoice", "payment_allocation", "risk_score", "debtor_exposure", "related_party",
 				"pair_book");
 		read.removeAll(KEPT_FROM_WATCHED);
+		// and what the quotes read beside them
+		read.addAll(List.of("pricing_band_set", "pricing_band", "pricing_parameter_set"));
 		for (String table : read) {
 			assertThat(this.jdbc.queryForList("""
 					SELECT t.tgname FROM pg_trigger t WHERE t.tgrelid = CAST(? AS regclass)
@@ -216,6 +244,10 @@ class KeptFlagsIntegrationTests {
 				.containsExactlyInAnyOrder(table + "_flags_inserted", table + "_flags_deleted",
 						table + "_flags_updated", table + "_flags_truncated");
 		}
+	}
+
+	private Quote quote() {
+		return this.quotes.of(List.of(this.invoice)).get(this.invoice).quote();
 	}
 
 	private List<FlagCode> codes() {
