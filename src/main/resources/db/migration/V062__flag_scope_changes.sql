@@ -4,7 +4,7 @@
 -- notes, disputes, bureau scores, risk scores, exposure, limits, facility, reserve, notices and related parties);
 -- a quote, of the day, those rows and the pricing bands and parameters in force. A statement that writes one of those tables adds a row per (client, debtor) it touched, with its
 -- transaction id; a client-wide or debtor-wide change leaves the other column empty, and a change too wide to list
--- (a truncate, more than 1,000 pairs in one statement: an import, a rescoring) is one row with neither, which touches
+-- (a truncate, more than 1,000 pairs or 10,000 rows in one statement: an import, a rescoring) is one row with neither, which touches
 -- every invoice.
 --
 -- Kept flags carry the PostgreSQL snapshot they were computed in. They are right while no change of their client,
@@ -36,6 +36,7 @@ LANGUAGE plpgsql
 AS $$
 DECLARE
     touched TEXT;
+    wide BOOLEAN;
 BEGIN
     IF TG_OP = 'TRUNCATE' THEN
         INSERT INTO flag_scope_change (client_id, debtor_id) VALUES (NULL, NULL);
@@ -44,8 +45,15 @@ BEGIN
     touched := CASE TG_OP
         WHEN 'INSERT' THEN replace(TG_ARGV[0], '{rows}', 'new_rows')
         WHEN 'DELETE' THEN replace(TG_ARGV[0], '{rows}', 'old_rows')
-        ELSE replace(TG_ARGV[0], '{rows}', 'new_rows') || ' UNION ' || replace(TG_ARGV[0], '{rows}', 'old_rows')
+        ELSE replace(TG_ARGV[0], '{rows}', 'new_rows') || ' UNION ALL ' || replace(TG_ARGV[0], '{rows}', 'old_rows')
     END;
+    -- a statement of more rows than a queue's pairs is an import or a rescoring: it touches everything, without
+    -- listing a million pairs first
+    EXECUTE format('SELECT COUNT(*) > 10000 FROM (%s) AS t', touched) INTO wide;
+    IF wide THEN
+        INSERT INTO flag_scope_change (client_id, debtor_id) VALUES (NULL, NULL);
+        RETURN NULL;
+    END IF;
     EXECUTE format($q$
         WITH touched AS MATERIALIZED (
             SELECT DISTINCT t.client_id, t.debtor_id FROM (%s) AS t(client_id, debtor_id)
