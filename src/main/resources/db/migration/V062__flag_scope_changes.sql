@@ -21,12 +21,22 @@ CREATE INDEX ix_flag_scope_change_client ON flag_scope_change (client_id) INCLUD
 CREATE INDEX ix_flag_scope_change_debtor ON flag_scope_change (debtor_id) INCLUDE (xid) WHERE debtor_id IS NOT NULL;
 CREATE INDEX ix_flag_scope_change_all ON flag_scope_change (xid) WHERE client_id IS NULL AND debtor_id IS NULL;
 
--- The oldest transaction running at a moment, recorded by each compaction: a change older than the horizon of a
--- moment before any kept flags were computed is visible in all their snapshots, and is deleted.
+-- The oldest transaction running at a moment, recorded by each compaction: the changes below the horizon of a
+-- moment before the kept values were computed (more than their keeping time and a minute ago) are visible in
+-- their snapshots, and are deleted.
 CREATE TABLE flag_scope_horizon (
     taken_at TIMESTAMP WITH TIME ZONE NOT NULL,
     oldest_running XID8 NOT NULL
 );
+
+-- Changes are deleted only below the oldest transaction of a horizon (once a minute, KeptByScope.compact): kept
+-- values whose snapshot's oldest running transaction is older than that may have missed a deleted change, and are
+-- computed afresh. So no clock decides what is deleted: a kept value either sees every change it may have missed,
+-- or is not reused.
+CREATE TABLE flag_scope_compacted (
+    deleted_below XID8 NOT NULL
+);
+INSERT INTO flag_scope_compacted (deleted_below) VALUES ('0');
 
 -- TG_ARGV[0] lists the (client_id, debtor_id) a statement touched, {rows} standing for its transition table(s); a
 -- row with neither touches every invoice.

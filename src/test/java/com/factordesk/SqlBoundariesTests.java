@@ -79,7 +79,7 @@ class SqlBoundariesTests {
 			Map.entry("reserve_keep_held", "approval"), Map.entry("reserve_held_refuse_truncate", "approval"),
 			// what may have changed a queued invoice's flags, for the kept flags (V062)
 			Map.entry("flag_scope_change", "approval"), Map.entry("flag_scope_horizon", "approval"),
-			Map.entry("flag_scope_changed", "approval"));
+			Map.entry("flag_scope_compacted", "approval"), Map.entry("flag_scope_changed", "approval"));
 
 	/** What a feature publishes for the SQL of the features above it. */
 	private static final Map<String, String> PUBLISHED = Map.ofEntries(Map.entry("invoice_balance", "invoice"),

@@ -235,11 +235,10 @@ public class InvoiceFlags {
 	 */
 	private static final String SCOPE = """
 			UNION ALL
-			SELECT t.id, 'SCOPE', CASE WHEN pg_current_xact_id_if_assigned() IS NULL
-			                           THEN CAST(pg_current_snapshot() AS TEXT) END,
+			SELECT t.id, 'SCOPE', %s,
 			       NULL, t.client_id, t.debtor_id, NULL, NULL, NULL
 			FROM target t
-			""";
+			""".formatted(KeptByScope.SNAPSHOT);
 
 	/**
 	 * How many earlier invoices of a client to a debtor, all on the same terms, make

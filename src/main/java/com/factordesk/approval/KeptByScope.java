@@ -6,6 +6,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -59,15 +61,28 @@ class KeptByScope {
 	private static final String CHANGED = """
 			SELECT k.id
 			FROM unnest(CAST(string_to_array(:ids, ',') AS BIGINT[]), CAST(string_to_array(:clients, ',') AS BIGINT[]),
-			            CAST(string_to_array(:debtors, ',') AS BIGINT[]), CAST(string_to_array(:snapshots, ' ') AS TEXT[]))
-			     AS k(id, client_id, debtor_id, snapshot)
-			WHERE EXISTS (SELECT 1 FROM flag_scope_change c WHERE c.client_id = k.client_id
-			                AND NOT pg_visible_in_snapshot(c.xid, CAST(k.snapshot AS pg_snapshot)))
+			            CAST(string_to_array(:debtors, ',') AS BIGINT[]), CAST(string_to_array(:snapshots, ';') AS TEXT[]))
+			     AS k(id, client_id, debtor_id, kept)
+			CROSS JOIN LATERAL (SELECT CAST(split_part(k.kept, '@', 1) AS pg_snapshot) AS snapshot,
+			                           split_part(k.kept, '@', 2) AS server) s
+			WHERE s.server <> CAST(pg_postmaster_start_time() AS TEXT)
+			   OR pg_snapshot_xmin(s.snapshot) < (SELECT c.deleted_below FROM flag_scope_compacted c)
+			   OR EXISTS (SELECT 1 FROM flag_scope_change c WHERE c.client_id = k.client_id
+			                AND NOT pg_visible_in_snapshot(c.xid, s.snapshot))
 			   OR EXISTS (SELECT 1 FROM flag_scope_change c WHERE c.debtor_id = k.debtor_id
-			                AND NOT pg_visible_in_snapshot(c.xid, CAST(k.snapshot AS pg_snapshot)))
+			                AND NOT pg_visible_in_snapshot(c.xid, s.snapshot))
 			   OR EXISTS (SELECT 1 FROM flag_scope_change c WHERE c.client_id IS NULL AND c.debtor_id IS NULL
-			                AND NOT pg_visible_in_snapshot(c.xid, CAST(k.snapshot AS pg_snapshot)))
+			                AND NOT pg_visible_in_snapshot(c.xid, s.snapshot))
 			""";
+
+	/**
+	 * The snapshot a statement reads, and the server's start (a restored or promoted
+	 * server numbers its transactions anew), when its transaction wrote nothing: what it
+	 * wrote may be rolled back. For a statement that reads what is kept.
+	 */
+	static final String SNAPSHOT = """
+			CASE WHEN pg_current_xact_id_if_assigned() IS NULL
+			     THEN CAST(pg_current_snapshot() AS TEXT) || '@' || CAST(pg_postmaster_start_time() AS TEXT) END""";
 
 	private final JdbcClient jdbc;
 
@@ -109,7 +124,7 @@ class KeptByScope {
 					candidates.keySet()
 						.stream()
 						.map((id) -> candidates.get(id).snapshot())
-						.collect(Collectors.joining(" ")))
+						.collect(Collectors.joining(";")))
 			.query(Long.class)
 			.list());
 		Map<Long, Object> right = new HashMap<>();
@@ -148,9 +163,11 @@ class KeptByScope {
 	}
 
 	/**
-	 * Deletes the changes that every kept snapshot sees: those of transactions that had
-	 * ended before a moment more than the keeping time (and a minute for the clocks) ago,
-	 * as the horizons recorded by earlier compactions tell.
+	 * Deletes the changes that the kept snapshots see: those of transactions that had
+	 * ended before a moment more than the keeping time (and a minute) ago, as the
+	 * horizons recorded by earlier compactions tell. A kept value whose snapshot is older
+	 * than that is no longer reused (flag_scope_compacted), so a clock that jumps costs
+	 * computations, never a stale flag.
 	 */
 	@Scheduled(fixedDelayString = "${factordesk.flags.compact-every:PT1M}",
 			initialDelayString = "${factordesk.flags.compact-every:PT1M}")
@@ -166,16 +183,34 @@ class KeptByScope {
 				.sql("INSERT INTO flag_scope_horizon (taken_at, oldest_running) "
 						+ "VALUES (now(), pg_snapshot_xmin(pg_current_snapshot()))")
 				.update();
-			String before = "now() - make_interval(secs => :seconds) - INTERVAL '1 minute'";
-			Long seconds = this.keepFor.toSeconds() + 1;
-			int changes = this.jdbc.sql("""
-					DELETE FROM flag_scope_change
-					WHERE xid < (SELECT MAX(h.oldest_running) FROM flag_scope_horizon h WHERE h.taken_at <= %s)
-					""".formatted(before)).param("seconds", seconds).update();
+			long seconds = this.keepFor.toSeconds() + 61;
+			Optional<String> horizon = this.jdbc.sql("""
+					SELECT CAST(MAX(h.oldest_running) AS TEXT) FROM flag_scope_horizon h
+					WHERE h.taken_at <= now() - make_interval(secs => :seconds)
+					""")
+				.param("seconds", seconds)
+				.query(String.class)
+				.list()
+				.stream()
+				.filter(Objects::nonNull)
+				.findFirst();
+			if (horizon.isEmpty()) {
+				return 0;
+			}
+			// readers see the deletion and the mark together, or neither
+			this.jdbc
+				.sql("UPDATE flag_scope_compacted SET deleted_below = GREATEST(deleted_below, "
+						+ "CAST(:horizon AS XID8))")
+				.param("horizon", horizon.get())
+				.update();
+			int changes = this.jdbc.sql("DELETE FROM flag_scope_change WHERE xid < CAST(:horizon AS XID8)")
+				.param("horizon", horizon.get())
+				.update();
 			this.jdbc.sql("""
 					DELETE FROM flag_scope_horizon
-					WHERE taken_at < (SELECT MAX(h.taken_at) FROM flag_scope_horizon h WHERE h.taken_at <= %s)
-					""".formatted(before)).param("seconds", seconds).update();
+					WHERE taken_at < (SELECT MAX(h.taken_at) FROM flag_scope_horizon h
+					                  WHERE h.taken_at <= now() - make_interval(secs => :seconds))
+					""").param("seconds", seconds).update();
 			return changes;
 		});
 		return (deleted != null) ? deleted : 0;

@@ -32,11 +32,9 @@ public class QueueQuotes {
 	 * they see too.
 	 */
 	private static final String SCOPES = """
-			SELECT i.id, i.client_id, i.debtor_id,
-			       CASE WHEN pg_current_xact_id_if_assigned() IS NULL THEN CAST(pg_current_snapshot() AS TEXT) END
-			           AS snapshot
+			SELECT i.id, i.client_id, i.debtor_id, %s AS snapshot
 			FROM invoice i WHERE i.id IN (:ids)
-			""";
+			""".formatted(KeptByScope.SNAPSHOT);
 
 	private final InvoiceQuotes quotes;
 
@@ -75,6 +73,10 @@ public class QueueQuotes {
 			.list();
 		Map<Long, InvoiceQuote> computed = this.quotes.quoteAll(afresh);
 		quotes.putAll(computed);
+		if (!LocalDate.now(this.clock).equals(today)) {
+			// quoted across midnight, perhaps for the next day
+			return quotes;
+		}
 		scopes.stream()
 			.filter((scope) -> scope.snapshot() != null)
 			.forEach((scope) -> this.kept.keep(KeptByScope.Kind.QUOTE, scope.invoiceId(),

@@ -25,6 +25,13 @@ public class InvoiceDebtors {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public int move(long fromDebtorId, long toDebtorId) {
+		// locked first, and so that a dispute, credit note or advance written on one of
+		// them meanwhile (its key check only shares the row) waits and then reads the
+		// invoice's new debtor: the kept flags mark the debtor it reads (V062)
+		this.jdbc.sql("SELECT id FROM invoice WHERE debtor_id = :from ORDER BY id FOR UPDATE")
+			.param("from", fromDebtorId)
+			.query(Long.class)
+			.list();
 		int invoices = this.jdbc.sql("UPDATE invoice SET debtor_id = :to WHERE debtor_id = :from")
 			.param("from", fromDebtorId)
 			.param("to", toDebtorId)

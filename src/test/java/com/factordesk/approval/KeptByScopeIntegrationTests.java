@@ -2,17 +2,23 @@ package com.factordesk.approval;
 
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
 import com.factordesk.IntegrationTest;
+import com.factordesk.invoice.InvoiceDebtors;
+import com.factordesk.risk.internal.EventRescoring;
 import com.factordesk.pricing.Quote;
 import com.factordesk.shared.Money;
 import org.junit.jupiter.api.AfterEach;
@@ -33,8 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * changed, and computed afresh after a committed change, whatever the order in which
  * concurrent writers commit; what a transaction that wrote read is never kept; every
  * table the flags statement reads, and the pricing tables, are watched. Committed data of
- * its own (a client, a debtor, one queued invoice of 5,000.00 quoted at 80 %: an advance
- * of 4,000.00), removed afterwards.
+ * its own (a client, a debtor, two queued invoices of 5,000.00 quoted at 80 %: an advance
+ * of 4,000.00 each), removed afterwards.
  */
 @IntegrationTest
 @WithMockUser(roles = "UNDERWRITER")
@@ -71,14 +77,23 @@ class KeptByScopeIntegrationTests {
 	@Autowired
 	private DataSource dataSource;
 
+	@Autowired
+	private InvoiceDebtors debtors;
+
+	@Autowired
+	private EventRescoring rescoring;
+
 	private CommittedBook book;
 
 	private long invoice;
 
 	@BeforeEach
 	void createBook() {
-		this.book = new CommittedBook(this.context).create(1);
+		this.book = new CommittedBook(this.context).create(2);
 		this.invoice = this.book.invoiceIds().get(0);
+		// the re-scores the new invoice asked for change the debtor: done before anything
+		// is kept
+		this.rescoring.awaitRescores(Duration.ofSeconds(30));
 	}
 
 	@AfterEach
@@ -89,7 +104,10 @@ class KeptByScopeIntegrationTests {
 
 	@Test
 	void keptFlagsAreReadAgainUntilTheDebtorOrTheClientChanges() {
-		assertThat(codes()).doesNotContain(FlagCode.OVER_CREDIT_LIMIT, FlagCode.OVER_FACILITY);
+		// both invoices' flags computed and kept
+		assertThat(this.flags.of(this.book.invoiceIds()).values()).hasSize(2)
+			.allSatisfy((flags) -> assertThat(flags).extracting(Flag::code)
+				.doesNotContain(FlagCode.OVER_CREDIT_LIMIT, FlagCode.OVER_FACILITY));
 		// written with the watching trigger off: the kept flags, which did not see it,
 		// are
 		// read again as they were
@@ -99,6 +117,8 @@ class KeptByScopeIntegrationTests {
 			this.jdbc.execute("ALTER TABLE debtor ENABLE TRIGGER debtor_flags_updated");
 		});
 		assertThat(codes()).as("kept").doesNotContain(FlagCode.OVER_CREDIT_LIMIT);
+		assertThat(this.flags.of(this.book.invoiceIds()).values()).as("both kept")
+			.allSatisfy((flags) -> assertThat(flags).extracting(Flag::code).doesNotContain(FlagCode.OVER_CREDIT_LIMIT));
 		// the same limit written again, watched: 4,000.00 over a limit of 100.00
 		committed("UPDATE debtor SET credit_limit = 100.00 WHERE id = ?", this.book.debtorId());
 		assertThat(codes()).contains(FlagCode.OVER_CREDIT_LIMIT).doesNotContain(FlagCode.OVER_FACILITY);
@@ -160,6 +180,56 @@ class KeptByScopeIntegrationTests {
 	}
 
 	@Test
+	void aDisputeWrittenWhileItsInvoiceMovesToAnotherDebtorMarksTheNewDebtor() throws Exception {
+		long other = this.jdbc.queryForObject("SELECT MIN(id) FROM debtor WHERE id <> ?", Long.class,
+				this.book.debtorId());
+		CountDownLatch moved = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		CompletableFuture<Void> merge = CompletableFuture
+			.runAsync(() -> this.transactions.executeWithoutResult((status) -> {
+				this.debtors.move(this.book.debtorId(), other);
+				moved.countDown();
+				await(release);
+			}));
+		try {
+			assertThat(moved.await(30, TimeUnit.SECONDS)).isTrue();
+			CompletableFuture<Long> dispute = CompletableFuture
+				.supplyAsync(() -> this.transactions.execute((status) -> {
+					this.jdbc.update("INSERT INTO dispute (invoice_id, reason, opened_on, amount) "
+							+ "VALUES (?, 'PRICE', DATE '2026-11-24', 10.00)", this.invoice);
+					return this.jdbc.queryForObject("SELECT CAST(CAST(pg_current_xact_id() AS TEXT) AS BIGINT)",
+							Long.class);
+				}));
+			Thread.sleep(500);
+			assertThat(dispute).as("waits for the move").isNotDone();
+			release.countDown();
+			merge.get(30, TimeUnit.SECONDS);
+			long xid = dispute.get(30, TimeUnit.SECONDS);
+			assertThat(this.jdbc.queryForList(
+					"SELECT debtor_id FROM flag_scope_change WHERE xid = CAST(CAST(? AS TEXT) AS XID8)", Long.class,
+					xid))
+				.as("the debtor the invoice moved to")
+				.containsExactly(other);
+		}
+		finally {
+			release.countDown();
+			merge.get(30, TimeUnit.SECONDS);
+			this.jdbc.update("DELETE FROM dispute WHERE invoice_id = ?", this.invoice);
+			this.jdbc.update("UPDATE invoice SET debtor_id = ? WHERE id = ?", this.book.debtorId(), this.invoice);
+		}
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Test
 	void flagsReadByATransactionThatWroteAreNotKept() {
 		this.transactions.executeWithoutResult((status) -> {
 			this.jdbc.update("UPDATE debtor SET credit_limit = 100.00 WHERE id = ?", this.book.debtorId());
@@ -180,8 +250,7 @@ class KeptByScopeIntegrationTests {
 		this.kept.compact();
 		assertThat(changes(xid)).as("kept within the keeping time").isOne();
 		// a horizon taken long ago: the change is deleted when it had ended by then, kept
-		// when it was still running; each tried in a transaction rolled back, so that no
-		// other kept snapshot loses a change it did not see
+		// when it was still running; each tried in a transaction rolled back
 		this.transactions.executeWithoutResult((status) -> {
 			horizonLongAgo(xid + 1);
 			this.kept.compact();
@@ -196,6 +265,25 @@ class KeptByScopeIntegrationTests {
 		});
 		assertThat(changes(xid)).isOne();
 		assertThat(codes()).contains(FlagCode.OVER_CREDIT_LIMIT);
+
+		// a kept value whose snapshot is older than what a compaction deleted is computed
+		// afresh: the limit restored unwatched is seen once the compaction passed it
+		long unwatched = this.transactions.execute((status) -> {
+			this.jdbc.execute("ALTER TABLE debtor DISABLE TRIGGER debtor_flags_updated");
+			this.jdbc.update("UPDATE debtor SET credit_limit = 5000000.00 WHERE id = ?", this.book.debtorId());
+			this.jdbc.execute("ALTER TABLE debtor ENABLE TRIGGER debtor_flags_updated");
+			return this.jdbc.queryForObject("SELECT CAST(CAST(pg_current_xact_id() AS TEXT) AS BIGINT)", Long.class);
+		});
+		assertThat(codes()).as("kept").contains(FlagCode.OVER_CREDIT_LIMIT);
+		try {
+			horizonLongAgo(unwatched + 1);
+			this.kept.compact();
+			assertThat(changes(xid)).as("deleted").isZero();
+			assertThat(codes()).as("computed afresh").doesNotContain(FlagCode.OVER_CREDIT_LIMIT);
+		}
+		finally {
+			this.jdbc.update("DELETE FROM flag_scope_horizon WHERE taken_at < now() - INTERVAL '12 hours'");
+		}
 	}
 
 	private void horizonLongAgo(long oldestRunning) {
