@@ -288,8 +288,8 @@ public class InvoiceFlags {
 		// the kept flags whose client and debtor nothing wrote to since (KeptByScope,
 		// V062)
 		KeptByScope.Version version = new KeptByScope.Version(today, policy);
-		Map<Long, Object> kept = this.kept.stillRight(KeptByScope.Kind.FLAGS, invoiceIds, version);
-		kept.forEach((id, those) -> flags.get(id).addAll(flagsOf(those)));
+		Map<Long, List<Flag>> kept = this.kept.stillRight(KeptByScope.Kind.FLAGS, invoiceIds, version);
+		kept.forEach((id, those) -> flags.get(id).addAll(those));
 		List<Long> afresh = invoiceIds.stream().filter((id) -> !kept.containsKey(id)).distinct().toList();
 		if (afresh.isEmpty()) {
 			return flags;
@@ -313,11 +313,6 @@ public class InvoiceFlags {
 					new KeptByScope.Kept(version, scope.text(), scope.count(), scope.otherCount(), computedAt,
 							List.copyOf(computed.get(scope.invoiceId())))));
 		return flags;
-	}
-
-	@SuppressWarnings("unchecked")
-	private static List<Flag> flagsOf(Object kept) {
-		return (List<Flag>) kept;
 	}
 
 	/**

@@ -104,7 +104,8 @@ class KeptByScope {
 	 * this version (the day, the policy): one SQL statement, none when nothing is kept
 	 * for them.
 	 */
-	Map<Long, Object> stillRight(Kind kind, Collection<Long> invoiceIds, Object version) {
+	@SuppressWarnings("unchecked")
+	<T> Map<Long, T> stillRight(Kind kind, Collection<Long> invoiceIds, Object version) {
 		long now = System.nanoTime();
 		Map<Long, Kept> candidates = new HashMap<>();
 		for (Long id : invoiceIds) {
@@ -127,10 +128,10 @@ class KeptByScope {
 						.collect(Collectors.joining(";")))
 			.query(Long.class)
 			.list());
-		Map<Long, Object> right = new HashMap<>();
+		Map<Long, T> right = new HashMap<>();
 		candidates.forEach((id, one) -> {
 			if (!changed.contains(id)) {
-				right.put(id, one.value());
+				right.put(id, (T) one.value());
 			}
 		});
 		return right;

@@ -59,8 +59,8 @@ public class QueueQuotes {
 	public Map<Long, InvoiceQuote> of(List<Long> invoiceIds) {
 		LocalDate today = LocalDate.now(this.clock);
 		Map<Long, InvoiceQuote> quotes = new HashMap<>();
-		Map<Long, Object> kept = this.kept.stillRight(KeptByScope.Kind.QUOTE, invoiceIds, today);
-		kept.forEach((id, quote) -> quoteOf(quote).ifPresent((one) -> quotes.put(id, one)));
+		Map<Long, Optional<InvoiceQuote>> kept = this.kept.stillRight(KeptByScope.Kind.QUOTE, invoiceIds, today);
+		kept.forEach((id, quote) -> quote.ifPresent((one) -> quotes.put(id, one)));
 		List<Long> afresh = invoiceIds.stream().filter((id) -> !kept.containsKey(id)).distinct().toList();
 		if (afresh.isEmpty()) {
 			return quotes;
@@ -83,11 +83,6 @@ public class QueueQuotes {
 					new KeptByScope.Kept(today, scope.snapshot(), scope.clientId(), scope.debtorId(), computedAt,
 							Optional.ofNullable(computed.get(scope.invoiceId())))));
 		return quotes;
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Optional<InvoiceQuote> quoteOf(Object kept) {
-		return (Optional<InvoiceQuote>) kept;
 	}
 
 	private record Scope(long invoiceId, long clientId, long debtorId, String snapshot) {
