@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -137,7 +138,7 @@ class KeptByScope {
 		return right;
 	}
 
-	private static String joined(Set<Long> ids, java.util.function.Function<Long, Long> value) {
+	private static String joined(Set<Long> ids, Function<Long, Long> value) {
 		return ids.stream().map((id) -> Long.toString(value.apply(id))).collect(Collectors.joining(","));
 	}
 
