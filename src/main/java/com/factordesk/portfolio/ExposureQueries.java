@@ -27,10 +27,10 @@ import org.springframework.transaction.annotation.Transactional;
  * feature's {@code exposure_on(d, zone)}: outstanding advances on funded invoices open at
  * d plus approvals awaiting funding at the end of d. One statement groups the scope's
  * (client, debtor) exposure by debtor, client, grade (the debtor's score in force on d),
- * industry and country at once (GROUPING SETS); the largest debtors and clients get their
- * limits, their exposure across the whole book and their share of each client's book. The
- * cross-aged debtors apply the workbench's rule ({@code debtor_cross_aging} with the
- * policy's share) and the watchlist is the workbench's {@code debtor_watchlist}.
+ * industry and country; the largest debtors and clients get their limits, their exposure
+ * across the whole book and their share of each client's book. The cross-aged debtors
+ * apply the workbench's rule ({@code debtor_cross_aging} with the policy's share) and the
+ * watchlist is the workbench's {@code debtor_watchlist}.
  */
 @Service
 @Transactional(transactionManager = ReportingDatabase.TRANSACTIONS, readOnly = true)
@@ -48,9 +48,10 @@ public class ExposureQueries {
 	/**
 	 * One row per family member: {@code total}, {@code debtor} (ranked), {@code client}
 	 * (ranked), {@code pair} (the clients of the ranked debtors), {@code grade},
-	 * {@code industry}, {@code country}. GROUPING(client, debtor, grade, industry,
-	 * country) tells the families apart: 7 pair, 23 debtor, 15 client, 27 grade, 29
-	 * industry, 30 country, 31 total.
+	 * {@code industry}, {@code country}. The scope's (client, debtor) pairs are summed
+	 * once per debtor and once per client (a pair is unique, so a debtor's clients are
+	 * its pairs); grade, industry and country group the debtors' rows; only the ranked
+	 * debtors and clients are sorted (a top-N), not every row of every family.
 	 */
 	private static final String EXPOSURE = """
 			WITH pair AS MATERIALIZED (
@@ -59,38 +60,55 @@ public class ExposureQueries {
 			    WHERE %s
 			    GROUP BY e.client_id, e.debtor_id
 			    HAVING SUM(e.funded) + SUM(e.reserved) > 0
+			), debtor_row AS MATERIALIZED (
+			    -- pairs are unique: a debtor's clients are its pairs, a client's debtors its pairs
+			    SELECT p.debtor_id, SUM(p.funded) AS funded, SUM(p.reserved) AS reserved, SUM(p.funded + p.reserved) AS exposure,
+			           COUNT(*) AS clients
+			    FROM pair p GROUP BY p.debtor_id
+			), client_row AS MATERIALIZED (
+			    SELECT p.client_id, SUM(p.funded) AS funded, SUM(p.reserved) AS reserved, SUM(p.funded + p.reserved) AS exposure,
+			           COUNT(*) AS debtors
+			    FROM pair p GROUP BY p.client_id
+			), total AS MATERIALIZED (
+			    SELECT SUM(r.funded) AS funded, SUM(r.reserved) AS reserved, SUM(r.exposure) AS exposure FROM debtor_row r
+			), top_debtor AS MATERIALIZED (
+			    SELECT r.*, ROW_NUMBER() OVER (ORDER BY r.exposure DESC, r.debtor_id) AS rank
+			    FROM (SELECT * FROM debtor_row ORDER BY exposure DESC, debtor_id LIMIT :topDebtors) r
+			), top_client AS MATERIALIZED (
+			    SELECT r.*, ROW_NUMBER() OVER (ORDER BY r.exposure DESC, r.client_id) AS rank
+			    FROM (SELECT * FROM client_row ORDER BY exposure DESC, client_id LIMIT :topClients) r
 			), debtor_grade AS MATERIALIZED (
 			    SELECT x.debtor_id, s.grade
-			    FROM (SELECT DISTINCT debtor_id FROM pair) x
+			    FROM debtor_row x
 			    LEFT JOIN LATERAL debtor_score_on(x.debtor_id, CAST(:asOf AS date)) s ON TRUE
 			), grouped AS (
-			    SELECT GROUPING(p.client_id, p.debtor_id, g.grade, d.industry, d.country) AS g,
-			           p.client_id, p.debtor_id, g.grade, d.industry, d.country,
-			           SUM(p.funded) AS funded, SUM(p.reserved) AS reserved,
-			           COUNT(DISTINCT p.debtor_id) AS debtors, COUNT(DISTINCT p.client_id) AS clients
-			    FROM pair p JOIN debtor d ON d.id = p.debtor_id JOIN debtor_grade g ON g.debtor_id = p.debtor_id
-			    GROUP BY GROUPING SETS ((p.client_id, p.debtor_id), (p.debtor_id), (p.client_id), (g.grade),
-			                            (d.industry), (d.country), ())
-			), ranked AS (
-			    SELECT r.*, r.funded + r.reserved AS exposure,
-			           ROW_NUMBER() OVER (PARTITION BY r.g ORDER BY r.funded + r.reserved DESC, r.debtor_id, r.client_id,
-			                                                        r.grade, r.industry, r.country) AS rank,
-			           SUM(r.funded + r.reserved) FILTER (WHERE r.g = 31) OVER () AS scope_total,
-			           -- the client's and the debtor's rows of the scope beside each of their rows
-			           MAX(r.funded + r.reserved) FILTER (WHERE r.g = 15) OVER (PARTITION BY r.client_id) AS client_total,
-			           MAX(r.funded + r.reserved) FILTER (WHERE r.g = 23) OVER (PARTITION BY r.debtor_id) AS debtor_total
-			    FROM grouped r
+			    SELECT GROUPING(g.grade, d.industry, d.country) AS g, g.grade, d.industry, d.country,
+			           SUM(r.funded) AS funded, SUM(r.reserved) AS reserved, SUM(r.exposure) AS exposure, COUNT(*) AS debtors
+			    FROM debtor_row r JOIN debtor d ON d.id = r.debtor_id JOIN debtor_grade g ON g.debtor_id = r.debtor_id
+			    GROUP BY GROUPING SETS ((g.grade), (d.industry), (d.country))
 			), picked AS (
-			    SELECT CASE r.g WHEN 7 THEN 'pair' WHEN 23 THEN 'debtor' WHEN 15 THEN 'client' WHEN 27 THEN 'grade'
-			                    WHEN 29 THEN 'industry' WHEN 30 THEN 'country' ELSE 'total' END AS family, r.*
-			    FROM ranked r
-			    WHERE r.g IN (27, 29, 30, 31)
-			       OR (r.g = 23 AND r.rank <= :topDebtors)
-			       OR (r.g = 15 AND r.rank <= :topClients)
-			       OR (r.g = 7 AND r.debtor_id IN (SELECT t.debtor_id FROM ranked t WHERE t.g = 23 AND t.rank <= :topDebtors))
+			    SELECT 'total' AS family, 1 AS rank, CAST(NULL AS bigint) AS client_id, CAST(NULL AS bigint) AS debtor_id,
+			           CAST(NULL AS varchar) AS grade, CAST(NULL AS varchar) AS industry, CAST(NULL AS varchar) AS country,
+			           t.funded, t.reserved, t.exposure, CAST(NULL AS bigint) AS debtors, CAST(NULL AS bigint) AS clients
+			    FROM total t
+			    UNION ALL
+			    SELECT 'debtor', r.rank, NULL, r.debtor_id, NULL, NULL, NULL, r.funded, r.reserved, r.exposure, 1, r.clients
+			    FROM top_debtor r
+			    UNION ALL
+			    SELECT 'client', r.rank, r.client_id, NULL, NULL, NULL, NULL, r.funded, r.reserved, r.exposure, r.debtors, 1
+			    FROM top_client r
+			    UNION ALL
+			    SELECT 'pair', ROW_NUMBER() OVER (ORDER BY p.funded + p.reserved DESC, p.debtor_id, p.client_id), p.client_id,
+			           p.debtor_id, NULL, NULL, NULL, p.funded, p.reserved, p.funded + p.reserved, 1, 1
+			    FROM pair p WHERE p.debtor_id IN (SELECT t.debtor_id FROM top_debtor t)
+			    UNION ALL
+			    SELECT CASE r.g WHEN 3 THEN 'grade' WHEN 5 THEN 'industry' ELSE 'country' END,
+			           ROW_NUMBER() OVER (PARTITION BY r.g ORDER BY r.exposure DESC, r.grade, r.industry, r.country),
+			           NULL, NULL, r.grade, r.industry, r.country, r.funded, r.reserved, r.exposure, r.debtors, NULL
+			    FROM grouped r
 			), client_book AS MATERIALIZED (
-			    -- each client's exposure over all its debtors, for the clients of the rows shown: its row of the
-			    -- scope (client_total) unless the scope is one debtor, then from the client's own rows
+			    -- each client's exposure over all its debtors, for the clients of the rows shown: its row of the scope
+			    -- unless the scope is one debtor, then from the client's own rows
 			    SELECT x.client_id, b.exposure
 			    FROM (SELECT DISTINCT client_id FROM picked WHERE family IN ('pair', 'client')) x
 			    JOIN LATERAL (SELECT COALESCE(SUM(e.funded + e.reserved), 0) AS exposure
@@ -98,10 +116,10 @@ public class ExposureQueries {
 			                  WHERE e.client_id = x.client_id) b ON TRUE
 			    WHERE CAST(:debtorId AS bigint) IS NOT NULL
 			), debtor_book AS MATERIALIZED (
-			    -- each ranked debtor's exposure over all its clients (what its credit limit caps): its row of the
-			    -- scope (debtor_total) unless the scope is one client; and its open face (what its insurer limit caps)
+			    -- each ranked debtor's exposure over all its clients (what its credit limit caps): its row of the scope
+			    -- unless the scope is one client; and its open face (what its insurer limit caps)
 			    SELECT x.debtor_id, COALESCE(x.debtor_total, b.exposure) AS exposure, o.open_face
-			    FROM (SELECT debtor_id, CASE WHEN CAST(:clientId AS bigint) IS NULL THEN debtor_total END AS debtor_total
+			    FROM (SELECT debtor_id, CASE WHEN CAST(:clientId AS bigint) IS NULL THEN exposure END AS debtor_total
 			          FROM picked WHERE family = 'debtor') x
 			    LEFT JOIN LATERAL (SELECT COALESCE(SUM(e.funded + e.reserved), 0) AS exposure
 			                       FROM exposure_on(CAST(:asOf AS date), CAST(:zone AS text)) e
@@ -113,9 +131,9 @@ public class ExposureQueries {
 			SELECT r.family, r.rank, c.ref AS client_ref, c.legal_name AS client_name, d.ref AS debtor_ref,
 			       d.name AS debtor_name, CASE WHEN r.family = 'debtor' THEN dg.grade ELSE r.grade END AS grade,
 			       r.industry, r.country, r.funded, r.reserved, r.exposure, r.debtors,
-			       r.clients, r.scope_total,
+			       r.clients, (SELECT t.exposure FROM total t) AS scope_total,
 			       CASE WHEN r.family IN ('pair', 'client')
-			            THEN CASE WHEN CAST(:debtorId AS bigint) IS NULL THEN r.client_total ELSE cb.exposure END
+			            THEN CASE WHEN CAST(:debtorId AS bigint) IS NULL THEN cr.exposure ELSE cb.exposure END
 			       END AS client_exposure,
 			       db.exposure AS debtor_exposure,
 			       db.open_face, d.credit_limit,
@@ -124,11 +142,13 @@ public class ExposureQueries {
 			FROM picked r
 			LEFT JOIN client c ON c.id = r.client_id AND r.family IN ('pair', 'client')
 			LEFT JOIN debtor d ON d.id = r.debtor_id AND r.family IN ('pair', 'debtor')
+			LEFT JOIN client_row cr ON cr.client_id = r.client_id AND r.family IN ('pair', 'client')
 			LEFT JOIN client_book cb ON cb.client_id = r.client_id AND r.family IN ('pair', 'client')
 			LEFT JOIN debtor_book db ON db.debtor_id = r.debtor_id AND r.family = 'debtor'
 			LEFT JOIN debtor_grade dg ON dg.debtor_id = r.debtor_id AND r.family = 'debtor'
 			LEFT JOIN facility_terms f ON f.client_id = r.client_id AND r.family = 'client'
 			ORDER BY r.family, r.rank
+
 			"""
 		.formatted(PortfolioScope.condition("e.client_id", "e.debtor_id"));
 

@@ -84,10 +84,13 @@ class PortfolioController {
 		model.addAttribute("days", window);
 		model.addAttribute("windows", List.of(30, 90, 365));
 		model.addAttribute("agingByInvoiceDate", byInvoiceDate);
+		// the dilution and the open disputes side by side with the figures
+		Section<List<ClientDilution>> dilution = this.sections.start(() -> this.dilution.list(scope));
+		Section<List<OpenDispute>> disputes = this.sections.start(() -> this.disputes.list(scope, DISPUTES));
 		DsoFigures figures = this.figures.figures(scope, window);
 		model.addAttribute("figures", figures);
-		model.addAttribute("dilution", this.dilution.list(scope));
-		model.addAttribute("disputes", this.disputes.list(scope, DISPUTES));
+		model.addAttribute("dilution", dilution.get());
+		model.addAttribute("disputes", disputes.get());
 		return figures;
 	}
 

@@ -192,6 +192,58 @@ class ExposureOnIntegrationTests {
 			.isEqualByComparingTo("700.00");
 	}
 
+	@Test
+	void todayEachFundedInvoiceOwesItsAdvanceLessItsAllocationsNotReversedAsSummedFromThem() {
+		// today nothing is received or reversed later: exposure_on reads each invoice's
+		// kept
+		// total (V063); here it is summed from the allocations themselves
+		Client client = Clients.aClient().named("Exposure Today B.V.").build();
+		Debtor debtor = Debtors.aDebtor().named("Today Exposure GmbH").creditLimit("100000.00").build();
+		this.entities.persist(client);
+		this.entities.persist(debtor);
+		LocalDate today = LocalDate.now(this.clock);
+		// face 10,000.00 funded with 8,000.00; 3,000.00 and 2,000.00 received, the
+		// 2,000.00 reversed today: 8,000 - 3,000 = 5,000.00 outstanding on the advance
+		Invoice invoice = Invoices.anInvoice(client, debtor)
+			.issued(today.minusDays(40))
+			.due(today.minusDays(10))
+			.amount("10000.00")
+			.fundedOn(today.minusDays(40))
+			.build();
+		this.entities.persist(invoice);
+		pay(debtor, invoice, today.minusDays(20), "3000.00");
+		pay(debtor, invoice, today.minusDays(5), "2000.00");
+		this.entities.flush();
+		advance(invoice, today.minusDays(40), "8000.00");
+		this.jdbc.update("UPDATE payment_allocation SET reversed_on = ? WHERE invoice_id = ? AND amount = 2000.00",
+				today, invoice.getId());
+		assertExposure(client, today, "5000.00", "0.00");
+		// every funded invoice of the book open today, against its allocations summed
+		var compared = this.jdbc.queryForMap(
+				"""
+						WITH expected AS (
+						    SELECT i.id AS invoice_id,
+						           GREATEST(0, f.amount - COALESCE((SELECT SUM(a.amount) FROM payment_allocation a
+						                                            WHERE a.invoice_id = i.id AND a.received_on <= ?
+						                                              AND (a.reversed_on IS NULL OR a.reversed_on > ?)), 0)) AS funded,
+						           EXISTS (SELECT 1 FROM payment_allocation a WHERE a.invoice_id = i.id) AS paid
+						    FROM invoice i JOIN advance f ON f.invoice_id = i.id AND f.funded_on <= ?
+						    WHERE i.closed_on IS NULL OR i.closed_on > ?
+						), actual AS (
+						    SELECT e.invoice_id, e.funded FROM exposure_on(?, ?) e
+						    WHERE EXISTS (SELECT 1 FROM advance f WHERE f.invoice_id = e.invoice_id)
+						)
+						SELECT COUNT(*) FILTER (WHERE x.invoice_id IS NULL OR y.invoice_id IS NULL OR x.funded <> y.funded)
+						           AS differing,
+						       COUNT(*) FILTER (WHERE x.paid AND x.funded > 0) AS partly_repaid, COUNT(*) AS compared
+						FROM expected x FULL JOIN actual y ON y.invoice_id = x.invoice_id
+						""",
+				today, today, today, today, today, this.clock.getZone().getId());
+		assertThat((Long) compared.get("differing")).as("invoices whose exposure differs").isZero();
+		assertThat((Long) compared.get("partly_repaid")).as("funded invoices partly repaid").isPositive();
+		assertThat((Long) compared.get("compared")).isGreaterThan(100L);
+	}
+
 	private void assertExposure(Client client, LocalDate day, String funded, String reserved) {
 		var sums = this.jdbc.queryForMap("""
 				SELECT COALESCE(SUM(funded), 0) AS funded, COALESCE(SUM(reserved), 0) AS reserved
