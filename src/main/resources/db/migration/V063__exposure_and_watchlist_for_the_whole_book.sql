@@ -18,7 +18,7 @@ AS $$
            CAST(0 AS NUMERIC(19,2))
     FROM invoice i
     JOIN LATERAL (SELECT f.amount FROM advance f WHERE f.invoice_id = i.id AND f.funded_on <= as_of LIMIT 1) a ON TRUE
-    WHERE COALESCE(i.closed_on, 'infinity'::date) > as_of
+    WHERE i.funded_on IS NOT NULL AND COALESCE(i.closed_on, 'infinity'::date) > as_of
       AND NOT (EXISTS (SELECT 1 FROM payment_allocation x WHERE x.received_on > as_of)
                OR EXISTS (SELECT 1 FROM payment_allocation x WHERE x.reversed_on > as_of))
     UNION ALL
@@ -27,7 +27,7 @@ AS $$
     FROM invoice i
     JOIN LATERAL (SELECT f.amount FROM advance f WHERE f.invoice_id = i.id AND f.funded_on <= as_of LIMIT 1) a ON TRUE
     LEFT JOIN invoice_balance(as_of) b ON b.invoice_id = i.id
-    WHERE COALESCE(i.closed_on, 'infinity'::date) > as_of
+    WHERE i.funded_on IS NOT NULL AND COALESCE(i.closed_on, 'infinity'::date) > as_of
       AND (EXISTS (SELECT 1 FROM payment_allocation x WHERE x.received_on > as_of)
            OR EXISTS (SELECT 1 FROM payment_allocation x WHERE x.reversed_on > as_of))
     UNION ALL

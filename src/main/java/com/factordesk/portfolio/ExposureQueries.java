@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -25,12 +26,13 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Exposure and concentration as of the end of a day (DESIGN section 5), from the approval
  * feature's {@code exposure_on(d, zone)}: outstanding advances on funded invoices open at
- * d plus approvals awaiting funding at the end of d. One statement groups the scope's
- * (client, debtor) exposure by debtor, client, grade (the debtor's score in force on d),
- * industry and country; the largest debtors and clients get their limits, their exposure
- * across the whole book and their share of each client's book. The cross-aged debtors
- * apply the workbench's rule ({@code debtor_cross_aging} with the policy's share) and the
- * watchlist is the workbench's {@code debtor_watchlist}.
+ * d plus approvals awaiting funding at the end of d; the whole book today from the
+ * exposure rows, which hold the present. One statement groups the scope's (client,
+ * debtor) exposure by debtor, client, grade (the debtor's score in force on d), industry
+ * and country; the largest debtors and clients get their limits, their exposure across
+ * the whole book and their share of each client's book. The cross-aged debtors apply the
+ * workbench's rule ({@code debtor_cross_aging} with the policy's share) and the watchlist
+ * is the workbench's {@code debtor_watchlist}.
  */
 @Service
 @Transactional(transactionManager = ReportingDatabase.TRANSACTIONS, readOnly = true)
@@ -152,6 +154,110 @@ public class ExposureQueries {
 			"""
 		.formatted(PortfolioScope.condition("e.client_id", "e.debtor_id"));
 
+	/**
+	 * {@link #EXPOSURE} for the whole book today, from the exposure rows the engine keeps
+	 * (DESIGN section 5: today from the exposure rows): each debtor's and each client's
+	 * exposure is its row ({@code debtor_exposure}, {@code facility_exposure}), so the
+	 * book's open invoices are not read at all; only the ranked debtors' pairs and the
+	 * ranked clients' debtors are summed from {@code exposure_on}, through the indexes by
+	 * debtor and by client. The same rows as {@link #EXPOSURE} for today
+	 * (ExposureQueriesIntegrationTests compares them).
+	 */
+	private static final String EXPOSURE_TODAY = """
+			WITH debtor_row AS MATERIALIZED (
+			    SELECT e.debtor_id, e.funded, e.reserved, e.funded + e.reserved AS exposure
+			    FROM debtor_exposure e
+			    WHERE e.funded + e.reserved > 0
+			), client_row AS MATERIALIZED (
+			    SELECT e.client_id, e.funded, e.reserved, e.funded + e.reserved AS exposure
+			    FROM facility_exposure e
+			    WHERE e.funded + e.reserved > 0
+			), total AS MATERIALIZED (
+			    SELECT SUM(r.funded) AS funded, SUM(r.reserved) AS reserved, SUM(r.exposure) AS exposure FROM debtor_row r
+			), top_debtor AS MATERIALIZED (
+			    SELECT r.*, ROW_NUMBER() OVER (ORDER BY r.exposure DESC, r.debtor_id) AS rank
+			    FROM (SELECT * FROM debtor_row ORDER BY exposure DESC, debtor_id LIMIT :topDebtors) r
+			), top_client AS MATERIALIZED (
+			    SELECT r.*, ROW_NUMBER() OVER (ORDER BY r.exposure DESC, r.client_id) AS rank
+			    FROM (SELECT * FROM client_row ORDER BY exposure DESC, client_id LIMIT :topClients) r
+			), pair AS MATERIALIZED (
+			    -- the ranked debtors' pairs: their clients and each one's share of that client's book
+			    SELECT p.client_id, t.debtor_id, p.funded, p.reserved
+			    FROM top_debtor t
+			    CROSS JOIN LATERAL (SELECT e.client_id, SUM(e.funded) AS funded, SUM(e.reserved) AS reserved
+			                        FROM exposure_on(CAST(:asOf AS date), CAST(:zone AS text)) e
+			                        WHERE e.debtor_id = t.debtor_id
+			                        GROUP BY e.client_id
+			                        HAVING SUM(e.funded) + SUM(e.reserved) > 0) p
+			), client_debtors AS MATERIALIZED (
+			    -- the ranked clients' debtors with exposure
+			    SELECT t.client_id, p.debtors
+			    FROM top_client t
+			    CROSS JOIN LATERAL (SELECT COUNT(*) AS debtors
+			                        FROM (SELECT e.debtor_id
+			                              FROM exposure_on(CAST(:asOf AS date), CAST(:zone AS text)) e
+			                              WHERE e.client_id = t.client_id
+			                              GROUP BY e.debtor_id
+			                              HAVING SUM(e.funded) + SUM(e.reserved) > 0) x) p
+			), debtor_grade AS MATERIALIZED (
+			    SELECT x.debtor_id, s.grade
+			    FROM debtor_row x
+			    LEFT JOIN LATERAL debtor_score_on(x.debtor_id, CAST(:asOf AS date)) s ON TRUE
+			), grouped AS (
+			    SELECT GROUPING(g.grade, d.industry, d.country) AS g, g.grade, d.industry, d.country,
+			           SUM(r.funded) AS funded, SUM(r.reserved) AS reserved, SUM(r.exposure) AS exposure, COUNT(*) AS debtors
+			    FROM debtor_row r JOIN debtor d ON d.id = r.debtor_id JOIN debtor_grade g ON g.debtor_id = r.debtor_id
+			    GROUP BY GROUPING SETS ((g.grade), (d.industry), (d.country))
+			), picked AS (
+			    SELECT 'total' AS family, 1 AS rank, CAST(NULL AS bigint) AS client_id, CAST(NULL AS bigint) AS debtor_id,
+			           CAST(NULL AS varchar) AS grade, CAST(NULL AS varchar) AS industry, CAST(NULL AS varchar) AS country,
+			           t.funded, t.reserved, t.exposure, CAST(NULL AS bigint) AS debtors, CAST(NULL AS bigint) AS clients
+			    FROM total t
+			    UNION ALL
+			    SELECT 'debtor', r.rank, NULL, r.debtor_id, NULL, NULL, NULL, r.funded, r.reserved, r.exposure, 1,
+			           (SELECT COUNT(*) FROM pair p WHERE p.debtor_id = r.debtor_id)
+			    FROM top_debtor r
+			    UNION ALL
+			    SELECT 'client', r.rank, r.client_id, NULL, NULL, NULL, NULL, r.funded, r.reserved, r.exposure,
+			           COALESCE((SELECT c.debtors FROM client_debtors c WHERE c.client_id = r.client_id), 0), 1
+			    FROM top_client r
+			    UNION ALL
+			    SELECT 'pair', ROW_NUMBER() OVER (ORDER BY p.funded + p.reserved DESC, p.debtor_id, p.client_id), p.client_id,
+			           p.debtor_id, NULL, NULL, NULL, p.funded, p.reserved, p.funded + p.reserved, 1, 1
+			    FROM pair p
+			    UNION ALL
+			    SELECT CASE r.g WHEN 3 THEN 'grade' WHEN 5 THEN 'industry' ELSE 'country' END,
+			           ROW_NUMBER() OVER (PARTITION BY r.g ORDER BY r.exposure DESC, r.grade, r.industry, r.country),
+			           NULL, NULL, r.grade, r.industry, r.country, r.funded, r.reserved, r.exposure, r.debtors, NULL
+			    FROM grouped r
+			), debtor_book AS MATERIALIZED (
+			    -- each ranked debtor's open face (what its insurer limit caps)
+			    SELECT x.debtor_id, x.exposure, o.open_face
+			    FROM picked x
+			    JOIN LATERAL (SELECT COALESCE(SUM(o.outstanding), 0) AS open_face
+			                  FROM open_receivable(CAST(:asOf AS date)) o
+			                  WHERE o.debtor_id = x.debtor_id) o ON TRUE
+			    WHERE x.family = 'debtor'
+			)
+			SELECT r.family, r.rank, c.ref AS client_ref, c.legal_name AS client_name, d.ref AS debtor_ref,
+			       d.name AS debtor_name, CASE WHEN r.family = 'debtor' THEN dg.grade ELSE r.grade END AS grade,
+			       r.industry, r.country, r.funded, r.reserved, r.exposure, r.debtors,
+			       r.clients, (SELECT t.exposure FROM total t) AS scope_total,
+			       CASE WHEN r.family IN ('pair', 'client') THEN COALESCE(cr.exposure, 0) END AS client_exposure,
+			       db.exposure AS debtor_exposure,
+			       db.open_face, d.credit_limit,
+			       CASE WHEN d.insurer_limit_expires_on >= CAST(:asOf AS date) THEN d.insurer_limit END AS insurer_limit,
+			       f.facility_limit
+			FROM picked r
+			LEFT JOIN client c ON c.id = r.client_id AND r.family IN ('pair', 'client')
+			LEFT JOIN debtor d ON d.id = r.debtor_id AND r.family IN ('pair', 'debtor')
+			LEFT JOIN client_row cr ON cr.client_id = r.client_id AND r.family IN ('pair', 'client')
+			LEFT JOIN debtor_book db ON db.debtor_id = r.debtor_id AND r.family = 'debtor'
+			LEFT JOIN debtor_grade dg ON dg.debtor_id = r.debtor_id AND r.family = 'debtor'
+			LEFT JOIN facility_terms f ON f.client_id = r.client_id AND r.family = 'client'
+			ORDER BY r.family, r.rank
+			""";
+
 	private static final String CROSS_AGED = """
 			SELECT d.ref, d.name, c.open_amount, c.aged_amount
 			FROM debtor_cross_aging(CAST(:asOf AS date), CAST(:share AS numeric)) c
@@ -270,13 +376,29 @@ public class ExposureQueries {
 	 * The rows of the exposure statement, in family and rank order.
 	 */
 	void stream(PortfolioScope scope, int topDebtors, int topClients, Consumer<Row> row) {
-		scope.bind(this.jdbc.sql(EXPOSURE))
+		stream(scope, topDebtors, topClients, readsTheExposureRows(scope), row);
+	}
+
+	/**
+	 * The rows of the exposure statement, from the exposure rows or computed from the
+	 * advances, collections and approvals dated by the scope's day.
+	 */
+	void stream(PortfolioScope scope, int topDebtors, int topClients, boolean fromExposureRows, Consumer<Row> row) {
+		scope.bind(this.jdbc.sql(fromExposureRows ? EXPOSURE_TODAY : EXPOSURE))
 			.param("zone", this.clock.getZone().getId())
 			.param("topDebtors", topDebtors)
 			.param("topClients", topClients)
 			.query(ExposureQueries::row)
 			.stream()
 			.forEach(row);
+	}
+
+	/**
+	 * Whether a scope's exposure is read from the exposure rows: the whole book, today
+	 * (they hold the present; a client's or a debtor's book is read through its indexes).
+	 */
+	boolean readsTheExposureRows(PortfolioScope scope) {
+		return scope.isPortfolio() && scope.asOf().equals(LocalDate.now(this.clock));
 	}
 
 	/**

@@ -116,6 +116,54 @@ class ExposureQueriesIntegrationTests {
 		// P 10,000 + 6,000, Q 30,000 + 4,000 awaiting funding
 		exposureRow(this.p, "16000.00", "0.00");
 		exposureRow(this.q, "30000.00", "4000.00");
+		// and for the facilities: X 10,000 + 30,000, Y 6,000 + 4,000 awaiting funding
+		facilityRow(this.x, "40000.00", "0.00");
+		facilityRow(this.y, "6000.00", "4000.00");
+	}
+
+	@Test
+	void theWholeBookTodayIsReadFromTheExposureRowsWithTheRowsComputedFromTheAdvances() {
+		PortfolioScope today = this.scopes.resolve(TODAY, null, null);
+		assertThat(this.queries.readsTheExposureRows(today)).isTrue();
+		assertThat(this.queries.readsTheExposureRows(this.scopes.resolve(TODAY.minusDays(1), null, null))).isFalse();
+		assertThat(this.queries.readsTheExposureRows(this.scopes.resolve(TODAY, this.x.getRef(), null))).isFalse();
+		// the page's ranks and the export's every debtor and client: the same rows either
+		// way
+		for (int top : List.of(10, ExposureQueries.ALL)) {
+			List<ExposureQueries.Row> fromRows = new ArrayList<>();
+			List<ExposureQueries.Row> computed = new ArrayList<>();
+			this.queries.stream(today, top, top, true, fromRows::add);
+			this.queries.stream(today, top, top, false, computed::add);
+			assertThat(fromRows).as("top " + top).hasSizeGreaterThan(30).isEqualTo(computed);
+		}
+		List<ExposureQueries.Row> all = new ArrayList<>();
+		this.queries.stream(today, ExposureQueries.ALL, ExposureQueries.ALL, all::add);
+		// P: 10,000 from X + 6,000 from Y, two clients; Y: 6,000 + 4,000 awaiting funding
+		// on two debtors
+		assertThat(all).filteredOn((row) -> row.family().equals("debtor") && this.p.getRef().equals(row.debtorRef()))
+			.singleElement()
+			.satisfies((row) -> {
+				assertThat(row.exposure()).isEqualTo(Money.of("16000.00"));
+				assertThat(row.clients()).isEqualTo(2);
+			});
+		assertThat(all).filteredOn((row) -> row.family().equals("client") && this.y.getRef().equals(row.clientRef()))
+			.singleElement()
+			.satisfies((row) -> {
+				assertThat(row.funded()).isEqualTo(Money.of("6000.00"));
+				assertThat(row.reserved()).isEqualTo(Money.of("4000.00"));
+				assertThat(row.debtors()).isEqualTo(2);
+			});
+		// what the engine's row says is what the page shows today: P's row raised above
+		// every debtor of the book puts it first, with its two clients' shares of their
+		// books (Y 6,000 / 10,000 = 60 % before X 10,000 / 40,000 = 25 %)
+		exposureRow(this.p, "99000000.00", "0.00");
+		ExposureView view = this.queries.exposure(today, 10, 15);
+		assertThat(view.debtors().get(0).ref()).isEqualTo(this.p.getRef());
+		assertThat(view.debtors().get(0).exposure()).isEqualTo(Money.of("99000000.00"));
+		assertThat(view.debtors().get(0).clients())
+			.extracting(ExposureView.ClientShare::exposure, ExposureView.ClientShare::share)
+			.containsExactly(tuple(Money.of("6000.00"), new BigDecimal("0.600000")),
+					tuple(Money.of("10000.00"), new BigDecimal("0.250000")));
 	}
 
 	@Test
@@ -335,6 +383,13 @@ class ExposureQueriesIntegrationTests {
 		Payment payment = new Payment(debtor, on, Money.of(amount), "PAY-" + invoice.getNumber());
 		payment.applyTo(invoice, Money.of(amount), "cash", Invoices.on(on));
 		this.entities.persist(payment);
+	}
+
+	private void facilityRow(Client client, String funded, String reserved) {
+		this.jdbc.update("""
+				INSERT INTO facility_exposure (client_id, funded, reserved) VALUES (?, ?, ?)
+				ON CONFLICT (client_id) DO UPDATE SET funded = EXCLUDED.funded, reserved = EXCLUDED.reserved
+				""", client.getId(), new BigDecimal(funded), new BigDecimal(reserved));
 	}
 
 	private void exposureRow(Debtor debtor, String funded, String reserved) {
