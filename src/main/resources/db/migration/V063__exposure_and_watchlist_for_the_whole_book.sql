@@ -95,3 +95,11 @@ BEGIN
     WHERE w.grade_fell OR w.near_limit OR w.paying_later;
 END
 $$;
+
+-- The exposure rows the engine keeps with every transition (DESIGN section 5: they hold the present), published for
+-- the portfolio's exposure of the whole book today: each debtor's and each client's row instead of every open invoice.
+CREATE VIEW debtor_exposure_now AS
+SELECT e.debtor_id, e.funded, e.reserved FROM debtor_exposure e;
+
+CREATE VIEW facility_exposure_now AS
+SELECT e.client_id, e.funded, e.reserved FROM facility_exposure e;

@@ -73,6 +73,9 @@ class SqlBoundariesTests {
 			// each (client, debtor)'s open book as invoices change (V059)
 			Map.entry("pair_book", "invoice"), Map.entry("pair_book_change", "invoice"),
 			Map.entry("invoice_keep_open_book", "invoice"), Map.entry("open_book_refuse_truncate", "invoice"),
+			// the whole book's credit sales per (issue date, funding day) (V064)
+			Map.entry("sales_day", "invoice"), Map.entry("sales_day_change", "invoice"),
+			Map.entry("invoice_keep_sales_day", "invoice"),
 			// each client's held reserve as advances are paid and invoices funded or paid
 			// (V060)
 			Map.entry("client_reserve_held", "approval"), Map.entry("client_reserve_held_change", "approval"),
@@ -84,14 +87,15 @@ class SqlBoundariesTests {
 	/** What a feature publishes for the SQL of the features above it. */
 	private static final Map<String, String> PUBLISHED = Map.ofEntries(Map.entry("invoice_balance", "invoice"),
 			Map.entry("invoice_balance_book", "invoice"), Map.entry("open_receivable", "invoice"),
-			Map.entry("open_book", "invoice"), Map.entry("dispute_fact", "invoice"),
-			Map.entry("credit_note_fact", "invoice"), Map.entry("bureau_reading", "debtor"),
-			Map.entry("facility_terms", "client"), Map.entry("debtor_current_score", "risk"),
-			Map.entry("exposure_book", "approval"), Map.entry("client_reserve_position", "approval"),
-			Map.entry("collection_fact", "invoice"), Map.entry("receipt_balance", "invoice"),
-			Map.entry("debtor_score_on", "risk"), Map.entry("debtor_watchlist", "approval"),
-			Map.entry("settlement_fact", "approval"), Map.entry("exposure_on", "approval"),
-			Map.entry("debtor_cross_aging", "approval"),
+			Map.entry("open_book", "invoice"), Map.entry("book_sales", "invoice"),
+			Map.entry("debtor_exposure_now", "approval"), Map.entry("facility_exposure_now", "approval"),
+			Map.entry("dispute_fact", "invoice"), Map.entry("credit_note_fact", "invoice"),
+			Map.entry("bureau_reading", "debtor"), Map.entry("facility_terms", "client"),
+			Map.entry("debtor_current_score", "risk"), Map.entry("exposure_book", "approval"),
+			Map.entry("client_reserve_position", "approval"), Map.entry("collection_fact", "invoice"),
+			Map.entry("receipt_balance", "invoice"), Map.entry("debtor_score_on", "risk"),
+			Map.entry("debtor_watchlist", "approval"), Map.entry("settlement_fact", "approval"),
+			Map.entry("exposure_on", "approval"), Map.entry("debtor_cross_aging", "approval"),
 			// the invoices decided since a moment, for the pricing simulation (V048)
 			Map.entry("invoice_decided_since", "invoice"));
 

@@ -16,7 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * that moves a pair's book adds a change, without a lock; here, once a minute and once
  * across instances, the committed changes move into the kept books, so that a client's
  * book is a row per debtor and a few changes ({@code open_book(d)}), never its open
- * invoices summed.
+ * invoices summed. The whole book's credit sales per (issue date, funding day) (V064,
+ * {@code book_sales(d)}) are compacted with them.
  */
 @Component
 class OpenBooks {
@@ -43,6 +44,22 @@ class OpenBooks {
 	 */
 	private static final String SETTLED = "DELETE FROM pair_book WHERE outstanding = 0";
 
+	/**
+	 * The book's credit sales per (issue date, funding day) (V064), moved the same way.
+	 */
+	private static final String COMPACT_SALES = """
+			WITH moved AS (
+			    DELETE FROM sales_day_change RETURNING issue_date, funded_on, amount
+			)
+			INSERT INTO sales_day AS s (issue_date, funded_on, amount)
+			SELECT m.issue_date, m.funded_on, SUM(m.amount) FROM moved m
+			GROUP BY m.issue_date, m.funded_on ORDER BY m.issue_date, m.funded_on
+			ON CONFLICT (issue_date, funded_on) DO UPDATE SET amount = s.amount + EXCLUDED.amount
+			""";
+
+	/** A day whose sales are gone (its invoices deleted or moved) keeps no row. */
+	private static final String NO_SALES = "DELETE FROM sales_day WHERE amount = 0";
+
 	private final JdbcClient jdbc;
 
 	private final AdvisoryLocks locks;
@@ -64,15 +81,18 @@ class OpenBooks {
 	}
 
 	/**
-	 * Moves the committed changes into the books and drops the settled ones; returns the
-	 * number of pairs whose book took changes. One compaction at a time (an advisory
-	 * lock), also when called outside the schedule; in a transaction of its own.
+	 * Moves the committed changes into the books and the sales and drops the settled
+	 * ones; returns the number of pairs whose book took changes. One compaction at a time
+	 * (an advisory lock), also when called outside the schedule; in a transaction of its
+	 * own.
 	 */
 	int compact() {
 		Integer pairs = this.transactions.execute((status) -> {
 			this.locks.lockForTransaction(AdvisoryLocks.Key.OPEN_BOOKS);
 			int moved = this.jdbc.sql(COMPACT).update();
 			this.jdbc.sql(SETTLED).update();
+			this.jdbc.sql(COMPACT_SALES).update();
+			this.jdbc.sql(NO_SALES).update();
 			return moved;
 		});
 		return (pairs != null) ? pairs : 0;

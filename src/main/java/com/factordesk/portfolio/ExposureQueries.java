@@ -157,20 +157,20 @@ public class ExposureQueries {
 	/**
 	 * {@link #EXPOSURE} for the whole book today, from the exposure rows the engine keeps
 	 * (DESIGN section 5: today from the exposure rows): each debtor's and each client's
-	 * exposure is its row ({@code debtor_exposure}, {@code facility_exposure}), so the
-	 * book's open invoices are not read at all; only the ranked debtors' pairs and the
-	 * ranked clients' debtors are summed from {@code exposure_on}, through the indexes by
-	 * debtor and by client. The same rows as {@link #EXPOSURE} for today
+	 * exposure is its row ({@code debtor_exposure_now}, {@code facility_exposure_now}),
+	 * so the book's open invoices are not read at all; only the ranked debtors' pairs and
+	 * the ranked clients' debtors are summed from {@code exposure_on}, through the
+	 * indexes by debtor and by client. The same rows as {@link #EXPOSURE} for today
 	 * (ExposureQueriesIntegrationTests compares them).
 	 */
 	private static final String EXPOSURE_TODAY = """
 			WITH debtor_row AS MATERIALIZED (
 			    SELECT e.debtor_id, e.funded, e.reserved, e.funded + e.reserved AS exposure
-			    FROM debtor_exposure e
+			    FROM debtor_exposure_now e
 			    WHERE e.funded + e.reserved > 0
 			), client_row AS MATERIALIZED (
 			    SELECT e.client_id, e.funded, e.reserved, e.funded + e.reserved AS exposure
-			    FROM facility_exposure e
+			    FROM facility_exposure_now e
 			    WHERE e.funded + e.reserved > 0
 			), total AS MATERIALIZED (
 			    SELECT SUM(r.funded) AS funded, SUM(r.reserved) AS reserved, SUM(r.exposure) AS exposure FROM debtor_row r

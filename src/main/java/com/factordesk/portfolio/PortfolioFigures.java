@@ -79,9 +79,15 @@ public class PortfolioFigures {
 			          WHERE {scope_o}) s
 			),
 			daily AS MATERIALIZED (
+			    -- the whole book's from its kept sales per day (V064); a client's or a debtor's from its invoices.
+			    -- Planned with the scope's values (custom plans), one branch only is run
+			    SELECT s.issue_date, s.sales FROM book_sales({d}) s
+			    WHERE CAST(:clientId AS bigint) IS NULL AND CAST(:debtorId AS bigint) IS NULL
+			    UNION ALL
 			    SELECT i.issue_date, SUM(i.amount) AS sales
 			    FROM invoice i
-			    WHERE i.funded_on <= {d} AND i.issue_date <= {d} AND {scope_i}
+			    WHERE (CAST(:clientId AS bigint) IS NOT NULL OR CAST(:debtorId AS bigint) IS NOT NULL)
+			      AND i.funded_on <= {d} AND i.issue_date <= {d} AND {scope_i}
 			    GROUP BY i.issue_date
 			),
 			sales AS (

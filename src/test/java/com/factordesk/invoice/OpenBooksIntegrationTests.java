@@ -183,6 +183,44 @@ class OpenBooksIntegrationTests {
 	}
 
 	@Test
+	void theBooksSalesPerIssueDateFollowItsInvoicesAndAreTheInvoicesSummedOnAnyDay() {
+		// funded() issues on 2026-10-01
+		LocalDate issued = LocalDate.of(2026, 10, 1);
+		BigDecimal before = sales(TODAY, issued);
+		BigDecimal beforeFunding = sales(LocalDate.of(2026, 10, 4), issued);
+		Invoice invoice = funded("OPB-S1", "1000.00", "2026-10-05");
+		flush();
+		assertThat(sales(TODAY, issued).subtract(before)).as("funded 2026-10-05").isEqualByComparingTo("1000.00");
+		assertThat(sales(LocalDate.of(2026, 10, 4), issued)).as("not yet funded on the 4th")
+			.isEqualByComparingTo(beforeFunding);
+		this.jdbc.update("UPDATE invoice SET amount = 1234.56 WHERE id = ?", invoice.getId());
+		assertThat(sales(TODAY, issued).subtract(before)).as("its face corrected").isEqualByComparingTo("1234.56");
+		BigDecimal dayBefore = sales(TODAY, issued.minusDays(1));
+		this.jdbc.update("UPDATE invoice SET issue_date = ? WHERE id = ?", issued.minusDays(1), invoice.getId());
+		assertThat(sales(TODAY, issued)).as("moved to the day before").isEqualByComparingTo(before);
+		assertThat(sales(TODAY, issued.minusDays(1)).subtract(dayBefore)).isEqualByComparingTo("1234.56");
+		// kept, compacted, the same
+		this.books.compact();
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM sales_day_change", Integer.class)).isZero();
+		assertThat(sales(TODAY, issued)).isEqualByComparingTo(before);
+		assertThat(sales(TODAY, issued.minusDays(1)).subtract(dayBefore)).isEqualByComparingTo("1234.56");
+		this.jdbc.update("DELETE FROM invoice_transition WHERE invoice_id = ?", invoice.getId());
+		this.jdbc.update("DELETE FROM invoice WHERE id = ?", invoice.getId());
+		assertThat(sales(TODAY, issued.minusDays(1))).as("deleted").isEqualByComparingTo(dayBefore);
+		// the whole book against its funded invoices summed here, on several days
+		for (LocalDate day : List.of(LocalDate.of(2025, 12, 31), LocalDate.of(2026, 10, 4), TODAY)) {
+			List<String> summed = this.jdbc.queryForList("""
+					SELECT CAST(ROW(issue_date, SUM(amount)) AS text) FROM invoice
+					WHERE funded_on <= ? AND issue_date <= ? GROUP BY issue_date ORDER BY issue_date
+					""", String.class, day, day);
+			assertThat(summed).as("days with sales by " + day).hasSizeGreaterThan(100);
+			assertThat(this.jdbc.queryForList("""
+					SELECT CAST(ROW(issue_date, sales) AS text) FROM book_sales(?) ORDER BY issue_date
+					""", String.class, day)).as("the book's sales by " + day).containsExactlyElementsOf(summed);
+		}
+	}
+
+	@Test
 	void aTruncateOfTheInvoicesThatWouldLeaveTheBooksBehindIsRefused() {
 		assertThatThrownBy(() -> this.jdbc.execute("TRUNCATE invoice CASCADE")).isInstanceOf(DataAccessException.class)
 			.hasMessageContaining("keeps");
@@ -224,6 +262,12 @@ class OpenBooksIntegrationTests {
 				"SELECT outstanding FROM open_book(?) WHERE client_id = ? AND debtor_id = ?", BigDecimal.class, day,
 				this.client.getId(), owing.getId());
 		return owed.isEmpty() ? null : owed.get(0).toPlainString();
+	}
+
+	/** The book's sales of invoices issued on a day, funded by another. */
+	private BigDecimal sales(LocalDate asOf, LocalDate issued) {
+		return this.jdbc.queryForObject("SELECT COALESCE((SELECT sales FROM book_sales(?) WHERE issue_date = ?), 0)",
+				BigDecimal.class, asOf, issued);
 	}
 
 	private String kept(Debtor owing) {

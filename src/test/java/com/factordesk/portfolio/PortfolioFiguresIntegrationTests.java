@@ -2,6 +2,7 @@ package com.factordesk.portfolio;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 
 import com.factordesk.IntegrationTest;
 import com.factordesk.client.Client;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,6 +59,9 @@ class PortfolioFiguresIntegrationTests {
 
 	@Autowired
 	private EntityManager entities;
+
+	@Autowired
+	private JdbcTemplate jdbc;
 
 	private Client client;
 
@@ -406,6 +411,45 @@ class PortfolioFiguresIntegrationTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("DSO (90 days)")));
 		this.mvc.perform(get("/portfolio").param("days", "many")).andExpect(status().isBadRequest());
+	}
+
+	@Test
+	void theWholeBooksCreditSalesAreItsFundedInvoicesSummedOnAnyDay() {
+		// the whole book's sales come from its kept sales per day (V064), a client's from
+		// its invoices: both against the invoices summed here, on a month end, a leap
+		// day, a day before a funding and today
+		LocalDate today = day("2026-11-25");
+		// issued 2026-11-02, funded 2026-11-20
+		this.entities.persist(Invoices.anInvoice(this.client, this.debtor)
+			.issued(day("2026-11-02"))
+			.due(day("2026-12-02"))
+			.amount("4321.09")
+			.fundedOn(day("2026-11-20"))
+			.build());
+		this.entities.flush();
+		for (LocalDate asOf : List.of(day("2026-06-30"), day("2024-02-29"), day("2026-11-19"), today)) {
+			for (int window : List.of(30, 90, 365)) {
+				DsoFigures figures = this.figures.figures(PortfolioScope.portfolio(asOf), window);
+				assertThat(figures.sales()).as("sales of " + window + " days to " + asOf)
+					.isEqualTo(Money.of(sales(asOf, asOf.minusDays(window))));
+				assertThat(figures.sales90()).isEqualTo(Money.of(sales(asOf, asOf.minusDays(90))));
+				assertThat(figures.gross12()).isEqualTo(Money.of(sales(asOf, asOf.minusYears(1))));
+			}
+		}
+		// the client's own: not yet funded on the 19th, funded by today
+		assertThat(this.figures.figures(scope(day("2026-11-19")), 30).sales()).isEqualTo(Money.ZERO);
+		assertThat(this.figures.figures(scope(today), 30).sales()).isEqualTo(Money.of("4321.09"));
+	}
+
+	/**
+	 * The face of the invoices funded by a day with an issue date after {@code after} and
+	 * by the day.
+	 */
+	private BigDecimal sales(LocalDate asOf, LocalDate after) {
+		return this.jdbc.queryForObject("""
+				SELECT COALESCE(SUM(amount), 0) FROM invoice
+				WHERE funded_on <= ? AND issue_date <= ? AND issue_date > ?
+				""", BigDecimal.class, asOf, asOf, after);
 	}
 
 	private PortfolioScope scope(LocalDate asOf) {

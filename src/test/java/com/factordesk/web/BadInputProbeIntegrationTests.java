@@ -80,15 +80,15 @@ class BadInputProbeIntegrationTests {
 	/**
 	 * The tables a probe may change: sessions and the event registry; and the figures
 	 * kept from other tables, which a background compaction rewrites from their changes
-	 * at any time: the clients' reserve balances (V056) and held reserves (V060), and the
-	 * open books (V059); and the changes behind the kept flags (V062), which a compaction
-	 * deletes. What they are kept from, {@code reserve_entry}, {@code invoice} and
-	 * {@code advance}, is fingerprinted.
+	 * at any time: the clients' reserve balances (V056) and held reserves (V060), the
+	 * open books (V059) and the book's sales per day (V064); and the changes behind the
+	 * kept flags (V062), which a compaction deletes. What they are kept from,
+	 * {@code reserve_entry}, {@code invoice} and {@code advance}, is fingerprinted.
 	 */
 	private static final Set<String> NOT_FINGERPRINTED = Set.of("spring_session", "spring_session_attributes",
 			"event_publication", "flyway_schema_history", "shedlock", "client_reserve_balance",
 			"client_reserve_balance_change", "client_reserve_held", "client_reserve_held_change", "pair_book",
-			"pair_book_change", "flag_scope_change", "flag_scope_horizon");
+			"pair_book_change", "sales_day", "sales_day_change", "flag_scope_change", "flag_scope_horizon");
 
 	private static final List<String> NUMBERS = List.of("1E+999999999", "1E+50", "1E+20000000", "-1E+999999999",
 			"1E-999999999", "99999999999999999999", "-99999999999999999999", "9223372036854775808", "2147483648", "-1",
