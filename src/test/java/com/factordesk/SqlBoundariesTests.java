@@ -52,7 +52,7 @@ class SqlBoundariesTests {
 			Map.entry("promise_to_pay", "approval"), Map.entry("promise_to_pay_status", "approval"),
 			// the trends' stored month ends and the changes that make them stale (V038)
 			Map.entry("portfolio_trend_snapshot", "portfolio"), Map.entry("portfolio_book_change", "portfolio"),
-			Map.entry("portfolio_note_change", "portfolio"),
+			Map.entry("portfolio_open_ar_snapshot", "portfolio"), Map.entry("portfolio_note_change", "portfolio"),
 			// the invoice's terms copied onto its allocations (V040)
 			Map.entry("payment_allocation_take_invoice_terms", "invoice"),
 			Map.entry("invoice_terms_to_allocations", "invoice"),

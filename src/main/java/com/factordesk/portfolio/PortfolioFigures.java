@@ -4,8 +4,11 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.factordesk.shared.Money;
@@ -72,11 +75,14 @@ public class PortfolioFigures {
 			    FROM items o
 			),
 			start_ar AS (
+			    -- stored with the trend (V065) when it is known: then not summed
 			    SELECT ar_n, CASE WHEN {n} = 90 THEN ar_n
-			                      ELSE (SELECT COALESCE(SUM(o.outstanding), 0) FROM open_receivable({d} - 90) o
-			                            WHERE {scope_o}) END AS ar_90
-			    FROM (SELECT COALESCE(SUM(o.outstanding), 0) AS ar_n FROM open_receivable({d} - {n}) o
-			          WHERE {scope_o}) s
+			                      ELSE COALESCE(CAST(:storedAr90 AS numeric),
+			                                    (SELECT COALESCE(SUM(o.outstanding), 0) FROM open_receivable({d} - 90) o
+			                                     WHERE {scope_o})) END AS ar_90
+			    FROM (SELECT COALESCE(CAST(:storedArN AS numeric),
+			                          (SELECT COALESCE(SUM(o.outstanding), 0) FROM open_receivable({d} - {n}) o
+			                           WHERE {scope_o})) AS ar_n) s
 			),
 			daily AS MATERIALIZED (
 			    -- the whole book's from its kept sales per day (V064); a client's or a debtor's from its invoices.
@@ -188,6 +194,12 @@ public class PortfolioFigures {
 		.replace("{d}", "CAST(:asOf AS date)")
 		.replace("{n}", "CAST(:days AS integer)");
 
+	private static final String STORED_OPEN_AR = """
+			SELECT o.day, o.open_ar FROM portfolio_open_ar_snapshot o
+			WHERE o.client_id = :client AND o.debtor_id = :debtor AND o.day IN (:days) AND o.version = :version
+			  AND NOT EXISTS (%s)
+			""".formatted(PortfolioTrends.stale("o", "day"));
+
 	private final JdbcClient jdbc;
 
 	PortfolioFigures(@Qualifier(ReportingDatabase.JDBC) JdbcClient jdbc) {
@@ -216,10 +228,31 @@ public class PortfolioFigures {
 		if (!WINDOWS.contains(days)) {
 			throw new IllegalArgumentException("A window of " + days + " days is not one of " + WINDOWS);
 		}
+		Map<LocalDate, BigDecimal> stored = storedOpenAr(scope,
+				List.of(scope.asOf().minusDays(days), scope.asOf().minusDays(DEFAULT_WINDOW)));
 		return scope.bind(this.jdbc.sql(FIGURES))
 			.param("days", days)
+			.param("storedArN", stored.get(scope.asOf().minusDays(days)))
+			.param("storedAr90", stored.get(scope.asOf().minusDays(DEFAULT_WINDOW)))
 			.query((rs, row) -> figures(rs, scope, days))
 			.single();
+	}
+
+	/**
+	 * The scope's open AR at the window's start days where the trend stored it and it is
+	 * still right (V065, {@link PortfolioTrends}).
+	 */
+	private Map<LocalDate, BigDecimal> storedOpenAr(PortfolioScope scope, List<LocalDate> days) {
+		Map<LocalDate, BigDecimal> stored = new HashMap<>();
+		this.jdbc.sql(STORED_OPEN_AR)
+			.param("client", (scope.clientId() != null) ? scope.clientId() : 0L)
+			.param("debtor", (scope.debtorId() != null) ? scope.debtorId() : 0L)
+			.param("days", days)
+			.param("version", PortfolioTrends.VERSION)
+			.query((rs) -> {
+				stored.put(rs.getObject("day", LocalDate.class), rs.getBigDecimal("open_ar"));
+			});
+		return stored;
 	}
 
 	private static DsoFigures figures(ResultSet rs, PortfolioScope scope, int days) throws SQLException {

@@ -55,7 +55,7 @@ public class PortfolioTrends {
 			WHERE s.client_id = :client AND s.debtor_id = :debtor AND s.month_end IN (:days)
 			  AND s.version = :version
 			  AND NOT EXISTS (%s)
-			""".formatted(stale("s"));
+			""".formatted(stale("s", "month_end"));
 
 	private static final String STORE = """
 			INSERT INTO portfolio_trend_snapshot (month_end, client_id, debtor_id, version, computed_in, computed_after,
@@ -74,6 +74,27 @@ public class PortfolioTrends {
 			    days_beyond_terms = EXCLUDED.days_beyond_terms, at_risk_rate = EXCLUDED.at_risk_rate,
 			    dilution_rate = EXCLUDED.dilution_rate
 			""";
+
+	/**
+	 * Whether a scope's open AR at a day is stored and right (V065).
+	 */
+	private static final String START_STORED = """
+			SELECT COUNT(*) FROM portfolio_open_ar_snapshot o
+			WHERE o.client_id = :client AND o.debtor_id = :debtor AND o.day = :day AND o.version = :version
+			  AND NOT EXISTS (%s)
+			""".formatted(stale("o", "day"));
+
+	private static final String START_STORE = """
+			INSERT INTO portfolio_open_ar_snapshot (day, client_id, debtor_id, version, computed_in, computed_after,
+			    open_ar)
+			SELECT :day, :client, :debtor, :version, pg_current_xact_id(), CAST(:seen AS pg_snapshot),
+			       COALESCE(SUM(o.outstanding), 0)
+			FROM open_receivable(:day) o
+			WHERE %s
+			ON CONFLICT (client_id, debtor_id, day) DO UPDATE SET version = EXCLUDED.version,
+			    computed_in = EXCLUDED.computed_in, computed_after = EXCLUDED.computed_after, computed_at = now(),
+			    open_ar = EXCLUDED.open_ar
+			""".formatted(PortfolioScope.condition("o.client_id", "o.debtor_id"));
 
 	private final PortfolioFigures figures;
 
@@ -127,7 +148,15 @@ public class PortfolioTrends {
 			throw new IllegalArgumentException("The figures of " + onTheDay.asOf()
 					+ " are not the last point of a trend" + " up to " + scope.asOf());
 		}
-		return read(scope, points(scope.asOf()), onTheDay);
+		return read(scope, points(scope.asOf()), onTheDay, start(scope.asOf()));
+	}
+
+	/**
+	 * The day whose open AR the figures of a day's default window start from (the
+	 * collection effectiveness index's AR at start), kept with the trend.
+	 */
+	static LocalDate start(LocalDate day) {
+		return day.minusDays(PortfolioFigures.DEFAULT_WINDOW);
 	}
 
 	/**
@@ -151,18 +180,20 @@ public class PortfolioTrends {
 	 */
 	public int refreshBook() {
 		List<LocalDate> monthEnds = points(today()).subList(0, MONTHS - 1);
-		Trend trend = read(PortfolioScope.portfolio(today()), monthEnds, null);
+		Trend trend = read(PortfolioScope.portfolio(today()), monthEnds, null, start(today()));
 		return monthEnds.size() - trend.fromStore();
 	}
 
-	private Trend read(PortfolioScope scope, List<LocalDate> points, Headline onTheDay) {
+	private Trend read(PortfolioScope scope, List<LocalDate> points, Headline onTheDay, LocalDate start) {
 		boolean store = !TransactionSynchronizationManager.isCurrentTransactionReadOnly();
 		String seen = null;
 		if (store) {
 			// held until commit: the hourly clean-up waits for this computation to be
 			// stored
-			this.jdbc.sql("LOCK TABLE portfolio_trend_snapshot IN ROW EXCLUSIVE MODE").update();
+			this.jdbc.sql("LOCK TABLE portfolio_trend_snapshot, portfolio_open_ar_snapshot IN ROW EXCLUSIVE MODE")
+				.update();
 			seen = this.jdbc.sql("SELECT CAST(pg_current_snapshot() AS text)").query(String.class).single();
+			keepStart(scope, start, seen);
 		}
 		List<LocalDate> storable = points.stream().filter((day) -> storable(day, today())).toList();
 		Map<LocalDate, Headline> stored = storable.isEmpty() ? Map.of()
@@ -199,19 +230,53 @@ public class PortfolioTrends {
 	}
 
 	/**
-	 * Removes the stored month ends that are stale and the recorded changes that no
-	 * stored month end needs any more. It locks the stored month ends against
-	 * computations in flight (each holds ROW EXCLUSIVE from before its snapshot until it
-	 * commits), so a change is removed only once every month end that could miss it is
-	 * gone.
-	 * @return the stale month ends and the changes removed
+	 * Stores a scope's open AR at the start of its default window when it is a past day
+	 * and not stored right already: the figures read it from there (V065).
+	 */
+	private void keepStart(PortfolioScope scope, LocalDate start, String seen) {
+		if (!start.isBefore(today())) {
+			return;
+		}
+		Long stored = this.jdbc.sql(START_STORED)
+			.param("client", key(scope.clientId()))
+			.param("debtor", key(scope.debtorId()))
+			.param("day", start)
+			.param("version", VERSION)
+			.query(Long.class)
+			.single();
+		if (stored == 0) {
+			scope.on(start)
+				.bind(this.jdbc.sql(START_STORE))
+				.param("day", start)
+				.param("client", key(scope.clientId()))
+				.param("debtor", key(scope.debtorId()))
+				.param("version", VERSION)
+				.param("seen", seen)
+				.update();
+		}
+	}
+
+	/**
+	 * Removes the stored month ends and window starts that are stale and the recorded
+	 * changes that none needs any more. It locks the stored month ends and window starts
+	 * against computations in flight (each holds ROW EXCLUSIVE from before its snapshot
+	 * until it commits), so a change is removed only once every stored figure that could
+	 * miss it is gone.
+	 * @return the stale month ends and window starts, and the changes removed
 	 */
 	@Scheduled(cron = "0 17 * * * *")
 	@SchedulerLock(name = "portfolio-trends-cleanup")
 	public int[] cleanUp() {
-		this.jdbc.sql("LOCK TABLE portfolio_trend_snapshot IN SHARE ROW EXCLUSIVE MODE").update();
+		this.jdbc.sql("LOCK TABLE portfolio_trend_snapshot, portfolio_open_ar_snapshot IN SHARE ROW EXCLUSIVE MODE")
+			.update();
 		int stale = this.jdbc
-			.sql("DELETE FROM portfolio_trend_snapshot s WHERE s.version <> :version OR EXISTS (" + stale("s") + ")")
+			.sql("DELETE FROM portfolio_trend_snapshot s WHERE s.version <> :version OR EXISTS ("
+					+ stale("s", "month_end") + ")")
+			.param("version", VERSION)
+			.update();
+		stale += this.jdbc
+			.sql("DELETE FROM portfolio_open_ar_snapshot o WHERE o.version <> :version OR EXISTS (" + stale("o", "day")
+					+ ")")
 			.param("version", VERSION)
 			.update();
 		int changes = this.jdbc.sql("DELETE FROM portfolio_book_change").update();
@@ -252,19 +317,19 @@ public class PortfolioTrends {
 	}
 
 	/**
-	 * The condition that a stored month end (alias {@code s}) is stale: a change on or
-	 * before it, in its scope, that its computation could not see (written after its
-	 * snapshot, or by the transaction that stored it, whose own writes the snapshot
-	 * cannot order).
+	 * The condition that a stored month end or window start (alias {@code s}, its day in
+	 * column {@code day}) is stale: a change on or before it, in its scope, that its
+	 * computation could not see (written after its snapshot, or by the transaction that
+	 * stored it, whose own writes the snapshot cannot order).
 	 */
-	private static String stale(String s) {
+	static String stale(String s, String day) {
 		return """
 				SELECT 1 FROM portfolio_book_change c
-				WHERE c.earliest_day <= {s}.month_end
+				WHERE c.earliest_day <= {s}.{day}
 				  AND ({s}.client_id = 0 OR c.client_id IS NULL OR c.client_id = {s}.client_id)
 				  AND ({s}.debtor_id = 0 OR c.debtor_id IS NULL OR c.debtor_id = {s}.debtor_id)
 				  AND (c.changed_in = {s}.computed_in OR NOT pg_visible_in_snapshot(c.changed_in, {s}.computed_after))
-				""".replace("{s}", s);
+				""".replace("{s}", s).replace("{day}", day);
 	}
 
 	private static long key(Long id) {

@@ -58,6 +58,9 @@ class PortfolioTrendsIntegrationTests {
 	private PortfolioTrends trends;
 
 	@Autowired
+	private PortfolioFigures figures;
+
+	@Autowired
 	private TransactionTemplate transactions;
 
 	@Autowired
@@ -119,6 +122,8 @@ class PortfolioTrendsIntegrationTests {
 			String invoices = "(SELECT id FROM invoice WHERE client_id IN (?, ?))";
 			Object[] clients = { this.clientId, this.otherClientId };
 			this.jdbc.update("DELETE FROM portfolio_trend_snapshot WHERE client_id IN (?, ?) OR debtor_id = ?",
+					this.clientId, this.otherClientId, this.debtorId);
+			this.jdbc.update("DELETE FROM portfolio_open_ar_snapshot WHERE client_id IN (?, ?) OR debtor_id = ?",
 					this.clientId, this.otherClientId, this.debtorId);
 			this.jdbc.update("DELETE FROM payment_allocation WHERE invoice_id IN " + invoices, clients);
 			this.jdbc.update("DELETE FROM payment WHERE debtor_id = ?", this.debtorId);
@@ -296,6 +301,42 @@ class PortfolioTrendsIntegrationTests {
 	}
 
 	@Test
+	void theOpenArAtTheWindowsStartIsStoredWithTheTrendAndReadByTheFiguresWhileItIsRight() {
+		PortfolioScope scope = scopeOfClient();
+		// 2026-11-25 - 90 days
+		LocalDate start = LocalDate.of(2026, 8, 27);
+		assertThat(PortfolioTrends.start(this.today)).isEqualTo(start);
+		assertThat(storedStart(start)).isNull();
+		// 2026-08-27: A open (10,000.00), B not issued yet; summed, nothing stored
+		assertThat(this.figures.figures(scope, 90).arAtStart90()).isEqualTo(Money.of("10000.00"));
+		this.trends.trend(scope);
+		assertThat(storedStart(start)).isEqualByComparingTo("10000.00");
+		// read from the store: a stored figure changed by hand is what the figures show,
+		// for both windows that start there
+		this.jdbc.update("UPDATE portfolio_open_ar_snapshot SET open_ar = 1234.56 WHERE client_id = ? AND day = ?",
+				this.clientId, start);
+		assertThat(this.figures.figures(scope, 90).arAtStart()).isEqualTo(Money.of("1234.56"));
+		assertThat(this.figures.figures(scope, 30).arAtStart90()).isEqualTo(Money.of("1234.56"));
+		// the 30-day window starts 2026-10-26, not stored: A + B = 15,000.00 summed
+		assertThat(this.figures.figures(scope, 30).arAtStart()).isEqualTo(Money.of("15000.00"));
+
+		// a payment received after the start (1,000.00 on A on 2026-09-20, recorded
+		// today) leaves it right and stored
+		pay(LocalDate.of(2026, 9, 20), "1000.00", "TREND-S1");
+		assertThat(this.figures.figures(scope, 90).arAtStart()).isEqualTo(Money.of("1234.56"));
+		// one received before it (2,000.00 on 2026-08-15, recorded today) makes it stale:
+		// summed again, 10,000.00 - 2,000.00 = 8,000.00
+		pay(LocalDate.of(2026, 8, 15), "2000.00", "TREND-S2");
+		assertThat(this.figures.figures(scope, 90).arAtStart()).isEqualTo(Money.of("8000.00"));
+		// the clean-up removes it; the next trend stores it again
+		this.trends.cleanUp();
+		assertThat(storedStart(start)).isNull();
+		this.trends.trend(scope);
+		assertThat(storedStart(start)).isEqualByComparingTo("8000.00");
+		assertThat(this.figures.figures(scope, 90).arAtStart()).isEqualTo(Money.of("8000.00"));
+	}
+
+	@Test
 	void theDashboardShowsEachChartWithItsTableOfTwelvePoints() throws Exception {
 		String page = this.mvc.perform(get("/portfolio").param("asOf", "2026-10-31").param("clientRef", this.clientRef))
 			.andExpect(status().isOk())
@@ -331,6 +372,24 @@ class PortfolioTrendsIntegrationTests {
 
 	private PortfolioScope scopeOfClient() {
 		return new PortfolioScope(this.today, this.clientId, null, null, null, null, null);
+	}
+
+	private BigDecimal storedStart(LocalDate day) {
+		List<BigDecimal> stored = this.jdbc.queryForList(
+				"SELECT open_ar FROM portfolio_open_ar_snapshot WHERE client_id = ? AND debtor_id = 0 AND day = ?",
+				BigDecimal.class, this.clientId, day);
+		return stored.isEmpty() ? null : stored.get(0);
+	}
+
+	/** A payment on A received on a day and recorded today, committed. */
+	private void pay(LocalDate received, String amount, String reference) {
+		this.transactions.executeWithoutResult((status) -> {
+			Invoice a = this.entities.find(Invoice.class, this.invoiceA);
+			Payment payment = new Payment(a.getDebtor(), received, Money.of(amount), reference);
+			payment.applyTo(a, Money.of(amount), "cash", this.clock);
+			this.entities.persist(payment);
+			this.entities.flush();
+		});
 	}
 
 	private BigDecimal storedOpenAr(LocalDate monthEnd) {
