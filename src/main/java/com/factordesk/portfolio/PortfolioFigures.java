@@ -80,9 +80,11 @@ public class PortfolioFigures {
 			                      ELSE COALESCE(CAST(:storedAr90 AS numeric),
 			                                    (SELECT COALESCE(SUM(o.outstanding), 0) FROM open_receivable({d} - 90) o
 			                                     WHERE {scope_o})) END AS ar_90
+			    -- OFFSET 0: read once, not copied into both columns (each copy would sum it again)
 			    FROM (SELECT COALESCE(CAST(:storedArN AS numeric),
 			                          (SELECT COALESCE(SUM(o.outstanding), 0) FROM open_receivable({d} - {n}) o
-			                           WHERE {scope_o})) AS ar_n) s
+			                           WHERE {scope_o})) AS ar_n
+			          OFFSET 0) s
 			),
 			daily AS MATERIALIZED (
 			    -- the whole book's from its kept sales per day (V064); a client's or a debtor's from its invoices.
