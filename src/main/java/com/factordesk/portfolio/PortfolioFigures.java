@@ -4,11 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import com.factordesk.shared.Money;
@@ -75,13 +72,14 @@ public class PortfolioFigures {
 			    FROM items o
 			),
 			start_ar AS (
-			    -- stored with the trend (V065) when it is known: then not summed
+			    -- stored with the trend (V065) and still right: then not summed (COALESCE runs the sum only
+			    -- when the stored value is missing); read in this statement's snapshot
 			    SELECT ar_n, CASE WHEN {n} = 90 THEN ar_n
-			                      ELSE COALESCE(CAST(:storedAr90 AS numeric),
+			                      ELSE COALESCE({stored_90},
 			                                    (SELECT COALESCE(SUM(o.outstanding), 0) FROM open_receivable({d} - 90) o
 			                                     WHERE {scope_o})) END AS ar_90
 			    -- OFFSET 0: read once, not copied into both columns (each copy would sum it again)
-			    FROM (SELECT COALESCE(CAST(:storedArN AS numeric),
+			    FROM (SELECT COALESCE({stored_n},
 			                          (SELECT COALESCE(SUM(o.outstanding), 0) FROM open_receivable({d} - {n}) o
 			                           WHERE {scope_o})) AS ar_n
 			          OFFSET 0) s
@@ -187,6 +185,8 @@ public class PortfolioFigures {
 			FROM open_items oi CROSS JOIN start_ar sa CROSS JOIN sales sl CROSS JOIN collections co
 			CROSS JOIN disputes di CROSS JOIN dilution dl CROSS JOIN written_off wo
 			"""
+		.replace("{stored_n}", storedOpenAr("{d} - {n}"))
+		.replace("{stored_90}", storedOpenAr("{d} - 90"))
 		.replace("{aging}", agingColumns())
 		.replace("{due_bucket}", AgingBucket.bucketOf("o.days_past_due"))
 		.replace("{issue_bucket}", issueBucketOf("(" + "{d}" + " - o.issue_date)"))
@@ -195,12 +195,6 @@ public class PortfolioFigures {
 		.replace("{scope_c}", PortfolioScope.condition("c.client_id", "c.debtor_id"))
 		.replace("{d}", "CAST(:asOf AS date)")
 		.replace("{n}", "CAST(:days AS integer)");
-
-	private static final String STORED_OPEN_AR = """
-			SELECT o.day, o.open_ar FROM portfolio_open_ar_snapshot o
-			WHERE o.client_id = :client AND o.debtor_id = :debtor AND o.day IN (:days) AND o.version = :version
-			  AND NOT EXISTS (%s)
-			""".formatted(PortfolioTrends.stale("o", "day"));
 
 	private final JdbcClient jdbc;
 
@@ -230,31 +224,24 @@ public class PortfolioFigures {
 		if (!WINDOWS.contains(days)) {
 			throw new IllegalArgumentException("A window of " + days + " days is not one of " + WINDOWS);
 		}
-		Map<LocalDate, BigDecimal> stored = storedOpenAr(scope,
-				List.of(scope.asOf().minusDays(days), scope.asOf().minusDays(DEFAULT_WINDOW)));
 		return scope.bind(this.jdbc.sql(FIGURES))
 			.param("days", days)
-			.param("storedArN", stored.get(scope.asOf().minusDays(days)))
-			.param("storedAr90", stored.get(scope.asOf().minusDays(DEFAULT_WINDOW)))
+			.param("version", PortfolioTrends.VERSION)
 			.query((rs, row) -> figures(rs, scope, days))
 			.single();
 	}
 
 	/**
-	 * The scope's open AR at the window's start days where the trend stored it and it is
-	 * still right (V065, {@link PortfolioTrends}).
+	 * The scope's open AR at a day where the trend stored it (V065,
+	 * {@link PortfolioTrends}) and it is still right, or null.
 	 */
-	private Map<LocalDate, BigDecimal> storedOpenAr(PortfolioScope scope, List<LocalDate> days) {
-		Map<LocalDate, BigDecimal> stored = new HashMap<>();
-		this.jdbc.sql(STORED_OPEN_AR)
-			.param("client", (scope.clientId() != null) ? scope.clientId() : 0L)
-			.param("debtor", (scope.debtorId() != null) ? scope.debtorId() : 0L)
-			.param("days", days)
-			.param("version", PortfolioTrends.VERSION)
-			.query((rs) -> {
-				stored.put(rs.getObject("day", LocalDate.class), rs.getBigDecimal("open_ar"));
-			});
-		return stored;
+	private static String storedOpenAr(String day) {
+		return """
+				(SELECT o.open_ar FROM portfolio_open_ar_snapshot o
+				 WHERE o.client_id = COALESCE(CAST(:clientId AS bigint), 0)
+				   AND o.debtor_id = COALESCE(CAST(:debtorId AS bigint), 0)
+				   AND o.day = %s AND o.version = :version
+				   AND NOT EXISTS (%s))""".formatted(day, PortfolioTrends.stale("o", "day"));
 	}
 
 	private static DsoFigures figures(ResultSet rs, PortfolioScope scope, int days) throws SQLException {

@@ -218,6 +218,11 @@ class ExposureOnIntegrationTests {
 		this.jdbc.update("UPDATE payment_allocation SET reversed_on = ? WHERE invoice_id = ? AND amount = 2000.00",
 				today, invoice.getId());
 		assertExposure(client, today, "5000.00", "0.00");
+		assertThat(this.jdbc.queryForObject("""
+				SELECT EXISTS (SELECT 1 FROM payment_allocation WHERE received_on > ? OR reversed_on > ?)
+				""", Boolean.class, today, today))
+			.as("an allocation dated after today: exposure_on would sum them, not read the kept totals")
+			.isFalse();
 		// every funded invoice of the book open today, against its allocations summed
 		var compared = this.jdbc.queryForMap(
 				"""

@@ -2,6 +2,7 @@ package com.factordesk.portfolio;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -73,6 +74,9 @@ class ExposureQueriesIntegrationTests {
 	private JdbcTemplate jdbc;
 
 	@Autowired
+	private Clock clock;
+
+	@Autowired
 	private MockMvc mvc;
 
 	@Autowired
@@ -125,6 +129,22 @@ class ExposureQueriesIntegrationTests {
 	void theWholeBookTodayIsReadFromTheExposureRowsWithTheRowsComputedFromTheAdvances() {
 		PortfolioScope today = this.scopes.resolve(TODAY, null, null);
 		assertThat(this.queries.readsTheExposureRows(today)).isTrue();
+		// the rows as exposure_on(today) sums them for every debtor and facility of the
+		// book: what the engine keeps them at (ExposureOnIntegrationTests); a test that
+		// committed before this one may have left them apart (seen in CI: 906.77 funded),
+		// and this test compares the statements, not the rows
+		this.jdbc.update("""
+				UPDATE debtor_exposure r SET funded = COALESCE(e.funded, 0), reserved = COALESCE(e.reserved, 0)
+				FROM (SELECT d.id AS debtor_id, SUM(x.funded) AS funded, SUM(x.reserved) AS reserved
+				      FROM debtor d LEFT JOIN exposure_on(?, ?) x ON x.debtor_id = d.id GROUP BY d.id) e
+				WHERE e.debtor_id = r.debtor_id
+				""", TODAY, this.clock.getZone().getId());
+		this.jdbc.update("""
+				UPDATE facility_exposure r SET funded = COALESCE(e.funded, 0), reserved = COALESCE(e.reserved, 0)
+				FROM (SELECT c.id AS client_id, SUM(x.funded) AS funded, SUM(x.reserved) AS reserved
+				      FROM client c LEFT JOIN exposure_on(?, ?) x ON x.client_id = c.id GROUP BY c.id) e
+				WHERE e.client_id = r.client_id
+				""", TODAY, this.clock.getZone().getId());
 		assertThat(this.queries.readsTheExposureRows(this.scopes.resolve(TODAY.minusDays(1), null, null))).isFalse();
 		assertThat(this.queries.readsTheExposureRows(this.scopes.resolve(TODAY, this.x.getRef(), null))).isFalse();
 		// the page's ranks and the export's every debtor and client: the same rows either
