@@ -48,6 +48,51 @@ public class ExposureQueries {
 	static final int ALL = Integer.MAX_VALUE;
 
 	/**
+	 * The ranked debtors and clients of the scope, over its rows per debtor
+	 * ({@code debtor_row}) and per client ({@code client_row}): a top-N, not every row
+	 * sorted. Shared by {@link #EXPOSURE} and {@link #EXPOSURE_TODAY}.
+	 */
+	private static final String RANKED = """
+			), top_debtor AS MATERIALIZED (
+			    SELECT r.*, ROW_NUMBER() OVER (ORDER BY r.exposure DESC, r.debtor_id) AS rank
+			    FROM (SELECT * FROM debtor_row ORDER BY exposure DESC, debtor_id LIMIT :topDebtors) r
+			), top_client AS MATERIALIZED (
+			    SELECT r.*, ROW_NUMBER() OVER (ORDER BY r.exposure DESC, r.client_id) AS rank
+			    FROM (SELECT * FROM client_row ORDER BY exposure DESC, client_id LIMIT :topClients) r
+			""";
+
+	/** The debtors' rows grouped by grade (on the day), industry and country. */
+	private static final String GROUPED = """
+			), debtor_grade AS MATERIALIZED (
+			    SELECT x.debtor_id, s.grade
+			    FROM debtor_row x
+			    LEFT JOIN LATERAL debtor_score_on(x.debtor_id, CAST(:asOf AS date)) s ON TRUE
+			), grouped AS (
+			    SELECT GROUPING(g.grade, d.industry, d.country) AS g, g.grade, d.industry, d.country,
+			           SUM(r.funded) AS funded, SUM(r.reserved) AS reserved, SUM(r.exposure) AS exposure, COUNT(*) AS debtors
+			    FROM debtor_row r JOIN debtor d ON d.id = r.debtor_id JOIN debtor_grade g ON g.debtor_id = r.debtor_id
+			    GROUP BY GROUPING SETS ((g.grade), (d.industry), (d.country))
+			""";
+
+	/** The total row, first of the families picked. */
+	private static final String TOTAL = """
+			    SELECT 'total' AS family, 1 AS rank, CAST(NULL AS bigint) AS client_id, CAST(NULL AS bigint) AS debtor_id,
+			           CAST(NULL AS varchar) AS grade, CAST(NULL AS varchar) AS industry, CAST(NULL AS varchar) AS country,
+			           t.funded, t.reserved, t.exposure, CAST(NULL AS bigint) AS debtors, CAST(NULL AS bigint) AS clients
+			    FROM total t
+			    UNION ALL
+			""";
+
+	/** The grade, industry and country rows, last of the families picked. */
+	private static final String GROUPS = """
+			    UNION ALL
+			    SELECT CASE r.g WHEN 3 THEN 'grade' WHEN 5 THEN 'industry' ELSE 'country' END,
+			           ROW_NUMBER() OVER (PARTITION BY r.g ORDER BY r.exposure DESC, r.grade, r.industry, r.country),
+			           NULL, NULL, r.grade, r.industry, r.country, r.funded, r.reserved, r.exposure, r.debtors, NULL
+			    FROM grouped r
+			""";
+
+	/**
 	 * One row per family member: {@code total}, {@code debtor} (ranked), {@code client}
 	 * (ranked), {@code pair} (the clients of the ranked debtors), {@code grade},
 	 * {@code industry}, {@code country}. The scope's (client, debtor) pairs are summed
@@ -73,27 +118,10 @@ public class ExposureQueries {
 			    FROM pair p GROUP BY p.client_id
 			), total AS MATERIALIZED (
 			    SELECT SUM(r.funded) AS funded, SUM(r.reserved) AS reserved, SUM(r.exposure) AS exposure FROM debtor_row r
-			), top_debtor AS MATERIALIZED (
-			    SELECT r.*, ROW_NUMBER() OVER (ORDER BY r.exposure DESC, r.debtor_id) AS rank
-			    FROM (SELECT * FROM debtor_row ORDER BY exposure DESC, debtor_id LIMIT :topDebtors) r
-			), top_client AS MATERIALIZED (
-			    SELECT r.*, ROW_NUMBER() OVER (ORDER BY r.exposure DESC, r.client_id) AS rank
-			    FROM (SELECT * FROM client_row ORDER BY exposure DESC, client_id LIMIT :topClients) r
-			), debtor_grade AS MATERIALIZED (
-			    SELECT x.debtor_id, s.grade
-			    FROM debtor_row x
-			    LEFT JOIN LATERAL debtor_score_on(x.debtor_id, CAST(:asOf AS date)) s ON TRUE
-			), grouped AS (
-			    SELECT GROUPING(g.grade, d.industry, d.country) AS g, g.grade, d.industry, d.country,
-			           SUM(r.funded) AS funded, SUM(r.reserved) AS reserved, SUM(r.exposure) AS exposure, COUNT(*) AS debtors
-			    FROM debtor_row r JOIN debtor d ON d.id = r.debtor_id JOIN debtor_grade g ON g.debtor_id = r.debtor_id
-			    GROUP BY GROUPING SETS ((g.grade), (d.industry), (d.country))
+			{ranked}
+			{grouped}
 			), picked AS (
-			    SELECT 'total' AS family, 1 AS rank, CAST(NULL AS bigint) AS client_id, CAST(NULL AS bigint) AS debtor_id,
-			           CAST(NULL AS varchar) AS grade, CAST(NULL AS varchar) AS industry, CAST(NULL AS varchar) AS country,
-			           t.funded, t.reserved, t.exposure, CAST(NULL AS bigint) AS debtors, CAST(NULL AS bigint) AS clients
-			    FROM total t
-			    UNION ALL
+			{total}
 			    SELECT 'debtor', r.rank, NULL, r.debtor_id, NULL, NULL, NULL, r.funded, r.reserved, r.exposure, 1, r.clients
 			    FROM top_debtor r
 			    UNION ALL
@@ -103,11 +131,7 @@ public class ExposureQueries {
 			    SELECT 'pair', ROW_NUMBER() OVER (ORDER BY p.funded + p.reserved DESC, p.debtor_id, p.client_id), p.client_id,
 			           p.debtor_id, NULL, NULL, NULL, p.funded, p.reserved, p.funded + p.reserved, 1, 1
 			    FROM pair p WHERE p.debtor_id IN (SELECT t.debtor_id FROM top_debtor t)
-			    UNION ALL
-			    SELECT CASE r.g WHEN 3 THEN 'grade' WHEN 5 THEN 'industry' ELSE 'country' END,
-			           ROW_NUMBER() OVER (PARTITION BY r.g ORDER BY r.exposure DESC, r.grade, r.industry, r.country),
-			           NULL, NULL, r.grade, r.industry, r.country, r.funded, r.reserved, r.exposure, r.debtors, NULL
-			    FROM grouped r
+			{groups}
 			), client_book AS MATERIALIZED (
 			    -- each client's exposure over all its debtors, for the clients of the rows shown: its row of the scope
 			    -- unless the scope is one debtor, then from the client's own rows
@@ -152,6 +176,10 @@ public class ExposureQueries {
 			ORDER BY r.family, r.rank
 
 			"""
+		.replace("{ranked}", RANKED)
+		.replace("{grouped}", GROUPED)
+		.replace("{total}", TOTAL)
+		.replace("{groups}", GROUPS)
 		.formatted(PortfolioScope.condition("e.client_id", "e.debtor_id"));
 
 	/**
@@ -174,12 +202,7 @@ public class ExposureQueries {
 			    WHERE e.funded + e.reserved > 0
 			), total AS MATERIALIZED (
 			    SELECT SUM(r.funded) AS funded, SUM(r.reserved) AS reserved, SUM(r.exposure) AS exposure FROM debtor_row r
-			), top_debtor AS MATERIALIZED (
-			    SELECT r.*, ROW_NUMBER() OVER (ORDER BY r.exposure DESC, r.debtor_id) AS rank
-			    FROM (SELECT * FROM debtor_row ORDER BY exposure DESC, debtor_id LIMIT :topDebtors) r
-			), top_client AS MATERIALIZED (
-			    SELECT r.*, ROW_NUMBER() OVER (ORDER BY r.exposure DESC, r.client_id) AS rank
-			    FROM (SELECT * FROM client_row ORDER BY exposure DESC, client_id LIMIT :topClients) r
+			{ranked}
 			), pair AS MATERIALIZED (
 			    -- the ranked debtors' pairs: their clients and each one's share of that client's book
 			    SELECT p.client_id, t.debtor_id, p.funded, p.reserved
@@ -199,21 +222,9 @@ public class ExposureQueries {
 			                              WHERE e.client_id = t.client_id
 			                              GROUP BY e.debtor_id
 			                              HAVING SUM(e.funded) + SUM(e.reserved) > 0) x) p
-			), debtor_grade AS MATERIALIZED (
-			    SELECT x.debtor_id, s.grade
-			    FROM debtor_row x
-			    LEFT JOIN LATERAL debtor_score_on(x.debtor_id, CAST(:asOf AS date)) s ON TRUE
-			), grouped AS (
-			    SELECT GROUPING(g.grade, d.industry, d.country) AS g, g.grade, d.industry, d.country,
-			           SUM(r.funded) AS funded, SUM(r.reserved) AS reserved, SUM(r.exposure) AS exposure, COUNT(*) AS debtors
-			    FROM debtor_row r JOIN debtor d ON d.id = r.debtor_id JOIN debtor_grade g ON g.debtor_id = r.debtor_id
-			    GROUP BY GROUPING SETS ((g.grade), (d.industry), (d.country))
+			{grouped}
 			), picked AS (
-			    SELECT 'total' AS family, 1 AS rank, CAST(NULL AS bigint) AS client_id, CAST(NULL AS bigint) AS debtor_id,
-			           CAST(NULL AS varchar) AS grade, CAST(NULL AS varchar) AS industry, CAST(NULL AS varchar) AS country,
-			           t.funded, t.reserved, t.exposure, CAST(NULL AS bigint) AS debtors, CAST(NULL AS bigint) AS clients
-			    FROM total t
-			    UNION ALL
+			{total}
 			    SELECT 'debtor', r.rank, NULL, r.debtor_id, NULL, NULL, NULL, r.funded, r.reserved, r.exposure, 1,
 			           (SELECT COUNT(*) FROM pair p WHERE p.debtor_id = r.debtor_id)
 			    FROM top_debtor r
@@ -225,11 +236,7 @@ public class ExposureQueries {
 			    SELECT 'pair', ROW_NUMBER() OVER (ORDER BY p.funded + p.reserved DESC, p.debtor_id, p.client_id), p.client_id,
 			           p.debtor_id, NULL, NULL, NULL, p.funded, p.reserved, p.funded + p.reserved, 1, 1
 			    FROM pair p
-			    UNION ALL
-			    SELECT CASE r.g WHEN 3 THEN 'grade' WHEN 5 THEN 'industry' ELSE 'country' END,
-			           ROW_NUMBER() OVER (PARTITION BY r.g ORDER BY r.exposure DESC, r.grade, r.industry, r.country),
-			           NULL, NULL, r.grade, r.industry, r.country, r.funded, r.reserved, r.exposure, r.debtors, NULL
-			    FROM grouped r
+			{groups}
 			), debtor_book AS MATERIALIZED (
 			    -- each ranked debtor's open face (what its insurer limit caps)
 			    SELECT x.debtor_id, x.exposure, o.open_face
@@ -256,7 +263,11 @@ public class ExposureQueries {
 			LEFT JOIN debtor_grade dg ON dg.debtor_id = r.debtor_id AND r.family = 'debtor'
 			LEFT JOIN facility_terms f ON f.client_id = r.client_id AND r.family = 'client'
 			ORDER BY r.family, r.rank
-			""";
+			"""
+		.replace("{ranked}", RANKED)
+		.replace("{grouped}", GROUPED)
+		.replace("{total}", TOTAL)
+		.replace("{groups}", GROUPS);
 
 	private static final String CROSS_AGED = """
 			SELECT d.ref, d.name, c.open_amount, c.aged_amount
