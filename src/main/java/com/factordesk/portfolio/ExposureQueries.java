@@ -93,6 +93,34 @@ public class ExposureQueries {
 			""";
 
 	/**
+	 * The rows picked, with their names, limits and books: the client's exposure from the
+	 * scope's client rows ({@code client_book} when the scope is one debtor), the ranked
+	 * debtors' books and open face ({@code debtor_book}).
+	 */
+	private static final String ROWS = """
+			SELECT r.family, r.rank, c.ref AS client_ref, c.legal_name AS client_name, d.ref AS debtor_ref,
+			       d.name AS debtor_name, CASE WHEN r.family = 'debtor' THEN dg.grade ELSE r.grade END AS grade,
+			       r.industry, r.country, r.funded, r.reserved, r.exposure, r.debtors,
+			       r.clients, (SELECT t.exposure FROM total t) AS scope_total,
+			       CASE WHEN r.family IN ('pair', 'client')
+			            THEN CASE WHEN CAST(:debtorId AS bigint) IS NULL THEN COALESCE(cr.exposure, 0) ELSE cb.exposure END
+			       END AS client_exposure,
+			       db.exposure AS debtor_exposure,
+			       db.open_face, d.credit_limit,
+			       CASE WHEN d.insurer_limit_expires_on >= CAST(:asOf AS date) THEN d.insurer_limit END AS insurer_limit,
+			       f.facility_limit
+			FROM picked r
+			LEFT JOIN client c ON c.id = r.client_id AND r.family IN ('pair', 'client')
+			LEFT JOIN debtor d ON d.id = r.debtor_id AND r.family IN ('pair', 'debtor')
+			LEFT JOIN client_row cr ON cr.client_id = r.client_id AND r.family IN ('pair', 'client')
+			LEFT JOIN client_book cb ON cb.client_id = r.client_id AND r.family IN ('pair', 'client')
+			LEFT JOIN debtor_book db ON db.debtor_id = r.debtor_id AND r.family = 'debtor'
+			LEFT JOIN debtor_grade dg ON dg.debtor_id = r.debtor_id AND r.family = 'debtor'
+			LEFT JOIN facility_terms f ON f.client_id = r.client_id AND r.family = 'client'
+			ORDER BY r.family, r.rank
+			""";
+
+	/**
 	 * One row per family member: {@code total}, {@code debtor} (ranked), {@code client}
 	 * (ranked), {@code pair} (the clients of the ranked debtors), {@code grade},
 	 * {@code industry}, {@code country}. The scope's (client, debtor) pairs are summed
@@ -154,32 +182,14 @@ public class ExposureQueries {
 			                  FROM open_receivable(CAST(:asOf AS date)) o
 			                  WHERE o.debtor_id = x.debtor_id) o ON TRUE
 			)
-			SELECT r.family, r.rank, c.ref AS client_ref, c.legal_name AS client_name, d.ref AS debtor_ref,
-			       d.name AS debtor_name, CASE WHEN r.family = 'debtor' THEN dg.grade ELSE r.grade END AS grade,
-			       r.industry, r.country, r.funded, r.reserved, r.exposure, r.debtors,
-			       r.clients, (SELECT t.exposure FROM total t) AS scope_total,
-			       CASE WHEN r.family IN ('pair', 'client')
-			            THEN CASE WHEN CAST(:debtorId AS bigint) IS NULL THEN cr.exposure ELSE cb.exposure END
-			       END AS client_exposure,
-			       db.exposure AS debtor_exposure,
-			       db.open_face, d.credit_limit,
-			       CASE WHEN d.insurer_limit_expires_on >= CAST(:asOf AS date) THEN d.insurer_limit END AS insurer_limit,
-			       f.facility_limit
-			FROM picked r
-			LEFT JOIN client c ON c.id = r.client_id AND r.family IN ('pair', 'client')
-			LEFT JOIN debtor d ON d.id = r.debtor_id AND r.family IN ('pair', 'debtor')
-			LEFT JOIN client_row cr ON cr.client_id = r.client_id AND r.family IN ('pair', 'client')
-			LEFT JOIN client_book cb ON cb.client_id = r.client_id AND r.family IN ('pair', 'client')
-			LEFT JOIN debtor_book db ON db.debtor_id = r.debtor_id AND r.family = 'debtor'
-			LEFT JOIN debtor_grade dg ON dg.debtor_id = r.debtor_id AND r.family = 'debtor'
-			LEFT JOIN facility_terms f ON f.client_id = r.client_id AND r.family = 'client'
-			ORDER BY r.family, r.rank
+			{rows}
 
 			"""
 		.replace("{ranked}", RANKED)
 		.replace("{grouped}", GROUPED)
 		.replace("{total}", TOTAL)
 		.replace("{groups}", GROUPS)
+		.replace("{rows}", ROWS)
 		.formatted(PortfolioScope.condition("e.client_id", "e.debtor_id"));
 
 	/**
@@ -237,6 +247,9 @@ public class ExposureQueries {
 			           p.debtor_id, NULL, NULL, NULL, p.funded, p.reserved, p.funded + p.reserved, 1, 1
 			    FROM pair p
 			{groups}
+			), client_book AS (
+			    -- the whole book is never one debtor's
+			    SELECT CAST(NULL AS bigint) AS client_id, CAST(NULL AS numeric) AS exposure WHERE FALSE
 			), debtor_book AS MATERIALIZED (
 			    -- each ranked debtor's open face (what its insurer limit caps)
 			    SELECT x.debtor_id, x.exposure, o.open_face
@@ -246,28 +259,13 @@ public class ExposureQueries {
 			                  WHERE o.debtor_id = x.debtor_id) o ON TRUE
 			    WHERE x.family = 'debtor'
 			)
-			SELECT r.family, r.rank, c.ref AS client_ref, c.legal_name AS client_name, d.ref AS debtor_ref,
-			       d.name AS debtor_name, CASE WHEN r.family = 'debtor' THEN dg.grade ELSE r.grade END AS grade,
-			       r.industry, r.country, r.funded, r.reserved, r.exposure, r.debtors,
-			       r.clients, (SELECT t.exposure FROM total t) AS scope_total,
-			       CASE WHEN r.family IN ('pair', 'client') THEN COALESCE(cr.exposure, 0) END AS client_exposure,
-			       db.exposure AS debtor_exposure,
-			       db.open_face, d.credit_limit,
-			       CASE WHEN d.insurer_limit_expires_on >= CAST(:asOf AS date) THEN d.insurer_limit END AS insurer_limit,
-			       f.facility_limit
-			FROM picked r
-			LEFT JOIN client c ON c.id = r.client_id AND r.family IN ('pair', 'client')
-			LEFT JOIN debtor d ON d.id = r.debtor_id AND r.family IN ('pair', 'debtor')
-			LEFT JOIN client_row cr ON cr.client_id = r.client_id AND r.family IN ('pair', 'client')
-			LEFT JOIN debtor_book db ON db.debtor_id = r.debtor_id AND r.family = 'debtor'
-			LEFT JOIN debtor_grade dg ON dg.debtor_id = r.debtor_id AND r.family = 'debtor'
-			LEFT JOIN facility_terms f ON f.client_id = r.client_id AND r.family = 'client'
-			ORDER BY r.family, r.rank
+			{rows}
 			"""
 		.replace("{ranked}", RANKED)
 		.replace("{grouped}", GROUPED)
 		.replace("{total}", TOTAL)
-		.replace("{groups}", GROUPS);
+		.replace("{groups}", GROUPS)
+		.replace("{rows}", ROWS);
 
 	private static final String CROSS_AGED = """
 			SELECT d.ref, d.name, c.open_amount, c.aged_amount
