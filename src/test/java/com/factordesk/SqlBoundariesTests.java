@@ -96,6 +96,9 @@ class SqlBoundariesTests {
 			Map.entry("receipt_balance", "invoice"), Map.entry("debtor_score_on", "risk"),
 			Map.entry("debtor_watchlist", "approval"), Map.entry("settlement_fact", "approval"),
 			Map.entry("exposure_on", "approval"), Map.entry("debtor_cross_aging", "approval"),
+			// the debtors changed since a snapshot, for the portfolio's kept watchlists
+			// (V067)
+			Map.entry("debtors_changed_since", "approval"),
 			// the invoices decided since a moment, for the pricing simulation (V048)
 			Map.entry("invoice_decided_since", "invoice"));
 

@@ -7,10 +7,12 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import com.factordesk.approval.CreditPolicy;
@@ -279,24 +281,51 @@ public class ExposureQueries {
 			ORDER BY c.aged_amount / c.open_amount DESC, c.aged_amount DESC, d.ref
 			""";
 
-	private static final String WATCHLIST = """
-			WITH scoped AS (
+	/**
+	 * The scope's watchlist in one statement and one snapshot: every debtor of the scope
+	 * when nothing is kept ({@code :kept} null) or the kept list cannot tell what changed
+	 * since (V067), else only the debtors changed since it was computed; with the
+	 * snapshot read ({@code seen}, null when the transaction wrote) and the debtors
+	 * changed, on a first row that stands alone when no debtor is on the list.
+	 */
+	static final String WATCHLIST = """
+			WITH changed AS (
+			    SELECT c.debtor_id FROM debtors_changed_since(CAST(:kept AS text)) c
+			), seen AS (
+			    SELECT CASE WHEN pg_current_xact_id_if_assigned() IS NULL
+			                THEN CAST(pg_current_snapshot() AS text) || '@' || CAST(pg_postmaster_start_time() AS text)
+			           END AS seen,
+			           CAST(:kept AS text) IS NULL OR EXISTS (SELECT 1 FROM changed c WHERE c.debtor_id IS NULL)
+			               AS everything,
+			           ARRAY(SELECT c.debtor_id FROM changed c WHERE c.debtor_id IS NOT NULL) AS changed
+			), scoped AS (
 			    -- the scope's debtors with something open on the day: an invoice funded and not closed by then
 			    -- (its open AR and its advance's exposure; no balance needed to know it; the open condition as the
 			    -- index on the closing day reads it: V041), or an approval that
-			    -- reserves exposure (only that branch of exposure_on is read)
+			    -- reserves exposure (only that branch of exposure_on is read); every one of them, or the changed ones
 			    SELECT i.debtor_id FROM invoice i
-			    WHERE i.funded_on <= CAST(:asOf AS date) AND COALESCE(i.closed_on, CAST('infinity' AS date)) > CAST(:asOf AS date)
-			      AND %s
+			    WHERE (SELECT s.everything FROM seen s)
+			      AND i.funded_on <= CAST(:asOf AS date) AND COALESCE(i.closed_on, CAST('infinity' AS date)) > CAST(:asOf AS date)
+			      AND %1$s
+			    UNION
+			    SELECT c.debtor_id FROM seen s CROSS JOIN unnest(s.changed) AS c(debtor_id)
+			    WHERE NOT s.everything
+			      AND EXISTS (SELECT 1 FROM invoice i
+			                  WHERE i.debtor_id = c.debtor_id AND i.funded_on <= CAST(:asOf AS date)
+			                    AND COALESCE(i.closed_on, CAST('infinity' AS date)) > CAST(:asOf AS date) AND %1$s)
 			    UNION
 			    SELECT e.debtor_id FROM exposure_on(CAST(:asOf AS date), CAST(:zone AS text)) e
-			    WHERE %s AND e.reserved > 0
+			    WHERE %2$s AND e.reserved > 0
+			      AND ((SELECT s.everything FROM seen s) OR e.debtor_id IN (SELECT c.debtor_id FROM changed c))
 			)
-			SELECT d.ref, d.name, w.grade_fell, w.grade_then, w.grade_now, w.near_limit, w.exposure, w.limit_amount,
-			       w.limit_kind, w.paying_later, w.dbt_90, w.dbt_365
-			FROM debtor_watchlist(CAST(:asOf AS date), ARRAY(SELECT debtor_id FROM scoped), CAST(:laterDays AS numeric)) w
-			JOIN debtor d ON d.id = w.debtor_id
-			ORDER BY w.exposure DESC NULLS LAST, d.ref
+			SELECT s.seen, s.everything, s.changed, l.*
+			FROM seen s
+			LEFT JOIN (
+			    SELECT d.id, d.ref, d.name, w.grade_fell, w.grade_then, w.grade_now, w.near_limit, w.exposure,
+			           w.limit_amount, w.limit_kind, w.paying_later, w.dbt_90, w.dbt_365
+			    FROM debtor_watchlist(CAST(:asOf AS date), ARRAY(SELECT debtor_id FROM scoped), CAST(:laterDays AS numeric)) w
+			    JOIN debtor d ON d.id = w.debtor_id
+			) l ON TRUE
 			"""
 		.formatted(PortfolioScope.condition("i.client_id", "i.debtor_id"),
 				PortfolioScope.condition("e.client_id", "e.debtor_id"));
@@ -307,10 +336,14 @@ public class ExposureQueries {
 
 	private final CreditPolicy policy;
 
-	ExposureQueries(@Qualifier(ReportingDatabase.JDBC) JdbcClient jdbc, Clock clock, CreditPolicy policy) {
+	private final KeptWatchlists watchlists;
+
+	ExposureQueries(@Qualifier(ReportingDatabase.JDBC) JdbcClient jdbc, Clock clock, CreditPolicy policy,
+			KeptWatchlists watchlists) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.policy = policy;
+		this.watchlists = watchlists;
 	}
 
 	/**
@@ -433,15 +466,37 @@ public class ExposureQueries {
 	 */
 	@PreAuthorize("hasRole('MANAGER')")
 	public List<ExposureView.Watched> watchlist(PortfolioScope scope) {
-		return scope.bind(this.jdbc.sql(WATCHLIST))
+		int laterDays = this.policy.current().watchlistLaterDays();
+		KeptWatchlists.Key key = new KeptWatchlists.Key(scope.asOf(), scope.clientId(), scope.debtorId(), laterDays);
+		Optional<KeptWatchlists.Kept> base = this.watchlists.kept(key);
+		Map<Long, ExposureView.Watched> computed = new HashMap<>();
+		List<Long> changed = new ArrayList<>();
+		String[] seen = new String[1];
+		boolean[] everything = new boolean[1];
+		boolean[] first = { true };
+		scope.bind(this.jdbc.sql(WATCHLIST))
+			.param("kept", base.map(KeptWatchlists.Kept::snapshot).orElse(null))
 			.param("zone", this.clock.getZone().getId())
-			.param("laterDays", this.policy.current().watchlistLaterDays())
-			.query((rs, row) -> new ExposureView.Watched(rs.getString("ref"), rs.getString("name"),
-					rs.getBoolean("grade_fell"), rs.getString("grade_then"), rs.getString("grade_now"),
-					rs.getBoolean("near_limit"), money(rs, "exposure"), money(rs, "limit_amount"),
-					rs.getString("limit_kind"), rs.getBoolean("paying_later"), tenth(rs.getBigDecimal("dbt_90")),
-					tenth(rs.getBigDecimal("dbt_365"))))
-			.list();
+			.param("laterDays", laterDays)
+			.query((rs) -> {
+				if (first[0]) {
+					first[0] = false;
+					seen[0] = rs.getString("seen");
+					everything[0] = rs.getBoolean("everything");
+					for (Long id : (Long[]) rs.getArray("changed").getArray()) {
+						changed.add(id);
+					}
+				}
+				if (rs.getObject("id") != null) {
+					computed.put(rs.getLong("id"),
+							new ExposureView.Watched(rs.getString("ref"), rs.getString("name"),
+									rs.getBoolean("grade_fell"), rs.getString("grade_then"), rs.getString("grade_now"),
+									rs.getBoolean("near_limit"), money(rs, "exposure"), money(rs, "limit_amount"),
+									rs.getString("limit_kind"), rs.getBoolean("paying_later"),
+									tenth(rs.getBigDecimal("dbt_90")), tenth(rs.getBigDecimal("dbt_365"))));
+				}
+			});
+		return this.watchlists.merge(key, everything[0] ? Optional.empty() : base, changed, computed, seen[0]);
 	}
 
 	static BigDecimal share(Money part, Money whole) {

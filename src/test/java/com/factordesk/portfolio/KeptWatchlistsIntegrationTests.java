@@ -1,0 +1,258 @@
+package com.factordesk.portfolio;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.factordesk.IntegrationTest;
+import com.factordesk.approval.CommittedBook;
+import com.factordesk.risk.internal.EventRescoring;
+import com.factordesk.shared.Money;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The kept watchlists (V067, {@link KeptWatchlists}): the list of a scope is read again
+ * from what was computed while none of its debtors changed, and each debtor that changed
+ * since is computed afresh; a change of everything computes the whole list again; what a
+ * transaction that wrote read is never kept; the list merged from a kept one is the list
+ * computed afresh; every table the list reads is watched. Committed data of its own: a
+ * client and a debtor with two submitted invoices of 5,000.00, whose approvals at 80 %
+ * reserve 4,000.00 each; removed afterwards.
+ */
+@IntegrationTest
+class KeptWatchlistsIntegrationTests {
+
+	/**
+	 * The change log itself, and tables kept by triggers from watched ones (V057, V059):
+	 * a change of theirs follows a change of what they are kept from.
+	 */
+	private static final Set<String> NOT_WATCHED = Set.of("flag_scope_change", "flag_scope_compacted");
+
+	private static final Pattern READ = Pattern.compile("\\b(?:FROM|JOIN)\\s+(?:LATERAL\\s+)?(?:public\\.)?([a-z_]+)");
+
+	@Autowired
+	private ApplicationContext context;
+
+	@Autowired
+	private ExposureQueries queries;
+
+	@Autowired
+	private KeptWatchlists watchlists;
+
+	@Autowired
+	private PortfolioScopes scopes;
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	@Autowired
+	private TransactionTemplate transactions;
+
+	@Autowired
+	private EventRescoring rescoring;
+
+	@Autowired
+	private Clock clock;
+
+	private CommittedBook book;
+
+	private long debtorId;
+
+	private String debtorRef;
+
+	@BeforeEach
+	void createBook() {
+		this.book = new CommittedBook(this.context).create(2);
+		this.rescoring.awaitRescores(Duration.ofSeconds(30));
+		this.debtorId = this.jdbc.queryForObject("SELECT debtor_id FROM invoice WHERE id = ?", Long.class,
+				this.book.invoiceIds().get(0));
+		this.debtorRef = this.jdbc.queryForObject("SELECT ref FROM debtor WHERE id = ?", String.class, this.debtorId);
+	}
+
+	@AfterEach
+	void removeBook() {
+		this.watchlists.forget();
+		this.book.remove();
+		SecurityContextHolder.clearContext();
+	}
+
+	@Test
+	void theKeptListIsReadAgainUntilOneOfItsDebtorsChanges() {
+		// a credit limit of 4,400.00: within 10 % of it is 3,960.00 or more
+		committed("UPDATE debtor SET credit_limit = 4400.00 WHERE id = ?", this.debtorId);
+		// nothing funded, nothing approved: the debtor has nothing open, not on the list
+		assertThat(clientsList()).isEmpty();
+		// one approval reserves 4,000.00: its decision and exposure row change the debtor
+		approve(0, "uw.one");
+		assertThat(clientsList()).singleElement().satisfies((watched) -> {
+			assertThat(watched.ref()).isEqualTo(this.debtorRef);
+			assertThat(watched.nearLimit()).isTrue();
+			assertThat(watched.exposure()).isEqualTo(Money.of("4000.00"));
+			assertThat(watched.limit()).isEqualTo(Money.of("4400.00"));
+			assertThat(watched.limitKind()).isEqualTo("CREDIT");
+		});
+		// the limit raised to 100,000.00 with the watching trigger off: the kept list,
+		// which cannot see it, is read again as it was
+		this.transactions.executeWithoutResult((status) -> {
+			this.jdbc.execute("ALTER TABLE debtor DISABLE TRIGGER debtor_flags_updated");
+			this.jdbc.update("UPDATE debtor SET credit_limit = 100000.00 WHERE id = ?", this.debtorId);
+			this.jdbc.execute("ALTER TABLE debtor ENABLE TRIGGER debtor_flags_updated");
+		});
+		assertThat(clientsList()).as("kept").extracting(ExposureView.Watched::ref).containsExactly(this.debtorRef);
+		// written again, watched: 4,000.00 is 4 % of 100,000.00
+		committed("UPDATE debtor SET credit_limit = 100000.00 WHERE id = ?", this.debtorId);
+		assertThat(clientsList()).isEmpty();
+		// the second approval: 8,000.00 of 100,000.00, still off the list
+		approve(1, "uw.two");
+		assertThat(clientsList()).isEmpty();
+		// 8,000.00 of 8,500.00 is 94 %
+		committed("UPDATE debtor SET credit_limit = 8500.00 WHERE id = ?", this.debtorId);
+		assertThat(clientsList()).singleElement().satisfies((watched) -> {
+			assertThat(watched.exposure()).isEqualTo(Money.of("8000.00"));
+			assertThat(watched.limit()).isEqualTo(Money.of("8500.00"));
+		});
+	}
+
+	@Test
+	void aChangeOfEverythingComputesTheWholeListAgain() {
+		approve(0, "uw.one");
+		assertThat(clientsList()).isEmpty();
+		// unwatched: not seen by the kept list
+		this.transactions.executeWithoutResult((status) -> {
+			this.jdbc.execute("ALTER TABLE debtor DISABLE TRIGGER debtor_flags_updated");
+			this.jdbc.update("UPDATE debtor SET credit_limit = 4400.00 WHERE id = ?", this.debtorId);
+			this.jdbc.execute("ALTER TABLE debtor ENABLE TRIGGER debtor_flags_updated");
+		});
+		assertThat(clientsList()).as("kept").isEmpty();
+		// a client renamed is a change of everything (its name is in every debtor's
+		// double-pledging flag, V062): the whole list is computed again
+		committed("UPDATE client SET legal_name = legal_name || ' (renamed)' WHERE ref = ?", this.book.clientRef());
+		assertThat(clientsList()).extracting(ExposureView.Watched::ref).containsExactly(this.debtorRef);
+	}
+
+	@Test
+	void aListReadByATransactionThatWroteIsNotKept() {
+		approve(0, "uw.one");
+		assertThat(clientsList()).isEmpty();
+		this.transactions.executeWithoutResult((status) -> {
+			this.jdbc.update("UPDATE debtor SET credit_limit = 4400.00 WHERE id = ?", this.debtorId);
+			// its own change is seen
+			assertThat(clientsList()).extracting(ExposureView.Watched::ref).containsExactly(this.debtorRef);
+			status.setRollbackOnly();
+		});
+		// rolled back: the change is gone, and so is what was read with it
+		assertThat(clientsList()).isEmpty();
+	}
+
+	@Test
+	void theWholeBooksListMergedFromAKeptOneIsTheListComputedAfresh() {
+		LocalDate today = LocalDate.now(this.clock);
+		asManager();
+		PortfolioScope book = this.scopes.resolve(today, null, null);
+		List<ExposureView.Watched> before = this.queries.watchlist(book);
+		assertThat(before).extracting(ExposureView.Watched::ref).doesNotContain(this.debtorRef);
+		approve(0, "uw.one");
+		committed("UPDATE debtor SET credit_limit = 4400.00 WHERE id = ?", this.debtorId);
+		asManager();
+		List<ExposureView.Watched> merged = this.queries.watchlist(book);
+		assertThat(merged).hasSize(before.size() + 1).extracting(ExposureView.Watched::ref).contains(this.debtorRef);
+		this.watchlists.forget();
+		assertThat(this.queries.watchlist(book)).isEqualTo(merged);
+	}
+
+	@Test
+	void aSnapshotOfAnotherServerCannotTellWhatChanged() {
+		assertThat(this.jdbc.queryForList("""
+				SELECT c.debtor_id FROM debtors_changed_since(CAST(pg_current_snapshot() AS text) || '@another') c
+				""", Long.class)).containsExactly((Long) null);
+		assertThat(this.jdbc.queryForList("""
+				SELECT c.debtor_id FROM debtors_changed_since(
+				    CAST(pg_current_snapshot() AS text) || '@' || CAST(pg_postmaster_start_time() AS text)) c
+				""", Long.class)).doesNotContainNull();
+	}
+
+	@Test
+	void everyTableTheListReadsIsWatched() {
+		Set<String> read = new TreeSet<>();
+		Deque<String> texts = new ArrayDeque<>(List.of(ExposureQueries.WATCHLIST));
+		Set<String> seen = new TreeSet<>();
+		while (!texts.isEmpty()) {
+			Matcher names = READ.matcher(texts.pop());
+			while (names.find()) {
+				String name = names.group(1);
+				if (!seen.add(name)) {
+					continue;
+				}
+				String kind = this.jdbc.query(
+						"SELECT relkind FROM pg_class WHERE relname = ? AND relnamespace = 'public'::regnamespace",
+						(rs) -> rs.next() ? rs.getString(1) : null, name);
+				if ("r".equals(kind)) {
+					read.add(name);
+				}
+				else if ("v".equals(kind)) {
+					texts.push(
+							this.jdbc.queryForObject("SELECT pg_get_viewdef(CAST(? AS regclass))", String.class, name));
+				}
+				else {
+					texts.addAll(this.jdbc.queryForList("SELECT p.prosrc FROM pg_proc p WHERE p.proname = ? "
+							+ "AND p.pronamespace = 'public'::regnamespace", String.class, name));
+				}
+			}
+		}
+		assertThat(read).contains("invoice", "invoice_decision", "advance", "payment_allocation", "risk_score",
+				"debtor", "debtor_exposure");
+		read.removeAll(NOT_WATCHED);
+		for (String table : read) {
+			assertThat(this.jdbc.queryForList("""
+					SELECT t.tgname FROM pg_trigger t WHERE t.tgrelid = CAST(? AS regclass)
+					  AND t.tgfoid = CAST('flag_scope_changed' AS regproc) AND t.tgenabled <> 'D'
+					""", String.class, table)).as(table)
+				.containsExactlyInAnyOrder(table + "_flags_inserted", table + "_flags_deleted",
+						table + "_flags_updated", table + "_flags_truncated");
+		}
+	}
+
+	private List<ExposureView.Watched> clientsList() {
+		asManager();
+		return this.queries.watchlist(this.scopes.resolve(LocalDate.now(this.clock), this.book.clientRef(), null));
+	}
+
+	private static void asManager() {
+		SecurityContextHolder.getContext()
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("manager", null,
+					AuthorityUtils.createAuthorityList("ROLE_MANAGER")));
+	}
+
+	/**
+	 * An underwriter approves an invoice, and the debtor's re-scores it asked for have
+	 * run: nothing changes the debtor after.
+	 */
+	private void approve(int invoice, String underwriter) {
+		this.book.approve(this.book.invoiceIds().get(invoice), underwriter);
+		this.rescoring.awaitRescores(Duration.ofSeconds(30));
+	}
+
+	private void committed(String sql, Object... arguments) {
+		this.transactions.executeWithoutResult((status) -> this.jdbc.update(sql, arguments));
+	}
+
+}
