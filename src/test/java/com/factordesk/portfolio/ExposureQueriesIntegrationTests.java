@@ -130,9 +130,8 @@ class ExposureQueriesIntegrationTests {
 		PortfolioScope today = this.scopes.resolve(TODAY, null, null);
 		assertThat(this.queries.readsTheExposureRows(today)).isTrue();
 		// the rows as exposure_on(today) sums them for every debtor and facility of the
-		// book: what the engine keeps them at (ExposureOnIntegrationTests); a test that
-		// committed before this one may have left them apart (seen in CI: 906.77 funded),
-		// and this test compares the statements, not the rows
+		// book: what the engine keeps them at (ExposureOnIntegrationTests checks the rows
+		// themselves); this test compares the two statements, not the rows
 		this.jdbc.update("""
 				UPDATE debtor_exposure r SET funded = COALESCE(e.funded, 0), reserved = COALESCE(e.reserved, 0)
 				FROM (SELECT d.id AS debtor_id, SUM(x.funded) AS funded, SUM(x.reserved) AS reserved

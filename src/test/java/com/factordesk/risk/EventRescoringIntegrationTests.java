@@ -6,16 +6,22 @@ import java.time.LocalDate;
 
 import com.factordesk.risk.internal.EventRescoring;
 import com.factordesk.IntegrationTest;
+import com.factordesk.approval.CommittedBook;
+import com.factordesk.client.Client;
+import com.factordesk.client.Clients;
 import com.factordesk.debtor.BureauProvider;
 import com.factordesk.debtor.BureauScore;
 import com.factordesk.debtor.BureauScoreRepository;
 import com.factordesk.debtor.Debtor;
 import com.factordesk.debtor.DebtorInputsChanged;
 import com.factordesk.debtor.DebtorRepository;
+import com.factordesk.debtor.Debtors;
 import com.factordesk.invoice.Invoice;
 import com.factordesk.invoice.InvoiceRepository;
+import com.factordesk.invoice.Invoices;
 import com.factordesk.invoice.Payment;
 import com.factordesk.invoice.PaymentRepository;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +68,12 @@ class EventRescoringIntegrationTests {
 
 	@Autowired
 	private PaymentRepository payments;
+
+	@Autowired
+	private EntityManager entities;
+
+	@Autowired
+	private RiskScoring scoring;
 
 	@BeforeEach
 	void noRescoreOfAnEarlierTestIsStillRunning() {
@@ -157,31 +169,76 @@ class EventRescoringIntegrationTests {
 		assertThat(eventSnapshots(outerDebtorId)).as("the rolled-back outer change").isEqualTo(outerEventsBefore);
 	}
 
+	/**
+	 * On a client, a debtor and an invoice of its own, committed and removed afterwards:
+	 * a payment committed on one of the demo book's invoices would stay there (the
+	 * invoice paid, its debtor's and client's exposure rows still holding its advance).
+	 */
 	@Test
 	void aPaymentAppliedToAnOpenInvoiceRescoresItsDebtor() {
-		Long invoiceId = this.jdbc.queryForObject("""
-				SELECT i.id FROM invoice i
-				WHERE i.status = 'FUNDED' AND i.due_date < CAST(? AS date) - 30
-				  AND NOT EXISTS (SELECT 1 FROM payment_allocation a WHERE a.invoice_id = i.id)
-				  AND NOT EXISTS (SELECT 1 FROM credit_note n WHERE n.invoice_id = i.id)
-				ORDER BY i.id LIMIT 1
-				""", Long.class, LocalDate.now(this.clock));
-		long debtorId = this.jdbc.queryForObject("SELECT debtor_id FROM invoice WHERE id = ?", Long.class, invoiceId);
-		long eventsBefore = eventSnapshots(debtorId);
-		int openBefore = openItems(currentSnapshot(debtorId));
-
+		LocalDate today = LocalDate.now(this.clock);
+		long[] ids = new long[3];
 		this.transactions.executeWithoutResult((status) -> {
-			Invoice invoice = this.invoices.findById(invoiceId).orElseThrow();
-			Payment payment = new Payment(invoice.getDebtor(), LocalDate.now(this.clock), invoice.getAmount(),
-					"TEST-PAYMENT-" + invoiceId);
-			payment.applyTo(invoice, invoice.getAmount(), "underwriter", this.clock);
-			this.payments.save(payment);
+			Client client = Clients.aClient().named("Rescoring Test B.V.").build();
+			Debtor debtor = Debtors.aDebtor().named("Rescoring Buyer GmbH").creditLimit("100000.00").build();
+			this.entities.persist(client);
+			this.entities.persist(debtor);
+			// 5,000.00 funded 60 days ago and due 31 days ago, nothing received
+			Invoice invoice = Invoices.anInvoice(client, debtor)
+				.issued(today.minusDays(60))
+				.due(today.minusDays(31))
+				.amount("5000.00")
+				.fundedOn(today.minusDays(60))
+				.build();
+			this.entities.persist(invoice);
+			this.entities.flush();
+			ids[0] = client.getId();
+			ids[1] = debtor.getId();
+			ids[2] = invoice.getId();
 		});
-		this.rescoring.awaitRescores(WAIT);
+		long debtorId = ids[1];
+		try {
+			this.scoring.rescore(debtorId, ScoreTrigger.MANUAL);
+			this.rescoring.awaitRescores(WAIT);
+			long eventsBefore = eventSnapshots(debtorId);
+			assertThat(openItems(currentSnapshot(debtorId))).as("the invoice is open").isEqualTo(1);
 
-		assertThat(eventSnapshots(debtorId)).isEqualTo(eventsBefore + 1);
-		assertThat(openItems(currentSnapshot(debtorId))).as("the paid invoice is no longer open")
-			.isEqualTo(openBefore - 1);
+			this.transactions.executeWithoutResult((status) -> {
+				Invoice invoice = this.invoices.findById(ids[2]).orElseThrow();
+				Payment payment = new Payment(invoice.getDebtor(), today, invoice.getAmount(),
+						"TEST-PAYMENT-" + ids[2]);
+				payment.applyTo(invoice, invoice.getAmount(), "underwriter", this.clock);
+				this.payments.save(payment);
+			});
+			this.rescoring.awaitRescores(WAIT);
+
+			assertThat(eventSnapshots(debtorId)).isEqualTo(eventsBefore + 1);
+			assertThat(openItems(currentSnapshot(debtorId))).as("the paid invoice is no longer open").isZero();
+		}
+		finally {
+			remove(ids[0], debtorId);
+		}
+	}
+
+	private void remove(long clientId, long debtorId) {
+		this.rescoring.awaitRescores(WAIT);
+		this.transactions.executeWithoutResult((status) -> {
+			String invoices = "(SELECT id FROM invoice WHERE client_id = ?)";
+			this.jdbc.update("DELETE FROM payment_allocation WHERE invoice_id IN " + invoices, clientId);
+			this.jdbc.update("DELETE FROM payment WHERE debtor_id = ?", debtorId);
+			this.jdbc.update("DELETE FROM invoice_transition WHERE invoice_id IN " + invoices, clientId);
+			this.jdbc.update("DELETE FROM invoice WHERE client_id = ?", clientId);
+			CommittedBook.removeOpenBooks(this.jdbc, clientId);
+			this.jdbc.update("DELETE FROM facility WHERE client_id = ?", clientId);
+			this.jdbc.update("DELETE FROM client WHERE id = ?", clientId);
+			this.jdbc.update("UPDATE debtor SET current_risk_score_id = NULL WHERE id = ?", debtorId);
+			this.jdbc.update("DELETE FROM risk_score WHERE debtor_id = ?", debtorId);
+			this.jdbc.update("DELETE FROM debtor WHERE id = ?", debtorId);
+			this.jdbc.update("DELETE FROM portfolio_book_change WHERE client_id = ? OR debtor_id = ?", clientId,
+					debtorId);
+		});
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM invoice WHERE client_id = ?", Long.class, clientId))
+			.isZero();
 	}
 
 	private int openItems(long snapshotId) {
