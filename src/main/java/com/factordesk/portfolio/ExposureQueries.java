@@ -291,13 +291,20 @@ public class ExposureQueries {
 	static final String WATCHLIST = """
 			WITH changed AS (
 			    SELECT c.debtor_id FROM debtors_changed_since(CAST(:kept AS text)) c
+			), isolation AS (
+			    -- kept and reused only by a statement that takes its own snapshot (READ COMMITTED: never older
+			    -- than the one kept) on the primary (a standby's snapshot lists no running transaction of the
+			    -- primary: one still running would look visible), when its transaction wrote nothing
+			    SELECT current_setting('transaction_isolation') = 'read committed' AND NOT pg_is_in_recovery()
+			               AS own_snapshot
 			), seen AS (
-			    SELECT CASE WHEN pg_current_xact_id_if_assigned() IS NULL
+			    SELECT CASE WHEN pg_current_xact_id_if_assigned() IS NULL AND i.own_snapshot
 			                THEN CAST(pg_current_snapshot() AS text) || '@' || CAST(pg_postmaster_start_time() AS text)
 			           END AS seen,
-			           CAST(:kept AS text) IS NULL OR EXISTS (SELECT 1 FROM changed c WHERE c.debtor_id IS NULL)
-			               AS everything,
+			           CAST(:kept AS text) IS NULL OR NOT i.own_snapshot
+			               OR EXISTS (SELECT 1 FROM changed c WHERE c.debtor_id IS NULL) AS everything,
 			           ARRAY(SELECT c.debtor_id FROM changed c WHERE c.debtor_id IS NOT NULL) AS changed
+			    FROM isolation i
 			), scoped AS (
 			    -- the scope's debtors with something open on the day: an invoice funded and not closed by then
 			    -- (its open AR and its advance's exposure; no balance needed to know it; the open condition as the

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,8 +30,9 @@ class KeptWatchlists {
 	static final int CAPACITY = 32;
 
 	/**
-	 * The list's order: the largest exposure first, then the debtor's reference (code
-	 * point order, as the statement's {@code COLLATE "C"}).
+	 * The list's order: the largest exposure first, then the debtor's reference in code
+	 * point order (the same whatever the database's collation; kept rows and computed
+	 * ones are sorted together here, not by the statement).
 	 */
 	static final Comparator<ExposureView.Watched> ORDER = Comparator
 		.comparing(ExposureView.Watched::exposure, Comparator.nullsLast(Comparator.comparing(Money::amount).reversed()))
@@ -60,13 +62,17 @@ class KeptWatchlists {
 			Map<Long, ExposureView.Watched> computed, String seen) {
 		Map<Long, ExposureView.Watched> rows = new HashMap<>();
 		base.ifPresent((one) -> rows.putAll(one.rows()));
-		rows.keySet().removeAll(changed);
+		rows.keySet().removeAll(new HashSet<>(changed));
 		rows.putAll(computed);
 		if (seen != null) {
 			if (this.kept.size() >= CAPACITY && !this.kept.containsKey(key)) {
-				this.kept.clear();
+				// the one read longest ago makes room
+				this.kept.entrySet()
+					.stream()
+					.min(Comparator.comparingLong((entry) -> entry.getValue().keptAt()))
+					.ifPresent((oldest) -> this.kept.remove(oldest.getKey(), oldest.getValue()));
 			}
-			this.kept.put(key, new Kept(seen, Map.copyOf(rows)));
+			this.kept.put(key, new Kept(seen, Map.copyOf(rows), System.nanoTime()));
 		}
 		return rows.values().stream().sorted(ORDER).toList();
 	}
@@ -90,9 +96,9 @@ class KeptWatchlists {
 
 	/**
 	 * The rows of the debtors on a list, by debtor, as computed in a snapshot (its text
-	 * form and the server's start).
+	 * form and the server's start), kept at a {@link System#nanoTime()}.
 	 */
-	record Kept(String snapshot, Map<Long, ExposureView.Watched> rows) {
+	record Kept(String snapshot, Map<Long, ExposureView.Watched> rows, long keptAt) {
 	}
 
 }

@@ -1,5 +1,7 @@
 package com.factordesk.portfolio;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -10,6 +12,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
 
 import com.factordesk.IntegrationTest;
 import com.factordesk.approval.CommittedBook;
@@ -25,6 +29,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,8 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KeptWatchlistsIntegrationTests {
 
 	/**
-	 * The change log itself, and tables kept by triggers from watched ones (V057, V059):
-	 * a change of theirs follows a change of what they are kept from.
+	 * The change log itself.
 	 */
 	private static final Set<String> NOT_WATCHED = Set.of("flag_scope_change", "flag_scope_compacted");
 
@@ -72,6 +76,9 @@ class KeptWatchlistsIntegrationTests {
 
 	@Autowired
 	private Clock clock;
+
+	@Autowired
+	private DataSource dataSource;
 
 	private CommittedBook book;
 
@@ -180,14 +187,62 @@ class KeptWatchlistsIntegrationTests {
 	}
 
 	@Test
-	void aSnapshotOfAnotherServerCannotTellWhatChanged() {
-		assertThat(this.jdbc.queryForList("""
-				SELECT c.debtor_id FROM debtors_changed_since(CAST(pg_current_snapshot() AS text) || '@another') c
-				""", Long.class)).containsExactly((Long) null);
-		assertThat(this.jdbc.queryForList("""
-				SELECT c.debtor_id FROM debtors_changed_since(
-				    CAST(pg_current_snapshot() AS text) || '@' || CAST(pg_postmaster_start_time() AS text)) c
-				""", Long.class)).doesNotContainNull();
+	void theDebtorsChangedSinceASnapshotAreThoseWrittenAfterIt() {
+		String kept = this.jdbc.queryForObject(
+				"SELECT CAST(pg_current_snapshot() AS text) || '@' || CAST(pg_postmaster_start_time() AS text)",
+				String.class);
+		assertThat(changedSince(kept)).doesNotContain(this.debtorId);
+		committed("UPDATE debtor SET credit_limit = 4400.00 WHERE id = ?", this.debtorId);
+		assertThat(changedSince(kept)).contains(this.debtorId).doesNotContainNull();
+		// the same snapshot from another server: it cannot tell (a row without a debtor)
+		assertThat(changedSince(kept.substring(0, kept.indexOf('@')) + "@another")).contains((Long) null);
+	}
+
+	@Test
+	void aChangeOfATransactionRunningWhenTheListWasComputedIsSeenOnceItCommits() throws Exception {
+		approve(0, "uw.one");
+		try (Connection writer = this.dataSource.getConnection()) {
+			writer.setAutoCommit(false);
+			try (PreparedStatement update = writer
+				.prepareStatement("UPDATE debtor SET credit_limit = 4400.00 WHERE id = ?")) {
+				update.setLong(1, this.debtorId);
+				update.executeUpdate();
+			}
+			// computed and kept while the writer runs: it cannot see the change
+			assertThat(clientsList()).isEmpty();
+			writer.commit();
+		}
+		// committed after the list's snapshot was taken: its debtor is computed again
+		assertThat(clientsList()).extracting(ExposureView.Watched::ref).containsExactly(this.debtorRef);
+	}
+
+	@Test
+	void aListReadInARepeatableReadTransactionIsNeitherKeptNorMerged() {
+		approve(0, "uw.one");
+		committed("UPDATE debtor SET credit_limit = 4400.00 WHERE id = ?", this.debtorId);
+		assertThat(clientsList()).extracting(ExposureView.Watched::ref).containsExactly(this.debtorRef);
+		TransactionTemplate repeatable = new TransactionTemplate(this.transactions.getTransactionManager());
+		repeatable.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+		repeatable.setReadOnly(true);
+		TransactionTemplate apart = new TransactionTemplate(this.transactions.getTransactionManager());
+		apart.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		repeatable.executeWithoutResult((status) -> {
+			// its snapshot: the limit of 4,400.00
+			this.jdbc.queryForObject("SELECT 1", Integer.class);
+			// meanwhile the limit is raised and the list read and kept in a newer
+			// snapshot
+			apart.executeWithoutResult((other) -> this.jdbc
+				.update("UPDATE debtor SET credit_limit = 100000.00 WHERE id = ?", this.debtorId));
+			List<ExposureView.Watched> newer = apart.execute((other) -> clientsList());
+			assertThat(newer).as("kept, newer").isEmpty();
+			// this transaction still sees 4,000.00 of 4,400.00: not the kept list
+			assertThat(clientsList()).extracting(ExposureView.Watched::ref).containsExactly(this.debtorRef);
+		});
+		assertThat(clientsList()).isEmpty();
+	}
+
+	private List<Long> changedSince(String kept) {
+		return this.jdbc.queryForList("SELECT c.debtor_id FROM debtors_changed_since(?) c", Long.class, kept);
 	}
 
 	@Test
