@@ -24,13 +24,15 @@ public class DisputesTable implements PortfolioTable {
 
 	private static final String SQL = """
 			SELECT c.ref AS client_ref, d.ref AS debtor_ref, d.name AS debtor_name, i.number, f.reason, f.opened_on,
-			       CAST(:asOf AS date) - f.opened_on AS days_open, f.amount, COALESCE(b.outstanding, 0) AS outstanding
+			       CAST(:asOf AS date) - f.opened_on AS days_open, f.amount,
+			       -- each disputed invoice's open balance looked up by its id (joined instead, the planner summed
+			       -- every open item of the day: 75,632 for 1,736 disputes at 1,000,000 invoices, 80 ms against 40)
+			       COALESCE((SELECT o.outstanding FROM open_receivable(CAST(:asOf AS date)) o
+			                 WHERE o.invoice_id = i.id), 0) AS outstanding
 			FROM dispute_fact f
 			JOIN invoice i ON i.id = f.invoice_id
 			JOIN client c ON c.id = i.client_id
 			JOIN debtor d ON d.id = i.debtor_id
-			LEFT JOIN LATERAL (SELECT o.outstanding FROM open_receivable(CAST(:asOf AS date)) o
-			                   WHERE o.invoice_id = i.id) b ON TRUE
 			WHERE f.opened_on <= CAST(:asOf AS date)
 			  AND (f.resolved_on IS NULL OR f.resolved_on > CAST(:asOf AS date))
 			  AND i.funded_on <= CAST(:asOf AS date) AND %s
