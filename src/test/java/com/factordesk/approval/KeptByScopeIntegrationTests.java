@@ -3,16 +3,11 @@ package com.factordesk.approval;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -53,8 +48,6 @@ class KeptByScopeIntegrationTests {
 	private static final Set<String> KEPT_FROM_WATCHED = Set.of("pair_book", "pair_book_change",
 			"client_reserve_balance", "client_reserve_balance_change", "client_reserve_held",
 			"client_reserve_held_change");
-
-	private static final Pattern READ = Pattern.compile("\\b(?:FROM|JOIN)\\s+(?:LATERAL\\s+)?(?:public\\.)?([a-z_]+)");
 
 	@Autowired
 	private ApplicationContext context;
@@ -293,45 +286,13 @@ class KeptByScopeIntegrationTests {
 
 	@Test
 	void everyTableTheFlagsAndQuotesReadIsWatched() {
-		Set<String> read = new TreeSet<>();
-		Deque<String> texts = new ArrayDeque<>(List.of(InvoiceFlags.flagged("TRUE")));
-		Set<String> seen = new TreeSet<>();
-		while (!texts.isEmpty()) {
-			Matcher names = READ.matcher(texts.pop());
-			while (names.find()) {
-				String name = names.group(1);
-				if (!seen.add(name)) {
-					continue;
-				}
-				String kind = this.jdbc.query(
-						"SELECT relkind FROM pg_class WHERE relname = ? AND relnamespace = 'public'::regnamespace",
-						(rs) -> rs.next() ? rs.getString(1) : null, name);
-				if ("r".equals(kind)) {
-					read.add(name);
-				}
-				else if ("v".equals(kind)) {
-					texts.push(
-							this.jdbc.queryForObject("SELECT pg_get_viewdef(CAST(? AS regclass))", String.class, name));
-				}
-				else {
-					texts.addAll(this.jdbc.queryForList("SELECT p.prosrc FROM pg_proc p WHERE p.proname = ? "
-							+ "AND p.pronamespace = 'public'::regnamespace", String.class, name));
-				}
-			}
-		}
+		Set<String> read = WatchedTables.readBy(this.jdbc, InvoiceFlags.flagged("TRUE"));
 		assertThat(read).contains("invoice", "payment_allocation", "risk_score", "debtor_exposure", "related_party",
 				"pair_book");
 		read.removeAll(KEPT_FROM_WATCHED);
 		// and what the quotes read beside them
 		read.addAll(List.of("pricing_band_set", "pricing_band", "pricing_parameter_set"));
-		for (String table : read) {
-			assertThat(this.jdbc.queryForList("""
-					SELECT t.tgname FROM pg_trigger t WHERE t.tgrelid = CAST(? AS regclass)
-					  AND t.tgfoid = CAST('flag_scope_changed' AS regproc) AND t.tgenabled <> 'D'
-					""", String.class, table)).as(table)
-				.containsExactlyInAnyOrder(table + "_flags_inserted", table + "_flags_deleted",
-						table + "_flags_updated", table + "_flags_truncated");
-		}
+		WatchedTables.assertWatched(this.jdbc, read);
 	}
 
 	private Quote quote() {

@@ -5,18 +5,14 @@ import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
 import com.factordesk.IntegrationTest;
 import com.factordesk.approval.CommittedBook;
+import com.factordesk.approval.WatchedTables;
 import com.factordesk.risk.internal.EventRescoring;
 import com.factordesk.shared.Money;
 import org.junit.jupiter.api.AfterEach;
@@ -50,8 +46,6 @@ class KeptWatchlistsIntegrationTests {
 	 * The change log itself.
 	 */
 	private static final Set<String> NOT_WATCHED = Set.of("flag_scope_change", "flag_scope_compacted");
-
-	private static final Pattern READ = Pattern.compile("\\b(?:FROM|JOIN)\\s+(?:LATERAL\\s+)?(?:public\\.)?([a-z_]+)");
 
 	@Autowired
 	private ApplicationContext context;
@@ -247,43 +241,11 @@ class KeptWatchlistsIntegrationTests {
 
 	@Test
 	void everyTableTheListReadsIsWatched() {
-		Set<String> read = new TreeSet<>();
-		Deque<String> texts = new ArrayDeque<>(List.of(ExposureQueries.WATCHLIST));
-		Set<String> seen = new TreeSet<>();
-		while (!texts.isEmpty()) {
-			Matcher names = READ.matcher(texts.pop());
-			while (names.find()) {
-				String name = names.group(1);
-				if (!seen.add(name)) {
-					continue;
-				}
-				String kind = this.jdbc.query(
-						"SELECT relkind FROM pg_class WHERE relname = ? AND relnamespace = 'public'::regnamespace",
-						(rs) -> rs.next() ? rs.getString(1) : null, name);
-				if ("r".equals(kind)) {
-					read.add(name);
-				}
-				else if ("v".equals(kind)) {
-					texts.push(
-							this.jdbc.queryForObject("SELECT pg_get_viewdef(CAST(? AS regclass))", String.class, name));
-				}
-				else {
-					texts.addAll(this.jdbc.queryForList("SELECT p.prosrc FROM pg_proc p WHERE p.proname = ? "
-							+ "AND p.pronamespace = 'public'::regnamespace", String.class, name));
-				}
-			}
-		}
+		Set<String> read = WatchedTables.readBy(this.jdbc, ExposureQueries.WATCHLIST);
 		assertThat(read).contains("invoice", "invoice_decision", "advance", "payment_allocation", "risk_score",
 				"debtor", "debtor_exposure");
 		read.removeAll(NOT_WATCHED);
-		for (String table : read) {
-			assertThat(this.jdbc.queryForList("""
-					SELECT t.tgname FROM pg_trigger t WHERE t.tgrelid = CAST(? AS regclass)
-					  AND t.tgfoid = CAST('flag_scope_changed' AS regproc) AND t.tgenabled <> 'D'
-					""", String.class, table)).as(table)
-				.containsExactlyInAnyOrder(table + "_flags_inserted", table + "_flags_deleted",
-						table + "_flags_updated", table + "_flags_truncated");
-		}
+		WatchedTables.assertWatched(this.jdbc, read);
 	}
 
 	private List<ExposureView.Watched> clientsList() {
